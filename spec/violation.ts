@@ -1,0 +1,35 @@
+/** One departure from the contract: which check saw it, where (RFC 6901 pointer), and the evidence. */
+export interface Violation {
+  check: string;
+  pointer: string;
+  message: string;
+  expected?: unknown;
+  actual?: unknown;
+  /** The request that produced it, e.g. `GET /v1/Services/IS…/Receipts?PageSize=2`. */
+  request?: string;
+}
+
+/** Escapes one reference token of a JSON pointer (RFC 6901). */
+export function pointerToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Joins a base pointer and further tokens: pointer('/a', 0, 'b') is '/a/0/b'. */
+export function pointer(base: string, ...tokens: (string | number)[]): string {
+  return base + tokens.map((t) => '/' + pointerToken(t)).join('');
+}
+
+const MAX_VALUE_CHARS = 120;
+
+/** Renders a value for a message: JSON, shortened so one field never floods a report. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return text.length > MAX_VALUE_CHARS ? text.slice(0, MAX_VALUE_CHARS) + '…' : text;
+}
+
+/** `[check] /pointer: message (request)`: the one line a user reads. */
+export function formatViolation(v: Violation): string {
+  const where = v.pointer === '' ? '(body)' : v.pointer;
+  return `[${v.check}] ${where}: ${v.message}${v.request ? ` (${v.request})` : ''}`;
+}
