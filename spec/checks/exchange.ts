@@ -1,0 +1,69 @@
+import type { Contract } from '../contract.js';
+import type { Violation } from '../violation.js';
+
+/** Which credentials a request carried: the target's, none, a wrong token, or another account's SID. */
+export type AuthMode = 'valid' | 'none' | 'wrong-token' | 'other-account';
+
+/** What was sent: the path (with query) relative to the target's origin, never the credentials. */
+export interface ExchangeRequest {
+  method: string;
+  /** Path and query as sent, e.g. `/v1/Services/IS…/Receipts?PageSize=2`. */
+  path: string;
+  auth: AuthMode;
+}
+
+/** What came back; `error` is set when no complete HTTP response arrived (timeout, closed connection, too large). */
+export interface ExchangeResponse {
+  status: number;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  text: string;
+  /** The parsed body; undefined when the body is not JSON. */
+  json?: unknown;
+  error?: string;
+}
+
+/** One request and its response: what every check judges. */
+export interface Exchange {
+  request: ExchangeRequest;
+  response: ExchangeResponse;
+}
+
+/**
+ * What the probe expects from this exchange:
+ * receipt/page: a 200 with one receipt / one page; unauthorized: 401; not_found: 404; rejected: any 4xx;
+ * hidden: 404 or an empty page; page_size: PageSize outside its bounds (4xx, or clamped where the docs allow it).
+ */
+export type Expectation = 'receipt' | 'page' | 'unauthorized' | 'not_found' | 'rejected' | 'hidden' | 'page_size';
+
+/** A page walk in progress: the reference order of receipt SIDs, where this page should start, and pages seen. */
+export interface WalkState {
+  expected: string[];
+  position: number;
+  /** Paths (with query) of the pages requested before this one. */
+  visited: string[];
+  /** True when `expected` is the whole collection, so the walk must end exactly at its end. */
+  complete: boolean;
+}
+
+/** Everything a check may know beyond the exchange itself; set by the probe that made the request. */
+export interface CheckContext {
+  /** Origin the target writes into links (TARGET_PUBLIC_URL). */
+  publicUrl: string;
+  /** The authenticated account (TARGET_ACCOUNT_SID). */
+  accountSid: string;
+  expect: Expectation;
+  /** A copy of this receipt seen before (in a list, or by another fetch); the response must equal it. */
+  known?: Record<string, unknown>;
+  walk?: WalkState;
+  /** The page a followed link must reproduce: which link, and the receipt SIDs of that page. */
+  reproduce?: { link: string; sids: string[] };
+}
+
+/** A named pure check: judges one exchange against the contract; empty means it holds. */
+export interface Check {
+  name: string;
+  /** One line: what it holds (the README's table of checks is compared with this). */
+  holds: string;
+  run(exchange: Exchange, contract: Contract, ctx: CheckContext): Violation[];
+}
