@@ -1,0 +1,19 @@
+import { show } from '../violation.js';
+import type { Check } from './exchange.js';
+import { asObject, violation } from './helpers.js';
+
+/** error_body: an error answer is Twilio's error body (code, message, more_info, status) documented for its HTTP status. */
+export const errorBody: Check = {
+  name: 'error_body',
+  holds: "an error is Twilio's JSON body: integer code (20003 for 401, 20404 for 404), message, more_info URI, status equal to the HTTP status",
+  run(exchange, contract) {
+    const { status, json, error } = exchange.response;
+    if (error || status < 400 || json === undefined) return []; // no body to judge is response_json's concern
+    const found = contract.validateError(status, json, 'error_body');
+    const said = asObject(json)?.status;
+    if (typeof said === 'number' && said !== status && !found.some((v) => v.pointer === '/status')) {
+      found.push(violation('error_body', '/status', `expected the HTTP status ${status}, received ${show(said)}`, status, said));
+    }
+    return found;
+  },
+};

@@ -1,0 +1,31 @@
+import { show } from '../violation.js';
+import type { Check } from './exchange.js';
+import { receiptsOf, routeOf, violation } from './helpers.js';
+
+/** Body field that must equal each path parameter. */
+const FIELD_OF: Record<string, 'chat_service_sid' | 'conversation_sid' | 'message_sid' | 'sid'> = {
+  ChatServiceSid: 'chat_service_sid',
+  ConversationSid: 'conversation_sid',
+  MessageSid: 'message_sid',
+  Sid: 'sid',
+};
+
+/** receipt_path_sids: the SIDs in the body equal the ones in the request path (service, conversation, message, receipt). */
+export const receiptPathSids: Check = {
+  name: 'receipt_path_sids',
+  holds: "each receipt's SIDs equal the path's (service, conversation, message, and sid on fetch)",
+  run(exchange, contract, ctx) {
+    if (ctx.expect !== 'receipt' && ctx.expect !== 'page') return [];
+    const route = routeOf(exchange, contract);
+    if (!route) return [];
+    return receiptsOf(exchange, contract).flatMap(({ receipt, at }) =>
+      Object.entries(route.params).flatMap(([param, value]) => {
+        const field = FIELD_OF[param];
+        // A conversation may be addressed by unique name: only a SID-shaped path value can be compared.
+        if (!field || value === undefined || receipt[field] === value) return [];
+        if (field === 'conversation_sid' && !contract.sidPattern('conversation_sid').test(value)) return [];
+        return [violation('receipt_path_sids', `${at}/${field}`, `expected ${show(value)} from the path, received ${show(receipt[field])}`, value, receipt[field])];
+      }),
+    );
+  },
+};

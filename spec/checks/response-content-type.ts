@@ -1,0 +1,15 @@
+import type { Check } from './exchange.js';
+import { violation } from './helpers.js';
+
+/** response_content_type: every answer, receipts and errors alike, is declared as application/json. */
+export const responseContentType: Check = {
+  name: 'response_content_type',
+  holds: 'the Content-Type is application/json, for receipts and errors alike',
+  run(exchange) {
+    const { headers, error } = exchange.response;
+    const type = headers['content-type'];
+    const media = type?.split(';')[0].trim().toLowerCase();
+    if (error || media === 'application/json') return [];
+    return [violation('response_content_type', '', `Content-Type: expected application/json, received ${JSON.stringify(type ?? null)}`, 'application/json', type)];
+  },
+};

@@ -1,0 +1,17 @@
+import type { Check } from './exchange.js';
+import { violation } from './helpers.js';
+
+const EXCERPT = 60;
+
+/** response_json: the body parses as JSON (an object), for receipts and errors alike. */
+export const responseJson: Check = {
+  name: 'response_json',
+  holds: 'the body is a JSON object, for receipts and errors alike',
+  run(exchange) {
+    const { json, text, error } = exchange.response;
+    if (error || (json !== null && typeof json === 'object' && !Array.isArray(json))) return [];
+    const what = json === undefined ? 'not valid JSON' : 'JSON but not an object';
+    const head = text.length > EXCERPT ? text.slice(0, EXCERPT) + '…' : text;
+    return [violation('response_json', '', `${what}: ${JSON.stringify(head)}`, 'a JSON object', head)];
+  },
+};

@@ -1,0 +1,19 @@
+import type { Check } from './exchange.js';
+import { asObject, violation } from './helpers.js';
+
+/** response_no_receipts: a request that must not see the receipts (wrong credentials, scope, or SID) gets none. */
+export const responseNoReceipts: Check = {
+  name: 'response_no_receipts',
+  holds: 'requests with bad credentials or another scope or SID get no receipt data (404, 401, 4xx or an empty page)',
+  run(exchange, contract, ctx) {
+    if (ctx.expect === 'receipt' || ctx.expect === 'page' || ctx.expect === 'page_size') return [];
+    const body = asObject(exchange.response.json);
+    if (!body) return [];
+    const items = body[contract.listKey];
+    if (Array.isArray(items) && items.length > 0) {
+      return [violation('response_no_receipts', `/${contract.listKey}`, `expected no receipts, received ${items.length}`, 0, items.length)];
+    }
+    const sid = body.sid ?? body.account_sid;
+    return sid === undefined ? [] : [violation('response_no_receipts', '', `expected no receipt, received one (${String(sid)})`, 'no receipt', sid)];
+  },
+};

@@ -1,0 +1,26 @@
+import type { Check, Expectation } from './exchange.js';
+import { violation } from './helpers.js';
+
+/** The statuses each expectation allows, in words and as a test. */
+const ALLOWED: Record<Expectation, { text: string; ok: (s: number) => boolean }> = {
+  receipt: { text: '200', ok: (s) => s === 200 },
+  page: { text: '200', ok: (s) => s === 200 },
+  unauthorized: { text: '401', ok: (s) => s === 401 },
+  not_found: { text: '404', ok: (s) => s === 404 },
+  rejected: { text: 'a 4xx', ok: (s) => s >= 400 && s < 500 },
+  hidden: { text: '404 or an empty 200 page', ok: (s) => s === 404 || s === 200 },
+  page_size: { text: 'a 4xx, or 200 with the size clamped', ok: (s) => s === 200 || (s >= 400 && s < 500) },
+};
+
+/** response_status: the HTTP status is the one the contract documents for this request (never a 5xx or a redirect). */
+export const responseStatus: Check = {
+  name: 'response_status',
+  holds: 'the HTTP status is the documented one for the request (200, 401, 404, 4xx); never a 5xx or a redirect',
+  run(exchange, _contract, ctx) {
+    const { status, headers, error } = exchange.response;
+    const allowed = ALLOWED[ctx.expect];
+    if (error || allowed.ok(status)) return [];
+    const where = status >= 300 && status < 400 && headers.location ? ` redirecting to ${headers.location}` : '';
+    return [violation('response_status', '', `expected HTTP ${allowed.text}, received HTTP ${status}${where}`, allowed.text, status)];
+  },
+};

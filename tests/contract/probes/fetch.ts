@@ -1,0 +1,35 @@
+import { messageParams, needReceipts, type Reference } from './reference.js';
+import type { Session } from './session.js';
+
+/** At most this many receipts are fetched one by one (gentle with real targets). */
+const MAX_FETCHES = 10;
+
+/** Fetches each listed receipt by its sid: it passes the receipt checks and equals the listed copy. */
+export async function fetchListed(s: Session, ref: Reference): Promise<void> {
+  if (!needReceipts(s, ref, 1)) return;
+  for (const known of ref.receipts.slice(0, MAX_FETCHES)) {
+    if (typeof known.sid !== 'string') continue;
+    const path = s.contract.buildPath('fetch', 'service', messageParams(s.api.target, known.sid));
+    const ex = await s.probe(path, 'receipt', { known });
+    noteStatusNull(s, ex.response.json);
+  }
+}
+
+/** Follows each listed receipt's url (at TARGET_PUBLIC_URL, sent to TARGET_URL): the same receipt comes back. */
+export async function fetchByUrl(s: Session, ref: Reference): Promise<void> {
+  if (!needReceipts(s, ref, 1)) return;
+  for (const known of ref.receipts.slice(0, MAX_FETCHES)) {
+    // A url that cannot be followed (foreign or relative) is reported by receipt_url on the fetch itself.
+    if ((await s.follow(known.url, 'receipt', { known })) === null) {
+      const path = s.contract.buildPath('fetch', 'service', messageParams(s.api.target, String(known.sid)));
+      await s.probe(path, 'receipt', { known });
+    }
+  }
+}
+
+/** Records in the report that the target uses the documented-but-unlisted null status. */
+function noteStatusNull(s: Session, body: unknown): void {
+  if (body && typeof body === 'object' && (body as { status?: unknown }).status === null && s.contract.statusValues.includes(null)) {
+    s.note('status null', 'the target returned status null; accepted (the documentation allows it, Twilio\'s OpenAPI enum omits it)');
+  }
+}

@@ -1,0 +1,54 @@
+import { listDefault, listRequestedSize } from './list.js';
+import { fetchByUrl, fetchListed } from './fetch.js';
+import { walk } from './walk.js';
+import { followPageLinks } from './links.js';
+import { pageSizeAboveMax, pageSizeInvalid } from './page-size.js';
+import { hiddenFromDefault, scopedTo } from './scoping.js';
+import { unauthorized } from './auth.js';
+import { malformedSidsRejected, unknownReceipt } from './errors.js';
+import type { Reference } from './reference.js';
+import type { Session } from './session.js';
+
+/** One contract test: its describe block, its title, and the probe it runs (the self-test runs the same list in-process). */
+export interface Probe {
+  suite: string;
+  title: string;
+  run(s: Session, ref: Reference): Promise<void>;
+}
+
+/** The describe titles, one spec file each. */
+export const suites = {
+  list: 'GET …/Receipts (list)',
+  fetch: 'GET …/Receipts/{Sid} (fetch)',
+  pagination: 'GET …/Receipts (pagination)',
+  scoping: 'Scoping: service, conversation, message',
+  auth: 'Authentication',
+  errors: 'Errors',
+} as const;
+
+/** Every probe of the contract suite, in report order. */
+export const probes: readonly Probe[] = [
+  { suite: suites.list, title: 'returns the documented page at the default PageSize', run: listDefault },
+  { suite: suites.list, title: 'returns the requested PageSize with receipts that pass every check', run: (s) => listRequestedSize(s) },
+  { suite: suites.fetch, title: 'returns each listed receipt unchanged when fetched by its sid', run: fetchListed },
+  { suite: suites.fetch, title: "returns the same receipt when its url is followed", run: fetchByUrl },
+  { suite: suites.pagination, title: 'visits every receipt once, in order, walking next_page_url at PageSize 1', run: async (s, ref) => void (await walk(s, 1, ref)) },
+  { suite: suites.pagination, title: 'visits every receipt once, in order, walking next_page_url at PageSize 2', run: async (s, ref) => void (await walk(s, 2, ref)) },
+  { suite: suites.pagination, title: 'leads back with previous_page_url and reproduces pages with first_page_url and meta.url', run: followPageLinks },
+  { suite: suites.pagination, title: 'rejects PageSize 0, -1 and non-numeric with a Twilio 4xx', run: (s) => pageSizeInvalid(s) },
+  { suite: suites.pagination, title: 'rejects or clamps PageSize above the maximum, never returning more', run: (s) => pageSizeAboveMax(s) },
+  { suite: suites.scoping, title: 'returns only receipts of the message in the path', run: (s, ref) => scopedTo(s, ref, 'MessageSid') },
+  { suite: suites.scoping, title: 'returns only receipts of the conversation in the path', run: (s, ref) => scopedTo(s, ref, 'ConversationSid') },
+  { suite: suites.scoping, title: 'returns only receipts of the service in the path', run: (s, ref) => scopedTo(s, ref, 'ChatServiceSid') },
+  { suite: suites.scoping, title: 'keeps non-default service receipts off the default-service paths', run: hiddenFromDefault },
+  { suite: suites.auth, title: 'rejects a request without credentials with 401 and code 20003', run: (s, ref) => unauthorized(s, ref, 'none') },
+  { suite: suites.auth, title: 'rejects a wrong auth token with 401 and code 20003', run: (s, ref) => unauthorized(s, ref, 'wrong-token') },
+  { suite: suites.auth, title: "rejects another account's SID with 401 and code 20003", run: (s, ref) => unauthorized(s, ref, 'other-account') },
+  { suite: suites.errors, title: 'answers an unknown receipt SID with a Twilio 404', run: unknownReceipt },
+  { suite: suites.errors, title: 'answers malformed SIDs with a Twilio 4xx, never a 5xx', run: (s) => malformedSidsRejected(s) },
+];
+
+/** The probes of one describe block. */
+export function probesOf(suite: string): Probe[] {
+  return probes.filter((p) => p.suite === suite);
+}
