@@ -1,0 +1,43 @@
+// npm run emulator: starts the embedded emulator and prints the TARGET_* settings that point a client at it.
+import { readArgs, USAGE } from './cli-args.js';
+import { OptionError } from './options.js';
+import { create, type Target } from './server.js';
+
+const ENV: [keyof Target, string][] = [
+  ['url', 'TARGET_URL'], ['publicUrl', 'TARGET_PUBLIC_URL'], ['accountSid', 'TARGET_ACCOUNT_SID'], ['authToken', 'TARGET_AUTH_TOKEN'],
+  ['serviceSid', 'TARGET_SERVICE_SID'], ['conversationSid', 'TARGET_CONVERSATION_SID'], ['messageSid', 'TARGET_MESSAGE_SID'],
+];
+
+/** One line for the user: option errors as they are, system errors with a hint, never a stack trace. */
+function explain(e: unknown, port: number | undefined): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'EADDRINUSE') return `port ${port} is in use: choose another with --port N (or --port 0 for any free port)`;
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') return '--host is not an address of this machine: use 127.0.0.1';
+  if (err.code === 'EACCES') return `port ${port} needs privileges: choose one above 1023 with --port N`;
+  return e instanceof OptionError ? err.message.replace(/^(\w[\w-]*) /, '--$1 ') : String(err.message).split('\n')[0];
+}
+
+async function main(): Promise<void> {
+  let args: ReturnType<typeof readArgs> | undefined;
+  try {
+    args = readArgs(process.argv.slice(2));
+    if (args === 'help') return void console.log(USAGE);
+    const started = performance.now();
+    const emu = await create(args);
+    const ms = Math.round(performance.now() - started);
+    const data = args.dataset && typeof args.dataset === 'object' && 'receipts' in args.dataset ? `${args.dataset.receipts} synthetic receipts` : 'seed data set';
+    console.log(`# receipt emulator on ${emu.url} (${data}, fault: ${args.fault ?? 'none'}, ready in ${ms} ms); Ctrl-C stops it`);
+    for (const [key, name] of ENV) console.log(`export ${name}=${emu.target[key]}`);
+    const stop = (signal: string): void => {
+      console.error(`# ${signal}: finishing requests in flight, then stopping`);
+      emu.stop().then(() => process.exit(0), () => process.exit(1));
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  } catch (e) {
+    console.error(`emulator: ${explain(e, args === 'help' ? undefined : args?.port)}`);
+    process.exit(1);
+  }
+}
+
+await main();

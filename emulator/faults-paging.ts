@@ -1,0 +1,27 @@
+import { contract } from '../spec/contract.js';
+import { defineFaults } from './fault.js';
+
+/** Faults in list pages: meta fields, links, order and PageSize bounds. */
+export const pagingFaults = defineFaults([
+  { name: 'meta-key', breaks: 'meta.key names the list key', page: (m) => { m.key = 'receipts'; } },
+  { name: 'meta-page-size', breaks: 'meta.page_size is the PageSize asked for', page: (m) => { m.page_size = contract.pageSize.default; } },
+  {
+    name: 'next-page-skip', breaks: 'next_page_url leads to the page right after this one',
+    page: (m, c) => { if (m.next_page_url) m.next_page_url = c.link(c.page + 2, c.offset + 2 * c.size); },
+  },
+  { name: 'next-page-loop', breaks: 'next_page_url leads to another page', page: (m) => { if (m.next_page_url) m.next_page_url = m.url; } },
+  { name: 'previous-page-first', breaks: 'previous_page_url is null on the first page', page: (m) => { m.previous_page_url ??= m.first_page_url; } },
+  { name: 'first-page-url', breaks: 'first_page_url leads to page 0', page: (m, c) => { m.first_page_url = c.link(1, c.size); } },
+  {
+    name: 'unstable-order', breaks: 'the order of receipts does not depend on PageSize',
+    order: (p, count, size) => (size === contract.pageSize.default ? p : count - 1 - p),
+  },
+  {
+    name: 'page-size-unbounded', breaks: 'PageSize above the maximum is rejected or clamped',
+    pageSize: (n) => (n >= contract.pageSize.min ? n : null),
+  },
+  {
+    name: 'page-size-zero', breaks: 'PageSize below the minimum is rejected',
+    pageSize: (n) => (n > contract.pageSize.max ? null : n < contract.pageSize.min ? contract.pageSize.default : n),
+  },
+]);

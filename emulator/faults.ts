@@ -1,0 +1,19 @@
+import { receiptFaults } from './faults-receipt.js';
+import { pagingFaults } from './faults-paging.js';
+import { httpFaults } from './faults-http.js';
+import type { Fault } from './fault.js';
+
+/** Every fault mode, each one deliberate deviation from the contract (the self-test proves the checks catch each). */
+export const faults = [...receiptFaults, ...pagingFaults, ...httpFaults] as const;
+
+/** The name of a fault mode. */
+export type FaultName = (typeof faults)[number]['name'];
+
+/** The names of all fault modes, in catalogue order. */
+export const faultNames: readonly FaultName[] = faults.map((f) => f.name);
+
+/** The fault of a name, or undefined when there is none such. */
+export function findFault(name: string): Fault | undefined {
+  return faults.find((f) => f.name === name);
+}
+export type { Fault } from './fault.js';

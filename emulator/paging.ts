@@ -1,0 +1,95 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { contract } from '../spec/contract.js';
+import type { Fault, PageCtx, PageMeta } from './fault.js';
+
+/** A list request's paging, resolved to an offset. */
+export interface PageRequest { size: number; page: number; offset: number; token: string | null }
+
+const MAC_BYTES = 12;
+const MAX_PAGE = 2 ** 31 - 1;
+const INTEGER = /^-?\d{1,10}$/;
+/** Offsets beyond this are refused, so that every link offset fits the token's 48 bits. */
+const MAX_OFFSET = 2 ** 46;
+
+/** Decodes one query component; null for bad percent-encoding. */
+function decode(text: string): string | null {
+  if (!text.includes('%') && !text.includes('+')) return text;
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/** Reads PageSize, Page and PageToken from a raw query string (unknown names ignored; repeats refused). */
+export function readQuery(query: string): Record<string, string> | string {
+  const out: Record<string, string> = {};
+  if (query === '') return out;
+  for (const part of query.split('&')) {
+    const eq = part.indexOf('=');
+    const name = decode(eq < 0 ? part : part.slice(0, eq));
+    const value = decode(eq < 0 ? '' : part.slice(eq + 1));
+    if (name === null || value === null) return 'The query string has invalid percent-encoding';
+    if (name !== 'PageSize' && name !== 'Page' && name !== 'PageToken') continue;
+    if (name in out) return `${name} is given more than once`;
+    out[name] = value;
+  }
+  return out;
+}
+
+/** Server-issued page tokens (HMAC'd offset bound to one message) and the meta of list pages. */
+export class Paging {
+  constructor(private readonly fault: Fault, private readonly key: Buffer = randomBytes(32)) {}
+
+  /** An opaque token for an offset in a message's list. */
+  token(message: number, offset: number): string {
+    const payload = Buffer.alloc(10);
+    payload.writeUIntBE(offset, 0, 6);
+    payload.writeUInt32BE(message, 6);
+    const mac = createHmac('sha256', this.key).update(payload).digest().subarray(0, MAC_BYTES);
+    return Buffer.concat([payload, mac]).toString('base64url');
+  }
+
+  /** The offset a token carries for this message, or -1 if the server did not issue it for this message. */
+  offsetOf(message: number, token: string): number {
+    const raw = token.length === 30 ? Buffer.from(token, 'base64url') : null;
+    if (!raw || raw.length !== 10 + MAC_BYTES || raw.readUInt32BE(6) !== message) return -1;
+    const offset = raw.readUIntBE(0, 6);
+    return this.token(message, offset) === token ? offset : -1;
+  }
+
+  /** Resolves PageSize/Page/PageToken; a string is the 400 message. */
+  request(query: Record<string, string>, message: number): PageRequest | string {
+    const { min, max, default: dflt } = contract.pageSize;
+    const sizeText = query.PageSize;
+    const asked = sizeText === undefined ? dflt : INTEGER.test(sizeText) ? Number(sizeText) : NaN;
+    const size = Number.isNaN(asked) ? null : this.fault.pageSize ? this.fault.pageSize(asked) : asked >= min && asked <= max ? asked : null;
+    if (size === null) return `PageSize must be an integer from ${min} to ${max}`;
+    const pageText = query.Page;
+    const page = pageText === undefined ? null : /^\d{1,10}$/.test(pageText) && Number(pageText) <= MAX_PAGE ? Number(pageText) : NaN;
+    if (Number.isNaN(page)) return `Page must be an integer from 0 to ${MAX_PAGE}`;
+    const token = query.PageToken ?? null;
+    const offset = token === null ? (page ?? 0) * size : this.offsetOf(message, token);
+    if (offset < 0) return 'PageToken is not one this server issued for this list';
+    if (offset > MAX_OFFSET) return 'Page is beyond the last page';
+    return { size, page: page ?? Math.floor(offset / size), offset, token };
+  }
+
+  /** The meta of a page: absolute links at the public origin; previous null on the first page, next null on the last. */
+  meta(req: PageRequest, count: number, base: string, message: number): PageMeta {
+    const { size, page, offset } = req;
+    const link = (p: number, o: number): string => `${base}?PageSize=${size}&Page=${p}${o > 0 ? `&PageToken=${this.token(message, o)}` : ''}`;
+    const meta: PageMeta = {
+      page,
+      page_size: size,
+      first_page_url: `${base}?PageSize=${size}&Page=0`,
+      previous_page_url: offset > 0 ? link(Math.max(page - 1, 0), Math.max(offset - size, 0)) : null,
+      url: `${base}?PageSize=${size}&Page=${page}${req.token ? `&PageToken=${req.token}` : ''}`,
+      next_page_url: offset + size < count ? link(page + 1, offset + size) : null,
+      key: contract.listKey,
+    };
+    const ctx: PageCtx = { size, page, offset, count, link };
+    this.fault.page?.(meta, ctx);
+    return meta;
+  }
+}

@@ -1,0 +1,98 @@
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { contract } from '../spec/contract.js';
+import { Auth } from './auth.js';
+import { loadDataset } from './dataset.js';
+import { errorReply } from './errors.js';
+import type { Reply } from './fault.js';
+import { checkOptions, type EmulatorOptions } from './options.js';
+import { Paging } from './paging.js';
+import { ReceiptRender } from './receipt-render.js';
+import { route, type RouteCtx } from './routes.js';
+import type { Store } from './store.js';
+
+export type { EmulatorOptions } from './options.js';
+export type { FaultName } from './faults.js';
+
+/** The TARGET_* settings that point a client at this emulator. */
+export interface Target { url: string; publicUrl: string; accountSid: string; authToken: string; serviceSid: string; conversationSid: string; messageSid: string }
+/** A running emulator. */
+export interface Emulator { url: string; publicUrl: string; target: Target; store: Store; stop(): Promise<void> }
+
+const UNAUTHORIZED = { 'WWW-Authenticate': 'Basic realm="Twilio API"' };
+const ALLOW = { Allow: 'GET' };
+/** Header bytes accepted per request (request line included); more gets a Twilio-shaped 431. */
+const MAX_HEADER_BYTES = 16 * 1024;
+
+/** Answers one request synchronously: auth, route, method, then the handler. */
+function answer(ctx: RouteCtx, auth: Auth, req: IncomingMessage): Reply {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  let account = auth.account(req.headers.authorization);
+  if (account < 0 && ctx.fault.authOff) account = ctx.store.target.account;
+  if (account < 0) return errorReply(ctx.fault, 401, undefined, UNAUTHORIZED);
+  const match = contract.matchPath(q < 0 ? url : url.slice(0, q));
+  if (!match) return errorReply(ctx.fault, 404);
+  if (req.method !== 'GET') return errorReply(ctx.fault, 405, undefined, ALLOW);
+  return route(ctx, account, match.op, match.raw, q < 0 ? '' : url.slice(q + 1));
+}
+
+/** The target settings of a store's advertised message. */
+function targetOf(store: Store, url: string, publicUrl: string): Target {
+  const t = store.target;
+  const account = store.accounts[t.account];
+  return {
+    url, publicUrl, accountSid: account.sid, authToken: account.token, serviceSid: store.services[t.service].sid,
+    conversationSid: store.conversations.sids.sid(t.conversation), messageSid: store.messages.sids.sid(t.message),
+  };
+}
+
+/** Writes a Twilio-shaped error straight to a socket the HTTP parser gave up on (oversized headers, garbage, timeouts). */
+function clientError(ctx: RouteCtx, err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const r = errorReply(ctx.fault, status, STATUS_CODES[status]);
+  ctx.fault.reply?.(r);
+  socket.end(`HTTP/1.1 ${r.status} ${STATUS_CODES[r.status]}\r\nContent-Type: ${r.type}\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\nConnection: close\r\n\r\n${r.body}`);
+}
+
+/** Starts an emulator on loopback (port 0: any free port); resolves when it listens. */
+export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
+  const o = checkOptions(options);
+  const store = loadDataset(o.dataset);
+  const auth = new Auth(store.accounts);
+  const ctx: RouteCtx = { store, fault: o.fault, origin: '', paging: new Paging(o.fault), render: null as unknown as ReceiptRender };
+  const delay = o.latency + (o.fault.delayMs ?? 0);
+  let stopping = false;
+  const send = (res: ServerResponse, reply: Reply, close: boolean): void => {
+    ctx.fault.reply?.(reply);
+    const headers: Record<string, string | number> = { 'Content-Type': reply.type, 'Content-Length': Buffer.byteLength(reply.body), ...reply.headers };
+    if (close || stopping) headers.Connection = 'close';
+    res.writeHead(reply.status, headers).end(reply.body);
+  };
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
+    // a body is never read: the connection closes after the answer, so an endless body cannot hold it
+    const close = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+    const reply = answer(ctx, auth, req);
+    if (delay > 0) setTimeout(() => send(res, reply, close), delay);
+    else send(res, reply, close);
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => clientError(ctx, err, socket));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : o.port;
+  const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
+  ctx.origin = o.publicUrl ?? url;
+  ctx.render = new ReceiptRender(store, ctx.origin, o.fault);
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> => (stopped ??= new Promise<void>((resolve) => {
+    stopping = true;
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 5_000).unref(); // in-flight answers get 5 s to finish
+  }));
+  return { url, publicUrl: ctx.origin, target: targetOf(store, url, ctx.origin), store, stop };
+}
