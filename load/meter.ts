@@ -1,0 +1,65 @@
+import type { Client } from 'autocannon';
+import type { Histogram } from 'hdr-histogram-js';
+import { createHistogram, recordLatency } from './histograms.js';
+
+/** Requests and bytes per interval, for the throughput-over-time chart. */
+export interface Series { interval_ms: number; requests: number[]; bytes: number[] }
+
+/** Measures one scenario from autocannon's events: latency (µs HDR histogram), a time series, and 429s. */
+export interface Meter {
+  /** Listener for the autocannon instance's 'response' event. */
+  onResponse(client: Client, status: number, bytes: number, ms: number): void;
+  /** Hook for autocannon's `setupClient`: watches 429 answers for Retry-After. */
+  attach(client: Client): void;
+  /** Ends the time series. */
+  finish(): Series;
+  readonly histogram: Histogram;
+  readonly rateLimited: number;
+  /** Requests actually written (autocannon's own count guesses the first ones in open-loop mode). */
+  readonly sent: number;
+  /** The longest Retry-After (seconds) the target asked for, 0 when none. */
+  readonly retryAfter: number;
+}
+
+/** Seconds from a Retry-After value (delay-seconds or an HTTP date); 1 when absent or unreadable. */
+export function retryAfterSeconds(value: string | undefined, now = Date.now()): number {
+  if (value === undefined) return 1;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? 1 : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** `expectedIntervalMs` > 0 (open loop) corrects latencies for coordinated omission; `on429` fires on the first 429. */
+export function createMeter(opts: { intervalMs: number; expectedIntervalMs: number; on429: () => void }): Meter {
+  const histogram = createHistogram();
+  const series: Series = { interval_ms: opts.intervalMs, requests: [], bytes: [] };
+  let count = 0, bytes = 0, rateLimited = 0, retryAfter = 0, sent = 0;
+  const push = (): void => { series.requests.push(count); series.bytes.push(bytes); count = 0; bytes = 0; };
+  const timer = setInterval(push, opts.intervalMs);
+  return {
+    onResponse(_client, status, resBytes, ms) {
+      count++;
+      bytes += resBytes;
+      recordLatency(histogram, ms, opts.expectedIntervalMs);
+      if (status === 429 && rateLimited++ === 0) opts.on429();
+    },
+    attach(client) {
+      (client as NodeJS.EventEmitter).on('request', () => { sent++; }); // emitted per written request, not in the types
+      client.on('headers', (info) => {
+        const { statusCode, headers } = info as unknown as { statusCode: number; headers: string[] };
+        if (statusCode !== 429) return;
+        const i = headers.findIndex((h, j) => j % 2 === 0 && h.toLowerCase() === 'retry-after');
+        retryAfter = Math.max(retryAfter, retryAfterSeconds(i >= 0 ? headers[i + 1] : undefined));
+      });
+    },
+    finish() {
+      clearInterval(timer);
+      if (count > 0) push();
+      return series;
+    },
+    histogram,
+    get rateLimited() { return rateLimited; },
+    get sent() { return sent; },
+    get retryAfter() { return retryAfter; },
+  };
+}

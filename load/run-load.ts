@@ -1,0 +1,59 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { discover, type Workload } from './discover.js';
+import type { Options } from './options.js';
+import type { Reporter } from './progress.js';
+import { loadResult, type LoadResult } from './report-json.js';
+import { runScenario } from './run-scenario.js';
+import type { ScenarioResult } from './scenario-result.js';
+import { loadScenarioFile, type Scenario } from './scenario-file.js';
+import { authorization, openTarget, type LoadTarget } from './target.js';
+import { writeReports } from './write-reports.js';
+import { consoleTable } from './report-table.js';
+
+/** The longest Retry-After the tool waits out before the next scenario; beyond it, the remaining scenarios are skipped. */
+export const MAX_RETRY_WAIT_S = 60;
+
+/** Everything a run needs: options, environment (TARGET_*), emulator options when embedded, and where to report. */
+export interface LoadRun { options: Readonly<Options>; env: NodeJS.ProcessEnv; emulator?: object; reporter: Reporter }
+
+/** Runs the scenarios one after another; a 429 ends a scenario, and its Retry-After is waited out before the next. */
+async function runAll(scenarios: Scenario[], target: LoadTarget, reporter: Reporter): Promise<ScenarioResult[]> {
+  const workloads = new Map<number, Workload>();
+  const results: ScenarioResult[] = [];
+  for (const s of scenarios) {
+    if (!workloads.has(s.pageSize)) workloads.set(s.pageSize, await discover(target, { pageSize: s.pageSize }));
+    const work = workloads.get(s.pageSize)!;
+    const paths = s.operation === 'list' ? work.list : work.fetch;
+    reporter.line(`${s.name}: ${s.mode} loop, ${s.mode === 'open' ? `${s.rate} req/s over ` : ''}${s.connections} connections, ${s.warmup} s warm-up + ${s.duration} s, ${paths.length} URLs`);
+    const r = await runScenario(s, { url: target.url, authorization: authorization(target), paths, onProgress: (p) => reporter.progress(p) });
+    reporter.done();
+    results.push(r);
+    if (r.rate_limited === 0) continue;
+    if (r.retry_after > MAX_RETRY_WAIT_S) {
+      reporter.line(`the target asked to wait ${r.retry_after} s (Retry-After); skipping the remaining scenarios`);
+      break;
+    }
+    reporter.line(`waiting ${r.retry_after} s (Retry-After) before the next scenario`);
+    await sleep(r.retry_after * 1000);
+  }
+  return results;
+}
+
+/** One `npm run load`: validate everything, open the target, discover, run, print, write reports. */
+export async function runLoad(run: LoadRun): Promise<{ result: LoadResult; files: string[] }> {
+  const { options, reporter } = run;
+  const scenarios = loadScenarioFile(options.file, options); // every mistake is reported before load is sent
+  const target = await openTarget(run.env, options, run.emulator);
+  try {
+    const started = new Date();
+    const results = await runAll(scenarios, target, reporter);
+    const result = loadResult({ url: target.url, embedded: target.embedded }, started, results);
+    reporter.line('\n' + consoleTable(result.scenarios));
+    const secrets = [target.authToken, authorization(target), authorization(target).slice('Basic '.length)];
+    const files = await writeReports(result, options.out, secrets);
+    reporter.line(`\n${result.passed ? 'PASS' : 'FAIL'}: reports in ${files.join(', ')}`);
+    return { result, files };
+  } finally {
+    await target.stop();
+  }
+}

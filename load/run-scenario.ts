@@ -1,0 +1,82 @@
+import type { EventEmitter } from 'node:events';
+import autocannon, { type Client } from 'autocannon';
+import { createMeter } from './meter.js';
+import { createSampleValidator } from './sample-validator.js';
+import { finalize, settingsOf, type ScenarioResult } from './scenario-result.js';
+import type { Scenario } from './scenario-file.js';
+
+/** Where and how to send: the target's base URL, its auth header, and the paths to rotate over. */
+export interface Drive { url: string; authorization: string; paths: readonly string[]; onProgress?: (p: Progress) => void }
+/** A progress snapshot for the terminal. */
+export interface Progress { scenario: string; phase: 'warm-up' | 'measure'; elapsed: number; responses: number }
+
+/** What autocannon returns with `skipAggregateResult` (its raw counters). */
+interface RawResult {
+  totalCompletedRequests: number; totalRequests: number; totalBytes: number; errors: number; timeouts: number;
+  non2xx: number; statusCodeStats: Record<string, { count: number }>; duration: number; start: Date;
+}
+
+// A short sample interval lets a request-bounded run end promptly; autocannon notices "done" only on a tick.
+const SAMPLE_INT_MS = 100;
+
+/** autocannon options shared by warm-up and measurement: rotation over paths, closed or open loop, time and request bounds. */
+function cannonOptions(s: Scenario, d: Drive, seconds: number): autocannon.Options {
+  return {
+    url: d.url, connections: s.connections, pipelining: s.pipelining, duration: seconds, timeout: s.timeout, sampleInt: SAMPLE_INT_MS,
+    maxOverallRequests: Math.max(s.maxRequests, s.connections), headers: { authorization: d.authorization, accept: 'application/json' },
+    requests: d.paths.map((path) => ({ method: 'GET', path })),
+    ...(s.mode === 'open' && { overallRate: s.rate, ignoreCoordinatedOmission: true }), // corrected by our own meter
+  };
+}
+
+/** Runs autocannon and relays progress once per 250 ms. */
+/** The running instance as an event source that can be stopped (kept apart from its promise side for the linter). */
+type Running = EventEmitter & { stop(): void };
+
+async function fire(opts: autocannon.Options, phase: Progress['phase'], s: Scenario, d: Drive, listen?: (i: Running) => void): Promise<RawResult> {
+  // without a callback autocannon returns an event emitter that is also a promise (its types show only the promise)
+  const instance = autocannon({ ...opts, skipAggregateResult: true }) as unknown as Promise<RawResult>;
+  const events = instance as unknown as Running;
+  const started = Date.now();
+  let responses = 0;
+  events.on('response', () => { responses++; });
+  listen?.(events);
+  const timer = d.onProgress && setInterval(() => d.onProgress!({ scenario: s.name, phase, elapsed: (Date.now() - started) / 1000, responses }), 250);
+  try {
+    return await instance;
+  } finally {
+    if (timer) clearInterval(timer);
+  }
+}
+
+/** Warms up, then measures one scenario; validates a sample of bodies; stops early on a 429 (honouring Retry-After is the caller's). */
+export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult> {
+  if (s.warmup > 0) await fire(cannonOptions(s, d, s.warmup), 'warm-up', s, d);
+  const validator = createSampleValidator(s.operation === 'list' ? 'ServiceReceiptPage' : 'ServiceReceipt', s.sampleEvery);
+  let instance: Running | undefined;
+  const perConnection = s.mode === 'open' ? s.rate! / Math.min(s.connections, s.rate!) : 0;
+  const meter = createMeter({
+    intervalMs: Math.min(1000, Math.max(100, Math.round((s.duration * 1000) / 60))),
+    expectedIntervalMs: perConnection > 0 ? 1000 / perConnection : 0, // the open loop's schedule; a late answer delays the next send
+    on429: () => instance?.stop(), // the target asked us to back off: stop sending now
+  });
+  const setupClient = (c: Client): void => { validator.attach(c); meter.attach(c); };
+  const raw = await fire({ ...cannonOptions(s, d, s.duration), setupClient }, 'measure', s, d, (i) => {
+    instance = i;
+    i.on('response', meter.onResponse);
+  });
+  const series = meter.finish();
+  const notes = meter.rateLimited ? [`the target answered 429 (rate limited) ${meter.rateLimited} times; the scenario stopped early and waits ${meter.retryAfter} s (Retry-After)`] : [];
+  // autocannon reconnects silently when the server closes a connection; requests lost that way are errors too
+  const dropped = Math.max(0, meter.sent - raw.totalCompletedRequests - raw.timeouts - s.connections * s.pipelining);
+  if (dropped > 0) notes.push(`${dropped} requests were sent but never answered (the target closed the connection); counted as errors`);
+  return finalize({
+    name: s.name, operation: s.operation, mode: s.mode, settings: settingsOf(s), urls: new Set(d.paths).size, generators: 1,
+    start: new Date(raw.start).toISOString(), duration: raw.duration,
+    requests: { total: raw.totalCompletedRequests, sent: meter.sent }, throughput: { total: raw.totalBytes },
+    errors: raw.errors + dropped, timeouts: raw.timeouts, non2xx: raw.non2xx, mismatches: validator.invalid, sampled: validator.sampled,
+    rate_limited: meter.rateLimited, retry_after: meter.retryAfter,
+    status_codes: Object.fromEntries(Object.entries(raw.statusCodeStats).map(([code, v]) => [code, v.count])),
+    series, invalid_examples: validator.examples, notes,
+  }, meter.histogram, s.thresholds);
+}

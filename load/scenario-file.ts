@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+import { parse } from 'yaml';
+import { contract, type OperationName } from '../spec/contract.js';
+import { parseThreshold, type Threshold } from './thresholds.js';
+import { UsageError } from './usage-error.js';
+import type { Options } from './options.js';
+
+/** One load scenario after defaults and command-line overrides: what to request, how hard, and its SLOs. */
+export interface Scenario {
+  name: string;
+  operation: OperationName;
+  /** closed: connections send back to back (peak throughput); open: constant arrival rate (`rate` req/s). */
+  mode: 'closed' | 'open';
+  rate?: number;
+  pageSize: number;
+  connections: number;
+  pipelining: number;
+  warmup: number;
+  duration: number;
+  maxRequests: number;
+  timeout: number;
+  sampleEvery: number;
+  thresholds: readonly Threshold[];
+}
+
+const DEFAULTS = { mode: 'closed', pageSize: contract.pageSize.default, connections: 10, pipelining: 1, warmup: 1, duration: 5, maxRequests: 500_000, timeout: 5, sampleEvery: 100, thresholds: [] };
+
+const seconds = { type: 'number', exclusiveMinimum: 0 };
+const count = { type: 'integer', minimum: 1 };
+const fields = {
+  mode: { enum: ['closed', 'open'] },
+  rate: count,
+  pageSize: { type: 'integer', minimum: contract.pageSize.min, maximum: contract.pageSize.max },
+  connections: count, pipelining: count, duration: seconds, maxRequests: count, timeout: seconds, sampleEvery: count,
+  warmup: { type: 'number', minimum: 0 },
+  thresholds: { type: 'array', items: { type: 'string' } },
+};
+const operations = [...new Set(contract.operations.map((o) => o.name))];
+const SCHEMA = {
+  type: 'object', additionalProperties: false, required: ['scenarios'],
+  properties: {
+    defaults: { type: 'object', additionalProperties: false, properties: fields },
+    scenarios: {
+      type: 'array', minItems: 1,
+      items: {
+        type: 'object', additionalProperties: false, required: ['name', 'operation'],
+        properties: { ...fields, name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' }, operation: { enum: operations } },
+      },
+    },
+  },
+};
+const validateFile = new Ajv({ allErrors: false }).compile(SCHEMA);
+
+/** `scenarios.yaml /scenarios/0/duration: must be > 0 (allowed: …)`. */
+function describe(file: string, e: ErrorObject): string {
+  const allowed = e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : '';
+  const extra = e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';
+  return `${file} ${e.instancePath || '/'}: ${e.message}${extra}${allowed}`;
+}
+
+/** Loads, validates and resolves a scenario file; every mistake (thresholds included) is caught before any load is sent. */
+export function loadScenarioFile(file: string, options: Partial<Options> = {}): Scenario[] {
+  let doc: unknown;
+  try {
+    doc = parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`scenario file ${file}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (!validateFile(doc)) throw new UsageError(describe(file, validateFile.errors![0]));
+  const { defaults = {}, scenarios } = doc as { defaults?: object; scenarios: Record<string, unknown>[] };
+  const chosen = options.scenarios?.length ? options.scenarios : scenarios.map((s) => s.name as string);
+  for (const name of chosen) {
+    if (!scenarios.some((s) => s.name === name)) throw new UsageError(`--scenario: no scenario "${name}" in ${file}; allowed: ${scenarios.map((s) => s.name).join(', ')}`);
+  }
+  return scenarios.filter((s) => chosen.includes(s.name as string)).map((s, i) => resolve({ ...DEFAULTS, ...defaults, ...s }, `${file} /scenarios/${i}`, options));
+}
+
+function resolve(raw: Record<string, unknown>, where: string, o: Partial<Options>): Scenario {
+  const s = { ...raw, ...(o.duration && { duration: o.duration }), ...(o.connections && { connections: o.connections }), ...(o.warmup !== undefined && { warmup: o.warmup }) } as Record<string, unknown>;
+  if (o.rate) Object.assign(s, { mode: 'open', rate: o.rate });
+  if (s.mode === 'open' && !s.rate) throw new UsageError(`${where}/rate: an open-loop scenario needs a rate (requests/s), e.g. rate: 500 or --rate 500`);
+  const thresholds = (s.thresholds as string[]).map((t, j) => parseThreshold(t, `${where}/thresholds/${j}`));
+  return Object.freeze({ ...(s as unknown as Scenario), thresholds: Object.freeze(thresholds) });
+}

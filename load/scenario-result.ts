@@ -1,0 +1,79 @@
+import type { Histogram } from 'hdr-histogram-js';
+import { encodeHistogram, summarizeLatency, type Latency } from './histograms.js';
+import type { Series } from './meter.js';
+import type { Scenario } from './scenario-file.js';
+import { judge, type Threshold, type Verdict } from './thresholds.js';
+
+/** One scenario's measurements: the JSON result's `scenarios[]` entry (schema in README "## Load"). Names follow autocannon's result. */
+export interface ScenarioResult {
+  name: string;
+  operation: string;
+  mode: 'closed' | 'open';
+  settings: { connections: number; pipelining: number; rate: number | null; pageSize: number | null; warmup: number; duration: number; maxRequests: number; timeout: number; sampleEvery: number };
+  /** Distinct request paths rotated over. */
+  urls: number;
+  /** Load generators whose runs were merged into this one (1 for a single run). */
+  generators: number;
+  start: string;
+  /** Measured seconds (the longest generator's, when merged). */
+  duration: number;
+  requests: { total: number; sent: number; average: number };
+  throughput: { total: number; average: number };
+  latency: Latency;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  mismatches: number;
+  sampled: number;
+  rate_limited: number;
+  retry_after: number;
+  error_rate: number;
+  status_codes: Record<string, number>;
+  series: Series;
+  /** The raw latency histogram (microseconds), HdrHistogram compressed base64: merges exactly. */
+  histogram: string;
+  invalid_examples: string[];
+  notes: string[];
+  thresholds: Verdict[];
+  passed: boolean;
+}
+
+/** The counters a run produces before rates, percentiles and verdicts are derived. */
+export type Counts = Omit<ScenarioResult, 'requests' | 'throughput' | 'latency' | 'error_rate' | 'histogram' | 'thresholds' | 'passed'> & {
+  requests: { total: number; sent: number };
+  throughput: { total: number };
+};
+
+/** Share of attempts that failed: transport errors and timeouts, non-2xx, and 2xx bodies estimated invalid from the sample. */
+export function errorRate(c: Counts): number {
+  const attempts = c.requests.total + c.errors;
+  const ok = c.requests.total - c.non2xx;
+  const invalid = c.sampled > 0 ? (c.mismatches / c.sampled) * ok : 0;
+  return attempts === 0 ? 1 : (c.errors + c.non2xx + invalid) / attempts;
+}
+
+/** Derives rates, percentiles and SLO verdicts; used for a fresh run and for a merge alike. */
+export function finalize(c: Counts, h: Histogram, rules: readonly Threshold[], averages?: { requests: number; bytes: number }): ScenarioResult {
+  const seconds = Math.max(c.duration, 1e-3);
+  const measured = {
+    ...c,
+    requests: { ...c.requests, average: round(averages?.requests ?? c.requests.total / seconds) },
+    throughput: { ...c.throughput, average: round(averages?.bytes ?? c.throughput.total / seconds) },
+    latency: summarizeLatency(h),
+    error_rate: Number(errorRate(c).toPrecision(6)),
+    histogram: encodeHistogram(h),
+  };
+  const verdicts = judge(rules, measured);
+  if (c.requests.total === 0) c.notes.push('no response was received');
+  return { ...measured, thresholds: verdicts, passed: verdicts.every((v) => v.passed) && c.requests.total > 0 && c.rate_limited === 0 };
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+/** The settings block of a result, from a resolved scenario. */
+export function settingsOf(s: Scenario): ScenarioResult['settings'] {
+  return {
+    connections: s.connections, pipelining: s.pipelining, rate: s.mode === 'open' ? s.rate ?? null : null, pageSize: s.operation === 'list' ? s.pageSize : null,
+    warmup: s.warmup, duration: s.duration, maxRequests: s.maxRequests, timeout: s.timeout, sampleEvery: s.sampleEvery,
+  };
+}

@@ -1,0 +1,49 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { contract } from '../../spec/contract.js';
+
+/** How the stub misbehaves: the hostile targets the load tool must survive (issue 5 part 4), or 'ok'. */
+export type StubMode = 'ok' | 'invalid-json' | 'wrong-type' | 'slow' | 'rate-limited' | 'never-ends' | 'huge-body' | 'closes' | 'server-error';
+
+const RECEIPTS = 120;
+const example = (contract.doc.components as { examples: Record<string, { value: Record<string, unknown> }> }).examples.ServiceReceipt.value;
+const hex = (n: number): string => n.toString(16).padStart(32, '0');
+const ids = { ChatServiceSid: `IS${hex(1)}`, ConversationSid: `CH${hex(2)}`, MessageSid: `IM${hex(3)}` };
+
+/** A small node:http stand-in for a receipt API (one message, 120 receipts), with hostile modes; not the emulator. */
+export async function createStub(mode: StubMode = 'ok'): Promise<{ url: string; target: Record<string, string>; stop(): Promise<void> }> {
+  let origin = '';
+  const receipt = (i: number): Record<string, unknown> => {
+    const r = { ...example, account_sid: `AC${hex(9)}`, chat_service_sid: ids.ChatServiceSid, conversation_sid: ids.ConversationSid, message_sid: ids.MessageSid, sid: `DY${hex(i)}` };
+    return { ...r, url: contract.receiptUrl(origin, r, 'service') };
+  };
+  const page = (size: number, n: number, path: string): unknown => {
+    const last = Math.ceil(RECEIPTS / size) - 1;
+    const at = (p: number): string => `${origin}${path}?PageSize=${size}&Page=${p}`;
+    const items = Array.from({ length: Math.max(0, Math.min(size, RECEIPTS - n * size)) }, (_, k) => receipt(n * size + k));
+    return { [contract.listKey]: items, meta: { page: n, page_size: size, first_page_url: at(0), previous_page_url: n > 0 ? at(n - 1) : null, url: at(n), next_page_url: n < last ? at(n + 1) : null, key: contract.listKey } };
+  };
+  const answer = (res: ServerResponse, body: unknown): void => {
+    const text = JSON.stringify(body);
+    if (mode === 'slow') { setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(text), 120); return; }
+    if (mode === 'invalid-json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(text.slice(0, -5));
+    if (mode === 'wrong-type') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>ok</html>');
+    if (mode === 'rate-limited') return void res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify(contract.errorExample(429)));
+    if (mode === 'never-ends') return void res.writeHead(200, { 'content-type': 'application/json' }).write('{"sid":');
+    if (mode === 'huge-body') return void res.writeHead(200, { 'content-type': 'application/json' }).end(Buffer.alloc(4 << 20, 32));
+    if (mode === 'closes') return void res.socket?.destroy();
+    if (mode === 'server-error') return void res.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Internal Server Error</h1>');
+    res.writeHead(200, { 'content-type': 'application/json' }).end(text);
+  };
+  const server: Server = createServer((req, res) => {
+    const u = new URL(req.url ?? '/', origin);
+    const m = contract.matchPath(u.pathname);
+    if (!m) return void res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify(contract.errorExample(404)));
+    const body = m.op.name === 'list' ? page(Number(u.searchParams.get('PageSize') ?? 50), Number(u.searchParams.get('Page') ?? 0), u.pathname) : receipt(parseInt(m.raw.Sid.slice(2), 16));
+    answer(res, body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const target = { url: origin, publicUrl: origin, accountSid: `AC${hex(9)}`, authToken: 'stub-token-0123456789', serviceSid: ids.ChatServiceSid, conversationSid: ids.ConversationSid, messageSid: ids.MessageSid };
+  return { url: origin, target, stop: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+}
