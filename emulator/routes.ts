@@ -48,7 +48,9 @@ function resolve(ctx: RouteCtx, account: number, scope: Scope, raw: PathParams):
     if (conversation >= 0 && store.services[store.conversations.service[conversation]].account !== account) conversation = -1;
   }
   const msgId = segment(raw.MessageSid);
-  const message = conversation < 0 || msgId === null ? -1 : store.messages.sids.index(msgId);
+  let message = conversation < 0 || msgId === null ? -1 : store.messages.sids.index(msgId);
+  // leak-message: an unknown well-formed message SID lands on a message of the conversation (as leak-service does for services).
+  if (message < 0 && conversation >= 0 && ctx.fault.loose === 'message' && sidParams[1][1].test(msgId ?? '')) message = store.messages.conv.indexOf(conversation);
   return message >= 0 && store.messages.conv[message] === conversation ? { conversation, message } : null;
 }
 
