@@ -1,12 +1,12 @@
 import type { Check } from './exchange.js';
-import { isPage, metaOf, pageSids, queryOf, violation } from './helpers.js';
+import { asObject, isPage, metaOf, pageSids, queryOf, violation } from './helpers.js';
 
 /** meta_page_size: meta.page_size equals the requested PageSize (the default when absent) and the page holds no more items. */
 export const metaPageSize: Check = {
   name: 'meta_page_size',
   holds: 'meta.page_size equals the requested PageSize (the documented default when absent) and the page holds at most that many items',
   run(exchange, contract, ctx) {
-    if (ctx.expect !== 'page' || !isPage(exchange, contract)) return [];
+    if (ctx.expect !== 'page' || !isPage(exchange, contract) || !asObject(exchange.response.json)) return [];
     const raw = queryOf(exchange).get('PageSize');
     const requested = raw === null ? contract.pageSize.default : Number(raw);
     const { min, max } = contract.pageSize;

@@ -7,9 +7,9 @@ const ALLOWED: Record<Expectation, { text: string; ok: (s: number) => boolean }>
   page: { text: '200', ok: (s) => s === 200 },
   unauthorized: { text: '401', ok: (s) => s === 401 },
   not_found: { text: '404', ok: (s) => s === 404 },
-  rejected: { text: 'a 4xx', ok: (s) => s >= 400 && s < 500 },
-  hidden: { text: '404 or an empty 200 page', ok: (s) => s === 404 || s === 200 },
-  page_size: { text: 'a 4xx, or 200 with the size clamped', ok: (s) => s === 200 || (s >= 400 && s < 500) },
+  rejected: { text: '4xx', ok: (s) => s >= 400 && s < 500 },
+  hidden: { text: '404 (or 200 with an empty page)', ok: (s) => s === 404 || s === 200 },
+  page_size: { text: '4xx (or 200 with the size clamped)', ok: (s) => s === 200 || (s >= 400 && s < 500) },
 };
 
 /** response_status: the HTTP status is the one the contract documents for this request (never a 5xx or a redirect). */

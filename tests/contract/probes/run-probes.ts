@@ -1,0 +1,28 @@
+import { request as playwrightRequest } from '@playwright/test';
+import { Api, defaultLimits, type ApiLimits } from '../../../fixtures/api.js';
+import type { Target } from '../../../fixtures/target.js';
+import { contract } from '../../../spec/contract.js';
+import type { Violation } from '../../../spec/violation.js';
+import { probes } from './index.js';
+import { otherSid } from './other-sids.js';
+import { discover } from './reference.js';
+import { Session } from './session.js';
+
+/** Every probe of the contract suite run in-process against one target, probes side by side (the self-test's `npm run contract`). */
+export async function runProbes(target: Target, limits: Partial<ApiLimits> = {}): Promise<Violation[]> {
+  const request = await playwrightRequest.newContext({ maxRedirects: 0 });
+  try {
+    const api = new Api(request, target, otherSid(contract, 'account_sid', target.accountSid), { ...defaultLimits, ...limits });
+    const ref = await discover(new Session(api, contract));
+    const found = await Promise.all(
+      probes.map(async (probe) => {
+        const session = new Session(api, contract);
+        await probe.run(session, ref);
+        return session.violations;
+      }),
+    );
+    return found.flat();
+  } finally {
+    await request.dispose();
+  }
+}

@@ -1,0 +1,73 @@
+import { expect, test } from '../../fixtures/test.js';
+import { create } from '../../emulator/server.js';
+import { faults } from '../../emulator/faults.js';
+import { freezeTarget } from '../../fixtures/target.js';
+import { checks } from '../../spec/checks/index.js';
+import { formatViolation } from '../../spec/violation.js';
+import { runProbes } from '../contract/probes/run-probes.js';
+import { faultExpectations } from './fault-expectations.js';
+
+/** Short limits: a hostile fault must end quickly, never hang the self-test. */
+const LIMITS = { timeoutMs: 3000, maxBodyBytes: 1_000_000 };
+/** Faulty emulators probed at once: enough to overlap waiting, few enough that no answer is starved into a timeout. */
+const PARALLEL = 6;
+
+/** Maps items through an async function, at most `limit` at a time, keeping their order. */
+async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
+}
+
+/** Runs the contract probes against an emulator started with a fault (or none); returns the violations. */
+async function probeEmulator(fault?: string) {
+  const emu = await create({ port: 0, host: '127.0.0.1', ...(fault ? { fault: fault as never } : {}) });
+  try {
+    return await runProbes(freezeTarget(emu.target), LIMITS);
+  } finally {
+    await emu.stop();
+  }
+}
+
+test.describe('The contract suite proves its power on the emulator', () => {
+  test('every fault in the catalogue has an expectation, naming only registered checks', () => {
+    const missing = faults.map((f) => f.name).filter((name) => !faultExpectations[name]);
+    expect(missing, 'faults without an entry in tests/self/fault-expectations.ts').toEqual([]);
+    const stale = Object.keys(faultExpectations).filter((n) => !faultExpectations[n].pending && !faults.some((f) => f.name === n));
+    expect(stale, 'expectations for faults the emulator no longer has').toEqual([]);
+    const names = new Set(checks.map((c) => c.name));
+    const unknown = Object.values(faultExpectations).flatMap((e) => e.checks).filter((c) => !names.has(c));
+    expect(unknown, 'expected check names that are not in the registry').toEqual([]);
+  });
+
+  test('the correct emulator yields zero violations', async () => {
+    expect(await probeEmulator()).toConform();
+  });
+
+  test('every fault makes the suite fail, naming the broken check', async ({}, testInfo) => {
+    const inScope = faults.filter((f) => !faultExpectations[f.name]?.notCaught);
+    const results = await mapPool(inScope, PARALLEL, async (f) => ({ fault: f, found: await probeEmulator(f.name) }));
+    const misses: string[] = [];
+    for (const { fault, found } of results) {
+      const named = new Set(found.map((v) => v.check));
+      const absent = (faultExpectations[fault.name]?.checks ?? []).filter((c) => !named.has(c));
+      if (found.length === 0 || absent.length > 0) {
+        misses.push(`${fault.name} (breaks: ${fault.breaks}): expected ${absent.join(', ') || 'a violation'}; saw ${[...named].join(', ') || 'none'}`);
+      } else {
+        testInfo.annotations.push({ type: `fault ${fault.name}`, description: formatViolation(found.find((v) => named.has(v.check) && faultExpectations[fault.name].checks.includes(v.check)) ?? found[0]) });
+      }
+    }
+    const score = `faults caught: ${results.length - misses.length}/${results.length}`;
+    const skipped = faults.filter((f) => faultExpectations[f.name]?.notCaught).map((f) => `${f.name} (${faultExpectations[f.name].notCaught})`);
+    console.log(`${score}${skipped.length ? `; not in the contract's scope: ${skipped.join('; ')}` : ''}`);
+    testInfo.annotations.push({ type: 'score', description: score });
+    expect(misses, score).toEqual([]);
+  });
+});
