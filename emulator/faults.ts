@@ -3,11 +3,13 @@ import { pagingFaults } from './faults-paging.js';
 import { httpFaults } from './faults-http.js';
 import type { Fault } from './fault.js';
 
-/** Every fault mode, each one deliberate deviation from the contract (the self-test proves the checks catch each). */
-export const faults = [...receiptFaults, ...pagingFaults, ...httpFaults] as const;
+const catalogue = [...receiptFaults, ...pagingFaults, ...httpFaults] as const;
 
 /** The name of a fault mode. */
-export type FaultName = (typeof faults)[number]['name'];
+export type FaultName = (typeof catalogue)[number]['name'];
+
+/** Every fault mode, each one deliberate deviation from the contract (the self-test proves the checks catch each). */
+export const faults: readonly (Fault & { readonly name: FaultName })[] = catalogue;
 
 /** The names of all fault modes, in catalogue order. */
 export const faultNames: readonly FaultName[] = faults.map((f) => f.name);

@@ -41,10 +41,13 @@ function answer(ctx: RouteCtx, auth: Auth, req: IncomingMessage): Reply {
 function targetOf(store: Store, url: string, publicUrl: string): Target {
   const t = store.target;
   const account = store.accounts[t.account];
-  return {
-    url, publicUrl, accountSid: account.sid, authToken: account.token, serviceSid: store.services[t.service].sid,
+  const target = {
+    url, publicUrl, accountSid: account.sid, serviceSid: store.services[t.service].sid,
     conversationSid: store.conversations.sids.sid(t.conversation), messageSid: store.messages.sids.sid(t.message),
-  };
+  } as Target;
+  // not enumerable: printing or serialising the target never shows the token
+  Object.defineProperty(target, 'authToken', { value: account.token, enumerable: false });
+  return Object.freeze(target);
 }
 
 /** Writes a Twilio-shaped error straight to a socket the HTTP parser gave up on (oversized headers, garbage, timeouts). */

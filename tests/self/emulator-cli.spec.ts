@@ -1,0 +1,72 @@
+import { test, expect } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { request } from 'node:http';
+import { create } from '../../emulator/server.js';
+import { faultNames } from '../../emulator/faults.js';
+import { send, targetList } from './emulator-http.js';
+
+const CLI = ['--import', 'tsx', 'emulator/cli.ts'];
+
+/** Runs the CLI to completion (bad options end it at once). */
+function run(args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8', timeout: 20_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const badOptions: [string[], RegExp][] = [
+  [['--port', 'abc'], /--port must be an integer from 0 to 65535/],
+  [['--port', '70000'], /--port must be an integer from 0 to 65535/],
+  [['--latency', '-5'], /--latency/],
+  [['--latency', 'soon'], /--latency must be an integer/],
+  [['--public-url', 'ftp://x'], /--public-url must be an http\(s\) origin/],
+  [['--public-url', 'http://x/with/path'], /--public-url must be an http\(s\) origin/],
+  [['--fault', 'nope'], new RegExp(`--fault "nope" is unknown; valid faults: ${faultNames.slice(0, 3).join(', ')}`)],
+  [['--receipts', '0'], /--receipts must be an integer from 1/],
+  [['--seed', '3'], /--seed needs --receipts/],
+  [['--bogus'], /Unknown option '--bogus'.*--help/],
+];
+
+test.describe('npm run emulator (CLI)', () => {
+  for (const [args, message] of badOptions) {
+    test(`${args.join(' ')} ends with one line naming the option, exit 1, no stack trace`, () => {
+      const r = run(args);
+      expect(r.code).toBe(1);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(message);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  test('prints its URL and TARGET_* exports that work, then stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [...CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => { out += c.toString(); if (out.includes('TARGET_MESSAGE_SID=')) resolve(); });
+      child.once('exit', () => reject(new Error(`exited early: ${out}`)));
+    });
+    const env = Object.fromEntries([...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+    expect(Object.keys(env)).toEqual(['TARGET_URL', 'TARGET_PUBLIC_URL', 'TARGET_ACCOUNT_SID', 'TARGET_AUTH_TOKEN', 'TARGET_SERVICE_SID', 'TARGET_CONVERSATION_SID', 'TARGET_MESSAGE_SID']);
+    const target = { url: env.TARGET_URL, publicUrl: env.TARGET_PUBLIC_URL, accountSid: env.TARGET_ACCOUNT_SID, authToken: env.TARGET_AUTH_TOKEN, serviceSid: env.TARGET_SERVICE_SID, conversationSid: env.TARGET_CONVERSATION_SID, messageSid: env.TARGET_MESSAGE_SID };
+    const emuLike = { url: env.TARGET_URL, target } as never;
+    const a = await send(emuLike, targetList(target));
+    expect(a.status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
+
+test.describe('emulator stop()', () => {
+  test('finishes a request in flight before it resolves', async () => {
+    const emu = await create({ port: 0, latency: 300 });
+    const { hostname, port } = new URL(emu.url);
+    const answer = new Promise<number>((resolve, reject) => {
+      const auth = 'Basic ' + Buffer.from(`${emu.target.accountSid}:${emu.target.authToken}`).toString('base64');
+      request({ host: hostname, port, path: targetList(emu.target), headers: { authorization: auth } }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); })
+        .on('error', reject).end();
+    });
+    await new Promise((r) => setTimeout(r, 50)); // let the request reach the server before stopping
+    await emu.stop();
+    expect(await answer).toBe(200);
+  });
+});

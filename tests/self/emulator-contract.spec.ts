@@ -1,0 +1,40 @@
+import { test, expect } from '@playwright/test';
+import { contract } from '../../spec/contract.js';
+import { formatViolation } from '../../spec/violation.js';
+import { create, type Emulator } from '../../emulator/server.js';
+import { messagePath, send } from './emulator-http.js';
+
+interface Page { delivery_receipts: Record<string, unknown>[]; meta: Record<string, unknown> }
+let emu: Emulator;
+test.beforeAll(async () => { emu = await create({ port: 0 }); });
+test.afterAll(async () => { await emu.stop(); });
+
+test.describe('emulator serves the contract', () => {
+  test('every page and every receipt it serves validates against the spec, in both scopes', async () => {
+    const { store } = emu;
+    const problems: string[] = [];
+    for (let m = 0; m < store.messages.count; m++) {
+      const s = store.services[store.conversations.service[store.messages.conv[m]]];
+      if (s.account !== store.target.account) continue;
+      const scopes = s.isDefault ? (['default', 'service'] as const) : (['service'] as const);
+      for (const scope of scopes) {
+        const a = await send(emu, messagePath(emu, m, scope) + '?PageSize=3');
+        expect(a.type).toBe('application/json');
+        const page = a.json as Page;
+        problems.push(...contract.validate(scope === 'service' ? 'ServiceReceiptPage' : 'ReceiptPage', page).map(formatViolation));
+        for (const item of page.delivery_receipts) {
+          expect(item.url).toBe(contract.receiptUrl(emu.publicUrl, item, scope));
+          const f = await send(emu, messagePath(emu, m, scope, String(item.sid)));
+          problems.push(...contract.validate(scope === 'service' ? 'ServiceReceipt' : 'Receipt', f.json).map(formatViolation));
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("Twilio's documented examples and the served receipts have the same fields", async () => {
+    const example = (contract.doc as { components: { examples: Record<string, { value: object }> } }).components.examples.ServiceReceipt.value;
+    const page = (await send(emu, messagePath(emu, emu.store.target.message, 'service'))).json as Page;
+    expect(Object.keys(page.delivery_receipts[0]).sort()).toEqual(Object.keys(example).sort());
+  });
+});

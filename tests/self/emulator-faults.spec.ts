@@ -1,0 +1,68 @@
+import { test, expect } from '@playwright/test';
+import { contract } from '../../spec/contract.js';
+import { faults, faultNames } from '../../emulator/faults.js';
+import { create, type Emulator } from '../../emulator/server.js';
+import { messagePath, pathOf, receiptSids, send, targetList } from './emulator-http.js';
+
+/** Requests that together touch every rule a fault can break; each gives one line of the emulator's "signature". */
+const probes: [string, (e: Emulator) => Promise<string>][] = [
+  ['list PageSize=5', (e) => line(e, targetList(e.target, 'PageSize=5'))],
+  ['second page via next_page_url', async (e) => {
+    const first = await send(e, targetList(e.target, 'PageSize=5'));
+    const next = (first.json as { meta?: { next_page_url?: string } } | undefined)?.meta?.next_page_url;
+    return typeof next === 'string' && next.startsWith('http') ? line(e, pathOf(next)) : `no next link: ${String(next)}`;
+  }],
+  ['list PageSize=1', (e) => line(e, targetList(e.target, 'PageSize=1'))],
+  ['list PageSize=0', (e) => line(e, targetList(e.target, 'PageSize=0'))],
+  ['list PageSize above max', (e) => line(e, targetList(e.target, `PageSize=${contract.pageSize.max + 1}`))],
+  ['fetch a receipt', (e) => line(e, messagePath(e, e.store.target.message, 'service', receiptSids(e, e.store.target.message)[0]))],
+  ['fetch an unknown receipt', (e) => line(e, messagePath(e, e.store.target.message, 'service', contract.sidPrefix('sid') + 'f'.repeat(32)))],
+  ['fetch a malformed receipt SID', (e) => line(e, messagePath(e, e.store.target.message, 'service', 'DYnope'))],
+  ['no credentials', (e) => line(e, targetList(e.target), null)],
+  ['wrong token', (e) => line(e, targetList(e.target), `Basic ${Buffer.from(`${e.target.accountSid}:wrong`).toString('base64')}`)],
+  ['service conversation on the default path', (e) => line(e, messagePath(e, e.store.target.message, 'default'))],
+  ['under another well-formed service SID', (e) => line(e, targetList(e.target).replace(e.target.serviceSid, contract.sidPrefix('chat_service_sid') + 'e'.repeat(32)))],
+  ['receipt under a sibling message', (e) => line(e, messagePath(e, e.store.target.message + 1, 'service', receiptSids(e, e.store.target.message)[0]))],
+];
+
+/** status, content type and body of an answer, with the origin and the per-process page tokens normalised. */
+async function line(e: Emulator, path: string, auth?: string | null): Promise<string> {
+  const a = await send(e, path, auth === undefined ? e.target : auth);
+  return `${a.status} ${a.type} ${a.text.split(e.url).join('ORIGIN').replace(/PageToken=[\w-]+/g, 'PageToken=T')}`;
+}
+
+async function signature(e: Emulator): Promise<string[]> {
+  const out: string[] = [];
+  for (const [name, probe] of probes) out.push(`${name}: ${await probe(e)}`);
+  return out;
+}
+
+test.describe('emulator fault modes', () => {
+  test('the catalogue names each fault once, with the rule it breaks', () => {
+    expect(new Set(faultNames).size).toBe(faults.length);
+    for (const f of faults) expect(f.breaks.length, f.name).toBeGreaterThan(10);
+  });
+
+  test('an unknown fault is refused with the list of valid names', async () => {
+    await expect(create({ port: 0, fault: 'nope' as never })).rejects.toThrow(faultNames.join(', '));
+  });
+
+  for (const f of faults) {
+    test(`${f.name} changes what the emulator answers`, async () => {
+      const good = await create({ port: 0 });
+      const bad = await create({ port: 0, fault: f.name });
+      try {
+        if (f.delayMs) {
+          // A lower bound only: a timer never fires early, so this cannot flake on a slow machine.
+          const t0 = performance.now();
+          await send(bad, targetList(bad.target));
+          expect(performance.now() - t0).toBeGreaterThanOrEqual(f.delayMs - 5);
+          return;
+        }
+        expect(await signature(bad)).not.toEqual(await signature(good));
+      } finally {
+        await Promise.all([good.stop(), bad.stop()]);
+      }
+    });
+  }
+});

@@ -1,0 +1,76 @@
+// Test helper of the emulator self-tests: raw HTTP (paths sent byte for byte, no URL normalisation) and the target's paths.
+import { Agent, request } from 'node:http';
+import { contract, type Scope } from '../../spec/contract.js';
+import type { Emulator, Target } from '../../emulator/server.js';
+
+/** An answer as the tests look at it. */
+export interface Answer { status: number; type: string; headers: Record<string, string | string[] | undefined>; text: string; json: unknown }
+
+const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+
+/** The Basic header of a target's credentials. */
+export function basic(t: { accountSid: string; authToken: string }): string {
+  return 'Basic ' + Buffer.from(`${t.accountSid}:${t.authToken}`).toString('base64');
+}
+
+/** Sends one request with the path exactly as given; auth: a target (its credentials), a raw header, or null (none). */
+export function send(emu: Emulator, path: string, auth: Target | string | null = emu.target, method = 'GET', extra: Record<string, string> = {}): Promise<Answer> {
+  const headers: Record<string, string> = { ...extra };
+  if (auth !== null) headers.authorization = typeof auth === 'string' ? auth : basic(auth);
+  const { hostname, port } = new URL(emu.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, path, method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), headers: res.headers, text, json });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The path of a URL the emulator wrote (its origin is the public URL). */
+export function pathOf(link: string): string {
+  const u = new URL(link);
+  return u.pathname + u.search;
+}
+
+/** The list path of the target message (service scope), with an optional query. */
+export function targetList(t: Target, query = ''): string {
+  return contract.buildPath('list', 'service', { ChatServiceSid: t.serviceSid, ConversationSid: t.conversationSid, MessageSid: t.messageSid }) + (query ? `?${query}` : '');
+}
+
+/** The SIDs of a store's message, as the paths of a scope need them. */
+export function messagePath(emu: Emulator, message: number, scope: Scope, sid?: string): string {
+  const { store } = emu;
+  const c = store.messages.conv[message];
+  const params = {
+    ChatServiceSid: store.services[store.conversations.service[c]].sid,
+    ConversationSid: store.conversations.sids.sid(c),
+    MessageSid: store.messages.sids.sid(message),
+    Sid: sid ?? '',
+  };
+  return contract.buildPath(sid === undefined ? 'list' : 'fetch', scope, params);
+}
+
+/** The receipt SIDs of a message, in list order. */
+export function receiptSids(emu: Emulator, message: number): string[] {
+  const { start, size } = emu.store.messages;
+  return Array.from({ length: size[message] }, (_, k) => emu.store.receipts.sids.sid(start[message] + k));
+}
+
+/** Asserts nothing: returns why an error answer is not Twilio-shaped JSON of its status ('' when it is). */
+export function twilioErrorProblem(a: Answer): string {
+  if (!a.type.startsWith('application/json')) return `content-type ${a.type}`;
+  const v = contract.validateError(a.status, a.json);
+  return v.length ? v.map((x) => x.message).join('; ') : '';
+}
