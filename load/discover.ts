@@ -8,7 +8,7 @@ export interface Workload { fetch: string[]; list: string[] }
 /** Bounds on discovery, so a huge message never stalls the start. */
 export interface DiscoverLimits { pageSize: number; maxPages: number; timeoutMs: number; maxBodyBytes: number }
 
-const DEFAULT_LIMITS: DiscoverLimits = { pageSize: contract.pageSize.max, maxPages: 40, timeoutMs: 5000, maxBodyBytes: 8 << 20 };
+const DEFAULT_LIMITS: DiscoverLimits = { pageSize: contract.pageSize.max, maxPages: 60, timeoutMs: 5000, maxBodyBytes: 8 << 20 };
 
 /** Reads a body up to a cap, so a hostile target cannot exhaust memory. */
 async function readCapped(res: Response, cap: number, request: string): Promise<string> {
@@ -50,19 +50,22 @@ function samePath(target: LoadTarget, next: unknown): string | null {
   return ok ? u.pathname + u.search : null;
 }
 
-/** Pages through the target's message via the list endpoint: every page path at a PageSize, and every receipt's fetch path. */
+/** Pages through each message via the list endpoint: every page path at a PageSize, and every receipt's fetch path. */
 export async function discover(target: LoadTarget, limits: Partial<DiscoverLimits> = {}): Promise<Workload> {
   const lim = { ...DEFAULT_LIMITS, ...limits };
-  const params = { ChatServiceSid: target.serviceSid, ConversationSid: target.conversationSid, MessageSid: target.messageSid };
   const work: Workload = { fetch: [], list: [] };
-  let path: string | null = `${contract.buildPath('list', 'service', params)}?PageSize=${lim.pageSize}`;
-  while (path && work.list.length < lim.maxPages) {
-    work.list.push(path);
-    const page = await getPage(target, path, lim);
-    for (const r of page[contract.listKey] as Record<string, string>[]) {
-      work.fetch.push(contract.buildPath('fetch', 'service', { ChatServiceSid: r.chat_service_sid, ConversationSid: r.conversation_sid, MessageSid: r.message_sid, Sid: r.sid }));
+  const perMessage = Math.max(1, Math.ceil(lim.maxPages / target.messages.length));
+  for (const m of target.messages) {
+    const params = { ChatServiceSid: m.serviceSid, ConversationSid: m.conversationSid, MessageSid: m.messageSid };
+    let path: string | null = `${contract.buildPath('list', 'service', params)}?PageSize=${lim.pageSize}`;
+    for (let pages = 0; path && pages < perMessage && work.list.length < lim.maxPages; pages++) {
+      work.list.push(path);
+      const page = await getPage(target, path, lim);
+      for (const r of page[contract.listKey] as Record<string, string>[]) {
+        work.fetch.push(contract.buildPath('fetch', 'service', { ChatServiceSid: r.chat_service_sid, ConversationSid: r.conversation_sid, MessageSid: r.message_sid, Sid: r.sid }));
+      }
+      path = samePath(target, (page.meta as Record<string, unknown>).next_page_url);
     }
-    path = samePath(target, (page.meta as Record<string, unknown>).next_page_url);
   }
   if (!work.fetch.length) throw new UsageError(`discovery: the target's message ${target.messageSid} has no receipts; TARGET_MESSAGE_SID needs a message with receipts`);
   return work;

@@ -13,11 +13,9 @@ export function createHistogram(): hdr.Histogram {
   return build();
 }
 
-/** Records one latency given in (fractional) milliseconds; `expectedMs` adds the coordinated-omission correction. */
-export function recordLatency(h: hdr.Histogram, ms: number, expectedMs = 0): void {
-  const us = Math.max(1, Math.round(ms * US_PER_MS));
-  if (expectedMs > 0) h.recordValueWithExpectedInterval(us, Math.round(expectedMs * US_PER_MS));
-  else h.recordValue(us);
+/** Records one latency given in (fractional) milliseconds. */
+export function recordLatency(h: hdr.Histogram, ms: number): void {
+  h.recordValue(Math.max(1, Math.round(ms * US_PER_MS)));
 }
 
 /** Encodes a histogram as compressed base64 (the HdrHistogram wire format), for the JSON result. */

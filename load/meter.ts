@@ -29,18 +29,18 @@ export function retryAfterSeconds(value: string | undefined, now = Date.now()): 
   return Number.isNaN(at) ? 1 : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-/** `expectedIntervalMs` > 0 (open loop) corrects latencies for coordinated omission; `on429` fires on the first 429. */
-export function createMeter(opts: { intervalMs: number; expectedIntervalMs: number; on429: () => void }): Meter {
+/** `latency` may replace autocannon's measure (open loop: time since the request was due); `on429` fires on the first 429. */
+export function createMeter(opts: { intervalMs: number; latency?: (client: Client, ms: number) => number; on429: () => void }): Meter {
   const histogram = createHistogram();
   const series: Series = { interval_ms: opts.intervalMs, requests: [], bytes: [] };
   let count = 0, bytes = 0, rateLimited = 0, retryAfter = 0, sent = 0;
   const push = (): void => { series.requests.push(count); series.bytes.push(bytes); count = 0; bytes = 0; };
   const timer = setInterval(push, opts.intervalMs);
   return {
-    onResponse(_client, status, resBytes, ms) {
+    onResponse(client, status, resBytes, ms) {
       count++;
       bytes += resBytes;
-      recordLatency(histogram, ms, opts.expectedIntervalMs);
+      recordLatency(histogram, opts.latency ? opts.latency(client, ms) : ms);
       if (status === 429 && rateLimited++ === 0) opts.on429();
     },
     attach(client) {

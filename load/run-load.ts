@@ -1,10 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { EmulatorOptions } from '../emulator/server.js';
 import { discover, type Workload } from './discover.js';
 import type { Options } from './options.js';
 import type { Reporter } from './progress.js';
 import { loadResult, type LoadResult } from './report-json.js';
 import { runScenario } from './run-scenario.js';
-import type { ScenarioResult } from './scenario-result.js';
+import { notRun, type ScenarioResult } from './scenario-result.js';
+import { createHistogram } from './histograms.js';
+import { UsageError } from './usage-error.js';
 import { loadScenarioFile, type Scenario } from './scenario-file.js';
 import { authorization, openTarget, type LoadTarget } from './target.js';
 import { writeReports } from './write-reports.js';
@@ -14,15 +17,30 @@ import { consoleTable } from './report-table.js';
 export const MAX_RETRY_WAIT_S = 60;
 
 /** Everything a run needs: options, environment (TARGET_*), emulator options when embedded, and where to report. */
-export interface LoadRun { options: Readonly<Options>; env: NodeJS.ProcessEnv; emulator?: object; reporter: Reporter }
+export interface LoadRun { options: Readonly<Options>; env: NodeJS.ProcessEnv; emulator?: EmulatorOptions; reporter: Reporter }
+
+/** The discovered paths for a scenario's PageSize (cached), or why discovery failed: a broken target fails its scenarios, reports still get written. */
+async function workloadFor(s: Scenario, target: LoadTarget, cache: Map<number, Workload | string>): Promise<Workload | string> {
+  if (!cache.has(s.pageSize)) {
+    cache.set(s.pageSize, await discover(target, { pageSize: s.pageSize }).catch((err: Error) => {
+      if (err instanceof UsageError) return err.message;
+      throw err;
+    }));
+  }
+  return cache.get(s.pageSize)!;
+}
 
 /** Runs the scenarios one after another; a 429 ends a scenario, and its Retry-After is waited out before the next. */
 async function runAll(scenarios: Scenario[], target: LoadTarget, reporter: Reporter): Promise<ScenarioResult[]> {
-  const workloads = new Map<number, Workload>();
+  const workloads = new Map<number, Workload | string>();
   const results: ScenarioResult[] = [];
   for (const s of scenarios) {
-    if (!workloads.has(s.pageSize)) workloads.set(s.pageSize, await discover(target, { pageSize: s.pageSize }));
-    const work = workloads.get(s.pageSize)!;
+    const work = await workloadFor(s, target, workloads);
+    if (typeof work === 'string') {
+      reporter.line(`${s.name}: not run: ${work}`);
+      results.push(notRun(s, work, createHistogram()));
+      continue;
+    }
     const paths = s.operation === 'list' ? work.list : work.fetch;
     reporter.line(`${s.name}: ${s.mode} loop, ${s.mode === 'open' ? `${s.rate} req/s over ` : ''}${s.connections} connections, ${s.warmup} s warm-up + ${s.duration} s, ${paths.length} URLs`);
     const r = await runScenario(s, { url: target.url, authorization: authorization(target), paths, onProgress: (p) => reporter.progress(p) });

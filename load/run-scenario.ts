@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import autocannon, { type Client } from 'autocannon';
 import { createMeter } from './meter.js';
+import { createPacer, type Pacer } from './pace.js';
 import { createSampleValidator } from './sample-validator.js';
 import { finalize, settingsOf, type ScenarioResult } from './scenario-result.js';
 import type { Scenario } from './scenario-file.js';
@@ -19,13 +20,15 @@ interface RawResult {
 // A short sample interval lets a request-bounded run end promptly; autocannon notices "done" only on a tick.
 const SAMPLE_INT_MS = 100;
 
+/** Open loop never has more connections than requests per second, so each connection's interval is at most 1 s. */
+const connectionsOf = (s: Scenario): number => (s.mode === 'open' ? Math.min(s.connections, s.rate!) : s.connections);
+
 /** autocannon options shared by warm-up and measurement: rotation over paths, closed or open loop, time and request bounds. */
 function cannonOptions(s: Scenario, d: Drive, seconds: number): autocannon.Options {
   return {
-    url: d.url, connections: s.connections, pipelining: s.pipelining, duration: seconds, timeout: s.timeout, sampleInt: SAMPLE_INT_MS,
+    url: d.url, connections: connectionsOf(s), pipelining: s.pipelining, duration: seconds, timeout: s.timeout, sampleInt: SAMPLE_INT_MS,
     maxOverallRequests: Math.max(s.maxRequests, s.connections), headers: { authorization: d.authorization, accept: 'application/json' },
     requests: d.paths.map((path) => ({ method: 'GET', path })),
-    ...(s.mode === 'open' && { overallRate: s.rate, ignoreCoordinatedOmission: true }), // corrected by our own meter
   };
 }
 
@@ -33,10 +36,11 @@ function cannonOptions(s: Scenario, d: Drive, seconds: number): autocannon.Optio
 /** The running instance as an event source that can be stopped (kept apart from its promise side for the linter). */
 type Running = EventEmitter & { stop(): void };
 
-async function fire(opts: autocannon.Options, phase: Progress['phase'], s: Scenario, d: Drive, listen?: (i: Running) => void): Promise<RawResult> {
+async function fire(opts: autocannon.Options, phase: Progress['phase'], s: Scenario, d: Drive, pacer?: Pacer, listen?: (i: Running) => void): Promise<RawResult> {
   // without a callback autocannon returns an event emitter that is also a promise (its types show only the promise)
   const instance = autocannon({ ...opts, skipAggregateResult: true }) as unknown as Promise<RawResult>;
   const events = instance as unknown as Running;
+  pacer?.begin();
   const started = Date.now();
   let responses = 0;
   events.on('response', () => { responses++; });
@@ -51,17 +55,20 @@ async function fire(opts: autocannon.Options, phase: Progress['phase'], s: Scena
 
 /** Warms up, then measures one scenario; validates a sample of bodies; stops early on a 429 (honouring Retry-After is the caller's). */
 export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult> {
-  if (s.warmup > 0) await fire(cannonOptions(s, d, s.warmup), 'warm-up', s, d);
+  if (s.warmup > 0) {
+    const warmPacer = s.mode === 'open' ? createPacer((1000 * connectionsOf(s)) / s.rate!, connectionsOf(s)) : undefined;
+    await fire({ ...cannonOptions(s, d, s.warmup), setupClient: (c) => warmPacer?.attach(c) }, 'warm-up', s, d, warmPacer);
+  }
   const validator = createSampleValidator(s.operation === 'list' ? 'ServiceReceiptPage' : 'ServiceReceipt', s.sampleEvery);
   let instance: Running | undefined;
-  const perConnection = s.mode === 'open' ? s.rate! / Math.min(s.connections, s.rate!) : 0;
+  const pacer = s.mode === 'open' ? createPacer((1000 * connectionsOf(s)) / s.rate!, connectionsOf(s)) : undefined;
   const meter = createMeter({
     intervalMs: Math.min(1000, Math.max(100, Math.round((s.duration * 1000) / 60))),
-    expectedIntervalMs: perConnection > 0 ? 1000 / perConnection : 0, // the open loop's schedule; a late answer delays the next send
+    latency: pacer && ((client, ms) => pacer.latencySinceDue(client, performance.now()) ?? ms),
     on429: () => instance?.stop(), // the target asked us to back off: stop sending now
   });
-  const setupClient = (c: Client): void => { validator.attach(c); meter.attach(c); };
-  const raw = await fire({ ...cannonOptions(s, d, s.duration), setupClient }, 'measure', s, d, (i) => {
+  const setupClient = (c: Client): void => { validator.attach(c); meter.attach(c); pacer?.attach(c); };
+  const raw = await fire({ ...cannonOptions(s, d, s.duration), setupClient }, 'measure', s, d, pacer, (i) => {
     instance = i;
     i.on('response', meter.onResponse);
   });

@@ -80,6 +80,7 @@ function resolve(raw: Record<string, unknown>, where: string, o: Partial<Options
   const s = { ...raw, ...(o.duration && { duration: o.duration }), ...(o.connections && { connections: o.connections }), ...(o.warmup !== undefined && { warmup: o.warmup }) } as Record<string, unknown>;
   if (o.rate) Object.assign(s, { mode: 'open', rate: o.rate });
   if (s.mode === 'open' && !s.rate) throw new UsageError(`${where}/rate: an open-loop scenario needs a rate (requests/s), e.g. rate: 500 or --rate 500`);
+  if (s.mode === 'open' && s.pipelining !== 1) throw new UsageError(`${where}/pipelining: an open-loop scenario sends one request at a time per connection; set pipelining: 1`);
   const thresholds = (s.thresholds as string[]).map((t, j) => parseThreshold(t, `${where}/thresholds/${j}`));
   return Object.freeze({ ...(s as unknown as Scenario), thresholds: Object.freeze(thresholds) });
 }

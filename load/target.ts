@@ -1,5 +1,10 @@
 import { contract, type SidField } from '../spec/contract.js';
+import { create, type EmulatorOptions } from '../emulator/server.js';
+import type { Store } from '../emulator/store.js';
 import { UsageError, reject } from './usage-error.js';
+
+/** A message whose receipts discovery pages through. */
+export interface MessageRef { serviceSid: string; conversationSid: string; messageSid: string }
 
 /** What the load tool drives: the TARGET_* settings plus how to stop it (the embedded emulator, or nothing). */
 export interface LoadTarget {
@@ -10,6 +15,8 @@ export interface LoadTarget {
   serviceSid: string;
   conversationSid: string;
   messageSid: string;
+  /** Messages to discover receipts from: TARGET_*'s message first, then (embedded emulator only) more of its messages. */
+  messages: MessageRef[];
   /** true when the embedded emulator was started because TARGET_URL is unset. */
   embedded: boolean;
   stop(): Promise<void>;
@@ -45,7 +52,7 @@ const SID_VARS: [string, SidField | null][] = [
 ];
 
 /** Reads TARGET_* from the environment (the contract suite's variables) and checks them, before any load is sent. */
-export function targetFromEnv(env: NodeJS.ProcessEnv, consent: Consent): Omit<LoadTarget, 'stop' | 'embedded'> {
+export function targetFromEnv(env: NodeJS.ProcessEnv, consent: Consent): Omit<LoadTarget, 'stop' | 'embedded' | 'messages'> {
   const url = env.TARGET_URL!.replace(/\/+$/, '');
   checkTargetUrl(url, consent);
   for (const [name, field] of SID_VARS) {
@@ -60,16 +67,35 @@ export function targetFromEnv(env: NodeJS.ProcessEnv, consent: Consent): Omit<Lo
   };
 }
 
-// A variable specifier keeps typecheck independent of the emulator's internals; its interface is the team brief's.
-const EMULATOR = '../emulator/server.js';
-interface Emulator { target: Omit<LoadTarget, 'stop' | 'embedded'>; stop(): Promise<void> }
+/** The embedded emulator's data set for load: synthetic, so there are thousands of receipts and many messages to rotate over. */
+export const EMBEDDED_DATASET = { receipts: 50_000, seed: 1 };
+const MORE_MESSAGES = 20;
+
+/** More messages of the target's account in non-default services, read from the embedded emulator's own store. */
+function otherMessages(store: Store): MessageRef[] {
+  const { messages, conversations, services, target } = store;
+  const out: MessageRef[] = [];
+  for (let m = 0; m < messages.count && out.length < MORE_MESSAGES; m++) {
+    const c = messages.conv[m];
+    const svc = services[conversations.service[c]];
+    if (m === target.message || svc.isDefault || svc.account !== target.account || messages.size[m] === 0) continue;
+    out.push({ serviceSid: svc.sid, conversationSid: conversations.sids.sid(c), messageSid: messages.sids.sid(m) });
+  }
+  return out;
+}
 
 /** The target to load: TARGET_* when TARGET_URL is set, otherwise a freshly started embedded emulator. */
-export async function openTarget(env: NodeJS.ProcessEnv, consent: Consent, emulatorOptions: object = {}): Promise<LoadTarget> {
-  if (env.TARGET_URL) return { ...targetFromEnv(env, consent), embedded: false, stop: async () => {} };
-  const { create } = (await import(EMULATOR)) as { create(o: object): Promise<Emulator> };
-  const emu = await create({ port: 0, host: '127.0.0.1', ...emulatorOptions });
-  return { ...emu.target, publicUrl: emu.target.publicUrl ?? emu.target.url, embedded: true, stop: () => emu.stop() };
+export async function openTarget(env: NodeJS.ProcessEnv, consent: Consent, emulatorOptions: EmulatorOptions = {}): Promise<LoadTarget> {
+  if (env.TARGET_URL) {
+    const t = targetFromEnv(env, consent);
+    return { ...t, messages: [t], embedded: false, stop: async () => {} };
+  }
+  const emu = await create({ port: 0, host: '127.0.0.1', dataset: EMBEDDED_DATASET, ...emulatorOptions });
+  const t = emu.target; // authToken is not enumerable there, so it is copied by name
+  return {
+    url: t.url, publicUrl: t.publicUrl, accountSid: t.accountSid, authToken: t.authToken, serviceSid: t.serviceSid, conversationSid: t.conversationSid,
+    messageSid: t.messageSid, messages: [t, ...otherMessages(emu.store)], embedded: true, stop: () => emu.stop(),
+  };
 }
 
 /** The HTTP Basic header for a target; it goes on the wire only, never into a report. */
