@@ -1,0 +1,52 @@
+import { expect, test } from '../../fixtures/test.js';
+import { contract } from '../../spec/contract.js';
+import { checks, type CheckContext, type Exchange } from '../../spec/checks/index.js';
+import { ctxFor, error, exchange, fetched, listPath, page, sid } from './exchanges.js';
+
+/** One row per check: an exchange it accepts, one it rejects, and the pointer it must name. */
+interface Row { good: [Exchange, CheckContext]; bad: [Exchange, CheckContext]; pointer: string }
+
+const receipt = ctxFor('receipt');
+const pageCtx = ctxFor('page');
+const a = sid('a');
+const walk = (expected: string[], complete = true) => ctxFor('page', { walk: { expected, position: 0, visited: [], complete } });
+
+const rows: Record<string, Row> = {
+  response_complete: { good: [fetched(), receipt], bad: [{ ...fetched(), response: { status: 0, headers: {}, text: '', error: 'socket hang up' } }, receipt], pointer: '' },
+  response_status: { good: [fetched(), receipt], bad: [error(404, fetched().request.path), receipt], pointer: '' },
+  response_content_type: { good: [fetched(), receipt], bad: [{ ...fetched(), response: { ...fetched().response, headers: { 'content-type': 'text/plain' } } }, receipt], pointer: '' },
+  response_json: { good: [fetched(), receipt], bad: [exchange(listPath(), 200, '{"delivery_receipts": ['), pageCtx], pointer: '' },
+  receipt_schema: { good: [fetched(), receipt], bad: [fetched((r) => { r.status = 'seen'; }), receipt], pointer: '/status' },
+  receipt_dates_order: { good: [fetched(), receipt], bad: [fetched((r) => { r.date_updated = '2016-03-24T19:37:57Z'; }), receipt], pointer: '/date_updated' },
+  receipt_path_sids: { good: [fetched(), receipt], bad: [fetched((r) => { r.message_sid = 'IM' + 'b'.repeat(32); }), receipt], pointer: '/message_sid' },
+  receipt_account_sid: { good: [fetched(), receipt], bad: [fetched(), { ...receipt, accountSid: 'AC' + 'b'.repeat(32) }], pointer: '/account_sid' },
+  receipt_url: { good: [fetched(), receipt], bad: [fetched((r) => { r.url = String(r.url).replace('https://conversations.twilio.com', 'https://evil.example'); }), receipt], pointer: '/url' },
+  receipt_consistent: { good: [fetched(), { ...receipt, known: fetched().response.json as never }], bad: [fetched((r) => { r.status = 'read'; }), { ...receipt, known: fetched().response.json as never }], pointer: '/status' },
+  page_schema: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.page = '0'; }), pageCtx], pointer: '/meta/page' },
+  meta_key: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.key = 'receipts'; }), pageCtx], pointer: '/meta/key' },
+  meta_page_size: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.page_size = 20; }), pageCtx], pointer: '/meta/page_size' },
+  meta_urls: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.url = 'https://evil.example/v1/x'; }), pageCtx], pointer: '/meta/url' },
+  meta_previous_page_url: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.previous_page_url = p.meta.url; }), pageCtx], pointer: '/meta/previous_page_url' },
+  meta_next_page_url: { good: [page(), walk([a])], bad: [page(undefined, (p) => { p.meta.next_page_url = p.meta.url; }), walk([a])], pointer: '/meta/next_page_url' },
+  page_sequence: { good: [page(), walk([a, sid('b')])], bad: [page(), walk([sid('b'), a])], pointer: '/delivery_receipts/0/sid' },
+  page_link_target: { good: [page(), ctxFor('page', { reproduce: { link: 'meta.url', sids: [a] } })], bad: [page(), ctxFor('page', { reproduce: { link: 'meta.url', sids: [sid('b')] } })], pointer: '/delivery_receipts' },
+  page_size_bounds: { good: [error(400, listPath('PageSize=0')), ctxFor('rejected')], bad: [page('PageSize=0'), ctxFor('rejected')], pointer: '' },
+  error_body: { good: [error(404), ctxFor('not_found')], bad: [error(404, undefined, (b) => { b.code = 20003; }), ctxFor('not_found')], pointer: '/code' },
+  response_no_receipts: { good: [error(404), ctxFor('hidden')], bad: [page(), ctxFor('hidden')], pointer: '/delivery_receipts' },
+};
+
+test.describe('spec/checks: each check accepts a good exchange and names the field of a broken one', () => {
+  test('every registered check has a row in this table', () => {
+    expect(Object.keys(rows).sort()).toEqual(checks.map((c) => c.name).sort());
+  });
+
+  for (const check of checks) {
+    test(`${check.name}: accepts the good exchange, rejects the broken one at its pointer`, () => {
+      const row = rows[check.name];
+      expect(check.run(row.good[0], contract, row.good[1])).toConform();
+      const found = check.run(row.bad[0], contract, row.bad[1]);
+      expect(found.length, `${check.name} should find the broken exchange`).toBeGreaterThan(0);
+      expect(found.map((v) => [v.check, v.pointer])[0]).toEqual([check.name, row.pointer]);
+    });
+  }
+});
