@@ -12,7 +12,7 @@ export interface ReceiptCtx { position: number; scope: Scope; origin: string }
 /** What a page hook knows, and how to link to another page of the same list. */
 export interface PageCtx { size: number; page: number; offset: number; count: number; link(page: number, offset: number): string }
 /** An answer about to be written. */
-export interface Reply { status: number; type: string; body: string; headers?: Record<string, string> }
+export interface Reply { status: number; type: string; body: string | Buffer; headers?: Record<string, string> }
 
 /** One deliberate deviation from the contract: a name, the rule it breaks, and the small hooks that break it. */
 export interface Fault {

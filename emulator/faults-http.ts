@@ -19,6 +19,6 @@ export const httpFaults = defineFaults([
   },
   { name: 'server-error', breaks: 'a malformed SID gets a 4xx, never a 5xx', malformed500: true },
   { name: 'content-type', breaks: 'answers are application/json', reply: (r) => { if (r.status === 200) r.type = 'text/plain'; } },
-  { name: 'invalid-json', breaks: 'bodies are valid JSON', reply: (r) => { if (r.status === 200) r.body = r.body.slice(0, r.body.length >> 1); } },
+  { name: 'invalid-json', breaks: 'bodies are valid JSON', reply: (r) => { if (r.status === 200) { const text = String(r.body); r.body = text.slice(0, text.length >> 1); } } },
   { name: 'slow', breaks: 'answers come without a 250 ms stall (a latency budget)', delayMs: 250 },
 ]);

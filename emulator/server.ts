@@ -6,6 +6,7 @@ import { loadDataset } from './dataset.js';
 import { errorReply } from './errors.js';
 import type { Reply } from './fault.js';
 import { checkOptions, type EmulatorOptions } from './options.js';
+import { PageCache } from './page-cache.js';
 import { Paging } from './paging.js';
 import { ReceiptRender } from './receipt-render.js';
 import { route, type RouteCtx } from './routes.js';
@@ -64,14 +65,16 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const o = checkOptions(options);
   const store = loadDataset(o.dataset);
   const auth = new Auth(store.accounts);
-  const ctx: RouteCtx = { store, fault: o.fault, origin: '', paging: new Paging(o.fault), render: null as unknown as ReceiptRender };
+  const ctx: RouteCtx = { store, fault: o.fault, origin: '', paging: new Paging(o.fault), pages: new PageCache(), render: null as unknown as ReceiptRender };
   const delay = o.latency + (o.fault.delayMs ?? 0);
   let stopping = false;
   const send = (res: ServerResponse, reply: Reply, close: boolean): void => {
     ctx.fault.reply?.(reply);
-    const headers: Record<string, string | number> = { 'Content-Type': reply.type, 'Content-Length': Buffer.byteLength(reply.body), ...reply.headers };
-    if (close || stopping) headers.Connection = 'close';
-    res.writeHead(reply.status, headers).end(reply.body);
+    res.setHeader('Content-Type', reply.type);
+    res.setHeader('Content-Length', typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body.length);
+    if (reply.headers) for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
+    if (close || stopping) res.setHeader('Connection', 'close');
+    res.writeHead(reply.status).end(reply.body);
   };
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
     // a body is never read: the connection closes after the answer, so an endless body cannot hold it
