@@ -1,4 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { readTargetOrExit } from './fixtures/target.js';
+
+// A bad TARGET_* setting ends the run here, with one line naming it, before any test starts.
+readTargetOrExit(process.env);
+
+/** Where reports go: reports/ unless REPORT_DIR says otherwise (the self-test's nested runs write to a temp dir). */
+const reports = process.env.REPORT_DIR || 'reports';
 
 // One runner for everything: unit and self-tests (selftest) and the contract suite against any target (contract).
 export default defineConfig({
@@ -6,12 +13,13 @@ export default defineConfig({
   retries: 0, // a contract violation is deterministic; a retry would only hide it
   workers: 2,
   fullyParallel: true,
-  outputDir: 'reports/test-results',
+  outputDir: `${reports}/test-results`,
+  use: { trace: 'off' }, // a trace would record request headers, credentials included
   reporter: [
     ['list'],
-    ['html', { open: 'never', outputFolder: 'reports/html' }],
-    ['junit', { outputFile: 'reports/junit.xml' }],
-    ['json', { outputFile: 'reports/results.json' }],
+    ['html', { open: 'never', outputFolder: `${reports}/html` }],
+    ['junit', { outputFile: `${reports}/junit.xml` }],
+    ['json', { outputFile: `${reports}/results.json` }],
   ],
   projects: [
     { name: 'selftest', testDir: 'tests/self' },

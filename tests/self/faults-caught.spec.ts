@@ -3,9 +3,14 @@ import { create } from '../../emulator/server.js';
 import { faults } from '../../emulator/faults.js';
 import { freezeTarget } from '../../fixtures/target.js';
 import { checks } from '../../spec/checks/index.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { formatViolation } from '../../spec/violation.js';
 import { runProbes } from '../contract/probes/run-probes.js';
 import { faultExpectations } from './fault-expectations.js';
+import { reportTexts } from './report-texts.js';
+import { runContract, targetEnv } from './run-contract.js';
 
 /** Short limits: a hostile fault must end quickly, never hang the self-test. */
 const LIMITS = { timeoutMs: 3000, maxBodyBytes: 1_000_000 };
@@ -52,6 +57,7 @@ test.describe('The contract suite proves its power on the emulator', () => {
   });
 
   test('every fault makes the suite fail, naming the broken check', async ({}, testInfo) => {
+    test.setTimeout(180_000); // a safety net for a loaded machine, not a speed assertion
     const inScope = faults.filter((f) => !faultExpectations[f.name]?.notCaught);
     const results = await mapPool(inScope, PARALLEL, async (f) => ({ fault: f, found: await probeEmulator(f.name) }));
     const misses: string[] = [];
@@ -69,5 +75,29 @@ test.describe('The contract suite proves its power on the emulator', () => {
     console.log(`${score}${skipped.length ? `; not in the contract's scope: ${skipped.join('; ')}` : ''}`);
     testInfo.annotations.push({ type: 'score', description: score });
     expect(misses, score).toEqual([]);
+  });
+});
+
+test.describe('npm run contract, end to end, against a faulty emulator', () => {
+  test('fails, names the broken check, and leaks the token into no output or report', async () => {
+    test.setTimeout(180_000); // a safety net for a loaded machine, not a speed assertion
+    // A fault that fails one test: each failed test costs the nested run a fresh worker.
+    const emu = await create({ port: 0, host: '127.0.0.1', fault: 'page-size-zero' });
+    const dir = mkdtempSync(join(tmpdir(), 'contract-run-'));
+    try {
+      const run = await runContract({ ...targetEnv(emu.target), REPORT_DIR: dir });
+      expect(run.code, run.output).not.toBe(0);
+      expect(run.output).toContain('[page_size_bounds] (body): PageSize=0 is outside');
+      const texts = [{ file: 'console', text: run.output }, ...reportTexts(dir)];
+      // The scan must see real reports: the broken check is named in the console, the JUnit, the JSON and the HTML report's data.
+      expect(texts.filter((t) => t.text.includes('page_size_bounds')).length).toBeGreaterThanOrEqual(4);
+      const token = emu.target.authToken;
+      const basic = Buffer.from(`${emu.target.accountSid}:${token}`).toString('base64');
+      const leaks = texts.filter((t) => t.text.includes(token) || t.text.includes(basic)).map((t) => t.file);
+      expect(leaks, 'files that contain the auth token or its Basic encoding').toEqual([]);
+    } finally {
+      await emu.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

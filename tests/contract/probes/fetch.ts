@@ -1,8 +1,9 @@
 import { messageParams, needReceipts, type Reference } from './reference.js';
 import type { Session } from './session.js';
 
-/** At most this many receipts are fetched one by one (gentle with real targets). */
+/** At most this many receipts are fetched one by one, by sid and by url (gentle with real targets). */
 const MAX_FETCHES = 10;
+const MAX_URL_FOLLOWS = 3;
 
 /** Fetches each listed receipt by its sid: it passes the receipt checks and equals the listed copy. */
 export async function fetchListed(s: Session, ref: Reference): Promise<void> {
@@ -18,7 +19,7 @@ export async function fetchListed(s: Session, ref: Reference): Promise<void> {
 /** Follows each listed receipt's url (at TARGET_PUBLIC_URL, sent to TARGET_URL): the same receipt comes back. */
 export async function fetchByUrl(s: Session, ref: Reference): Promise<void> {
   if (!needReceipts(s, ref, 1)) return;
-  for (const known of ref.receipts.slice(0, MAX_FETCHES)) {
+  for (const known of ref.receipts.slice(0, MAX_URL_FOLLOWS)) {
     // A url that cannot be followed (foreign or relative) is reported by receipt_url on the fetch itself.
     if ((await s.follow(known.url, 'receipt', { known })) === null) {
       const path = s.contract.buildPath('fetch', 'service', messageParams(s.api.target, String(known.sid)));

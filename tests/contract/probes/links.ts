@@ -7,7 +7,7 @@ const MAX_PAGES = 3;
 
 /** Follows previous_page_url, first_page_url and meta.url of the first pages: each reproduces the page it names. */
 export async function followPageLinks(s: Session, ref: Reference): Promise<void> {
-  const pages = (await walk(s, 1, ref, false)).slice(0, MAX_PAGES);
+  const pages = await walk(s, 1, ref, false, MAX_PAGES);
   for (const [i, page] of pages.entries()) {
     await s.follow(page.meta.url, 'page', { reproduce: { link: `meta.url of page ${i}`, sids: page.sids } });
     if (i === 0) continue;

@@ -6,7 +6,7 @@ import type { Session } from './session.js';
 export interface WalkedPage { path: string; sids: string[]; meta: Record<string, unknown> }
 
 /** Walks next_page_url from the first page at a PageSize, judging each page against the reference order; ends on loops. */
-export async function walk(s: Session, pageSize: number, ref: Reference, judgeOrder = true): Promise<WalkedPage[]> {
+export async function walk(s: Session, pageSize: number, ref: Reference, judgeOrder = true, stopAfter = Infinity): Promise<WalkedPage[]> {
   const pages: WalkedPage[] = [];
   if (!needReceipts(s, ref)) return pages;
   const maxPages = Math.ceil(ref.sids.length / pageSize) + 2; // the loop guard: a correct walk needs fewer
@@ -25,7 +25,7 @@ export async function walk(s: Session, pageSize: number, ref: Reference, judgeOr
     const sids = pageSids(ex, s.contract);
     pages.push({ path, sids, meta });
     position += sids.length;
-    if (!ref.complete && position >= ref.sids.length) break; // compared the whole reference prefix
+    if (pages.length >= stopAfter || (!ref.complete && position >= ref.sids.length)) break; // enough pages, or the whole reference prefix
     const next = s.api.pathOf(meta.next_page_url);
     // A foreign link or a loop is reported by the checks; neither is followed.
     path = next !== null && next !== path && !visited.includes(next) ? next : null;

@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Target } from '../../fixtures/target.js';
+
+/** What a nested `playwright test --project contract` printed and how it ended. */
+export interface ContractRun { code: number | null; output: string }
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = fileURLToPath(new URL('../../node_modules/@playwright/test/cli.js', import.meta.url));
+
+/** The TARGET_* environment for a target (what a user would export). */
+export function targetEnv(t: Target): Record<string, string> {
+  return {
+    TARGET_URL: t.url, TARGET_PUBLIC_URL: t.publicUrl, TARGET_ACCOUNT_SID: t.accountSid, TARGET_AUTH_TOKEN: t.authToken,
+    TARGET_SERVICE_SID: t.serviceSid, TARGET_CONVERSATION_SID: t.conversationSid, TARGET_MESSAGE_SID: t.messageSid,
+  };
+}
+
+/** This process's environment without the runner's own variables, so the nested run starts as a user's would. */
+function cleanEnv(): Record<string, string> {
+  const skip = /^(TEST_|PW_|PLAYWRIGHT_|TARGET_|FORCE_COLOR$|NODE_OPTIONS$|REPORT_DIR$)/;
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !skip.test(e[0])));
+}
+
+/** Runs `playwright test --project contract` as a user would, with the given environment; resolves with its output. */
+export function runContract(env: Record<string, string>, timeoutMs = 60_000): Promise<ContractRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'test', '--project', 'contract'], { cwd: ROOT, env: { ...cleanEnv(), ...env } });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
