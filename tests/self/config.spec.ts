@@ -1,0 +1,70 @@
+import { expect, test } from '../../fixtures/test.js';
+import { readTarget, TargetError } from '../../fixtures/target.js';
+import { runContract } from './run-contract.js';
+
+const TOKEN = 'f00dfeedf00dfeedf00dfeedf00dfeed';
+/** A complete, valid set of TARGET_* settings. */
+const good: Record<string, string> = {
+  TARGET_URL: 'http://127.0.0.1:4010',
+  TARGET_ACCOUNT_SID: 'AC' + 'a'.repeat(32),
+  TARGET_AUTH_TOKEN: TOKEN,
+  TARGET_SERVICE_SID: 'IS' + 'b'.repeat(32),
+  TARGET_CONVERSATION_SID: 'support-chat',
+  TARGET_MESSAGE_SID: 'IM' + 'c'.repeat(32),
+};
+
+/** One broken setting each, and the words the one-line error must contain. */
+const broken: [string, string | undefined, string][] = [
+  ['TARGET_URL', 'localhost:4010', 'http or https'],
+  ['TARGET_URL', 'not a url', 'http(s) URL'],
+  ['TARGET_URL', 'http://127.0.0.1:4010/v1', 'without a path'],
+  ['TARGET_URL', `http://user:${TOKEN}@127.0.0.1:4010`, 'must not contain credentials'],
+  ['TARGET_PUBLIC_URL', 'ftp://example.com', 'http or https'],
+  ['TARGET_ACCOUNT_SID', undefined, 'is not set'],
+  ['TARGET_ACCOUNT_SID', 'ACnothex', '^AC[0-9a-fA-F]{32}$'],
+  ['TARGET_AUTH_TOKEN', undefined, 'is not set'],
+  ['TARGET_AUTH_TOKEN', `${TOKEN}\n`, 'control characters'],
+  ['TARGET_SERVICE_SID', 'IS123', '^IS[0-9a-fA-F]{32}$'],
+  ['TARGET_CONVERSATION_SID', undefined, 'is not set'],
+  ['TARGET_MESSAGE_SID', 'DY' + 'c'.repeat(32), '^IM[0-9a-fA-F]{32}$'],
+];
+
+test.describe('Target settings (fixtures/target.ts)', () => {
+  test('TARGET_URL unset: the embedded emulator is used', () => {
+    expect(readTarget({})).toBeNull();
+  });
+
+  test('a valid set is read, frozen, defaults TARGET_PUBLIC_URL, accepts a unique name, and hides the token', () => {
+    const t = readTarget(good);
+    expect(t?.publicUrl).toBe(good.TARGET_URL);
+    expect(t?.conversationSid).toBe('support-chat');
+    expect(t?.authToken).toBe(TOKEN);
+    expect(Object.isFrozen(t)).toBe(true);
+    expect(JSON.stringify(t)).not.toContain(TOKEN);
+  });
+
+  for (const [name, value, words] of broken) {
+    test(`${name}=${JSON.stringify(value ?? null).replace(TOKEN, '<token>')} is refused with one line naming it`, () => {
+      const env = { ...good, [name]: value };
+      let message = '';
+      try {
+        readTarget(env);
+      } catch (e) {
+        expect(e).toBeInstanceOf(TargetError);
+        message = (e as Error).message;
+      }
+      expect(message.startsWith(name)).toBe(true);
+      expect(message).toContain(words);
+      expect(message).not.toContain('\n');
+      expect(message).not.toContain(TOKEN);
+    });
+  }
+
+  test('a bad setting stops `playwright test --project contract` before any test, in one line, without the token', async () => {
+    test.setTimeout(60_000); // a safety net, not a speed assertion
+    const run = await runContract({ ...good, TARGET_SERVICE_SID: 'IS123' });
+    expect(run.code).not.toBe(0);
+    expect(run.output.trim()).toBe('Target settings: TARGET_SERVICE_SID must match ^IS[0-9a-fA-F]{32}$ (the SID of a non-default Conversation Service); received "IS123"');
+    expect(run.output).not.toContain(TOKEN);
+  });
+});
