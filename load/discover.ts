@@ -1,6 +1,6 @@
 import { contract } from '../spec/contract.js';
 import { formatViolation } from '../spec/violation.js';
-import { authorization, type LoadTarget } from './target.js';
+import { authorization, type LoadTarget, type MessageRef } from './target.js';
 import { UsageError } from './usage-error.js';
 
 /** What a scenario rotates over: paths of receipts (fetch) and of list pages at one PageSize (list). */
@@ -50,23 +50,28 @@ function samePath(target: LoadTarget, next: unknown): string | null {
   return ok ? u.pathname + u.search : null;
 }
 
-/** Pages through each message via the list endpoint: every page path at a PageSize, and every receipt's fetch path. */
+/** Pages through one message: its page paths (at most `maxPages`) and its receipts' fetch paths. */
+async function discoverMessage(target: LoadTarget, m: MessageRef, lim: DiscoverLimits, maxPages: number): Promise<Workload> {
+  const work: Workload = { fetch: [], list: [] };
+  const params = { ChatServiceSid: m.serviceSid, ConversationSid: m.conversationSid, MessageSid: m.messageSid };
+  let path: string | null = `${contract.buildPath('list', 'service', params)}?PageSize=${lim.pageSize}`;
+  while (path && work.list.length < maxPages) {
+    work.list.push(path);
+    const page = await getPage(target, path, lim);
+    for (const r of page[contract.listKey] as Record<string, string>[]) {
+      work.fetch.push(contract.buildPath('fetch', 'service', { ChatServiceSid: r.chat_service_sid, ConversationSid: r.conversation_sid, MessageSid: r.message_sid, Sid: r.sid }));
+    }
+    path = samePath(target, (page.meta as Record<string, unknown>).next_page_url);
+  }
+  return work;
+}
+
+/** Pages through the target's messages (side by side) via the list endpoint: page paths at a PageSize, and every receipt's fetch path. */
 export async function discover(target: LoadTarget, limits: Partial<DiscoverLimits> = {}): Promise<Workload> {
   const lim = { ...DEFAULT_LIMITS, ...limits };
-  const work: Workload = { fetch: [], list: [] };
-  const perMessage = Math.max(1, Math.ceil(lim.maxPages / target.messages.length));
-  for (const m of target.messages) {
-    const params = { ChatServiceSid: m.serviceSid, ConversationSid: m.conversationSid, MessageSid: m.messageSid };
-    let path: string | null = `${contract.buildPath('list', 'service', params)}?PageSize=${lim.pageSize}`;
-    for (let pages = 0; path && pages < perMessage && work.list.length < lim.maxPages; pages++) {
-      work.list.push(path);
-      const page = await getPage(target, path, lim);
-      for (const r of page[contract.listKey] as Record<string, string>[]) {
-        work.fetch.push(contract.buildPath('fetch', 'service', { ChatServiceSid: r.chat_service_sid, ConversationSid: r.conversation_sid, MessageSid: r.message_sid, Sid: r.sid }));
-      }
-      path = samePath(target, (page.meta as Record<string, unknown>).next_page_url);
-    }
-  }
+  const perMessage = Math.max(1, Math.floor(lim.maxPages / target.messages.length));
+  const parts = await Promise.all(target.messages.map((m) => discoverMessage(target, m, lim, perMessage)));
+  const work = { fetch: parts.flatMap((p) => p.fetch), list: parts.flatMap((p) => p.list) };
   if (!work.fetch.length) throw new UsageError(`discovery: the target's message ${target.messageSid} has no receipts; TARGET_MESSAGE_SID needs a message with receipts`);
   return work;
 }

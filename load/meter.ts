@@ -15,11 +15,19 @@ export interface Meter {
   finish(): Series;
   readonly histogram: Histogram;
   readonly rateLimited: number;
+  /** Answers cut off because the body passed MAX_BODY_BYTES (each also counts as a timeout). */
+  readonly oversize: number;
   /** Requests actually written (autocannon's own count guesses the first ones in open-loop mode). */
   readonly sent: number;
   /** The longest Retry-After (seconds) the target asked for, 0 when none. */
   readonly retryAfter: number;
 }
+
+/** A body larger than this is cut off: autocannon buffers every body as a string, and a hostile target could exhaust memory. */
+export const MAX_BODY_BYTES = 16 << 20;
+
+// autocannon internals: its per-request timer; firing it now drops the connection and counts a timeout.
+interface Timed { timeoutTicker: { reschedule(ms: number): void } }
 
 /** Seconds from a Retry-After value (delay-seconds or an HTTP date); 1 when absent or unreadable. */
 export function retryAfterSeconds(value: string | undefined, now = Date.now()): number {
@@ -33,7 +41,7 @@ export function retryAfterSeconds(value: string | undefined, now = Date.now()): 
 export function createMeter(opts: { intervalMs: number; latency?: (client: Client, ms: number) => number; on429: () => void }): Meter {
   const histogram = createHistogram();
   const series: Series = { interval_ms: opts.intervalMs, requests: [], bytes: [] };
-  let count = 0, bytes = 0, rateLimited = 0, retryAfter = 0, sent = 0;
+  let count = 0, bytes = 0, rateLimited = 0, retryAfter = 0, sent = 0, oversize = 0;
   const push = (): void => { series.requests.push(count); series.bytes.push(bytes); count = 0; bytes = 0; };
   const timer = setInterval(push, opts.intervalMs);
   return {
@@ -45,8 +53,17 @@ export function createMeter(opts: { intervalMs: number; latency?: (client: Clien
     },
     attach(client) {
       (client as NodeJS.EventEmitter).on('request', () => { sent++; }); // emitted per written request, not in the types
+      let bodyBytes = 0;
+      client.on('body', (chunk) => {
+        bodyBytes += chunk.length; // the whole socket chunk: an over-estimate, fine for a cap
+        if (bodyBytes <= MAX_BODY_BYTES) return;
+        bodyBytes = -Infinity;
+        oversize++;
+        (client as unknown as Timed).timeoutTicker.reschedule(1);
+      });
       client.on('headers', (info) => {
         const { statusCode, headers } = info as unknown as { statusCode: number; headers: string[] };
+        bodyBytes = 0;
         if (statusCode !== 429) return;
         const i = headers.findIndex((h, j) => j % 2 === 0 && h.toLowerCase() === 'retry-after');
         retryAfter = Math.max(retryAfter, retryAfterSeconds(i >= 0 ? headers[i + 1] : undefined));
@@ -60,6 +77,7 @@ export function createMeter(opts: { intervalMs: number; latency?: (client: Clien
     histogram,
     get rateLimited() { return rateLimited; },
     get sent() { return sent; },
+    get oversize() { return oversize; },
     get retryAfter() { return retryAfter; },
   };
 }

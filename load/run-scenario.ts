@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import autocannon, { type Client } from 'autocannon';
-import { createMeter } from './meter.js';
+import { createMeter, MAX_BODY_BYTES } from './meter.js';
 import { createPacer, type Pacer } from './pace.js';
 import { createSampleValidator } from './sample-validator.js';
 import { finalize, settingsOf, type ScenarioResult } from './scenario-result.js';
@@ -76,6 +76,7 @@ export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult
   const notes = meter.rateLimited ? [`the target answered 429 (rate limited) ${meter.rateLimited} times; the scenario stopped early and waits ${meter.retryAfter} s (Retry-After)`] : [];
   // autocannon reconnects silently when the server closes a connection; requests lost that way are errors too
   const dropped = Math.max(0, meter.sent - raw.totalCompletedRequests - raw.timeouts - s.connections * s.pipelining);
+  if (meter.oversize > 0) notes.push(`${meter.oversize} answers were cut off for a body larger than ${MAX_BODY_BYTES} bytes; counted as timeouts`);
   if (dropped > 0) notes.push(`${dropped} requests were sent but never answered (the target closed the connection); counted as errors`);
   return finalize({
     name: s.name, operation: s.operation, mode: s.mode, settings: settingsOf(s), urls: new Set(d.paths).size, generators: 1,

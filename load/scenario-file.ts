@@ -32,7 +32,7 @@ const fields = {
   mode: { enum: ['closed', 'open'] },
   rate: count,
   pageSize: { type: 'integer', minimum: contract.pageSize.min, maximum: contract.pageSize.max },
-  connections: count, pipelining: count, duration: seconds, maxRequests: count, timeout: seconds, sampleEvery: count,
+  connections: count, pipelining: count, duration: seconds, maxRequests: count, timeout: { type: 'number', minimum: 1 }, sampleEvery: count, // autocannon's timeout is whole seconds, at least 1
   warmup: { type: 'number', minimum: 0 },
   thresholds: { type: 'array', items: { type: 'string' } },
 };

@@ -1,5 +1,5 @@
 import type { Histogram } from 'hdr-histogram-js';
-import { encodeHistogram, summarizeLatency, type Latency } from './histograms.js';
+import { encodeHistogram, mergeHistograms, summarizeLatency, type Latency } from './histograms.js';
 import type { Series } from './meter.js';
 import type { Scenario } from './scenario-file.js';
 import { judge, type Threshold, type Verdict } from './thresholds.js';
@@ -55,13 +55,15 @@ export function errorRate(c: Counts): number {
 /** Derives rates, percentiles and SLO verdicts; used for a fresh run and for a merge alike. */
 export function finalize(c: Counts, h: Histogram, rules: readonly Threshold[], averages?: { requests: number; bytes: number }): ScenarioResult {
   const seconds = Math.max(c.duration, 1e-3);
+  const histogram = encodeHistogram(h);
+  const decoded = mergeHistograms([histogram]); // percentiles from the stored form, so a report or a merge recomputes the same numbers
   const measured = {
     ...c,
     requests: { ...c.requests, average: round(averages?.requests ?? c.requests.total / seconds) },
     throughput: { ...c.throughput, average: round(averages?.bytes ?? c.throughput.total / seconds) },
-    latency: summarizeLatency(h),
+    latency: summarizeLatency(decoded),
     error_rate: Number(errorRate(c).toPrecision(6)),
-    histogram: encodeHistogram(h),
+    histogram,
   };
   const verdicts = judge(rules, measured);
   if (c.requests.total === 0) c.notes.push('no response was received');

@@ -1,7 +1,8 @@
-import { contract, type SidField } from '../spec/contract.js';
+import { contract } from '../spec/contract.js';
 import { create, type EmulatorOptions } from '../emulator/server.js';
 import type { Store } from '../emulator/store.js';
 import { UsageError, reject } from './usage-error.js';
+import { readTarget, TargetError, type Target } from '../fixtures/target.js';
 
 /** A message whose receipts discovery pages through. */
 export interface MessageRef { serviceSid: string; conversationSid: string; messageSid: string }
@@ -46,25 +47,24 @@ export function checkTargetUrl(url: string, consent: Consent): void {
   }
 }
 
-const SID_VARS: [string, SidField | null][] = [
-  ['TARGET_ACCOUNT_SID', 'account_sid'], ['TARGET_SERVICE_SID', 'chat_service_sid'],
-  ['TARGET_CONVERSATION_SID', null], ['TARGET_MESSAGE_SID', 'message_sid'], ['TARGET_AUTH_TOKEN', null],
-];
-
-/** Reads TARGET_* from the environment (the contract suite's variables) and checks them, before any load is sent. */
-export function targetFromEnv(env: NodeJS.ProcessEnv, consent: Consent): Omit<LoadTarget, 'stop' | 'embedded' | 'messages'> {
-  const url = env.TARGET_URL!.replace(/\/+$/, '');
-  checkTargetUrl(url, consent);
-  for (const [name, field] of SID_VARS) {
-    const value = env[name];
-    if (!value) throw new UsageError(`${name}: not set; with TARGET_URL set, all TARGET_* variables are needed (README "Pointing it at a target")`);
-    // the token is never echoed, even when malformed
-    if (field && !contract.sidPattern(field).test(value)) reject(name, value, `allowed: a SID matching ${contract.sidPattern(field).source}`);
+/** Reads TARGET_* with the contract suite's own reader (same variables, same checks), then applies the load tool's safety rules. */
+export function targetFromEnv(env: NodeJS.ProcessEnv, consent: Consent): Target {
+  let t: Target | null;
+  try {
+    t = readTarget(env);
+  } catch (err) {
+    if (err instanceof TargetError) throw new UsageError(err.message);
+    throw err;
   }
-  return {
-    url, publicUrl: (env.TARGET_PUBLIC_URL || url).replace(/\/+$/, ''), accountSid: env.TARGET_ACCOUNT_SID!, authToken: env.TARGET_AUTH_TOKEN!,
-    serviceSid: env.TARGET_SERVICE_SID!, conversationSid: env.TARGET_CONVERSATION_SID!, messageSid: env.TARGET_MESSAGE_SID!,
-  };
+  checkTargetUrl(t!.url, consent);
+  return t!;
+}
+
+/** A LoadTarget from TARGET_* values; the token stays non-enumerable, so serialising a target never shows it. */
+function loadTarget(t: Target, messages: MessageRef[], embedded: boolean, stop: () => Promise<void>): LoadTarget {
+  const out = { url: t.url, publicUrl: t.publicUrl, accountSid: t.accountSid, serviceSid: t.serviceSid, conversationSid: t.conversationSid, messageSid: t.messageSid, messages, embedded, stop } as LoadTarget;
+  Object.defineProperty(out, 'authToken', { value: t.authToken, enumerable: false });
+  return out;
 }
 
 /** The embedded emulator's data set for load: synthetic, so there are thousands of receipts and many messages to rotate over. */
@@ -88,14 +88,10 @@ function otherMessages(store: Store): MessageRef[] {
 export async function openTarget(env: NodeJS.ProcessEnv, consent: Consent, emulatorOptions: EmulatorOptions = {}): Promise<LoadTarget> {
   if (env.TARGET_URL) {
     const t = targetFromEnv(env, consent);
-    return { ...t, messages: [t], embedded: false, stop: async () => {} };
+    return loadTarget(t, [t], false, async () => {});
   }
   const emu = await create({ port: 0, host: '127.0.0.1', dataset: EMBEDDED_DATASET, ...emulatorOptions });
-  const t = emu.target; // authToken is not enumerable there, so it is copied by name
-  return {
-    url: t.url, publicUrl: t.publicUrl, accountSid: t.accountSid, authToken: t.authToken, serviceSid: t.serviceSid, conversationSid: t.conversationSid,
-    messageSid: t.messageSid, messages: [t, ...otherMessages(emu.store)], embedded: true, stop: () => emu.stop(),
-  };
+  return loadTarget(emu.target, [emu.target, ...otherMessages(emu.store)], true, () => emu.stop());
 }
 
 /** The HTTP Basic header for a target; it goes on the wire only, never into a report. */

@@ -1,17 +1,25 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contract } from '../../spec/contract.js';
+import type { Target } from '../../fixtures/target.js';
 
 /** How the stub misbehaves: the hostile targets the load tool must survive (issue 5 part 4), or 'ok'. */
-export type StubMode = 'ok' | 'invalid-json' | 'wrong-type' | 'slow' | 'rate-limited' | 'never-ends' | 'huge-body' | 'closes' | 'server-error';
+export type StubMode = 'ok' | 'invalid-json' | 'wrong-type' | 'slow' | 'rate-limited' | 'never-ends' | 'huge-body' | 'endless-body' | 'closes' | 'server-error';
 
 const RECEIPTS = 120;
 const example = (contract.doc.components as { examples: Record<string, { value: Record<string, unknown> }> }).examples.ServiceReceipt.value;
 const hex = (n: number): string => n.toString(16).padStart(32, '0');
 const ids = { ChatServiceSid: `IS${hex(1)}`, ConversationSid: `CH${hex(2)}`, MessageSid: `IM${hex(3)}` };
 
+/** Streams 1 MB chunks until the client goes away. */
+function endless(res: ServerResponse): void {
+  const chunk = Buffer.alloc(1 << 20, 32);
+  const more = (): void => { while (!res.destroyed && res.write(chunk)); if (!res.destroyed) res.once('drain', more); };
+  more();
+}
+
 /** A small node:http stand-in for a receipt API (one message, 120 receipts), with hostile modes; not the emulator. */
-export async function createStub(mode: StubMode = 'ok'): Promise<{ url: string; target: Record<string, string>; stop(): Promise<void> }> {
+export async function createStub(mode: StubMode = 'ok'): Promise<{ url: string; target: Target; stop(): Promise<void> }> {
   let origin = '';
   const receipt = (i: number): Record<string, unknown> => {
     const r = { ...example, account_sid: `AC${hex(9)}`, chat_service_sid: ids.ChatServiceSid, conversation_sid: ids.ConversationSid, message_sid: ids.MessageSid, sid: `DY${hex(i)}` };
@@ -31,6 +39,7 @@ export async function createStub(mode: StubMode = 'ok'): Promise<{ url: string; 
     if (mode === 'rate-limited') return void res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify(contract.errorExample(429)));
     if (mode === 'never-ends') return void res.writeHead(200, { 'content-type': 'application/json' }).write('{"sid":');
     if (mode === 'huge-body') return void res.writeHead(200, { 'content-type': 'application/json' }).end(Buffer.alloc(4 << 20, 32));
+    if (mode === 'endless-body') return void endless(res.writeHead(200, { 'content-type': 'application/json' }));
     if (mode === 'closes') return void res.socket?.destroy();
     if (mode === 'server-error') return void res.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Internal Server Error</h1>');
     res.writeHead(200, { 'content-type': 'application/json' }).end(text);

@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from '../../fixtures/test.js';
+import { DEFAULT_FILE, parseOptions } from '../../load/options.js';
+import { loadScenarioFile } from '../../load/scenario-file.js';
+import { checkTargetUrl } from '../../load/target.js';
+import { contract } from '../../spec/contract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'load-options-'));
+const file = (name: string, text: string): string => {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+};
+const noConsent = { allowRemote: false, acceptTwilioCosts: false };
+
+test.describe('load options (validated once, frozen)', () => {
+  test('reads flags and a scenario file path', () => {
+    const o = parseOptions(['my.yaml', '--scenario', 'fetch,list', '--duration', '2.5', '--connections', '4', '--rate', '300', '--out', 'x']);
+    expect(o).toMatchObject({ file: 'my.yaml', scenarios: ['fetch', 'list'], duration: 2.5, connections: 4, rate: 300, out: 'x', allowRemote: false });
+    expect(Object.isFrozen(o)).toBe(true);
+    expect(parseOptions([]).file).toBe(DEFAULT_FILE);
+  });
+
+  for (const [argv, says] of [
+    [['--duration', 'abc'], '--duration: got "abc"; allowed: a number of seconds > 0'],
+    [['--duration', '0'], '--duration: got "0"'],
+    [['--connections', '2.5'], '--connections: got "2.5"; allowed: a whole number >= 1'],
+    [['--rate=-5'], '--rate: got "-5"'], [['--rate', '-5'], "Option '--rate' argument is ambiguous"],
+    [['--warmup', 'x'], '--warmup: got "x"; allowed: a number of seconds >= 0'],
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['a.yaml', 'b.yaml'], 'scenario file: got ["a.yaml","b.yaml"]'],
+  ] as const) {
+    test(`rejects ${argv.join(' ')} with a one-line message naming the flag`, () => {
+      expect(() => parseOptions(argv)).toThrow(says);
+    });
+  }
+});
+
+test.describe('load scenario file (rejected before any load is sent)', () => {
+  test('the shipped scenarios.yaml has fetch and list, with thresholds', () => {
+    const s = loadScenarioFile(DEFAULT_FILE);
+    expect(s.map((x) => x.operation)).toEqual(expect.arrayContaining(['fetch', 'list']));
+    expect(s.every((x) => x.thresholds.length > 0 && x.duration > 0 && x.maxRequests > 0)).toBe(true);
+  });
+
+  test('flags override the file: --rate switches to open loop, --duration and --connections apply to all', () => {
+    const s = loadScenarioFile(DEFAULT_FILE, { scenarios: ['fetch'], rate: 100, duration: 1, connections: 3 });
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ name: 'fetch', mode: 'open', rate: 100, duration: 1, connections: 3 });
+  });
+
+  for (const [yaml, says] of [
+    ['scenarios: [{ name: fetch, operation: fetch, duration: -1 }]', '/scenarios/0/duration: must be > 0'],
+    ['scenarios: [{ name: fetch, operation: delete }]', `/scenarios/0/operation: must be equal to one of the allowed values: ${[...new Set(contract.operations.map((o) => o.name))].join(', ')}`],
+    [`scenarios: [{ name: l, operation: list, pageSize: ${contract.pageSize.max + 1} }]`, `/scenarios/0/pageSize: must be <= ${contract.pageSize.max}`],
+    ['scenarios: [{ name: fetch, operation: fetch, thresholds: ["p99 is small"] }]', '/scenarios/0/thresholds/0: "p99 is small" is not a rule'],
+    ['scenarios: [{ name: fetch, operation: fetch, mode: open }]', '/scenarios/0/rate: an open-loop scenario needs a rate'],
+    ['scenarios: [{ name: fetch, operation: fetch, colour: red }]', 'must NOT have additional properties "colour"'],
+    ['scenarios: [', 'scenario file'],
+  ] as const) {
+    test(`rejects ${yaml.slice(0, 60)}`, () => {
+      expect(() => loadScenarioFile(file('bad.yaml', yaml))).toThrow(says);
+    });
+  }
+
+  test('an unknown --scenario names the ones the file has', () => {
+    expect(() => loadScenarioFile(DEFAULT_FILE, { scenarios: ['nope'] })).toThrow(/--scenario: no scenario "nope" in .*; allowed: fetch, list/);
+  });
+});
+
+test.describe('load target safety', () => {
+  test('accepts loopback targets', () => {
+    for (const url of ['http://127.0.0.1:4010', 'http://localhost:1', 'http://[::1]:8080']) expect(() => checkTargetUrl(url, noConsent)).not.toThrow();
+  });
+
+  test('refuses a remote target without --allow-remote', () => {
+    expect(() => checkTargetUrl('https://staging.example.com', noConsent)).toThrow('add --allow-remote');
+    expect(() => checkTargetUrl('https://staging.example.com', { allowRemote: true, acceptTwilioCosts: false })).not.toThrow();
+  });
+
+  test("refuses Twilio's production origins unless the cost is explicitly accepted", () => {
+    for (const origin of contract.productionOrigins) {
+      expect(() => checkTargetUrl(origin, { allowRemote: true, acceptTwilioCosts: false })).toThrow('--i-accept-twilio-costs');
+      expect(() => checkTargetUrl(origin, { allowRemote: true, acceptTwilioCosts: true })).not.toThrow();
+    }
+  });
+});
