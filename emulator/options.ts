@@ -17,10 +17,12 @@ export interface EmulatorOptions {
   fault?: FaultName;
   /** Fixed delay added to every answer, in milliseconds. */
   latency?: number;
+  /** Cache serialized receipts and pages (default true; the scale benchmark turns it off to measure the real work). */
+  cache?: boolean;
 }
 
 /** Options checked once, with defaults filled in. */
-export interface Settings { port: number; host: string; publicUrl: string | null; dataset: DatasetOption | undefined; fault: Fault; latency: number }
+export interface Settings { port: number; host: string; publicUrl: string | null; dataset: DatasetOption | undefined; fault: Fault; latency: number; cache: boolean }
 
 /** The largest --latency accepted, in milliseconds. */
 export const MAX_LATENCY = 60_000;
@@ -60,5 +62,5 @@ export function checkOptions(o: EmulatorOptions = {}): Readonly<Settings> {
     if (d.seed !== undefined && (!Number.isInteger(d.seed) || d.seed < 0 || d.seed > 2 ** 32 - 1)) throw new OptionError(`seed must be an integer from 0 to ${2 ** 32 - 1}, got ${JSON.stringify(d.seed)}`);
   }
   const publicUrl = o.publicUrl === undefined ? null : originOf(o.publicUrl);
-  return Object.freeze({ port, host, publicUrl, dataset: d, fault, latency });
+  return Object.freeze({ port, host, publicUrl, dataset: d, fault, latency, cache: o.cache !== false });
 }

@@ -50,6 +50,7 @@ export class ReceiptRender {
     let text = this.cache.get(key);
     if (text === undefined) {
       text = JSON.stringify(this.object(i, scope));
+      if (this.maxCached === 0) return text;
       if (this.cache.size >= this.maxCached) this.cache.delete(this.cache.keys().next().value as number);
       this.cache.set(key, text);
     }

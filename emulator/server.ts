@@ -65,7 +65,7 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const o = checkOptions(options);
   const store = loadDataset(o.dataset);
   const auth = new Auth(store.accounts);
-  const ctx: RouteCtx = { store, fault: o.fault, origin: '', paging: new Paging(o.fault), pages: new PageCache(), render: null as unknown as ReceiptRender };
+  const ctx: RouteCtx = { store, fault: o.fault, origin: '', paging: new Paging(o.fault), pages: new PageCache(o.cache ? undefined : 0), render: null as unknown as ReceiptRender };
   const delay = o.latency + (o.fault.delayMs ?? 0);
   let stopping = false;
   const send = (res: ServerResponse, reply: Reply, close: boolean): void => {
@@ -92,7 +92,7 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const port = typeof address === 'object' && address ? address.port : o.port;
   const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
   ctx.origin = o.publicUrl ?? url;
-  ctx.render = new ReceiptRender(store, ctx.origin, o.fault);
+  ctx.render = new ReceiptRender(store, ctx.origin, o.fault, o.cache ? undefined : 0);
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> => (stopped ??= new Promise<void>((resolve) => {
     stopping = true;
