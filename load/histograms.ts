@@ -37,7 +37,7 @@ export function summarizeLatency(h: hdr.Histogram): Latency {
   if (h.totalCount === 0) return { p50: 0, p90: 0, p99: 0, p99_9: 0, max: 0, min: 0, mean: 0, totalCount: 0 };
   const at = (p: number): number => round(h.getValueAtPercentile(p));
   return {
-    p50: at(50), p90: at(90), p99: at(99), p99_9: at(99.9), max: round(h.maxValue), min: round(h.minNonZeroValue),
+    p50: at(50), p90: at(90), p99: at(99), p99_9: at(99.9), max: at(100), min: round(h.minNonZeroValue), // max as a bucket value, so it survives encode/decode unchanged
     mean: Math.round(h.mean) / US_PER_MS, totalCount: h.totalCount,
   };
 }
@@ -45,5 +45,5 @@ export function summarizeLatency(h: hdr.Histogram): Latency {
 /** Points of the percentile distribution (percentile, ms) for a latency chart. */
 export function percentileCurve(h: hdr.Histogram): { percentile: number; ms: number }[] {
   const ps = [0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.99, 100];
-  return h.totalCount === 0 ? [] : ps.map((p) => ({ percentile: p, ms: round(p === 100 ? h.maxValue : h.getValueAtPercentile(p)) }));
+  return h.totalCount === 0 ? [] : ps.map((p) => ({ percentile: p, ms: round(h.getValueAtPercentile(p)) }));
 }
