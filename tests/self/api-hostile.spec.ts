@@ -1,0 +1,81 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { request as playwrightRequest } from '@playwright/test';
+import { expect, test } from '../../fixtures/test.js';
+import { Api, defaultLimits } from '../../fixtures/api.js';
+import { freezeTarget } from '../../fixtures/target.js';
+import { contract } from '../../spec/contract.js';
+import { judge } from '../../spec/checks/index.js';
+
+/** Starts a loopback server; resolves with its origin. */
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const TOKEN = 'c0ffeec0ffeec0ffeec0ffeec0ffeec0';
+let foreignHits = 0;
+let tooMany = 0;
+const foreign = createServer((_req, res) => { foreignHits++; res.end('{}'); });
+const hostile = createServer((req, res) => {
+  const json = { 'content-type': 'application/json' };
+  if (req.url === '/hang') return; // never answers
+  if (req.url === '/close') return req.socket.destroy();
+  if (req.url === '/huge') return res.writeHead(200, json).end('"' + 'x'.repeat(2_000_000) + '"');
+  if (req.url === '/redirect') return res.writeHead(302, { location: `${foreignOrigin}/steal` }).end();
+  if (req.url === '/busy' && tooMany++ === 0) return res.writeHead(429, { 'retry-after': '0', ...json }).end('{}');
+  res.writeHead(200, json).end('{}');
+});
+let foreignOrigin = '';
+let api: Api;
+let dispose: () => Promise<void>;
+
+test.beforeAll(async () => {
+  foreignOrigin = await listen(foreign);
+  const url = await listen(hostile);
+  const ctx = await playwrightRequest.newContext({ maxRedirects: 0 });
+  dispose = () => ctx.dispose();
+  const target = freezeTarget({ url, publicUrl: url, accountSid: 'AC' + 'a'.repeat(32), authToken: TOKEN, serviceSid: 'IS' + 'b'.repeat(32), conversationSid: 'c', messageSid: 'IM' + 'd'.repeat(32) });
+  api = new Api(ctx, target, 'AC' + 'e'.repeat(32), { ...defaultLimits, timeoutMs: 500, maxFailures: 100, retries429: 1, maxWaitMs: 50 });
+});
+test.afterAll(async () => {
+  await dispose();
+  hostile.closeAllConnections();
+  await Promise.all([foreign, hostile].map((s) => new Promise((r) => s.close(r))));
+});
+
+test.describe('fixtures/api.ts against a hostile target: a clear failed check, never a hang, a crash or a leak', () => {
+  const cases: [string, string][] = [
+    ['/hang', 'no response within 500 ms'],
+    ['/close', ''],
+    ['/huge', 'exceeds the 1000000-byte limit'],
+  ];
+  for (const [path, words] of cases) {
+    test(`${path}: response_complete fails with a one-line reason`, async () => {
+      const ex = await api.get(path);
+      const found = judge(ex, contract, { publicUrl: api.target.publicUrl, accountSid: api.target.accountSid, expect: 'page' });
+      expect(found.map((v) => v.check)).toEqual(['response_complete']);
+      expect(found[0].message).toContain(words);
+      expect(found[0].message).not.toContain('\n');
+      expect(found[0].message).not.toContain(TOKEN);
+    });
+  }
+
+  test('a redirect to another host is not followed: the credentials stay home, response_status fails', async () => {
+    const ex = await api.get('/redirect');
+    const found = judge(ex, contract, { publicUrl: api.target.publicUrl, accountSid: api.target.accountSid, expect: 'page' });
+    expect(found.map((v) => v.check)).toContain('response_status');
+    expect(found[0].message).toContain('redirecting to');
+    expect(foreignHits).toBe(0);
+  });
+
+  test('a 429 is retried after Retry-After instead of failing', async () => {
+    const ex = await api.get('/busy');
+    expect(ex.response.status).toBe(200);
+  });
+
+  test('a link to a foreign origin is never followed', () => {
+    expect(api.pathOf(`${foreignOrigin}/v1/x`)).toBeNull();
+    expect(api.pathOf(`${api.target.publicUrl}/v1/x?PageSize=1`)).toBe('/v1/x?PageSize=1');
+  });
+});
