@@ -32,10 +32,10 @@ function cannonOptions(s: Scenario, d: Drive, seconds: number): autocannon.Optio
   };
 }
 
-/** Runs autocannon and relays progress once per 250 ms. */
 /** The running instance as an event source that can be stopped (kept apart from its promise side for the linter). */
 type Running = EventEmitter & { stop(): void };
 
+/** Runs autocannon and relays progress once per 250 ms. */
 async function fire(opts: autocannon.Options, phase: Progress['phase'], s: Scenario, d: Drive, pacer?: Pacer, listen?: (i: Running) => void): Promise<RawResult> {
   // without a callback autocannon returns an event emitter that is also a promise (its types show only the promise)
   const instance = autocannon({ ...opts, skipAggregateResult: true }) as unknown as Promise<RawResult>;
@@ -43,7 +43,7 @@ async function fire(opts: autocannon.Options, phase: Progress['phase'], s: Scena
   pacer?.begin();
   const started = Date.now();
   let responses = 0;
-  events.on('response', () => { responses++; });
+  if (d.onProgress) events.on('response', () => { responses++; }); // only a terminal shows progress
   listen?.(events);
   const timer = d.onProgress && setInterval(() => d.onProgress!({ scenario: s.name, phase, elapsed: (Date.now() - started) / 1000, responses }), 250);
   try {

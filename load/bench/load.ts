@@ -1,0 +1,71 @@
+// npm run bench:load: the load tool's own overhead. Against one bare node:http server (its own process, constant receipt body),
+// plain autocannon and the harness's runner (rotation over 1000 paths, sampled contract validation, µs histogram, series)
+// run alternately; the ratio of achieved request rates is the price of the harness. Budget: ours >= 0.9x plain.
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { contract } from '../../spec/contract.js';
+import { numberFlag } from '../options.js';
+import { runScenario } from '../run-scenario.js';
+import type { Scenario } from '../scenario-file.js';
+
+const BUDGET = 0.9;
+const { values } = parseArgs({ options: { duration: { type: 'string' }, rounds: { type: 'string' }, connections: { type: 'string' } } });
+const duration = numberFlag('--duration', values.duration, 'seconds') ?? 4;
+const rounds = numberFlag('--rounds', values.rounds, 'count') ?? 3;
+const connections = numberFlag('--connections', values.connections, 'count') ?? 10;
+
+/** Starts the bare server in a child process (one core for it, one for the load generator) and returns its URL. */
+async function startServer(body: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = fork(new URL('./bare-server.ts', import.meta.url).pathname, [], { env: { ...process.env, BODY: body }, execArgv: ['--import', 'tsx'] });
+  const [port] = (await once(child, 'message')) as [number];
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+const example = (contract.doc.components as { examples: Record<string, { value: unknown }> }).examples.ServiceReceipt.value;
+const hex = (n: number, k: number): string => (n * 2654435761 + k).toString(16).padStart(32, '0').slice(-32);
+const sid = (field: 'chat_service_sid' | 'conversation_sid' | 'message_sid' | 'sid', n: number, k: number): string => contract.sidPrefix(field) + hex(n, k);
+const paths = Array.from({ length: 1000 }, (_, i) => contract.buildPath('fetch', 'service', {
+  ChatServiceSid: sid('chat_service_sid', i % 7, 1), ConversationSid: sid('conversation_sid', i % 31, 2), MessageSid: sid('message_sid', i % 97, 3), Sid: sid('sid', i, 4),
+}));
+const scenario: Scenario = {
+  name: 'fetch', operation: 'fetch', mode: 'closed', pageSize: contract.pageSize.default, connections, pipelining: 1, warmup: 0, duration,
+  maxRequests: 100_000_000, timeout: 5, sampleEvery: 100, thresholds: [],
+};
+
+/** Plain autocannon: one URL, nothing sampled. */
+async function plain(url: string, seconds: number): Promise<number> {
+  const r = await autocannon({ url: url + paths[0], connections, duration: seconds });
+  return r.requests.total / r.duration;
+}
+
+/** The harness: rotation, sampling, its own histogram and series. */
+async function ours(url: string, seconds: number): Promise<{ rate: number; sampled: number; invalid: number }> {
+  const r = await runScenario({ ...scenario, duration: seconds }, { url, authorization: 'Basic bench', paths });
+  return { rate: r.requests.total / r.duration, sampled: r.sampled, invalid: r.mismatches };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const { url, child } = await startServer(JSON.stringify(example));
+try {
+  console.log(`bench:load: ${rounds} rounds of ${duration} s each, ${connections} connections, bare node:http server in its own process`);
+  await plain(url, 1); // warm both paths up (JIT, sockets)
+  await ours(url, 1);
+  const ratios: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    // alternate the order so that drift (thermal, other load) does not favour one side
+    let a = 0;
+    let o = { rate: 0, sampled: 0, invalid: 0 };
+    for (const side of i % 2 === 0 ? ['plain', 'ours'] : ['ours', 'plain']) {
+      if (side === 'plain') a = await plain(url, duration);
+      else o = await ours(url, duration);
+    }
+    ratios.push(o.rate / a);
+    console.log(`round ${i + 1}: plain autocannon ${Math.round(a)} req/s, harness ${Math.round(o.rate)} req/s, ratio ${(o.rate / a).toFixed(3)} (harness validated ${o.sampled} bodies, ${o.invalid} invalid)`);
+  }
+  const m = median(ratios);
+  console.log(`median ratio harness/plain: ${m.toFixed(3)} (overhead ${((1 - m) * 100).toFixed(1)}%; budget: ratio >= ${BUDGET}) ${m >= BUDGET ? 'within budget' : 'OVER BUDGET'}`);
+} finally {
+  child.kill();
+}
