@@ -31,7 +31,8 @@ export class Session {
     const found = judge(exchange, this.contract, ctx);
     if (found.length > 0) {
       this.violations.push(...found);
-      this.bodies[`${exchange.request.method} ${exchange.request.path}`] = redact(exchange.response.error ?? exchange.response.text.slice(0, BODY_KEEP), this.api.target);
+      // A transport failure has no body; its violation already says what happened.
+      if (!exchange.response.error) this.bodies[`${exchange.request.method} ${exchange.request.path}`] = redact(exchange.response.text.slice(0, BODY_KEEP), this.api.target);
     }
     return exchange;
   }
