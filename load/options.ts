@@ -28,7 +28,8 @@ export const DEFAULT_OUT = 'reports/load';
 export const USAGE = `usage: npm run load -- [scenario-file.yaml] [--scenario NAME[,NAME]] [--duration SECONDS] [--connections N]
        [--rate REQ_PER_S] [--warmup SECONDS] [--out DIR] [--allow-remote] [--i-accept-twilio-costs]`;
 
-const FLAGS = {
+/** The flags `npm run load` accepts (the README's flag table lists each). */
+export const FLAGS = {
   scenario: { type: 'string', multiple: true },
   duration: { type: 'string' },
   connections: { type: 'string' },
