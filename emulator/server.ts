@@ -51,13 +51,19 @@ function targetOf(store: Store, url: string, publicUrl: string): Target {
   return Object.freeze(target);
 }
 
-/** Writes a Twilio-shaped error straight to a socket the HTTP parser gave up on (oversized headers, garbage, timeouts). */
-function clientError(ctx: RouteCtx, err: NodeJS.ErrnoException, socket: Socket): void {
-  if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
-  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const r = errorReply(ctx.fault, status, STATUS_CODES[status]);
+/** Writes a Twilio-shaped error straight to a socket that HTTP handling gave up on, then closes it. */
+function rawError(ctx: RouteCtx, socket: Socket, status: number, message?: string, headers = ''): void {
+  if (!socket.writable) return void socket.destroy();
+  const r = errorReply(ctx.fault, status, message);
   ctx.fault.reply?.(r);
-  socket.end(`HTTP/1.1 ${r.status} ${STATUS_CODES[r.status]}\r\nContent-Type: ${r.type}\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\nConnection: close\r\n\r\n${r.body}`);
+  socket.end(`HTTP/1.1 ${r.status} ${STATUS_CODES[r.status]}\r\nContent-Type: ${r.type}\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\n${headers}Connection: close\r\n\r\n${String(r.body)}`);
+}
+
+/** A request the HTTP parser gave up on (oversized headers, garbage, timeouts) still gets a Twilio-shaped 4xx. */
+function clientError(ctx: RouteCtx, err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET') return void socket.destroy();
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  rawError(ctx, socket, status, STATUS_CODES[status]);
 }
 
 /** Starts an emulator on loopback (port 0: any free port); resolves when it listens. */
@@ -84,6 +90,9 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
     else send(res, reply, close);
   });
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => clientError(ctx, err, socket));
+  // CONNECT and Upgrade bypass the request handler; without these Node would drop the connection unanswered
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => rawError(ctx, socket, 405, undefined, 'Allow: GET\r\n'));
+  server.on('upgrade', (_req: IncomingMessage, socket: Socket) => rawError(ctx, socket, 405, undefined, 'Allow: GET\r\n'));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, o.host, () => resolve());

@@ -1,0 +1,117 @@
+// Hostile input, property-based (fast-check): every answer is a Twilio-shaped 4xx JSON error or a valid 200 of the caller's
+// own data; never a 5xx, a crash, a hang or another tenant's receipt. Fixed seed and bounded runs in `npm test`;
+// run longer with EMULATOR_FUZZ_RUNS=20000 (and another EMULATOR_FUZZ_SEED) npx playwright test tests/self/emulator-hostile.
+import { test, expect } from '@playwright/test';
+import fc from 'fast-check';
+import { contract, type SidField } from '../../spec/contract.js';
+import { create, type Emulator } from '../../emulator/server.js';
+import { basic, send, targetList } from './emulator-http.js';
+import { rawExchange, rawRequest, type RawAnswer } from './emulator-raw.js';
+
+const RUNS = Number(process.env.EMULATOR_FUZZ_RUNS ?? 150);
+const SEED = Number(process.env.EMULATOR_FUZZ_SEED ?? 20261126);
+
+let emu: Emulator;
+let token = '';
+test.beforeAll(async () => {
+  emu = await create({ port: 0 });
+  token = new URL(String(((await send(emu, targetList(emu.target, 'PageSize=2'))).json as { meta: { next_page_url: string } }).meta.next_page_url)).searchParams.get('PageToken') ?? '';
+});
+test.afterAll(async () => { await emu.stop(); });
+
+const fields: Record<string, SidField> = { ChatServiceSid: 'chat_service_sid', ConversationSid: 'conversation_sid', MessageSid: 'message_sid', Sid: 'sid' };
+const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 30, maxLength: 34 });
+const junk = fc.constantFrom('%zz', '%', '%2F', '%2e%2e', '..', '.', '%00', '%E0%A4%A', '%C3%BC', 'ü', '', 'a'.repeat(3000), '%2e%2e%2f%2e%2e', '\u0000', 'IS', 'DY');
+const urlChars = fc.string({ unit: fc.constantFrom(...'abcXYZ019-._~%/?#[]@!$&\'()*+,;=: \t"<>\\^`{|}'), maxLength: 60 });
+
+/** Every SID and unique name of the data set (all accounts), so requests also aim at other tenants' data. */
+function known(e: Emulator, param: string): string[] {
+  const { store } = e;
+  if (param === 'ChatServiceSid') return store.services.map((s) => s.sid);
+  if (param === 'ConversationSid') return [...Array(store.conversations.count).keys()].map((c) => store.conversations.sids.sid(c)).concat([...store.conversations.byName.keys()].map((k) => k.split('\u0000')[1]));
+  if (param === 'MessageSid') return [...Array(store.messages.count).keys()].map((m) => store.messages.sids.sid(m));
+  return [...Array(store.receipts.count).keys()].map((i) => store.receipts.sids.sid(i));
+}
+
+const segment = (param: string) => fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...known(emu, param)) },
+  { weight: 2, arbitrary: hex.map((h) => (contract.sidPrefix(fields[param]) ?? '') + h) },
+  { weight: 2, arbitrary: junk },
+  { weight: 1, arbitrary: urlChars.map(encodeURI) },
+);
+const templatePath = () => fc.constantFrom(...contract.operations).chain((op) =>
+  fc.tuple(...op.params.map(segment), fc.constantFrom('', '', '/', '/..', '/x', '%2F..')).map((parts) => {
+    let i = 0;
+    return op.template.replace(/\{\w+\}/g, () => parts[i++]) + parts[parts.length - 1];
+  }));
+const anyPath = () => fc.oneof({ weight: 5, arbitrary: templatePath() }, { weight: 1, arbitrary: urlChars.map((s) => '/' + encodeURI(s)) });
+const value = () => fc.oneof(
+  fc.integer({ min: -2, max: 60 }).map(String), fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }).map(String),
+  fc.constantFrom('', '1e3', '0x10', '1.5', ' 5', '%zz', '%', token, token.slice(0, -3), token + 'A', 'PA' + 'a'.repeat(30), 'a'.repeat(5000)),
+  urlChars.map(encodeURIComponent),
+);
+const query = () => fc.tuple(
+  fc.array(fc.tuple(fc.constantFrom('PageSize', 'Page', 'PageToken', 'pagesize', 'Foo', '', '%zz'), value()), { maxLength: 5 }),
+  fc.constantFrom(0, 0, 0, 100, 10_000, 20_000),
+).map(([pairs, pad]) => [...pairs.map(([k, v]) => `${k}=${v}`), ...(pad ? [`pad=${'x'.repeat(pad)}`] : [])].join('&'));
+const auth = () => fc.oneof(
+  { weight: 6, arbitrary: fc.constant('own') },
+  { weight: 1, arbitrary: fc.constantFrom('other', 'none', 'wrong', 'Basic %%%', 'Bearer x', 'Basic ' + 'A'.repeat(20_000), 'basic') },
+);
+const method = fc.constantFrom('GET', 'GET', 'GET', 'GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'TRACE', 'CONNECT', 'FOO', 'get');
+
+/** The Authorization header for a generated auth case, and the account it names (-1: none). */
+function header(e: Emulator, a: string): { value?: string; account: number } {
+  const acct = e.store.accounts;
+  if (a === 'own') return { value: basic({ accountSid: acct[0].sid, authToken: acct[0].token }), account: 0 };
+  if (a === 'other') return { value: basic({ accountSid: acct[1].sid, authToken: acct[1].token }), account: 1 };
+  if (a === 'wrong') return { value: basic({ accountSid: acct[0].sid, authToken: acct[1].token }), account: -1 };
+  return { value: a === 'none' ? undefined : a, account: -1 };
+}
+
+/** Why an answer breaks the rules ('' when it does not). */
+function judge(e: Emulator, m: string, path: string, account: number, a: RawAnswer): string {
+  if (a.timedOut) return 'no complete answer within the time limit';
+  if (a.status < 200 || a.status >= 500) return `HTTP ${a.status}`;
+  if (!String(a.headers['content-type']).startsWith('application/json')) return `content-type ${a.headers['content-type']}`;
+  if (m === 'HEAD') return '';
+  let body: unknown;
+  try { body = JSON.parse(a.body); } catch { return `invalid JSON: ${a.body.slice(0, 80)}`; }
+  if (a.status !== 200) return contract.validateError(a.status, body).map((v) => v.message).join('; ');
+  if (m !== 'GET' || account < 0) return `200 for ${m} with account ${account}`;
+  return ownData(e, path, account, body);
+}
+
+/** A 200 must hold valid receipts of the path's own message and of the caller's own account. */
+function ownData(e: Emulator, path: string, account: number, body: unknown): string {
+  const q = path.indexOf('?');
+  const match = contract.matchPath(q < 0 ? path : path.slice(0, q));
+  if (!match) return '200 for a path outside the API';
+  const { op, raw } = match;
+  const schema = `${op.scope === 'service' ? 'Service' : ''}Receipt${op.name === 'list' ? 'Page' : ''}` as const;
+  const v = contract.validate(schema, body);
+  if (v.length) return v.map((x) => `${x.pointer} ${x.message}`).join('; ');
+  const items = op.name === 'list' ? (body as { delivery_receipts: Record<string, unknown>[] }).delivery_receipts : [body as Record<string, unknown>];
+  const dec = (s: string | undefined) => decodeURIComponent(s ?? '');
+  for (const r of items) {
+    if (r.account_sid !== e.store.accounts[account].sid) return `receipt of another account: ${String(r.account_sid)}`;
+    if (r.message_sid !== dec(raw.MessageSid)) return `receipt of another message: ${String(r.message_sid)}`;
+    if (op.scope === 'service' && r.chat_service_sid !== dec(raw.ChatServiceSid)) return `receipt of another service: ${String(r.chat_service_sid)}`;
+    if (op.name === 'fetch' && r.sid !== dec(raw.Sid)) return `another receipt: ${String(r.sid)}`;
+  }
+  return '';
+}
+
+test.describe('emulator under hostile input (property-based)', () => {
+  test(`any generated request gets a Twilio-shaped 4xx or a valid 200 of the caller's own data (${RUNS} runs, seed ${SEED})`, async () => {
+    test.setTimeout(60_000 + RUNS * 200);
+    await fc.assert(fc.asyncProperty(method, anyPath(), query(), auth(), async (m, p, q, au) => {
+      const path = q ? `${p}?${q}` : p;
+      const h = header(emu, au);
+      const a = await rawExchange(emu.url, rawRequest(m, path, h.value === undefined ? {} : { Authorization: h.value }));
+      const problem = judge(emu, m, path, h.account, a);
+      if (problem) throw new Error(`${m} ${path.slice(0, 300)} (auth ${au.slice(0, 20)}): ${problem}`);
+    }), { seed: SEED, numRuns: RUNS });
+    expect((await send(emu, targetList(emu.target))).status).toBe(200); // still serving
+  });
+});
