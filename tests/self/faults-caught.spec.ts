@@ -32,8 +32,8 @@ async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) =
 }
 
 /** Runs the contract probes against an emulator started with a fault (or none); returns the violations. */
-async function probeEmulator(fault?: string) {
-  const emu = await create({ port: 0, host: '127.0.0.1', ...(fault ? { fault: fault as never } : {}) });
+async function probeEmulator(fault?: string, publicUrl?: string) {
+  const emu = await create({ port: 0, host: '127.0.0.1', ...(fault ? { fault: fault as never } : {}), ...(publicUrl ? { publicUrl } : {}) });
   try {
     return await runProbes(freezeTarget(emu.target), LIMITS);
   } finally {
@@ -54,6 +54,10 @@ test.describe('The contract suite proves its power on the emulator', () => {
 
   test('the correct emulator yields zero violations', async () => {
     expect(await probeEmulator()).toConform();
+  });
+
+  test('behind a public origin (TARGET_PUBLIC_URL is not TARGET_URL) links are followed at TARGET_URL, with zero violations', async () => {
+    expect(await probeEmulator(undefined, 'https://receipts.example.test')).toConform();
   });
 
   test('every fault makes the suite fail, naming the broken check', async ({}, testInfo) => {
