@@ -23,6 +23,7 @@ export default defineConfig({
   ],
   projects: [
     { name: 'selftest', testDir: 'tests/self' },
-    { name: 'contract', testDir: 'tests/contract' },
+    // Room for a slow real target: 3 requests timing out (10 s each) end a test with a clear failure before this does.
+    { name: 'contract', testDir: 'tests/contract', timeout: 120_000 },
   ],
 });
