@@ -55,7 +55,7 @@ function targetOf(store: Store, url: string, publicUrl: string): Target {
 function rawError(ctx: RouteCtx, socket: Socket, status: number, message?: string, headers = ''): void {
   if (!socket.writable) return void socket.destroy();
   const r = errorReply(ctx.fault, status, message);
-  ctx.fault.reply?.(r);
+  ctx.fault.reply?.(r, '/');
   socket.end(`HTTP/1.1 ${r.status} ${STATUS_CODES[r.status]}\r\nContent-Type: ${r.type}\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\n${headers}Connection: close\r\n\r\n${String(r.body)}`);
 }
 
@@ -74,8 +74,10 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const ctx: RouteCtx = { store, fault: o.fault, origin: '', paging: new Paging(o.fault), pages: new PageCache(o.cache ? undefined : 0), render: null as unknown as ReceiptRender };
   const delay = o.latency + (o.fault.delayMs ?? 0);
   let stopping = false;
-  const send = (res: ServerResponse, reply: Reply, close: boolean): void => {
-    ctx.fault.reply?.(reply);
+  const held = new Set<ServerResponse>();
+  const send = (res: ServerResponse, reply: Reply, close: boolean, path: string): void => {
+    ctx.fault.reply?.(reply, path);
+    if (ctx.fault.transport?.(res, reply, held)) return;
     res.setHeader('Content-Type', reply.type);
     res.setHeader('Content-Length', typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body.length);
     if (reply.headers) for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
@@ -86,8 +88,8 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
     // a body is never read: the connection closes after the answer, so an endless body cannot hold it
     const close = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
     const reply = answer(ctx, auth, req);
-    if (delay > 0) setTimeout(() => send(res, reply, close), delay);
-    else send(res, reply, close);
+    if (delay > 0) setTimeout(() => send(res, reply, close, req.url ?? '/'), delay);
+    else send(res, reply, close, req.url ?? '/');
   });
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => clientError(ctx, err, socket));
   // CONNECT and Upgrade bypass the request handler; without these Node would drop the connection unanswered
@@ -107,6 +109,7 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
     stopping = true;
     server.close(() => resolve());
     server.closeIdleConnections();
+    for (const res of held) res.socket?.destroy(); // answers a hostile fault left open
     setTimeout(() => server.closeAllConnections(), 5_000).unref(); // in-flight answers get 5 s to finish
   }));
   return { url, publicUrl: ctx.origin, target: targetOf(store, url, ctx.origin), store, stop };

@@ -13,15 +13,25 @@ export function basic(t: { accountSid: string; authToken: string }): string {
   return 'Basic ' + Buffer.from(`${t.accountSid}:${t.authToken}`).toString('base64');
 }
 
+/** Answers cut short by these limits get status 0 and the reason as text (hostile faults must not hang a test). */
+const LIMIT_MS = 5_000;
+const LIMIT_BYTES = 2 * 1024 * 1024;
+
 /** Sends one request with the path exactly as given; auth: a target (its credentials), a raw header, or null (none). */
 export function send(emu: Emulator, path: string, auth: Target | string | null = emu.target, method = 'GET', extra: Record<string, string> = {}): Promise<Answer> {
   const headers: Record<string, string> = { ...extra };
   if (auth !== null) headers.authorization = typeof auth === 'string' ? auth : basic(auth);
   const { hostname, port } = new URL(emu.url);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path, method, headers, agent }, (res) => {
+  return new Promise((resolve) => {
+    const cut = (why: string): void => resolve({ status: 0, type: '', headers: {}, text: why, json: undefined });
+    const req = request({ host: hostname, port, path, method, headers, agent, timeout: LIMIT_MS }, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
+      let bytes = 0;
+      res.on('data', (c: Buffer) => {
+        chunks.push(c);
+        if ((bytes += c.length) > LIMIT_BYTES) { req.destroy(); cut(`body over ${LIMIT_BYTES} bytes`); }
+      });
+      res.on('error', (e) => cut(e.message));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         let json: unknown;
@@ -33,7 +43,8 @@ export function send(emu: Emulator, path: string, auth: Target | string | null =
         resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), headers: res.headers, text, json });
       });
     });
-    req.on('error', reject);
+    req.on('timeout', () => { req.destroy(); cut(`no answer within ${LIMIT_MS} ms`); });
+    req.on('error', (e) => cut(e.message));
     req.end();
   });
 }
