@@ -46,8 +46,8 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'invalid-json': { checks: ['response_json'] },
   slow: { checks: [], notCaught: 'a latency budget, not a contract rule: the load gate (load/) judges it' },
   // Hostile targets (issue 5): each must become a clear failed check, never a hang or a runner crash.
-  hang: { checks: ['response_complete'], pending: 'issue 5' },
-  'huge-body': { checks: ['response_complete'], pending: 'issue 5' },
-  'redirect-foreign': { checks: ['response_status'], pending: 'issue 5' },
-  'close-connection': { checks: ['response_complete'], pending: 'issue 5' },
+  hang: { checks: ['response_complete'] },
+  'huge-body': { checks: ['response_complete'] },
+  'redirect-foreign': { checks: ['response_status'] },
+  'close-connection': { checks: ['response_complete'] },
 };
