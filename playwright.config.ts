@@ -23,7 +23,7 @@ export default defineConfig({
   ],
   projects: [
     { name: 'selftest', testDir: 'tests/self' },
-    // Room for a slow real target: 3 requests timing out (10 s each) end a test with a clear failure before this does.
+    // Room for a slow real target: 3 requests timing out (5 s each) end a test with a clear failure before this does.
     { name: 'contract', testDir: 'tests/contract', timeout: 120_000 },
   ],
 });
