@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '../../fixtures/test.js';
 import { faults } from '../../emulator/faults.js';
 import { checks } from '../../spec/checks/index.js';
+import { targetVariables } from '../../fixtures/target.js';
 import { faultExpectations } from './fault-expectations.js';
 
 const README = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
@@ -36,5 +37,17 @@ test.describe('README "## Contract suite" matches the code', () => {
   test('the stated fault score counts every fault the contract suite is meant to catch', () => {
     const inScope = faults.filter((f) => !faultExpectations[f.name]?.notCaught).length;
     expect(section('Contract suite')).toContain(`faults caught: ${inScope}/${inScope}`);
+  });
+});
+
+test.describe('README tables other parts rely on match the code', () => {
+  test('"Pointing it at a target" lists exactly the TARGET_* settings the suite reads', () => {
+    const rows = table(section('Pointing it at a target'), '| variable | meaning |');
+    expect(rows.map((r) => r[0].replace(/`/g, ''))).toEqual([...targetVariables]);
+  });
+
+  test('the fault table lists every emulator fault with the rule it breaks', () => {
+    const rows = table(section('Emulator'), '| fault | breaks |');
+    expect(rows).toEqual(faults.map((f) => [`\`${f.name}\``, f.breaks]));
   });
 });
