@@ -11,8 +11,7 @@ export async function fetchListed(s: Session, ref: Reference): Promise<void> {
   for (const known of ref.receipts.slice(0, MAX_FETCHES)) {
     if (typeof known.sid !== 'string') continue;
     const path = s.contract.buildPath('fetch', 'service', messageParams(s.api.target, known.sid));
-    const ex = await s.probe(path, 'receipt', { known });
-    noteStatusNull(s, ex.response.json);
+    await s.probe(path, 'receipt', { known });
   }
 }
 
@@ -25,12 +24,5 @@ export async function fetchByUrl(s: Session, ref: Reference): Promise<void> {
       const path = s.contract.buildPath('fetch', 'service', messageParams(s.api.target, String(known.sid)));
       await s.probe(path, 'receipt', { known });
     }
-  }
-}
-
-/** Records in the report that the target uses the documented-but-unlisted null status. */
-function noteStatusNull(s: Session, body: unknown): void {
-  if (body && typeof body === 'object' && (body as { status?: unknown }).status === null && s.contract.statusValues.includes(null)) {
-    s.note('status null', 'the target returned status null; accepted (the documentation allows it, Twilio\'s OpenAPI enum omits it)');
   }
 }
