@@ -6,6 +6,7 @@ import { Api, defaultLimits } from '../../fixtures/api.js';
 import { freezeTarget } from '../../fixtures/target.js';
 import { contract } from '../../spec/contract.js';
 import { judge } from '../../spec/checks/index.js';
+import { sidOf } from './exchanges.js';
 
 /** Starts a loopback server; resolves with its origin. */
 async function listen(server: Server): Promise<string> {
@@ -35,8 +36,8 @@ test.beforeAll(async () => {
   const url = await listen(hostile);
   const ctx = await playwrightRequest.newContext({ maxRedirects: 0 });
   dispose = () => ctx.dispose();
-  const target = freezeTarget({ url, publicUrl: url, accountSid: 'AC' + 'a'.repeat(32), authToken: TOKEN, serviceSid: 'IS' + 'b'.repeat(32), conversationSid: 'c', messageSid: 'IM' + 'd'.repeat(32) });
-  api = new Api(ctx, target, 'AC' + 'e'.repeat(32), { ...defaultLimits, timeoutMs: 500, maxFailures: 100, retries429: 1, maxWaitMs: 50 });
+  const target = freezeTarget({ url, publicUrl: url, accountSid: sidOf('account_sid', 'a'), authToken: TOKEN, serviceSid: sidOf('chat_service_sid', 'b'), conversationSid: 'c', messageSid: sidOf('message_sid', 'd') });
+  api = new Api(ctx, target, sidOf('account_sid', 'e'), { ...defaultLimits, timeoutMs: 500, maxFailures: 100, retries429: 1, maxWaitMs: 50 });
 });
 test.afterAll(async () => {
   await dispose();

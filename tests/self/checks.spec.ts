@@ -1,7 +1,7 @@
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { checks, type CheckContext, type Exchange } from '../../spec/checks/index.js';
-import { ctxFor, error, exchange, fetched, listPath, page, sid } from './exchanges.js';
+import { ctxFor, error, exchange, fetched, listPath, page, sid, sidOf } from './exchanges.js';
 
 /** One row per check: an exchange it accepts, one it rejects, and the pointer it must name. */
 interface Row { good: [Exchange, CheckContext]; bad: [Exchange, CheckContext]; pointer: string }
@@ -18,8 +18,8 @@ const rows: Record<string, Row> = {
   response_json: { good: [fetched(), receipt], bad: [exchange(listPath(), 200, '{"delivery_receipts": ['), pageCtx], pointer: '' },
   receipt_schema: { good: [fetched(), receipt], bad: [fetched((r) => { r.status = 'seen'; }), receipt], pointer: '/status' },
   receipt_dates_order: { good: [fetched(), receipt], bad: [fetched((r) => { r.date_updated = '2016-03-24T19:37:57Z'; }), receipt], pointer: '/date_updated' },
-  receipt_path_sids: { good: [fetched(), receipt], bad: [fetched((r) => { r.message_sid = 'IM' + 'b'.repeat(32); }), receipt], pointer: '/message_sid' },
-  receipt_account_sid: { good: [fetched(), receipt], bad: [fetched(), { ...receipt, accountSid: 'AC' + 'b'.repeat(32) }], pointer: '/account_sid' },
+  receipt_path_sids: { good: [fetched(), receipt], bad: [fetched((r) => { r.message_sid = sidOf('message_sid', 'b'); }), receipt], pointer: '/message_sid' },
+  receipt_account_sid: { good: [fetched(), receipt], bad: [fetched(), { ...receipt, accountSid: sidOf('account_sid', 'b') }], pointer: '/account_sid' },
   receipt_url: { good: [fetched(), receipt], bad: [fetched((r) => { r.url = String(r.url).replace('https://conversations.twilio.com', 'https://evil.example'); }), receipt], pointer: '/url' },
   receipt_consistent: { good: [fetched(), { ...receipt, known: fetched().response.json as never }], bad: [fetched((r) => { r.status = 'read'; }), { ...receipt, known: fetched().response.json as never }], pointer: '/status' },
   page_schema: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.page = '0'; }), pageCtx], pointer: '/meta/page' },
@@ -31,7 +31,7 @@ const rows: Record<string, Row> = {
   page_sequence: { good: [page(), walk([a, sid('b')])], bad: [page(), walk([sid('b'), a])], pointer: '/delivery_receipts/0/sid' },
   page_link_target: { good: [page(), ctxFor('page', { reproduce: { link: 'meta.url', sids: [a] } })], bad: [page(), ctxFor('page', { reproduce: { link: 'meta.url', sids: [sid('b')] } })], pointer: '/delivery_receipts' },
   page_size_bounds: { good: [error(400, listPath('PageSize=0')), ctxFor('rejected')], bad: [page('PageSize=0'), ctxFor('rejected')], pointer: '' },
-  error_body: { good: [error(404), ctxFor('not_found')], bad: [error(404, undefined, (b) => { b.code = 20003; }), ctxFor('not_found')], pointer: '/code' },
+  error_body: { good: [error(404), ctxFor('not_found')], bad: [error(404, undefined, (b) => { b.code = contract.errorExample(401).code; }), ctxFor('not_found')], pointer: '/code' },
   response_no_receipts: { good: [error(404), ctxFor('hidden')], bad: [page(), ctxFor('hidden')], pointer: '/delivery_receipts' },
 };
 

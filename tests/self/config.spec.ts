@@ -1,16 +1,21 @@
 import { expect, test } from '../../fixtures/test.js';
 import { readTarget, TargetError } from '../../fixtures/target.js';
+import { contract, type SidField } from '../../spec/contract.js';
+import { sidOf } from './exchanges.js';
 import { runContract } from './run-contract.js';
+
+/** The spec's pattern of a SID field, as the error message shows it. */
+const pattern = (field: SidField): string => contract.sidPattern(field).source;
 
 const TOKEN = 'f00dfeedf00dfeedf00dfeedf00dfeed';
 /** A complete, valid set of TARGET_* settings. */
 const good: Record<string, string> = {
   TARGET_URL: 'http://127.0.0.1:4010',
-  TARGET_ACCOUNT_SID: 'AC' + 'a'.repeat(32),
+  TARGET_ACCOUNT_SID: sidOf('account_sid', 'a'),
   TARGET_AUTH_TOKEN: TOKEN,
-  TARGET_SERVICE_SID: 'IS' + 'b'.repeat(32),
+  TARGET_SERVICE_SID: sidOf('chat_service_sid', 'b'),
   TARGET_CONVERSATION_SID: 'support-chat',
-  TARGET_MESSAGE_SID: 'IM' + 'c'.repeat(32),
+  TARGET_MESSAGE_SID: sidOf('message_sid', 'c'),
 };
 
 /** One broken setting each, and the words the one-line error must contain. */
@@ -21,12 +26,12 @@ const broken: [string, string | undefined, string][] = [
   ['TARGET_URL', `http://user:${TOKEN}@127.0.0.1:4010`, 'must not contain credentials'],
   ['TARGET_PUBLIC_URL', 'ftp://example.com', 'http or https'],
   ['TARGET_ACCOUNT_SID', undefined, 'is not set'],
-  ['TARGET_ACCOUNT_SID', 'ACnothex', '^AC[0-9a-fA-F]{32}$'],
+  ['TARGET_ACCOUNT_SID', 'ACnothex', pattern('account_sid')],
   ['TARGET_AUTH_TOKEN', undefined, 'is not set'],
   ['TARGET_AUTH_TOKEN', `${TOKEN}\n`, 'control characters'],
-  ['TARGET_SERVICE_SID', 'IS123', '^IS[0-9a-fA-F]{32}$'],
+  ['TARGET_SERVICE_SID', 'IS123', pattern('chat_service_sid')],
   ['TARGET_CONVERSATION_SID', undefined, 'is not set'],
-  ['TARGET_MESSAGE_SID', 'DY' + 'c'.repeat(32), '^IM[0-9a-fA-F]{32}$'],
+  ['TARGET_MESSAGE_SID', sidOf('sid', 'c'), pattern('message_sid')],
 ];
 
 test.describe('Target settings (fixtures/target.ts)', () => {
@@ -64,7 +69,7 @@ test.describe('Target settings (fixtures/target.ts)', () => {
     test.setTimeout(60_000); // a safety net, not a speed assertion
     const run = await runContract({ ...good, TARGET_SERVICE_SID: 'IS123' });
     expect(run.code).not.toBe(0);
-    expect(run.output.trim()).toBe('Target settings: TARGET_SERVICE_SID must match ^IS[0-9a-fA-F]{32}$ (the SID of a non-default Conversation Service); received "IS123"');
+    expect(run.output.trim()).toBe(`Target settings: TARGET_SERVICE_SID must match ${pattern('chat_service_sid')} (the SID of a non-default Conversation Service); received "IS123"`);
     expect(run.output).not.toContain(TOKEN);
   });
 });

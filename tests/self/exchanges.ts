@@ -1,4 +1,4 @@
-import { contract } from '../../spec/contract.js';
+import { contract, type SidField } from '../../spec/contract.js';
 import type { CheckContext, Exchange, Expectation } from '../../spec/checks/index.js';
 
 type Json = Record<string, unknown>;
@@ -61,7 +61,12 @@ export function error(status: number, path = listPath(), change: (b: Json) => vo
   return exchange(path, status, body);
 }
 
-/** A receipt SID other than the example's, with a letter for the hex digits. */
+/** A well-formed SID of a field (prefix and length from the spec), with one hex digit repeated. */
+export function sidOf(field: SidField, hex: string): string {
+  return String(contract.sidPrefix(field)) + hex.repeat(contract.sidLength(field) - 2);
+}
+
+/** A receipt SID other than the example's, with one hex digit repeated. */
 export function sid(hex: string): string {
-  return String(contract.sidPrefix('sid')) + hex.repeat(contract.sidLength('sid') - 2);
+  return sidOf('sid', hex);
 }

@@ -3,6 +3,7 @@ import { create } from '../../emulator/server.js';
 import { faults } from '../../emulator/faults.js';
 import { freezeTarget } from '../../fixtures/target.js';
 import { checks } from '../../spec/checks/index.js';
+import { contract } from '../../spec/contract.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,7 +92,7 @@ test.describe('npm run contract, end to end, against a faulty emulator', () => {
     try {
       const run = await runContract({ ...targetEnv(emu.target), REPORT_DIR: dir });
       expect(run.code, run.output).not.toBe(0);
-      expect(run.output).toContain('[page_size_bounds] (body): PageSize=0 is outside');
+      expect(run.output).toContain(`[page_size_bounds] (body): PageSize=${contract.pageSize.min - 1} is outside`);
       const texts = [{ file: 'console', text: run.output }, ...reportTexts(dir)];
       // The scan must see real reports: the broken check is named in the console, the JUnit, the JSON and the HTML report's data.
       expect(texts.filter((t) => t.text.includes('page_size_bounds')).length).toBeGreaterThanOrEqual(4);

@@ -6,6 +6,7 @@ import { pageSizeAboveMax, pageSizeInvalid } from './page-size.js';
 import { hiddenFromDefault, scopedTo } from './scoping.js';
 import { unauthorized } from './auth.js';
 import { malformedSidsRejected, unknownReceipt } from './errors.js';
+import { contract } from '../../../spec/contract.js';
 import type { Reference } from './reference.js';
 import type { Session } from './session.js';
 
@@ -26,6 +27,9 @@ export const suites = {
   errors: 'Errors',
 } as const;
 
+const code401 = contract.errorExample(401).code;
+const below = contract.pageSize.min - 1;
+
 /** Every probe of the contract suite, in report order. */
 export const probes: readonly Probe[] = [
   { suite: suites.list, title: 'returns the documented page at the default PageSize', run: listDefault },
@@ -35,15 +39,15 @@ export const probes: readonly Probe[] = [
   { suite: suites.pagination, title: 'visits every receipt once, in order, walking next_page_url at PageSize 1', run: async (s, ref) => void (await walk(s, 1, ref)) },
   { suite: suites.pagination, title: 'visits every receipt once, in order, walking next_page_url at PageSize 2', run: async (s, ref) => void (await walk(s, 2, ref)) },
   { suite: suites.pagination, title: 'leads back with previous_page_url and reproduces pages with first_page_url and meta.url', run: followPageLinks },
-  { suite: suites.pagination, title: 'rejects PageSize 0, -1 and non-numeric with a Twilio 4xx', run: (s) => pageSizeInvalid(s) },
+  { suite: suites.pagination, title: `rejects PageSize ${below}, -1 and non-numeric with a Twilio 4xx`, run: (s) => pageSizeInvalid(s) },
   { suite: suites.pagination, title: 'rejects or clamps PageSize above the maximum, never returning more', run: (s) => pageSizeAboveMax(s) },
   { suite: suites.scoping, title: 'returns only receipts of the message in the path', run: (s, ref) => scopedTo(s, ref, 'MessageSid') },
   { suite: suites.scoping, title: 'returns only receipts of the conversation in the path', run: (s, ref) => scopedTo(s, ref, 'ConversationSid') },
   { suite: suites.scoping, title: 'returns only receipts of the service in the path', run: (s, ref) => scopedTo(s, ref, 'ChatServiceSid') },
   { suite: suites.scoping, title: 'keeps non-default service receipts off the default-service paths', run: hiddenFromDefault },
-  { suite: suites.auth, title: 'rejects a request without credentials with 401 and code 20003', run: (s, ref) => unauthorized(s, ref, 'none') },
-  { suite: suites.auth, title: 'rejects a wrong auth token with 401 and code 20003', run: (s, ref) => unauthorized(s, ref, 'wrong-token') },
-  { suite: suites.auth, title: "rejects another account's SID with 401 and code 20003", run: (s, ref) => unauthorized(s, ref, 'other-account') },
+  { suite: suites.auth, title: `rejects a request without credentials with 401 and code ${code401}`, run: (s, ref) => unauthorized(s, ref, 'none') },
+  { suite: suites.auth, title: `rejects a wrong auth token with 401 and code ${code401}`, run: (s, ref) => unauthorized(s, ref, 'wrong-token') },
+  { suite: suites.auth, title: `rejects another account's SID with 401 and code ${code401}`, run: (s, ref) => unauthorized(s, ref, 'other-account') },
   { suite: suites.errors, title: 'answers an unknown receipt SID with a Twilio 404', run: unknownReceipt },
   { suite: suites.errors, title: 'answers malformed SIDs with a Twilio 4xx, never a 5xx', run: (s) => malformedSidsRejected(s) },
 ];
