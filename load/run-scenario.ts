@@ -2,6 +2,7 @@ import type { EventEmitter } from 'node:events';
 import autocannon, { type Client } from 'autocannon';
 import { createMeter, MAX_BODY_BYTES } from './meter.js';
 import { createPacer, type Pacer } from './pace.js';
+import { createRotation, type Rotation } from './rotation.js';
 import { createSampleValidator } from './sample-validator.js';
 import { finalize, settingsOf, type ScenarioResult } from './scenario-result.js';
 import type { Scenario } from './scenario-file.js';
@@ -24,11 +25,11 @@ const SAMPLE_INT_MS = 100;
 const connectionsOf = (s: Scenario): number => (s.mode === 'open' ? Math.min(s.connections, s.rate!) : s.connections);
 
 /** autocannon options shared by warm-up and measurement: rotation over paths, closed or open loop, time and request bounds. */
-function cannonOptions(s: Scenario, d: Drive, seconds: number): autocannon.Options {
+function cannonOptions(s: Scenario, d: Drive, seconds: number, rotation: Rotation): autocannon.Options {
   return {
     url: d.url, connections: connectionsOf(s), pipelining: s.pipelining, duration: seconds, timeout: s.timeout, sampleInt: SAMPLE_INT_MS,
     maxOverallRequests: Math.max(s.maxRequests, s.connections), headers: { authorization: d.authorization, accept: 'application/json' },
-    requests: d.paths.map((path) => ({ method: 'GET', path })),
+    requests: rotation.requests,
   };
 }
 
@@ -57,7 +58,9 @@ async function fire(opts: autocannon.Options, phase: Progress['phase'], s: Scena
 export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult> {
   if (s.warmup > 0) {
     const warmPacer = s.mode === 'open' ? createPacer((1000 * connectionsOf(s)) / s.rate!, connectionsOf(s)) : undefined;
-    await fire({ ...cannonOptions(s, d, s.warmup), setupClient: (c) => warmPacer?.attach(c) }, 'warm-up', s, d, warmPacer);
+    const warmRotation = createRotation(d.paths, connectionsOf(s), s.pipelining);
+    const setupClient = (c: Client): void => { warmRotation.attach(c); warmPacer?.attach(c); };
+    await fire({ ...cannonOptions(s, d, s.warmup, warmRotation), setupClient }, 'warm-up', s, d, warmPacer);
   }
   const validator = createSampleValidator(s.operation === 'list' ? 'ServiceReceiptPage' : 'ServiceReceipt', s.sampleEvery);
   let instance: Running | undefined;
@@ -67,8 +70,9 @@ export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult
     latency: pacer && ((client, ms) => pacer.latencySinceDue(client, performance.now()) ?? ms),
     on429: () => instance?.stop(), // the target asked us to back off: stop sending now
   });
-  const setupClient = (c: Client): void => { validator.attach(c); meter.attach(c); pacer?.attach(c); };
-  const raw = await fire({ ...cannonOptions(s, d, s.duration), setupClient }, 'measure', s, d, pacer, (i) => {
+  const rotation = createRotation(d.paths, connectionsOf(s), s.pipelining);
+  const setupClient = (c: Client): void => { rotation.attach(c); validator.attach(c); meter.attach(c); pacer?.attach(c); };
+  const raw = await fire({ ...cannonOptions(s, d, s.duration, rotation), setupClient }, 'measure', s, d, pacer, (i) => {
     instance = i;
     i.on('response', meter.onResponse);
   });
