@@ -2,12 +2,11 @@ import { contract, type Operation, type PathParams, type Scope } from '../spec/c
 import { errorReply, JSON_TYPE } from './errors.js';
 import type { Fault, Reply } from './fault.js';
 import { readQuery, type Paging } from './paging.js';
-import type { PageCache } from './page-cache.js';
 import type { ReceiptRender } from './receipt-render.js';
 import { findConversation, type Store } from './store.js';
 
 /** What the handlers share for one emulator. */
-export interface RouteCtx { store: Store; render: ReceiptRender; paging: Paging; pages: PageCache; fault: Fault; origin: string }
+export interface RouteCtx { store: Store; render: ReceiptRender; paging: Paging; fault: Fault; origin: string }
 /** The service, conversation and message a path names, all visible to the caller. */
 interface Place { conversation: number; message: number }
 
@@ -62,9 +61,6 @@ function list(ctx: RouteCtx, place: Place, scope: Scope, query: string): Reply {
   const q = readQuery(query);
   const req = typeof q === 'string' ? q : ctx.paging.request(q, place.message);
   if (typeof req === 'string') return errorReply(ctx.fault, 400, req);
-  const key = `${scope}|${place.message}|${req.offset}|${req.size}|${req.page}|${req.token ?? ''}`;
-  const cached = ctx.pages.get(key);
-  if (cached) return ok(cached);
   const { store, render } = ctx;
   const start = store.messages.start[place.message];
   const count = store.messages.size[place.message];
@@ -78,9 +74,7 @@ function list(ctx: RouteCtx, place: Place, scope: Scope, query: string): Reply {
     ChatServiceSid: s.sid, ConversationSid: store.conversations.sids.sid(place.conversation), MessageSid: store.messages.sids.sid(place.message),
   });
   const meta = ctx.paging.meta(req, count, base, place.message);
-  const body = Buffer.from(`{"${contract.listKey}":[${items.join(',')}],"meta":${JSON.stringify(meta)}}`);
-  ctx.pages.set(key, body);
-  return ok(body);
+  return ok(Buffer.from(`{"${contract.listKey}":[${items.join(',')}],"meta":${JSON.stringify(meta)}}`));
 }
 
 /** GET …/Receipts/{Sid}: one receipt of the message in the path. */

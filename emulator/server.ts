@@ -6,9 +6,9 @@ import { loadDataset } from './dataset.js';
 import { errorReply } from './errors.js';
 import type { Reply } from './fault.js';
 import { checkOptions, type EmulatorOptions } from './options.js';
-import { PageCache } from './page-cache.js';
 import { Paging } from './paging.js';
 import { ReceiptRender } from './receipt-render.js';
+import { ReplyCache } from './reply-cache.js';
 import { route, type RouteCtx } from './routes.js';
 import type { Store } from './store.js';
 
@@ -25,16 +25,39 @@ const ALLOW = { Allow: 'GET' };
 /** Header bytes accepted per request (request line included); more gets a Twilio-shaped 431. */
 const MAX_HEADER_BYTES = 16 * 1024;
 
-/** Answers one request synchronously: auth, route, method, then the handler. */
-function answer(ctx: RouteCtx, auth: Auth, req: IncomingMessage): Reply {
+/** The Authorization header and whether a body follows, from the raw list (cheaper than materialising req.headers). */
+function scan(req: IncomingMessage): { authorization: string | undefined; body: boolean } {
+  const raw = req.rawHeaders;
+  let authorization: string | undefined, body = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const n = raw[i].length;
+    if (n === 13 && raw[i].toLowerCase() === 'authorization') authorization ??= raw[i + 1];
+    else if (n === 17 && raw[i].toLowerCase() === 'transfer-encoding') body = true;
+    else if (n === 14 && raw[i].toLowerCase() === 'content-length' && raw[i + 1] !== '0') body = true;
+  }
+  return { authorization, body };
+}
+
+/** Answers one request synchronously: auth, cached answer, route, method, then the handler. */
+function answer(ctx: RouteCtx, auth: Auth, cache: ReplyCache, req: IncomingMessage, authorization: string | undefined): Reply {
   const url = req.url ?? '/';
-  const q = url.indexOf('?');
-  let account = auth.account(req.headers.authorization);
+  let account = auth.account(authorization);
   if (account < 0 && ctx.fault.authOff) account = ctx.store.target.account;
   if (account < 0) return errorReply(ctx.fault, 401, undefined, UNAUTHORIZED);
+  const key = req.method === 'GET' ? cache.key(account, url) : null;
+  const hit = key === null ? undefined : cache.get(key);
+  if (hit) return ctx.fault.reply || ctx.fault.transport ? { ...hit } : hit; // copied only when a fault may change it
+  const reply = route0(ctx, account, req.method, url);
+  if (key !== null) cache.set(key, reply);
+  return reply;
+}
+
+/** Matches the path, checks the method and runs the operation's handler. */
+function route0(ctx: RouteCtx, account: number, method: string | undefined, url: string): Reply {
+  const q = url.indexOf('?');
   const match = contract.matchPath(q < 0 ? url : url.slice(0, q));
   if (!match) return errorReply(ctx.fault, 404);
-  if (req.method !== 'GET') return errorReply(ctx.fault, 405, undefined, ALLOW);
+  if (method !== 'GET') return errorReply(ctx.fault, 405, undefined, ALLOW);
   return route(ctx, account, match.op, match.raw, q < 0 ? '' : url.slice(q + 1));
 }
 
@@ -71,23 +94,23 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const o = checkOptions(options);
   const store = loadDataset(o.dataset);
   const auth = new Auth(store.accounts);
-  const ctx: RouteCtx = { store, fault: o.fault, origin: '', paging: new Paging(o.fault), pages: new PageCache(o.cache ? undefined : 0), render: null as unknown as ReceiptRender };
+  const ctx: RouteCtx = { store, fault: o.fault, origin: '', paging: new Paging(o.fault), render: null as unknown as ReceiptRender };
+  const cache = new ReplyCache(o.cache ? undefined : 0);
   const delay = o.latency + (o.fault.delayMs ?? 0);
   let stopping = false;
   const held = new Set<ServerResponse>();
   const send = (res: ServerResponse, reply: Reply, close: boolean, path: string): void => {
     ctx.fault.reply?.(reply, path);
     if (ctx.fault.transport?.(res, reply, held)) return;
-    res.setHeader('Content-Type', reply.type);
-    res.setHeader('Content-Length', typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body.length);
-    if (reply.headers) for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
-    if (close || stopping) res.setHeader('Connection', 'close');
-    res.writeHead(reply.status).end(reply.body);
+    const headers: string[] = ['Content-Type', reply.type, 'Content-Length', String(typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body.length)];
+    if (reply.headers) for (const [k, v] of Object.entries(reply.headers)) headers.push(k, v);
+    if (close || stopping) headers.push('Connection', 'close');
+    res.writeHead(reply.status, headers).end(reply.body);
   };
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
     // a body is never read: the connection closes after the answer, so an endless body cannot hold it
-    const close = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
-    const reply = answer(ctx, auth, req);
+    const { authorization, body: close } = scan(req);
+    const reply = answer(ctx, auth, cache, req, authorization);
     if (delay > 0) setTimeout(() => send(res, reply, close, req.url ?? '/'), delay);
     else send(res, reply, close, req.url ?? '/');
   });
