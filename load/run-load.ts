@@ -10,7 +10,7 @@ import { createHistogram } from './histograms.js';
 import { UsageError } from './usage-error.js';
 import { loadScenarioFile, type Scenario } from './scenario-file.js';
 import { authorization, openTarget, type LoadTarget } from './target.js';
-import { writeReports } from './write-reports.js';
+import { redact, writeReports } from './write-reports.js';
 import { consoleTable } from './report-table.js';
 
 /** The longest Retry-After the tool waits out before the next scenario; beyond it, the remaining scenarios are skipped. */
@@ -59,15 +59,17 @@ async function runAll(scenarios: Scenario[], target: LoadTarget, reporter: Repor
 
 /** One `npm run load`: validate everything, open the target, discover, run, print, write reports. */
 export async function runLoad(run: LoadRun): Promise<{ result: LoadResult; files: string[] }> {
-  const { options, reporter } = run;
+  const { options } = run;
   const scenarios = loadScenarioFile(options.file, options); // every mistake is reported before load is sent
   const target = await openTarget(run.env, options, run.emulator);
+  const secrets = [target.authToken, authorization(target).slice('Basic '.length)];
+  // a hostile target may echo the credentials in a body that ends up in a note or an example
+  const reporter: Reporter = { ...run.reporter, line: (text) => run.reporter.line(redact(text, secrets)) };
   try {
     const started = new Date();
     const results = await runAll(scenarios, target, reporter);
     const result = loadResult({ url: target.url, embedded: target.embedded }, started, results);
     reporter.line('\n' + consoleTable(result.scenarios));
-    const secrets = [target.authToken, authorization(target), authorization(target).slice('Basic '.length)];
     const files = await writeReports(result, options.out, secrets);
     reporter.line(`\n${result.passed ? 'PASS' : 'FAIL'}: reports in ${files.join(', ')}`);
     return { result, files };

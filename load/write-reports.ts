@@ -7,7 +7,7 @@ import { reportMarkdown } from './report-markdown.js';
 /** File names inside the report folder. */
 export const REPORT_FILES = { json: 'result.json', markdown: 'summary.md', html: 'report.html' } as const;
 
-/** Blanks any secret (and its HTTP Basic encoding) that reached a text: a last line of defence, never expected to fire. */
+/** Blanks the given secrets (the token, its Basic encoding) in a text: what a hostile target echoes never reaches a report. */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets.filter((x) => x.length >= 8)) out = out.split(s).join('[redacted]');

@@ -1,11 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
+import type { Target } from '../../fixtures/target.js';
+import { parseOptions } from '../../load/options.js';
+import { runLoad } from '../../load/run-load.js';
 import { discover } from '../../load/discover.js';
 import { runScenario } from '../../load/run-scenario.js';
 import type { ScenarioResult } from '../../load/scenario-result.js';
 import { loadScenarioFile } from '../../load/scenario-file.js';
 import { authorization } from '../../load/target.js';
-import { loadTargetOf, scenarioFile } from './load-helpers.js';
+import { loadTargetOf, memoryReporter, reportDir, scenarioFile } from './load-helpers.js';
 import { createStub, type StubMode } from './load-stub.js';
+
+/** The TARGET_* environment that points the load tool at a server. */
+const envOf = (t: Target): NodeJS.ProcessEnv => ({
+  TARGET_URL: t.url, TARGET_ACCOUNT_SID: t.accountSid, TARGET_AUTH_TOKEN: t.authToken, TARGET_SERVICE_SID: t.serviceSid,
+  TARGET_CONVERSATION_SID: t.conversationSid, TARGET_MESSAGE_SID: t.messageSid,
+});
 
 /** Runs a short fetch scenario against a stub in a hostile mode, with the workload discovered from a healthy stub. */
 async function against(mode: StubMode, duration = 0.6): Promise<ScenarioResult> {
@@ -19,6 +30,8 @@ async function against(mode: StubMode, duration = 0.6): Promise<ScenarioResult> 
     await Promise.all([ok.stop(), hostile.stop()]);
   }
 }
+
+const FETCH = 'scenarios: [{ name: fetch, operation: fetch, warmup: 0, duration: 0.5, connections: 2, thresholds: ["error_rate < 0.001"] }]';
 
 // Issue 5 part 4: each misbehaviour ends as counted errors and a failed gate, never a hang or a crash.
 test.describe('the load tool against a hostile target', () => {
@@ -69,5 +82,37 @@ test.describe('the load tool against a hostile target', () => {
     expect(r.retry_after).toBe(1);
     expect(r.notes[0]).toMatch(/answered 429 .* stopped early and waits 1 s \(Retry-After\)/);
     expect(r.passed).toBe(false);
+  });
+
+  test('redirects are never followed: counted as non-2xx under load, and discovery stops at them', async () => {
+    const r = await against('redirect');
+    expect(r.status_codes['302']).toBe(r.non2xx);
+    expect(r.passed).toBe(false);
+    const stub = await createStub('redirect');
+    try {
+      const out = reportDir();
+      const { result } = await runLoad({ options: parseOptions([scenarioFile(FETCH), '--out', out]), env: envOf(stub.target), reporter: memoryReporter() });
+      expect(result.scenarios[0].notes[0]).toMatch(/^discovery: GET \/v1\/Services\/.* answered HTTP 302/);
+    } finally {
+      await stub.stop();
+    }
+  });
+
+  test('credentials a target echoes back never reach the console or a report', async () => {
+    const stub = await createStub('echo-auth');
+    try {
+      const out = reportDir();
+      const reporter = memoryReporter();
+      await runLoad({ options: parseOptions([scenarioFile(FETCH), '--out', out]), env: envOf(stub.target), reporter });
+      const basic = Buffer.from(`${stub.target.accountSid}:${stub.target.authToken}`).toString('base64');
+      const texts = [reporter.lines.join('\n'), ...readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8'))];
+      expect(texts.join('\n')).toContain('bad credentials: Basic [redacted]'); // the echo arrived, and was blanked
+      for (const text of texts) {
+        expect(text).not.toContain(stub.target.authToken);
+        expect(text).not.toContain(basic);
+      }
+    } finally {
+      await stub.stop();
+    }
   });
 });

@@ -4,7 +4,7 @@ import { contract } from '../../spec/contract.js';
 import type { Target } from '../../fixtures/target.js';
 
 /** How the stub misbehaves: the hostile targets the load tool must survive (issue 5 part 4), or 'ok'. */
-export type StubMode = 'ok' | 'invalid-json' | 'wrong-type' | 'slow' | 'rate-limited' | 'never-ends' | 'huge-body' | 'endless-body' | 'closes' | 'server-error';
+export type StubMode = 'ok' | 'invalid-json' | 'wrong-type' | 'slow' | 'rate-limited' | 'never-ends' | 'huge-body' | 'endless-body' | 'closes' | 'server-error' | 'redirect' | 'echo-auth';
 
 const RECEIPTS = 120;
 const example = (contract.doc.components as { examples: Record<string, { value: Record<string, unknown> }> }).examples.ServiceReceipt.value;
@@ -46,6 +46,8 @@ export async function createStub(mode: StubMode = 'ok'): Promise<{ url: string; 
   };
   const server: Server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', origin);
+    if (mode === 'redirect') return void res.writeHead(302, { location: `http://127.0.0.2:9${req.url}` }).end();
+    if (mode === 'echo-auth') return void res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `bad credentials: ${req.headers.authorization}` }));
     const m = contract.matchPath(u.pathname);
     if (!m) return void res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify(contract.errorExample(404)));
     const body = m.op.name === 'list' ? page(Number(u.searchParams.get('PageSize') ?? 50), Number(u.searchParams.get('Page') ?? 0), u.pathname) : receipt(parseInt(m.raw.Sid.slice(2), 16));
