@@ -31,7 +31,8 @@ async function getPage(target: LoadTarget, path: string, limits: DiscoverLimits)
     // never follow redirects: the Authorization header must reach the target only
     res = await fetch(target.url + path, { headers: { authorization: authorization(target), accept: 'application/json' }, redirect: 'manual', signal: AbortSignal.timeout(limits.timeoutMs) });
   } catch (err) {
-    throw new UsageError(`discovery: ${request} failed: ${(err as Error).message}`);
+    const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause; // undici says only "fetch failed"
+    throw new UsageError(`discovery: ${request} failed: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
   }
   const text = await readCapped(res, limits.maxBodyBytes, request);
   if (res.status !== 200) throw new UsageError(`discovery: ${request} answered HTTP ${res.status}: ${text.slice(0, 200)}`);

@@ -65,7 +65,8 @@ export function finalize(c: Counts, h: Histogram, rules: readonly Threshold[], a
     error_rate: Number(errorRate(c).toPrecision(6)),
     histogram,
   };
-  const verdicts = judge(rules, measured);
+  // with no answer there is no latency to judge: such rules fail as "not measured" instead of passing on zeros
+  const verdicts = judge(rules, c.requests.total === 0 ? { ...measured, latency: {}, requests: {}, throughput: {} } : measured);
   if (c.requests.total === 0) c.notes.push('no response was received');
   return { ...measured, thresholds: verdicts, passed: verdicts.every((v) => v.passed) && c.requests.total > 0 && c.rate_limited === 0 };
 }
