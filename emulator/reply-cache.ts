@@ -3,36 +3,45 @@ import type { Reply } from './fault.js';
 /** Longest request URL whose answer is cached (longer ones are hostile or unusual; they are answered, not kept). */
 const MAX_URL = 1024;
 
+/** A cached answer with its Content-Length worked out once. */
+export type CachedReply = Readonly<Reply> & { readonly length: string };
+
 /**
  * Answers to GETs by account and URL, bounded by total body bytes (oldest dropped first). The data set and the fault
  * are fixed for an emulator's life, so an answer is a pure function of (account, URL): a repeat costs one lookup.
  */
 export class ReplyCache {
-  private readonly replies = new Map<string, Reply>();
+  /** One map per account, keyed by the raw URL: no key is built per request. */
+  private readonly byAccount: Map<string, CachedReply>[] = [];
+  /** Insertion order across accounts, for eviction. */
+  private readonly order: [number, string][] = [];
   private bytes = 0;
 
   constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
 
-  /** The cache key of a request, or null when it is not cached. */
-  key(account: number, url: string): string | null {
-    return this.maxBytes > 0 && url.length <= MAX_URL ? `${account} ${url}` : null;
+  /** Whether a request URL's answer may be cached. */
+  cacheable(url: string): boolean {
+    return this.maxBytes > 0 && url.length <= MAX_URL;
   }
 
   /** A cached answer; copy it before changing it. */
-  get(key: string): Readonly<Reply> | undefined {
-    return this.replies.get(key);
+  get(account: number, url: string): CachedReply | undefined {
+    return this.byAccount[account]?.get(url);
   }
 
   /** Keeps a 200 answer, dropping the oldest ones until it fits. */
-  set(key: string, reply: Reply): void {
-    const size = reply.body.length + key.length;
+  set(account: number, url: string, reply: Reply): void {
+    const size = reply.body.length + url.length;
     if (reply.status !== 200 || size > this.maxBytes) return;
-    while (this.bytes + size > this.maxBytes) {
-      const [oldest, r] = this.replies.entries().next().value as [string, Reply];
-      this.replies.delete(oldest);
-      this.bytes -= r.body.length + oldest.length;
+    while (this.bytes + size > this.maxBytes && this.order.length) {
+      const [a, u] = this.order.shift() as [number, string];
+      const old = this.byAccount[a].get(u);
+      this.byAccount[a].delete(u);
+      this.bytes -= (old?.body.length ?? 0) + u.length;
     }
-    this.replies.set(key, { ...reply });
+    const length = String(typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body.length);
+    (this.byAccount[account] ??= new Map()).set(url, { ...reply, length });
+    this.order.push([account, url]);
     this.bytes += size;
   }
 }

@@ -44,11 +44,12 @@ function answer(ctx: RouteCtx, auth: Auth, cache: ReplyCache, req: IncomingMessa
   let account = auth.account(authorization);
   if (account < 0 && ctx.fault.authOff) account = ctx.store.target.account;
   if (account < 0) return errorReply(ctx.fault, 401, undefined, UNAUTHORIZED);
-  const key = req.method === 'GET' ? cache.key(account, url) : null;
-  const hit = key === null ? undefined : cache.get(key);
-  if (hit) return ctx.fault.reply || ctx.fault.transport ? { ...hit } : hit; // copied only when a fault may change it
+  const cacheable = req.method === 'GET' && cache.cacheable(url);
+  const hit = cacheable ? cache.get(account, url) : undefined;
+  if (hit && !ctx.fault.reply && !ctx.fault.transport) return hit;
+  if (hit) return { status: hit.status, type: hit.type, body: hit.body, headers: hit.headers }; // a copy a fault may change
   const reply = route0(ctx, account, req.method, url);
-  if (key !== null) cache.set(key, reply);
+  if (cacheable) cache.set(account, url, reply);
   return reply;
 }
 
@@ -102,7 +103,8 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const send = (res: ServerResponse, reply: Reply, close: boolean, path: string): void => {
     ctx.fault.reply?.(reply, path);
     if (ctx.fault.transport?.(res, reply, held)) return;
-    const headers: string[] = ['Content-Type', reply.type, 'Content-Length', String(typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body.length)];
+    const length = (reply as { length?: string }).length ?? String(typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body.length);
+    const headers: string[] = ['Content-Type', reply.type, 'Content-Length', length];
     if (reply.headers) for (const [k, v] of Object.entries(reply.headers)) headers.push(k, v);
     if (close || stopping) headers.push('Connection', 'close');
     res.writeHead(reply.status, headers).end(reply.body);
