@@ -37,6 +37,19 @@ export function retryAfterSeconds(value: string | undefined, now = Date.now()): 
   return Number.isNaN(at) ? 1 : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
+/** Cuts an answer off (as a timeout) once its body passes MAX_BODY_BYTES. */
+function capBody(client: Client, onOversize: () => void): void {
+  let bodyBytes = 0;
+  client.on('headers', () => { bodyBytes = 0; });
+  client.on('body', (chunk) => {
+    bodyBytes += chunk.length; // the whole socket chunk: an over-estimate, fine for a cap
+    if (bodyBytes <= MAX_BODY_BYTES) return;
+    bodyBytes = -Infinity;
+    onOversize();
+    (client as unknown as Timed).timeoutTicker.reschedule(1);
+  });
+}
+
 /** `latency` may replace autocannon's measure (open loop: time since the request was due); `on429` fires on the first 429. */
 export function createMeter(opts: { intervalMs: number; latency?: (client: Client, ms: number) => number; on429: () => void }): Meter {
   const histogram = createHistogram();
@@ -53,17 +66,9 @@ export function createMeter(opts: { intervalMs: number; latency?: (client: Clien
     },
     attach(client) {
       (client as NodeJS.EventEmitter).on('request', () => { sent++; }); // emitted per written request, not in the types
-      let bodyBytes = 0;
-      client.on('body', (chunk) => {
-        bodyBytes += chunk.length; // the whole socket chunk: an over-estimate, fine for a cap
-        if (bodyBytes <= MAX_BODY_BYTES) return;
-        bodyBytes = -Infinity;
-        oversize++;
-        (client as unknown as Timed).timeoutTicker.reschedule(1);
-      });
+      capBody(client, () => { oversize++; });
       client.on('headers', (info) => {
         const { statusCode, headers } = info as unknown as { statusCode: number; headers: string[] };
-        bodyBytes = 0;
         if (statusCode !== 429) return;
         const i = headers.findIndex((h, j) => j % 2 === 0 && h.toLowerCase() === 'retry-after');
         retryAfter = Math.max(retryAfter, retryAfterSeconds(i >= 0 ? headers[i + 1] : undefined));
