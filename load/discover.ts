@@ -27,14 +27,17 @@ async function readCapped(res: Response, cap: number, request: string): Promise<
 async function getPage(target: LoadTarget, path: string, limits: DiscoverLimits): Promise<Record<string, unknown>> {
   const request = `GET ${path}`;
   let res: Response;
+  let text: string;
   try {
-    // never follow redirects: the Authorization header must reach the target only
+    // never follow redirects: the Authorization header must reach the target only; the time limit covers the body too
     res = await fetch(target.url + path, { headers: { authorization: authorization(target), accept: 'application/json' }, redirect: 'manual', signal: AbortSignal.timeout(limits.timeoutMs) });
+    text = await readCapped(res, limits.maxBodyBytes, request);
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause; // undici says only "fetch failed"
-    throw new UsageError(`discovery: ${request} failed: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+    const why = (err as Error).name === 'TimeoutError' ? `no complete answer within ${limits.timeoutMs} ms` : cause?.code ?? cause?.message ?? (err as Error).message;
+    throw new UsageError(`discovery: ${request} failed: ${why}`);
   }
-  const text = await readCapped(res, limits.maxBodyBytes, request);
   if (res.status !== 200) throw new UsageError(`discovery: ${request} answered HTTP ${res.status}: ${text.slice(0, 200)}`);
   let body: unknown;
   try { body = JSON.parse(text); } catch { throw new UsageError(`discovery: ${request} answered a body that is not JSON: ${JSON.stringify(text.slice(0, 120))}`); }

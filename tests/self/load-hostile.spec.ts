@@ -115,4 +115,14 @@ test.describe('the load tool against a hostile target', () => {
       await stub.stop();
     }
   });
+
+  test('discovery gives up on an answer that never ends, within its time limit', async () => {
+    const stub = await createStub('never-ends');
+    try {
+      const failure = await discover(loadTargetOf(stub.target), { timeoutMs: 300 }).catch((err: Error) => err);
+      expect(String(failure)).toMatch(/discovery: GET \/v1\/Services\/.* failed: no complete answer within 300 ms/);
+    } finally {
+      await stub.stop();
+    }
+  });
 });
