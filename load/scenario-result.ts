@@ -67,9 +67,19 @@ export function finalize(c: Counts, h: Histogram, rules: readonly Threshold[], a
   };
   // with no answer there is no latency to judge: such rules fail as "not measured" instead of passing on zeros
   const verdicts = judge(rules, c.requests.total === 0 ? { ...measured, latency: {}, requests: {}, throughput: {} } : measured);
-  if (c.requests.total === 0) c.notes.push('no response was received');
-  return { ...measured, thresholds: verdicts, passed: verdicts.every((v) => v.passed) && c.requests.total > 0 && c.rate_limited === 0 };
+  const notes = c.requests.total === 0 && !c.notes.includes(NO_ANSWER) ? [...c.notes, NO_ANSWER] : c.notes;
+  const full: ScenarioResult = { ...measured, notes, thresholds: verdicts, passed: verdicts.every((v) => v.passed) && c.requests.total > 0 && c.rate_limited === 0 };
+  return Object.fromEntries(FIELD_ORDER.map((k) => [k, full[k]])) as unknown as ScenarioResult;
 }
+
+const NO_ANSWER = 'no response was received';
+// The JSON result lists fields in the README's order: what ran, the numbers, the evidence, the verdict (a Record, so none is left out).
+const FIELDS: Record<keyof ScenarioResult, true> = {
+  name: true, operation: true, mode: true, settings: true, urls: true, generators: true, start: true, duration: true, requests: true,
+  throughput: true, latency: true, errors: true, timeouts: true, non2xx: true, mismatches: true, sampled: true, rate_limited: true,
+  retry_after: true, error_rate: true, status_codes: true, series: true, histogram: true, invalid_examples: true, notes: true, thresholds: true, passed: true,
+};
+const FIELD_ORDER = Object.keys(FIELDS) as (keyof ScenarioResult)[];
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
