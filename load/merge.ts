@@ -31,7 +31,7 @@ export async function mergeMain(argv: readonly string[]): Promise<number> {
     process.stdout.write(`\n${merged.passed ? 'PASS' : 'FAIL'}: ${merged.generators.length} generators merged; reports in ${files.join(', ')}\n`);
     return merged.passed ? 0 : 1;
   } catch (err) {
-    process.stderr.write(`load:merge: ${err instanceof UsageError ? err.message : `unexpected error: ${(err as Error).message}`}\n`);
+    process.stderr.write(`load ${err instanceof UsageError ? err.message : `unexpected error: ${(err as Error).message}`}\n`);
     return 1;
   }
 }
