@@ -17,7 +17,7 @@ test.describe('npm run load (against the embedded emulator)', () => {
   test('smoke: fetch and list run briefly, print a table with SLO verdicts, and write JSON, Markdown and HTML', async () => {
     const out = reportDir();
     const reporter = memoryReporter();
-    const { result, files } = await runLoad({ options: shortRun(out, undefined, ['--scenario', 'fetch,list', '--connections', '4']), env: {}, reporter });
+    const { result, files } = await runLoad({ options: shortRun(out, undefined, ['--scenario', 'fetch,list', '--connections', '4', '--duration', '1']), env: {}, reporter });
     const printed = reporter.lines.join('\n');
     expect(printed).toMatch(/^scenario\s+mode\s+req\/s/m);
     expect(printed).toMatch(/^fetch\s+closed ×4\s/m);
