@@ -30,6 +30,6 @@ export function show(value: unknown): string {
 
 /** `[check] /pointer: message (request)`: the one line a user reads. */
 export function formatViolation(v: Violation): string {
-  const where = v.pointer === '' ? '(body)' : v.pointer;
+  const where = v.pointer === '' ? '(response)' : v.pointer; // an empty pointer is about the whole answer
   return `[${v.check}] ${where}: ${v.message}${v.request ? ` (${v.request})` : ''}`;
 }

@@ -92,7 +92,7 @@ test.describe('npm run contract, end to end, against a faulty emulator', () => {
     try {
       const run = await runContract({ ...targetEnv(emu.target), REPORT_DIR: dir });
       expect(run.code, run.output).not.toBe(0);
-      expect(run.output).toContain(`[page_size_bounds] (body): PageSize=${contract.pageSize.min - 1} is outside`);
+      expect(run.output).toContain(`[page_size_bounds] (response): PageSize=${contract.pageSize.min - 1} is outside`);
       const texts = [{ file: 'console', text: run.output }, ...reportTexts(dir)];
       // The scan must see real reports: the broken check is named in the console, the JUnit, the JSON and the HTML report's data.
       expect(texts.filter((t) => t.text.includes('page_size_bounds')).length).toBeGreaterThanOrEqual(4);
