@@ -8,7 +8,7 @@ export const DEFAULT_PORT = 4010;
 /** What `npm run emulator -- --help` prints. */
 export const USAGE = `usage: npm run emulator -- [options]
   --port N          port to listen on (default ${DEFAULT_PORT}; 0: any free port)
-  --host HOST       address to listen on (default 127.0.0.1)
+  --host HOST       loopback address to listen on (default 127.0.0.1)
   --public-url URL  origin written into url and meta.*_url (default: the listening URL)
   --fault NAME      serve with one deliberate contract deviation (see README: Emulator)
   --latency MS      add a fixed delay to every answer (0..${MAX_LATENCY})

@@ -12,7 +12,7 @@ const ENV: [keyof Target, string][] = [
 function explain(e: unknown, port: number | undefined): string {
   const err = e as NodeJS.ErrnoException;
   if (err.code === 'EADDRINUSE') return `port ${port} is in use: choose another with --port N (or --port 0 for any free port)`;
-  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') return '--host is not an address of this machine: use 127.0.0.1';
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') return '--host is not a loopback address of this machine: use 127.0.0.1';
   if (err.code === 'EACCES') return `port ${port} needs privileges: choose one above 1023 with --port N`;
   return e instanceof OptionError ? err.message.replace(/^(\w[\w-]*) /, '--$1 ') : String(err.message).split('\n')[0];
 }

@@ -29,6 +29,8 @@ export const MAX_LATENCY = 60_000;
 /** The largest synthetic data set accepted. */
 export const MAX_RECEIPTS = 20_000_000;
 
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/;
+
 /** An option error: a one-line message naming the setting and what it allows. */
 export class OptionError extends Error {}
 
@@ -49,7 +51,8 @@ export function checkOptions(o: EmulatorOptions = {}): Readonly<Settings> {
   const port = o.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new OptionError(`port must be an integer from 0 to 65535, got ${JSON.stringify(o.port)}`);
   const host = o.host ?? '127.0.0.1';
-  if (typeof host !== 'string' || host === '') throw new OptionError('host must be a host name or address such as 127.0.0.1');
+  // loopback only: the emulator hands out fixed test credentials and must not be reachable from the network
+  if (typeof host !== 'string' || !LOOPBACK.test(host)) throw new OptionError(`host must be a loopback address (127.0.0.1, ::1 or localhost), got ${JSON.stringify(o.host)}`);
   const latency = o.latency ?? 0;
   if (typeof latency !== 'number' || !Number.isInteger(latency) || latency < 0 || latency > MAX_LATENCY) {
     throw new OptionError(`latency must be an integer number of milliseconds from 0 to ${MAX_LATENCY}, got ${JSON.stringify(o.latency)}`);

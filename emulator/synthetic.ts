@@ -36,17 +36,24 @@ function messageSizes(n: number, rand: () => number): number[] {
   return sizes;
 }
 
+/** Accounts (own credentials, a default service, non-default ones) of a synthetic set. */
+function tenants(n: number, seed: number): { accounts: Account[]; services: Service[] } {
+  const perAccount = Math.min(16, Math.max(2, Math.ceil(n / 100_000)));
+  const accounts: Account[] = [], services: Service[] = [];
+  const sid = (field: 'account_sid' | 'chat_service_sid', key: string): string => contract.sidPrefix(field) + hashHex(`synthetic:${seed}:${key}`, Sids.digits(field));
+  for (let a = 0; a < ACCOUNTS; a++) {
+    accounts.push({ name: `synthetic-${a}`, sid: sid('account_sid', `account:${a}`), token: hashHex(`synthetic:${seed}:token:${a}`, Sids.digits('account_sid')), defaultService: services.length });
+    for (let s = 0; s <= perAccount; s++) services.push({ sid: sid('chat_service_sid', `service:${a}:${s}`), account: a, isDefault: s === 0 });
+  }
+  return { accounts, services };
+}
+
 /** A large data set generated from a seed number: compact columns, SIDs derived from indices, O(1) lookups. */
 export function generate(n: number, seed = 1): Store {
   const rand = prng(seed);
   const tag = (field: SidField): string => hashHex(`synthetic:${seed}:${field}`, 16);
   const codec = (field: SidField, count: number) => new Sids(field, indexCodec(tag(field), Sids.digits(field), count));
-  const perAccount = Math.min(16, Math.max(2, Math.ceil(n / 100_000)));
-  const accounts: Account[] = [], services: Service[] = [];
-  for (let a = 0; a < ACCOUNTS; a++) {
-    accounts.push({ name: `synthetic-${a}`, sid: contract.sidPrefix('account_sid') + hashHex(`synthetic:${seed}:account:${a}`, Sids.digits('account_sid')), token: hashHex(`synthetic:${seed}:token:${a}`, Sids.digits('account_sid')), defaultService: services.length });
-    for (let s = 0; s <= perAccount; s++) services.push({ sid: contract.sidPrefix('chat_service_sid') + hashHex(`synthetic:${seed}:service:${a}:${s}`, Sids.digits('chat_service_sid')), account: a, isDefault: s === 0 });
-  }
+  const { accounts, services } = tenants(n, seed);
   const sizes = messageSizes(n, rand);
   const m = sizes.length, c = Math.ceil(m / MESSAGES_PER_CONVERSATION);
   const convService = new Uint32Array(c);

@@ -24,6 +24,7 @@ const badOptions: [string[], RegExp][] = [
   [['--receipts', '0'], /--receipts must be an integer from 1/],
   [['--seed', '3'], /--seed needs --receipts/],
   [['--bogus'], /Unknown option '--bogus'.*--help/],
+  [['--host', '0.0.0.0'], /--host must be a loopback address/],
 ];
 
 test.describe('npm run emulator (CLI)', () => {

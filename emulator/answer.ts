@@ -1,0 +1,77 @@
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { contract } from '../spec/contract.js';
+import type { Auth } from './auth.js';
+import { errorReply } from './errors.js';
+import type { Reply } from './fault.js';
+import type { ReplyCache } from './reply-cache.js';
+import { route, type RouteCtx } from './routes.js';
+
+/** What answering needs besides the route context: the credentials check, the answer cache, responses held open. */
+export interface AnswerCtx extends RouteCtx { auth: Auth; cache: ReplyCache; held: Set<ServerResponse> }
+
+const UNAUTHORIZED = { 'WWW-Authenticate': 'Basic realm="Twilio API"' };
+const ALLOW = { Allow: 'GET' };
+
+/** The Authorization header and whether a body follows, from the raw list (cheaper than materialising req.headers). */
+export function scan(req: IncomingMessage): { authorization: string | undefined; body: boolean } {
+  const raw = req.rawHeaders;
+  let authorization: string | undefined, body = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const n = raw[i].length;
+    if (n === 13 && raw[i].toLowerCase() === 'authorization') authorization ??= raw[i + 1];
+    else if (n === 17 && raw[i].toLowerCase() === 'transfer-encoding') body = true;
+    else if (n === 14 && raw[i].toLowerCase() === 'content-length' && raw[i + 1] !== '0') body = true;
+  }
+  return { authorization, body };
+}
+
+/** Answers one request synchronously: auth, cached answer, route, method, then the operation's handler. */
+export function answer(ctx: AnswerCtx, req: IncomingMessage, authorization: string | undefined): Reply {
+  const url = req.url ?? '/';
+  let account = ctx.auth.account(authorization);
+  if (account < 0 && ctx.fault.authOff) account = ctx.store.target.account;
+  if (account < 0) return errorReply(ctx.fault, 401, undefined, UNAUTHORIZED);
+  const cacheable = req.method === 'GET' && ctx.cache.cacheable(url);
+  const hit = cacheable ? ctx.cache.get(account, url) : undefined;
+  if (hit && !ctx.fault.reply && !ctx.fault.transport) return hit;
+  if (hit) return { status: hit.status, type: hit.type, body: hit.body, headers: hit.headers }; // a copy a fault may change
+  const reply = routeRequest(ctx, account, req.method, url);
+  if (cacheable) ctx.cache.set(account, url, reply);
+  return reply;
+}
+
+/** Matches the path, checks the method and runs the operation's handler. */
+function routeRequest(ctx: RouteCtx, account: number, method: string | undefined, url: string): Reply {
+  const q = url.indexOf('?');
+  const match = contract.matchPath(q < 0 ? url : url.slice(0, q));
+  if (!match) return errorReply(ctx.fault, 404);
+  if (method !== 'GET') return errorReply(ctx.fault, 405, undefined, ALLOW);
+  return route(ctx, account, match.op, match.raw, q < 0 ? '' : url.slice(q + 1));
+}
+
+/** Writes an answer (after the fault's hooks); close: end the connection after it. */
+export function writeReply(ctx: AnswerCtx, res: ServerResponse, reply: Reply, close: boolean, path: string): void {
+  ctx.fault.reply?.(reply, path);
+  if (ctx.fault.transport?.(res, reply, ctx.held)) return;
+  const length = (reply as { length?: string }).length ?? String(typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body.length);
+  const headers: string[] = ['Content-Type', reply.type, 'Content-Length', length];
+  if (reply.headers) for (const [k, v] of Object.entries(reply.headers)) headers.push(k, v);
+  if (close) headers.push('Connection', 'close');
+  res.writeHead(reply.status, headers).end(reply.body);
+}
+
+/** Writes a Twilio-shaped error straight to a socket that HTTP handling gave up on, then closes it. */
+export function rawError(ctx: RouteCtx, socket: Socket, status: number, message?: string, headers = ''): void {
+  if (!socket.writable) return void socket.destroy();
+  const r = errorReply(ctx.fault, status, message);
+  ctx.fault.reply?.(r, '/');
+  socket.end(`HTTP/1.1 ${r.status} ${STATUS_CODES[r.status]}\r\nContent-Type: ${r.type}\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\n${headers}Connection: close\r\n\r\n${String(r.body)}`);
+}
+
+/** A request the HTTP parser gave up on (oversized headers, garbage, timeouts) still gets a Twilio-shaped 4xx. */
+export function clientError(ctx: RouteCtx, err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET') return void socket.destroy();
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  rawError(ctx, socket, status, STATUS_CODES[status]);
+}
