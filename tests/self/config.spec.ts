@@ -16,6 +16,8 @@ const good: Record<string, string> = {
   TARGET_SERVICE_SID: sidOf('chat_service_sid', 'b'),
   TARGET_CONVERSATION_SID: 'support-chat',
   TARGET_MESSAGE_SID: sidOf('message_sid', 'c'),
+  TARGET_DEFAULT_CONVERSATION_SID: sidOf('conversation_sid', 'd'),
+  TARGET_DEFAULT_MESSAGE_SID: sidOf('message_sid', 'd'),
 };
 
 /** One broken setting each, and the words the one-line error must contain. */
@@ -32,6 +34,9 @@ const broken: [string, string | undefined, string][] = [
   ['TARGET_SERVICE_SID', 'IS123', pattern('chat_service_sid')],
   ['TARGET_CONVERSATION_SID', undefined, 'is not set'],
   ['TARGET_MESSAGE_SID', sidOf('sid', 'c'), pattern('message_sid')],
+  ['TARGET_DEFAULT_CONVERSATION_SID', undefined, 'is not set'],
+  ['TARGET_DEFAULT_MESSAGE_SID', undefined, 'is not set'],
+  ['TARGET_DEFAULT_MESSAGE_SID', sidOf('sid', 'd'), pattern('message_sid')],
 ];
 
 test.describe('Target settings (fixtures/target.ts)', () => {
@@ -46,6 +51,14 @@ test.describe('Target settings (fixtures/target.ts)', () => {
     expect(t?.authToken).toBe(TOKEN);
     expect(Object.isFrozen(t)).toBe(true);
     expect(JSON.stringify(t)).not.toContain(TOKEN);
+  });
+
+  test('the default-service message is optional: both unset leave it out, both set are read', () => {
+    const { TARGET_DEFAULT_CONVERSATION_SID: conversation, TARGET_DEFAULT_MESSAGE_SID: message, ...rest } = good;
+    const without = readTarget(rest);
+    expect(without?.defaultConversationSid).toBeUndefined();
+    expect(without?.defaultMessageSid).toBeUndefined();
+    expect(readTarget(good)).toMatchObject({ defaultConversationSid: conversation, defaultMessageSid: message });
   });
 
   for (const [name, value, words] of broken) {

@@ -13,6 +13,7 @@ export function targetEnv(t: Target): Record<string, string> {
   return {
     TARGET_URL: t.url, TARGET_PUBLIC_URL: t.publicUrl, TARGET_ACCOUNT_SID: t.accountSid, TARGET_AUTH_TOKEN: t.authToken,
     TARGET_SERVICE_SID: t.serviceSid, TARGET_CONVERSATION_SID: t.conversationSid, TARGET_MESSAGE_SID: t.messageSid,
+    ...(t.defaultConversationSid && t.defaultMessageSid ? { TARGET_DEFAULT_CONVERSATION_SID: t.defaultConversationSid, TARGET_DEFAULT_MESSAGE_SID: t.defaultMessageSid } : {}),
   };
 }
 

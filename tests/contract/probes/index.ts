@@ -6,7 +6,7 @@ import { pageSizeAboveMax, pageSizeInvalid } from './page-size.js';
 import { hiddenFromDefault, scopedTo } from './scoping.js';
 import { unauthorized } from './auth.js';
 import { malformedSidsRejected, unknownReceipt } from './errors.js';
-import { contract } from '../../../spec/contract.js';
+import { contract, type Scope } from '../../../spec/contract.js';
 import type { Reference } from './reference.js';
 import type { Session } from './session.js';
 
@@ -14,6 +14,8 @@ import type { Session } from './session.js';
 export interface Probe {
   suite: string;
   title: string;
+  /** The paths it probes, and so the reference it is given: the non-default service's (the default) or the default service's. */
+  scope?: Scope;
   run(s: Session, ref: Reference): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export const suites = {
   scoping: 'Scoping: service, conversation, message',
   auth: 'Authentication',
   errors: 'Errors',
+  defaultService: 'Default service: GET /v1/Conversations/…/Receipts',
 } as const;
 
 const code401 = contract.errorExample(401).code;
@@ -50,7 +53,24 @@ export const probes: readonly Probe[] = [
   { suite: suites.auth, title: `rejects another account's SID with 401 and code ${code401}`, run: (s, ref) => unauthorized(s, ref, 'other-account') },
   { suite: suites.errors, title: 'answers an unknown receipt SID with a Twilio 404', run: unknownReceipt },
   { suite: suites.errors, title: 'answers malformed SIDs with a Twilio 4xx, never a 5xx', run: (s) => malformedSidsRejected(s) },
+  ...defaultProbes(suites.defaultService),
 ];
+
+/** The list, fetch, pagination and scoping probes again, on the default service's paths (its own message and reference). */
+function defaultProbes(suite: string): Probe[] {
+  const on = (title: string, run: Probe['run']): Probe => ({ suite, title, scope: 'default', run });
+  return [
+    on('returns the documented page at the default PageSize', listDefault),
+    on('returns the requested PageSize with receipts that pass every check', (s, ref) => listRequestedSize(s, ref.scope)),
+    on('returns each listed receipt unchanged when fetched by its sid', fetchListed),
+    on('returns the same receipt when its url is followed', fetchByUrl),
+    on('visits every receipt once, in order, walking next_page_url at PageSize 1', async (s, ref) => void (await walk(s, 1, ref))),
+    on('visits every receipt once, in order, walking next_page_url at PageSize 2', async (s, ref) => void (await walk(s, 2, ref))),
+    on('leads back with previous_page_url and reproduces pages with first_page_url and meta.url', followPageLinks),
+    on('returns only receipts of the message in the path', (s, ref) => scopedTo(s, ref, 'MessageSid')),
+    on('returns only receipts of the conversation in the path', (s, ref) => scopedTo(s, ref, 'ConversationSid')),
+  ];
+}
 
 /** The probes of one describe block. */
 export function probesOf(suite: string): Probe[] {

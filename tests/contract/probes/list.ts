@@ -1,10 +1,11 @@
+import type { Scope } from '../../../spec/contract.js';
 import type { Reference } from './reference.js';
 import { listPath, needReceipts } from './reference.js';
 import type { Session } from './session.js';
 
 /** The list at the documented default PageSize: envelope, meta and every item. */
 export async function listDefault(s: Session, ref: Reference): Promise<void> {
-  await s.probe(listPath(s), 'page');
+  await s.probe(listPath(s, '', ref.scope), 'page');
   if (!needReceipts(s, ref)) return;
   // The documentation allows a null status where Twilio's OpenAPI enum does not: say which the target uses.
   const nulls = ref.receipts.filter((r) => r.status === null).length;
@@ -12,7 +13,7 @@ export async function listDefault(s: Session, ref: Reference): Promise<void> {
 }
 
 /** The list at small PageSizes (the minimum and 2): meta.page_size equals the request and the items pass the receipt checks. */
-export async function listRequestedSize(s: Session): Promise<void> {
+export async function listRequestedSize(s: Session, scope: Scope = 'service'): Promise<void> {
   const sizes = [...new Set([s.contract.pageSize.min, 2])];
-  for (const size of sizes) await s.probe(listPath(s, `PageSize=${size}`), 'page');
+  for (const size of sizes) await s.probe(listPath(s, `PageSize=${size}`, scope), 'page');
 }

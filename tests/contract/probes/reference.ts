@@ -7,6 +7,8 @@ type Json = Record<string, unknown>;
 
 /** The target message's receipts as one page at the maximum PageSize lists them: the order every walk must follow. */
 export interface Reference {
+  /** Which paths it was discovered on: the non-default service's or the default service's. */
+  scope: Scope;
   receipts: Json[];
   sids: string[];
   /** False when the message has more receipts than one page holds (walks then compare only this prefix). */
@@ -16,29 +18,43 @@ export interface Reference {
 /** The fewest receipts a target message needs for the pagination probes to mean something. */
 export const MIN_RECEIPTS = 3;
 
-/** Path parameters of the target's message (and optionally one receipt). */
-export function messageParams(target: Target, sid?: string): Record<string, string> {
-  return { ChatServiceSid: target.serviceSid, ConversationSid: target.conversationSid, MessageSid: target.messageSid, ...(sid ? { Sid: sid } : {}) };
+/** Why the default-service probes are skipped when the target names no default-service message. */
+export const NO_DEFAULT_MESSAGE = 'TARGET_DEFAULT_CONVERSATION_SID and TARGET_DEFAULT_MESSAGE_SID are not set: set both to a message in the default service to run the default-path probes';
+
+/** The setting that names the message of a scope (for messages about it). */
+const MESSAGE_SETTING: Record<Scope, string> = { service: 'TARGET_MESSAGE_SID', default: 'TARGET_DEFAULT_MESSAGE_SID' };
+
+/** Path parameters of the target's message in a scope (and optionally one receipt). */
+export function messageParams(target: Target, sid?: string, scope: Scope = 'service'): Record<string, string> {
+  const receipt: Record<string, string> = sid ? { Sid: sid } : {};
+  if (scope === 'service') return { ChatServiceSid: target.serviceSid, ConversationSid: target.conversationSid, MessageSid: target.messageSid, ...receipt };
+  if (!target.defaultConversationSid || !target.defaultMessageSid) throw new Error(NO_DEFAULT_MESSAGE);
+  return { ConversationSid: target.defaultConversationSid, MessageSid: target.defaultMessageSid, ...receipt };
 }
 
-/** The list path of the target's message, with an optional query. */
+/** True when the target names a message for the scope's paths. */
+export function hasMessage(target: Target, scope: Scope): boolean {
+  return scope === 'service' || Boolean(target.defaultConversationSid && target.defaultMessageSid);
+}
+
+/** The list path of the target's message in a scope, with an optional query. */
 export function listPath(s: Session, query = '', scope: Scope = 'service'): string {
-  return s.contract.buildPath('list', scope, messageParams(s.api.target)) + (query ? `?${query}` : '');
+  return s.contract.buildPath('list', scope, messageParams(s.api.target, undefined, scope)) + (query ? `?${query}` : '');
 }
 
-/** Discovers the receipts through the list endpoint (no seed data is assumed); one request. */
-export async function discover(s: Session): Promise<Reference> {
-  const ex = await s.probe(listPath(s, `PageSize=${s.contract.pageSize.max}`), 'page');
+/** Discovers the receipts of the scope's message through the list endpoint (no seed data is assumed); one request. */
+export async function discover(s: Session, scope: Scope = 'service'): Promise<Reference> {
+  const ex = await s.probe(listPath(s, `PageSize=${s.contract.pageSize.max}`, scope), 'page');
   const body = asObject(ex.response.json);
   const items = ex.response.status === 200 && body && Array.isArray(body[s.contract.listKey]) ? (body[s.contract.listKey] as unknown[]) : [];
   const receipts = items.map(asObject).filter((r): r is Json => r !== null);
   const complete = asObject(body?.meta)?.next_page_url === null;
-  return { receipts, sids: pageSids(ex, s.contract), complete };
+  return { scope, receipts, sids: pageSids(ex, s.contract), complete };
 }
 
 /** Records a precondition failure when the target has too few receipts to probe; true when it has enough. */
 export function needReceipts(s: Session, ref: Reference, n = MIN_RECEIPTS): boolean {
   if (ref.sids.length >= n) return true;
-  s.fail('target_receipts', '', `the list of TARGET_MESSAGE_SID gave ${ref.sids.length} receipts; this probe needs at least ${n} (see the list test for why)`);
+  s.fail('target_receipts', '', `the list of ${MESSAGE_SETTING[ref.scope]} gave ${ref.sids.length} receipts; this probe needs at least ${n} (see the list test for why)`);
   return false;
 }

@@ -5,7 +5,7 @@ import { contract } from '../../../spec/contract.js';
 import type { Violation } from '../../../spec/violation.js';
 import { probes } from './index.js';
 import { otherSid } from './other-sids.js';
-import { discover } from './reference.js';
+import { discover, hasMessage } from './reference.js';
 import { Session } from './session.js';
 
 /** Every probe of the contract suite run in-process against one target, probes side by side (the self-test's `npm run contract`). */
@@ -14,10 +14,12 @@ export async function runProbes(target: Target, limits: Partial<ApiLimits> = {})
   try {
     const api = new Api(request, target, otherSid(contract, 'account_sid', target.accountSid), { ...defaultLimits, ...limits });
     const ref = await discover(new Session(api, contract));
+    const defaultRef = hasMessage(target, 'default') ? await discover(new Session(api, contract), 'default') : null;
     const found = await Promise.all(
       probes.map(async (probe) => {
         const session = new Session(api, contract);
-        await probe.run(session, ref);
+        const use = probe.scope === 'default' ? defaultRef : ref;
+        if (use) await probe.run(session, use); // no default-service message: those probes are skipped, as in the suite
         return session.violations;
       }),
     );

@@ -9,10 +9,10 @@ const FIELDS: Record<string, SidField> = { ChatServiceSid: 'chat_service_sid', C
 /** Lists and fetches the message's receipts with one path parameter swapped for another well-formed SID: nothing comes back. */
 export async function scopedTo(s: Session, ref: Reference, param: 'ChatServiceSid' | 'ConversationSid' | 'MessageSid'): Promise<void> {
   if (!needReceipts(s, ref, 1)) return;
-  const params = messageParams(s.api.target, ref.sids[0]);
+  const params = messageParams(s.api.target, ref.sids[0], ref.scope);
   const swapped = { ...params, [param]: otherSid(s.contract, FIELDS[param], params[param]) };
-  await s.probe(s.contract.buildPath('list', 'service', swapped), 'hidden');
-  await s.probe(s.contract.buildPath('fetch', 'service', swapped), 'hidden');
+  await s.probe(s.contract.buildPath('list', ref.scope, swapped), 'hidden');
+  await s.probe(s.contract.buildPath('fetch', ref.scope, swapped), 'hidden');
 }
 
 /** The non-default service's message and receipt addressed on the default-service paths: nothing comes back. */

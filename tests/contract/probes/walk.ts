@@ -10,7 +10,7 @@ export async function walk(s: Session, pageSize: number, ref: Reference, judgeOr
   const pages: WalkedPage[] = [];
   if (!needReceipts(s, ref)) return pages;
   const maxPages = Math.ceil(ref.sids.length / pageSize) + 2; // the loop guard: a correct walk needs fewer
-  let path: string | null = listPath(s, `PageSize=${pageSize}`);
+  let path: string | null = listPath(s, `PageSize=${pageSize}`, ref.scope);
   let position = 0;
   while (path !== null) {
     if (pages.length >= maxPages) {
