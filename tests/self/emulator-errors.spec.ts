@@ -18,7 +18,7 @@ const notFound: [string, (e: Emulator) => string][] = [
   ['receipt SID with a wrong prefix', (e) => fetchPath(e, contract.sidPrefix('message_sid') + 'f'.repeat(digits))],
   ['receipt SID not hex', (e) => fetchPath(e, contract.sidPrefix('sid') + 'z'.repeat(digits))],
   ['receipt SID in upper case', (e) => fetchPath(e, contract.sidPrefix('sid') + 'F'.repeat(digits))],
-  ['malformed message SID', (e) => fetchPath(e, contract.sidPrefix('sid') + '0'.repeat(digits), 'IMnope')],
+  ['malformed message SID', (e) => fetchPath(e, contract.sidPrefix('sid') + '0'.repeat(digits), `${contract.sidPrefix('message_sid')}nope`)],
   ['malformed service SID', (e) => fetchPath(e, contract.sidPrefix('sid') + '0'.repeat(digits), undefined, 'nope')],
   ['unknown conversation name', (e) => targetList(e.target).replace(e.target.conversationSid, 'no-such-room')],
   ['bad percent-encoding in a SID', (e) => fetchPath(e, '%zz').replace('%25zz', '%zz')],

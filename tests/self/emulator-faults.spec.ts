@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { contract } from '../../spec/contract.js';
 import { faults, faultNames } from '../../emulator/faults.js';
+import { Sids } from '../../emulator/sid.js';
 import { create, type Emulator } from '../../emulator/server.js';
 import { messagePath, pathOf, receiptSids, send, targetList } from './emulator-http.js';
 
@@ -16,12 +17,12 @@ const probes: [string, (e: Emulator) => Promise<string>][] = [
   ['list PageSize=0', (e) => line(e, targetList(e.target, 'PageSize=0'))],
   ['list PageSize above max', (e) => line(e, targetList(e.target, `PageSize=${contract.pageSize.max + 1}`))],
   ['fetch a receipt', (e) => line(e, messagePath(e, e.store.target.message, 'service', receiptSids(e, e.store.target.message)[0]))],
-  ['fetch an unknown receipt', (e) => line(e, messagePath(e, e.store.target.message, 'service', contract.sidPrefix('sid') + 'f'.repeat(32)))],
-  ['fetch a malformed receipt SID', (e) => line(e, messagePath(e, e.store.target.message, 'service', 'DYnope'))],
+  ['fetch an unknown receipt', (e) => line(e, messagePath(e, e.store.target.message, 'service', contract.sidPrefix('sid') + 'f'.repeat(Sids.digits('sid'))))],
+  ['fetch a malformed receipt SID', (e) => line(e, messagePath(e, e.store.target.message, 'service', `${contract.sidPrefix('sid')}nope`))],
   ['no credentials', (e) => line(e, targetList(e.target), null)],
   ['wrong token', (e) => line(e, targetList(e.target), `Basic ${Buffer.from(`${e.target.accountSid}:wrong`).toString('base64')}`)],
   ['service conversation on the default path', (e) => line(e, messagePath(e, e.store.target.message, 'default'))],
-  ['under another well-formed service SID', (e) => line(e, targetList(e.target).replace(e.target.serviceSid, contract.sidPrefix('chat_service_sid') + 'e'.repeat(32)))],
+  ['under another well-formed service SID', (e) => line(e, targetList(e.target).replace(e.target.serviceSid, contract.sidPrefix('chat_service_sid') + 'e'.repeat(Sids.digits('chat_service_sid'))))],
   ['receipt under a sibling message', (e) => line(e, messagePath(e, e.store.target.message + 1, 'service', receiptSids(e, e.store.target.message)[0]))],
 ];
 

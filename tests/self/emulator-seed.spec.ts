@@ -43,7 +43,7 @@ test.describe('seed data set (fixtures/seed.yaml)', () => {
   });
 
   const broken: [string, (yaml: string) => string, RegExp][] = [
-    ['a status outside the spec', (y) => y.replace('status: read', 'status: seen'), /status: "seen" is not one of/],
+    ['a status outside the spec', (y) => y.replace(`status: ${String(contract.statusValues[0])}`, 'status: seen'), /status: "seen" is not one of/],
     ['a date that is not RFC 3339', (y) => y.replace('"2024-05-01T09:00:00Z"', '"yesterday"'), /created: expected an RFC 3339 date-time/],
     ['an unknown channel prefix', (y) => y.replace('channel: SM', 'channel: XY'), /channel: expected null or one of/],
     ['a missing field', (y) => y.replace('participant: ana, ', ''), /participant is required/],

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { contract } from '../../spec/contract.js';
 import { generate } from '../../emulator/synthetic.js';
-import { indexCodec } from '../../emulator/sid.js';
+import { indexCodec, Sids } from '../../emulator/sid.js';
 import { create, type Emulator } from '../../emulator/server.js';
 import { pathOf, receiptSids, send, targetList } from './emulator-http.js';
 
@@ -22,11 +22,11 @@ test.describe('synthetic data set (--receipts N --seed S)', () => {
     expect(new Set(s.receipts.status).size).toBe(contract.statusValues.length);
   });
 
-  const codec = indexCodec('abcd', 32, 1000);
+  const codec = indexCodec('abcd', Sids.digits('sid'), 1000);
   const lookups: [string, string, number][] = [
     ['its own digits', codec.hex(999), 999], ['index 0', codec.hex(0), 0], ['an index beyond the set', codec.hex(999).replace(/3e7$/, '3e8'), -1],
     ['upper-case digits', codec.hex(999).toUpperCase(), -1], ['another tag', 'abce' + codec.hex(5).slice(4), -1], ['a short value', codec.hex(5).slice(1), -1],
-    ['a sign', 'abcd' + '-'.padStart(28, '0'), -1],
+    ['a sign', 'abcd' + '-'.padStart(Sids.digits('sid') - 4, '0'), -1],
   ];
   for (const [name, hex, index] of lookups) test(`finds a SID by index in O(1): ${name}`, () => expect(codec.index(hex)).toBe(index));
 });
