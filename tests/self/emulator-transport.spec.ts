@@ -34,6 +34,21 @@ test.describe('emulator transport limits', () => {
     });
   }
 
+  test('a client that trickles its headers (slowloris) gets a Twilio-shaped 408 and is cut off', async () => {
+    test.setTimeout(60_000); // the server's header time limit is 10 s
+    const socket = connect(Number(new URL(emu.url).port), '127.0.0.1');
+    let text = '';
+    socket.on('data', (c: Buffer) => { text += c.toString(); });
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.write(`GET ${targetList(emu.target)} HTTP/1.1\r\nHost: x\r\nX-Slow: `);
+    const drip = setInterval(() => { if (!socket.destroyed) socket.write('a'); }, 500);
+    await closed;
+    clearInterval(drip);
+    expect(text).toMatch(/^HTTP\/1\.1 408 /);
+    const body = JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)) as unknown;
+    expect(contract.validateError(408, body)).toEqual([]);
+  });
+
   test('a half-closed connection still gets its answer', async () => {
     const a = await rawExchange(emu.url, rawRequest('GET', targetList(emu.target), auth(emu)), 5_000, true);
     expect(a.status).toBe(200);
