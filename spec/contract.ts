@@ -95,6 +95,18 @@ export function loadContract(file = SPEC_FILE) {
       if (!resp) throw new Error(`the spec documents no error response for HTTP ${status}`);
       return ((resp.content as Json)['application/json'] as Json).example as TwilioErrorBody;
     },
+    /** Headers documented for an error status (WWW-Authenticate on 401, Retry-After on 429): name, rule in words, and a test of a value. */
+    errorHeaders(status: number): { name: string; rule: string; test(value: string): boolean }[] {
+      const headers = (errorResponse(status)?.headers ?? {}) as Record<string, Json>;
+      return Object.entries(headers).map(([name, header]) => {
+        const schema = deref(doc, header).schema as Json;
+        const fn = compile(`header:${status}:${name}`, schema);
+        // A header is text: an integer schema judges the number it spells.
+        const read = (v: string): unknown => (schema.type === 'integer' && /^-?\d+$/.test(v) ? Number(v) : v);
+        const rule = schema.pattern ? `a value matching /${String(schema.pattern)}/` : `a value of type ${String(schema.type)}`;
+        return { name, rule, test: (value: string) => fn(read(value)) };
+      });
+    },
     /** HTTP statuses with a documented error response for an operation. */
     documentedStatuses(operationId: string): number[] {
       return Object.keys(paths.operation(operationId).responses as Json).map(Number);

@@ -2,6 +2,7 @@ import type { Contract } from '../contract.js';
 import type { Violation } from '../violation.js';
 import type { Check, CheckContext, Exchange } from './exchange.js';
 import { errorBody } from './error-body.js';
+import { errorHeaders } from './error-headers.js';
 import { metaKey } from './meta-key.js';
 import { metaNextPageUrl } from './meta-next-page-url.js';
 import { metaPageSize } from './meta-page-size.js';
@@ -47,6 +48,7 @@ export const checks: readonly Check[] = Object.freeze([
   pageLinkTarget,
   pageSizeBounds,
   errorBody,
+  errorHeaders,
   responseNoReceipts,
 ]);
 

@@ -1,7 +1,7 @@
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { checks, type CheckContext, type Exchange } from '../../spec/checks/index.js';
-import { ctxFor, error, exchange, fetched, listPath, page, sid, sidOf } from './exchanges.js';
+import { challenged, ctxFor, error, exchange, fetched, listPath, page, sid, sidOf } from './exchanges.js';
 
 /** One row per check: an exchange it accepts, one it rejects, and the pointer it must name. */
 interface Row { good: [Exchange, CheckContext]; bad: [Exchange, CheckContext]; pointer: string }
@@ -32,6 +32,7 @@ const rows: Record<string, Row> = {
   page_link_target: { good: [page(), ctxFor('page', { reproduce: { link: 'meta.url', sids: [a] } })], bad: [page(), ctxFor('page', { reproduce: { link: 'meta.url', sids: [sid('b')] } })], pointer: '/delivery_receipts' },
   page_size_bounds: { good: [error(400, listPath('PageSize=0')), ctxFor('rejected')], bad: [page('PageSize=0'), ctxFor('rejected')], pointer: '' },
   error_body: { good: [error(404), ctxFor('not_found')], bad: [error(404, undefined, (b) => { b.code = contract.errorExample(401).code; }), ctxFor('not_found')], pointer: '/code' },
+  error_headers: { good: [challenged(), ctxFor('unauthorized')], bad: [error(401), ctxFor('unauthorized')], pointer: '' },
   response_no_receipts: { good: [error(404), ctxFor('hidden')], bad: [page(), ctxFor('hidden')], pointer: '/delivery_receipts' },
 };
 

@@ -20,6 +20,7 @@ const probes: [string, (e: Emulator) => Promise<string>][] = [
   ['fetch an unknown receipt', (e) => line(e, messagePath(e, e.store.target.message, 'service', contract.sidPrefix('sid') + 'f'.repeat(Sids.digits('sid'))))],
   ['fetch a malformed receipt SID', (e) => line(e, messagePath(e, e.store.target.message, 'service', `${contract.sidPrefix('sid')}nope`))],
   ['no credentials', (e) => line(e, targetList(e.target), null)],
+  ['the challenge of a 401', async (e) => `WWW-Authenticate: ${String((await send(e, targetList(e.target), null)).headers['www-authenticate'])}`],
   ['wrong token', (e) => line(e, targetList(e.target), `Basic ${Buffer.from(`${e.target.accountSid}:wrong`).toString('base64')}`)],
   ['service conversation on the default path', (e) => line(e, messagePath(e, e.store.target.message, 'default'))],
   ['under another well-formed service SID', (e) => line(e, targetList(e.target).replace(e.target.serviceSid, contract.sidPrefix('chat_service_sid') + 'e'.repeat(Sids.digits('chat_service_sid'))))],

@@ -61,6 +61,12 @@ export function error(status: number, path = listPath(), change: (b: Json) => vo
   return exchange(path, status, body);
 }
 
+/** The documented 401 with the challenge header the spec documents for it (its name read from the spec). */
+export function challenged(): Exchange {
+  const [challenge] = contract.errorHeaders(401);
+  return exchange(listPath(), 401, contract.errorExample(401), { 'content-type': 'application/json', [challenge.name.toLowerCase()]: 'Basic realm="Twilio API"' });
+}
+
 /** A well-formed SID of a field (prefix and length from the spec), with one hex digit repeated. */
 export function sidOf(field: SidField, hex: string): string {
   return String(contract.sidPrefix(field)) + hex.repeat(contract.sidLength(field) - 2);

@@ -35,6 +35,7 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'page-size-zero': { checks: ['page_size_bounds'] },
   'auth-off': { checks: ['response_status', 'response_no_receipts'] },
   'auth-wrong-code': { checks: ['error_body'] },
+  'auth-no-challenge': { checks: ['error_headers'] },
   'leak-service': { checks: ['response_no_receipts'] },
   'leak-default': { checks: ['response_no_receipts'] },
   'leak-message': { checks: ['response_no_receipts'] },
