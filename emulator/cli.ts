@@ -6,6 +6,7 @@ import { create, type Target } from './server.js';
 const ENV: [keyof Target, string][] = [
   ['url', 'TARGET_URL'], ['publicUrl', 'TARGET_PUBLIC_URL'], ['accountSid', 'TARGET_ACCOUNT_SID'], ['authToken', 'TARGET_AUTH_TOKEN'],
   ['serviceSid', 'TARGET_SERVICE_SID'], ['conversationSid', 'TARGET_CONVERSATION_SID'], ['messageSid', 'TARGET_MESSAGE_SID'],
+  ['defaultConversationSid', 'TARGET_DEFAULT_CONVERSATION_SID'], ['defaultMessageSid', 'TARGET_DEFAULT_MESSAGE_SID'],
 ];
 
 /** One line for the user: option errors as they are, system errors with a hint, never a stack trace. */
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     const ms = Math.round(performance.now() - started);
     const data = args.dataset && typeof args.dataset === 'object' && 'receipts' in args.dataset ? `${args.dataset.receipts} synthetic receipts` : 'seed data set';
     console.log(`# receipt emulator on ${emu.url} (${data}, fault: ${args.fault ?? 'none'}, ready in ${ms} ms); Ctrl-C stops it`);
-    for (const [key, name] of ENV) console.log(`export ${name}=${emu.target[key]}`);
+    for (const [key, name] of ENV) if (emu.target[key] !== undefined) console.log(`export ${name}=${emu.target[key]}`);
     const stop = (signal: string): void => {
       console.error(`# ${signal}: finishing requests in flight, then stopping`);
       emu.stop().then(() => process.exit(0), () => process.exit(1));

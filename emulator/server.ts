@@ -7,15 +7,24 @@ import { checkOptions, type EmulatorOptions } from './options.js';
 import { Paging } from './paging.js';
 import { ReceiptRender } from './receipt-render.js';
 import { ReplyCache } from './reply-cache.js';
-import type { Store } from './store.js';
+import { defaultTargetMessage, type Store } from './store.js';
 
 export type { EmulatorOptions } from './options.js';
 export type { FaultName } from './faults.js';
 
 /** The TARGET_* settings that point a client at this emulator. */
-export interface Target { url: string; publicUrl: string; accountSid: string; authToken: string; serviceSid: string; conversationSid: string; messageSid: string }
+export interface Target {
+  url: string; publicUrl: string; accountSid: string; authToken: string; serviceSid: string; conversationSid: string; messageSid: string;
+  /** The largest message of the account's default service (TARGET_DEFAULT_*), when it has one. */
+  defaultConversationSid?: string; defaultMessageSid?: string;
+}
 /** A running emulator. */
-export interface Emulator { url: string; publicUrl: string; target: Target; store: Store; stop(): Promise<void> }
+export interface Emulator {
+  url: string; publicUrl: string; target: Target; store: Store;
+  /** Requests received and not yet answered (lets a test stop the server with one in flight, without guessing a delay). */
+  inFlight(): number;
+  stop(): Promise<void>;
+}
 
 /** Header bytes accepted per request (request line included); more gets a Twilio-shaped 431. */
 const MAX_HEADER_BYTES = 16 * 1024;
@@ -32,14 +41,18 @@ function targetOf(store: Store, url: string, publicUrl: string): Target {
     url, publicUrl, accountSid: account.sid, serviceSid: store.services[t.service].sid,
     conversationSid: store.conversations.sids.sid(t.conversation), messageSid: store.messages.sids.sid(t.message),
   } as Target;
+  const m = defaultTargetMessage(store);
+  if (m >= 0) Object.assign(target, { defaultConversationSid: store.conversations.sids.sid(store.messages.conv[m]), defaultMessageSid: store.messages.sids.sid(m) });
   // not enumerable: printing or serialising the target never shows the token
   Object.defineProperty(target, 'authToken', { value: account.token, enumerable: false });
   return Object.freeze(target);
 }
 
 /** Starts answering requests once the context is complete (its origin is known only after listening). */
-function answerOn(server: Server, ctx: AnswerCtx, delay: number, stopping: () => boolean): void {
+function answerOn(server: Server, ctx: AnswerCtx, delay: number, stopping: () => boolean, pending: { n: number }): void {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    pending.n++;
+    res.once('close', () => pending.n--);
     // a body is never read: the connection closes after the answer, so an endless body cannot hold it
     const { authorization, body } = scan(req);
     const reply = answer(ctx, req, authorization);
@@ -78,7 +91,8 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
   ctx.origin = o.publicUrl ?? url;
   ctx.render = new ReceiptRender(store, ctx.origin, o.fault, o.cache ? undefined : 0);
-  answerOn(server, ctx, o.latency + (o.fault.delayMs ?? 0), () => stopping);
+  const pending = { n: 0 };
+  answerOn(server, ctx, o.latency + (o.fault.delayMs ?? 0), () => stopping, pending);
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> => (stopped ??= new Promise<void>((resolve) => {
     stopping = true;
@@ -87,5 +101,5 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
     for (const res of ctx.held) res.socket?.destroy(); // answers a hostile fault left open
     setTimeout(() => server.closeAllConnections(), GRACE_MS).unref();
   }));
-  return { url, publicUrl: ctx.origin, target: targetOf(store, url, ctx.origin), store, stop };
+  return { url, publicUrl: ctx.origin, target: targetOf(store, url, ctx.origin), store, inFlight: () => pending.n, stop };
 }

@@ -58,6 +58,16 @@ export function statusIndex(status: string | null): number {
   return contract.statusValues.indexOf(status);
 }
 
+/** The largest message of the target account's default service (the default-service target), or -1 if it has none. */
+export function defaultTargetMessage(store: Store): number {
+  const service = store.accounts[store.target.account].defaultService;
+  let best = -1;
+  for (let m = 0; m < store.messages.count; m++) {
+    if (store.conversations.service[store.messages.conv[m]] === service && (best < 0 || store.messages.size[m] > store.messages.size[best])) best = m;
+  }
+  return best;
+}
+
 /** A conversation of a service addressed by SID or unique name; -1 when that service has none such. */
 export function findConversation(store: Store, service: number, id: string): number {
   const { sids, byName } = store.conversations;

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
+import { contract } from '../../spec/contract.js';
 import { create } from '../../emulator/server.js';
 import { faultNames } from '../../emulator/faults.js';
 import { send, targetList } from './emulator-http.js';
@@ -46,11 +47,13 @@ test.describe('npm run emulator (CLI)', () => {
       child.once('exit', () => reject(new Error(`exited early: ${out}`)));
     });
     const env = Object.fromEntries([...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
-    expect(Object.keys(env)).toEqual(['TARGET_URL', 'TARGET_PUBLIC_URL', 'TARGET_ACCOUNT_SID', 'TARGET_AUTH_TOKEN', 'TARGET_SERVICE_SID', 'TARGET_CONVERSATION_SID', 'TARGET_MESSAGE_SID']);
+    expect(Object.keys(env)).toEqual(['TARGET_URL', 'TARGET_PUBLIC_URL', 'TARGET_ACCOUNT_SID', 'TARGET_AUTH_TOKEN', 'TARGET_SERVICE_SID', 'TARGET_CONVERSATION_SID', 'TARGET_MESSAGE_SID', 'TARGET_DEFAULT_CONVERSATION_SID', 'TARGET_DEFAULT_MESSAGE_SID']);
     const target = { url: env.TARGET_URL, publicUrl: env.TARGET_PUBLIC_URL, accountSid: env.TARGET_ACCOUNT_SID, authToken: env.TARGET_AUTH_TOKEN, serviceSid: env.TARGET_SERVICE_SID, conversationSid: env.TARGET_CONVERSATION_SID, messageSid: env.TARGET_MESSAGE_SID };
     const emuLike = { url: env.TARGET_URL, target } as never;
     const a = await send(emuLike, targetList(target));
     expect(a.status).toBe(200);
+    const dflt = await send(emuLike, contract.buildPath('list', 'default', { ConversationSid: env.TARGET_DEFAULT_CONVERSATION_SID, MessageSid: env.TARGET_DEFAULT_MESSAGE_SID }));
+    expect((dflt.json as { delivery_receipts: unknown[] }).delivery_receipts.length).toBeGreaterThanOrEqual(3);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -66,7 +69,7 @@ test.describe('emulator stop()', () => {
       request({ host: hostname, port, path: targetList(emu.target), headers: { authorization: auth } }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); })
         .on('error', reject).end();
     });
-    await new Promise((r) => setTimeout(r, 50)); // let the request reach the server before stopping
+    while (emu.inFlight() === 0) await new Promise((r) => setImmediate(r)); // until the server holds the request
     await emu.stop();
     expect(await answer).toBe(200);
   });
