@@ -24,4 +24,9 @@ export const pagingFaults = defineFaults([
     name: 'page-size-zero', breaks: 'PageSize below the minimum is rejected',
     pageSize: (n) => (n > contract.pageSize.max ? null : n < contract.pageSize.min ? contract.pageSize.default : n),
   },
+  {
+    name: 'page-token-trusted', breaks: 'a PageToken the server did not issue gets a 400',
+    // the token that failed verification is answered with an empty page instead of the 400
+    reply: (r, path) => { if (r.status === 400 && path.includes('PageToken=')) { r.status = 200; r.body = JSON.stringify({ [contract.listKey]: [], meta: { key: contract.listKey } }); } },
+  },
 ]);

@@ -32,9 +32,10 @@ export interface Exchange {
 /**
  * What the probe expects from this exchange:
  * receipt/page: a 200 with one receipt / one page; unauthorized: 401; not_found: 404; rejected: any 4xx;
- * hidden: 404 or an empty page; page_size: PageSize outside its bounds (4xx, or clamped where the docs allow it).
+ * hidden: 404 or an empty page; page_size: PageSize outside its bounds (4xx, or clamped where the docs allow it);
+ * page_token: a PageToken the server never issued (the documented 400).
  */
-export type Expectation = 'receipt' | 'page' | 'unauthorized' | 'not_found' | 'rejected' | 'hidden' | 'page_size';
+export type Expectation = 'receipt' | 'page' | 'unauthorized' | 'not_found' | 'rejected' | 'hidden' | 'page_size' | 'page_token';
 
 /** A page walk in progress: the reference order of receipt SIDs, where this page should start, and pages seen. */
 export interface WalkState {

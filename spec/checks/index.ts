@@ -12,6 +12,7 @@ import { pageLinkTarget } from './page-link-target.js';
 import { pageSchema } from './page-schema.js';
 import { pageSequence } from './page-sequence.js';
 import { pageSizeBounds } from './page-size-bounds.js';
+import { pageTokenForged } from './page-token-forged.js';
 import { receiptAccountSid } from './receipt-account-sid.js';
 import { receiptConsistent } from './receipt-consistent.js';
 import { receiptDatesOrder } from './receipt-dates-order.js';
@@ -47,6 +48,7 @@ export const checks: readonly Check[] = Object.freeze([
   pageSequence,
   pageLinkTarget,
   pageSizeBounds,
+  pageTokenForged,
   errorBody,
   errorHeaders,
   responseNoReceipts,

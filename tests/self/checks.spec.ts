@@ -31,6 +31,7 @@ const rows: Record<string, Row> = {
   page_sequence: { good: [page(), walk([a, sid('b')])], bad: [page(), walk([sid('b'), a])], pointer: '/delivery_receipts/0/sid' },
   page_link_target: { good: [page(), ctxFor('page', { reproduce: { link: 'meta.url', sids: [a] } })], bad: [page(), ctxFor('page', { reproduce: { link: 'meta.url', sids: [sid('b')] } })], pointer: '/delivery_receipts' },
   page_size_bounds: { good: [error(400, listPath('PageSize=0')), ctxFor('rejected')], bad: [page('PageSize=0'), ctxFor('rejected')], pointer: '' },
+  page_token_forged: { good: [error(400, listPath('PageSize=1&PageToken=forged')), ctxFor('page_token')], bad: [page('PageSize=1&PageToken=forged'), ctxFor('page_token')], pointer: '' },
   error_body: { good: [error(404), ctxFor('not_found')], bad: [error(404, undefined, (b) => { b.code = contract.errorExample(401).code; }), ctxFor('not_found')], pointer: '/code' },
   error_headers: { good: [challenged(), ctxFor('unauthorized')], bad: [error(401), ctxFor('unauthorized')], pointer: '' },
   response_no_receipts: { good: [error(404), ctxFor('hidden')], bad: [page(), ctxFor('hidden')], pointer: '/delivery_receipts' },

@@ -16,6 +16,7 @@ const probes: [string, (e: Emulator) => Promise<string>][] = [
   ['list PageSize=1', (e) => line(e, targetList(e.target, 'PageSize=1'))],
   ['list PageSize=0', (e) => line(e, targetList(e.target, 'PageSize=0'))],
   ['list PageSize above max', (e) => line(e, targetList(e.target, `PageSize=${contract.pageSize.max + 1}`))],
+  ['list with a PageToken never issued', (e) => line(e, targetList(e.target, 'PageSize=1&PageToken=forged'))],
   ['fetch a receipt', (e) => line(e, messagePath(e, e.store.target.message, 'service', receiptSids(e, e.store.target.message)[0]))],
   ['fetch an unknown receipt', (e) => line(e, messagePath(e, e.store.target.message, 'service', contract.sidPrefix('sid') + 'f'.repeat(Sids.digits('sid'))))],
   ['fetch a malformed receipt SID', (e) => line(e, messagePath(e, e.store.target.message, 'service', `${contract.sidPrefix('sid')}nope`))],

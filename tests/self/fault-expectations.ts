@@ -33,6 +33,7 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'unstable-order': { checks: ['page_sequence'] },
   'page-size-unbounded': { checks: ['page_size_bounds'] },
   'page-size-zero': { checks: ['page_size_bounds'] },
+  'page-token-trusted': { checks: ['page_token_forged'] },
   'auth-off': { checks: ['response_status', 'response_no_receipts'] },
   'auth-wrong-code': { checks: ['error_body'] },
   'auth-no-challenge': { checks: ['error_headers'] },

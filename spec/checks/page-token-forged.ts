@@ -1,0 +1,24 @@
+import { show } from '../violation.js';
+import type { Check } from './exchange.js';
+import { queryOf, routeOf, violation } from './helpers.js';
+
+/** The HTTP status the spec's BadRequest response is documented under. */
+const BAD_REQUEST = 400;
+
+/** page_token_forged: a PageToken the server never issued (forged or truncated) gets the documented 400, never a page. */
+export const pageTokenForged: Check = {
+  name: 'page_token_forged',
+  holds: 'a PageToken the server never issued (forged or truncated) gets a 400 where the list documents one, never a page',
+  run(exchange, contract, ctx) {
+    const token = queryOf(exchange).get('PageToken');
+    const route = routeOf(exchange, contract);
+    const { status, error } = exchange.response;
+    if (ctx.expect !== 'page_token' || token === null || error || route?.op.name !== 'list') return [];
+    // Redirects and 5xx are response_status' concern; without a documented 400 any 4xx is a rejection.
+    const documented = contract.documentedStatuses(route.op.operationId).includes(BAD_REQUEST);
+    const rejected = documented ? status === BAD_REQUEST : status >= 400 && status < 500;
+    if (rejected || (status >= 300 && status < 400) || status >= 500) return [];
+    const want = documented ? `HTTP ${BAD_REQUEST} (documented for this list)` : 'a 4xx';
+    return [violation('page_token_forged', '', `PageToken=${show(token)} was never issued by the server and must be rejected with ${want}, received HTTP ${status}`, documented ? BAD_REQUEST : '4xx', status)];
+  },
+};
