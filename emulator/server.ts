@@ -21,7 +21,7 @@ export interface Target {
 /** A running emulator. */
 export interface Emulator {
   url: string; publicUrl: string; target: Target; store: Store;
-  /** Requests received and not yet answered (lets a test stop the server with one in flight, without guessing a delay). */
+  /** Requests received whose answer is not written yet (a test can stop the server with one in flight, without guessing a delay). */
   inFlight(): number;
   stop(): Promise<void>;
 }
@@ -52,11 +52,13 @@ function targetOf(store: Store, url: string, publicUrl: string): Target {
 function answerOn(server: Server, ctx: AnswerCtx, delay: number, stopping: () => boolean, pending: { n: number }): void {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     pending.n++;
-    res.once('close', () => pending.n--);
     // a body is never read: the connection closes after the answer, so an endless body cannot hold it
     const { authorization, body } = scan(req);
     const reply = answer(ctx, req, authorization);
-    const send = (): void => writeReply(ctx, res, reply, body || stopping(), req.url ?? '/');
+    const send = (): void => {
+      pending.n--;
+      writeReply(ctx, res, reply, body || stopping(), req.url ?? '/');
+    };
     if (delay > 0) setTimeout(send, delay);
     else send();
   });
