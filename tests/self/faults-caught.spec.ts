@@ -1,7 +1,7 @@
 import { expect, test } from '../../fixtures/test.js';
 import { create } from '../../emulator/server.js';
 import { faults } from '../../emulator/faults.js';
-import { emulatorTarget } from '../../fixtures/emulator-target.js';
+import { freezeTarget } from '../../fixtures/target.js';
 import { checks } from '../../spec/checks/index.js';
 import { contract } from '../../spec/contract.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,7 +36,7 @@ async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) =
 async function probeEmulator(fault?: string, publicUrl?: string) {
   const emu = await create({ port: 0, host: '127.0.0.1', ...(fault ? { fault: fault as never } : {}), ...(publicUrl ? { publicUrl } : {}) });
   try {
-    return await runProbes(emulatorTarget(emu), LIMITS);
+    return await runProbes(freezeTarget(emu.target), LIMITS);
   } finally {
     await emu.stop();
   }
@@ -90,7 +90,7 @@ test.describe('npm run contract, end to end, against a faulty emulator', () => {
     const emu = await create({ port: 0, host: '127.0.0.1', fault: 'page-size-zero' });
     const dir = mkdtempSync(join(tmpdir(), 'contract-run-'));
     try {
-      const run = await runContract({ ...targetEnv(emulatorTarget(emu)), REPORT_DIR: dir });
+      const run = await runContract({ ...targetEnv(emu.target), REPORT_DIR: dir });
       expect(run.code, run.output).not.toBe(0);
       expect(run.output).toContain(`[page_size_bounds] (response): PageSize=${contract.pageSize.min - 1} is outside`);
       const texts = [{ file: 'console', text: run.output }, ...reportTexts(dir)];
