@@ -43,7 +43,8 @@ test.describe('npm run emulator (CLI)', () => {
     const child = spawn(process.execPath, [...CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (c: Buffer) => { out += c.toString(); if (out.includes('TARGET_MESSAGE_SID=')) resolve(); });
+      // resolve on the last line, complete: output may arrive in several chunks
+      child.stdout.on('data', (c: Buffer) => { out += c.toString(); if (/^export TARGET_DEFAULT_MESSAGE_SID=.*\n/m.test(out)) resolve(); });
       child.once('exit', () => reject(new Error(`exited early: ${out}`)));
     });
     const env = Object.fromEntries([...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
