@@ -45,7 +45,7 @@ export const probes: readonly Probe[] = [
   { suite: suites.pagination, title: 'leads back with previous_page_url and reproduces pages with first_page_url and meta.url', run: followPageLinks },
   { suite: suites.pagination, title: `rejects PageSize ${below}, -1 and non-numeric with a Twilio 4xx`, run: (s) => pageSizeInvalid(s) },
   { suite: suites.pagination, title: 'rejects or clamps PageSize above the maximum, never returning more', run: (s) => pageSizeAboveMax(s) },
-  { suite: suites.pagination, title: 'rejects a forged or truncated PageToken with a Twilio 400', run: pageTokenForged },
+  { suite: suites.pagination, title: 'rejects a made-up PageToken with a Twilio 400, and never trusts a tampered one beyond a valid page', run: pageTokenForged },
   { suite: suites.scoping, title: 'returns only receipts of the message in the path', run: (s, ref) => scopedTo(s, ref, 'MessageSid') },
   { suite: suites.scoping, title: 'returns only receipts of the conversation in the path', run: (s, ref) => scopedTo(s, ref, 'ConversationSid') },
   { suite: suites.scoping, title: 'returns only receipts of the service in the path', run: (s, ref) => scopedTo(s, ref, 'ChatServiceSid') },
