@@ -13,6 +13,11 @@ export const pagingFaults = defineFaults([
   { name: 'previous-page-first', breaks: 'previous_page_url is null on the first page', page: (m) => { m.previous_page_url ??= m.first_page_url; } },
   { name: 'first-page-url', breaks: 'first_page_url leads to page 0', page: (m, c) => { m.first_page_url = c.link(1, c.size); } },
   {
+    name: 'meta-url-foreign', breaks: 'meta links are absolute URLs at the public origin',
+    page: (m) => { m.url = contract.productionOrigins[0] + new URL(m.url as string).pathname; },
+  },
+  { name: 'meta-page-negative', breaks: 'meta.page is a page number from 0', page: (m) => { m.page = -1; } },
+  {
     name: 'unstable-order', breaks: 'the order of receipts does not depend on PageSize',
     order: (p, count, size) => (size === contract.pageSize.default ? p : count - 1 - p),
   },

@@ -30,6 +30,8 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'next-page-loop': { checks: ['meta_next_page_url'] },
   'previous-page-first': { checks: ['meta_previous_page_url'] },
   'first-page-url': { checks: ['page_link_target'] },
+  'meta-url-foreign': { checks: ['meta_urls'] },
+  'meta-page-negative': { checks: ['page_schema'] },
   'unstable-order': { checks: ['page_sequence'] },
   'page-size-unbounded': { checks: ['page_size_bounds'] },
   'page-size-zero': { checks: ['page_size_bounds'] },
