@@ -53,6 +53,12 @@ test.describe('The contract suite proves its power on the emulator', () => {
     expect(unknown, 'expected check names that are not in the registry').toEqual([]);
   });
 
+  test('every registered check is proven to bite by at least one fault', () => {
+    const proven = new Set(Object.values(faultExpectations).flatMap((e) => e.checks));
+    const unproven = checks.map((c) => c.name).filter((name) => !proven.has(name));
+    expect(unproven, 'checks no emulator fault makes fail: add a fault to emulator/faults-*.ts and a row to fault-expectations.ts').toEqual([]);
+  });
+
   test('the correct emulator yields zero violations', async () => {
     expect(await probeEmulator()).toConform();
   });
