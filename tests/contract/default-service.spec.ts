@@ -1,15 +1,4 @@
-import { expect, test } from '../../fixtures/test.js';
-import { probesOf, suites } from './probes/index.js';
-import { NO_DEFAULT_MESSAGE } from './probes/reference.js';
+import { defineSuite } from './define-suite.js';
+import { suites } from './probes/index.js';
 
-test.describe(suites.defaultService, () => {
-  for (const probe of probesOf(suites.defaultService)) {
-    test(probe.title, async ({ session, defaultReference }, testInfo) => {
-      // Without a default-service message there is nothing to probe: the report says which settings to add.
-      if (defaultReference === null) return test.skip(true, NO_DEFAULT_MESSAGE);
-      await probe.run(session, defaultReference);
-      testInfo.annotations.push(...session.annotations);
-      expect(session.result()).toConform();
-    });
-  }
-});
+defineSuite(suites.defaultService, 'default');

@@ -1,12 +1,4 @@
-import { expect, test } from '../../fixtures/test.js';
-import { probesOf, suites } from './probes/index.js';
+import { defineSuite } from './define-suite.js';
+import { suites } from './probes/index.js';
 
-test.describe(suites.scoping, () => {
-  for (const probe of probesOf(suites.scoping)) {
-    test(probe.title, async ({ session, reference }, testInfo) => {
-      await probe.run(session, reference);
-      testInfo.annotations.push(...session.annotations);
-      expect(session.result()).toConform();
-    });
-  }
-});
+defineSuite(suites.scoping);
