@@ -5,7 +5,7 @@ import { asObject, violation } from './helpers.js';
 /** error_body: an error answer is Twilio's error body (code, message, more_info, status) documented for its HTTP status. */
 export const errorBody: Check = {
   name: 'error_body',
-  holds: "an error is Twilio's JSON body: integer code (20003 for 401, 20404 for 404), message, more_info URI, status equal to the HTTP status",
+  holds: "an error is Twilio's JSON body documented for its HTTP status: integer code (the spec's own for 401, 404 and 429), message, more_info URI, status equal to the HTTP status",
   run(exchange, contract) {
     const { status, json, error } = exchange.response;
     if (error || status < 400 || json === undefined) return []; // no body to judge is response_json's concern

@@ -21,7 +21,7 @@ const rows: Record<string, Row> = {
   receipt_path_sids: { good: [fetched(), receipt], bad: [fetched((r) => { r.message_sid = sidOf('message_sid', 'b'); }), receipt], pointer: '/message_sid' },
   receipt_account_sid: { good: [fetched(), receipt], bad: [fetched(), { ...receipt, accountSid: sidOf('account_sid', 'b') }], pointer: '/account_sid' },
   receipt_url: { good: [fetched(), receipt], bad: [fetched((r) => { r.url = String(r.url).replace('https://conversations.twilio.com', 'https://evil.example'); }), receipt], pointer: '/url' },
-  receipt_consistent: { good: [fetched(), { ...receipt, known: fetched().response.json as never }], bad: [fetched((r) => { r.status = 'read'; }), { ...receipt, known: fetched().response.json as never }], pointer: '/status' },
+  receipt_consistent: { good: [fetched(), { ...receipt, known: fetched().response.json as never }], bad: [fetched((r) => { r.status = contract.statusValues.find((v) => v !== r.status) ?? null; }), { ...receipt, known: fetched().response.json as never }], pointer: '/status' },
   page_schema: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.page = '0'; }), pageCtx], pointer: '/meta/page' },
   meta_key: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.key = 'receipts'; }), pageCtx], pointer: '/meta/key' },
   meta_page_size: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.page_size = 20; }), pageCtx], pointer: '/meta/page_size' },

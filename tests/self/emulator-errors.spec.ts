@@ -31,7 +31,7 @@ const notFound: [string, (e: Emulator) => string][] = [
 
 test.describe('emulator errors: Twilio-shaped 4xx JSON, never a 5xx', () => {
   for (const [name, path] of notFound) {
-    test(`${name} gets 404 with Twilio error 20404`, async () => {
+    test(`${name} gets 404 with Twilio error ${contract.errorExample(404).code}`, async () => {
       const a = await send(emu, path(emu));
       expect(a.status, a.text).toBe(404);
       expect(twilioErrorProblem(a)).toBe('');
