@@ -1,0 +1,34 @@
+/** The credentials a text must never show: the auth token, and the account SID it is paired with in a Basic header. */
+export interface Secret {
+  readonly accountSid: string;
+  readonly authToken: string;
+}
+
+/** The HTTP Basic header value for a pair of credentials (RFC 7617); the one place it is built. */
+export function basicAuth(user: string, password: string): string {
+  return 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
+}
+
+/** Every spelling of the secret that could reach an output: plain, Basic-encoded, base64, base64url, percent-encoded. */
+export function secretForms(secret: Secret): string[] {
+  const token = secret.authToken;
+  if (!token) return [];
+  const pair = `${secret.accountSid}:${token}`;
+  const encodings = (text: string): string[] => {
+    const b64 = Buffer.from(text).toString('base64');
+    const b64url = Buffer.from(text).toString('base64url');
+    return [text, b64, b64.replace(/=+$/, ''), b64url, encodeURIComponent(b64)];
+  };
+  const forms = [...encodings(token), ...encodings(pair).slice(1), encodeURIComponent(token), encodeURIComponent(pair)];
+  // Longest first, so that a longer form is replaced whole before a shorter one inside it.
+  return [...new Set(forms)].filter((f) => f.length >= 8).sort((a, b) => b.length - a.length);
+}
+
+const BASIC_VALUE = /(Basic\s+)[A-Za-z0-9+/=_-]{8,}/gi;
+
+/** Removes every form of the secret, and any Basic credentials at all, from a text: the one redaction of every output. */
+export function redact(text: string, secret: Secret | null | undefined): string {
+  let out = text;
+  if (secret) for (const form of secretForms(secret)) if (out.includes(form)) out = out.split(form).join('[redacted]');
+  return out.replace(BASIC_VALUE, '$1[redacted]');
+}

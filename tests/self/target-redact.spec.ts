@@ -1,0 +1,33 @@
+import { expect, test } from '../../fixtures/test.js';
+import { basicAuth, redact, secretForms } from '../../target/redact.js';
+
+const secret = { accountSid: 'AC' + 'a1'.repeat(16), authToken: '6e39e75f' + '0123456789abcdef01234567' };
+const pair = `${secret.accountSid}:${secret.authToken}`;
+
+/** Every way a target might echo the credentials back. */
+const echoes: [string, string][] = [
+  ['the plain token', secret.authToken],
+  ['the Basic header', basicAuth(secret.accountSid, secret.authToken)],
+  ['the base64 pair without the scheme', Buffer.from(pair).toString('base64')],
+  ['the base64url pair', Buffer.from(pair).toString('base64url')],
+  ['the base64 token', Buffer.from(secret.authToken).toString('base64')],
+  ['the percent-encoded base64 pair', encodeURIComponent(Buffer.from(pair).toString('base64'))],
+  ['the percent-encoded pair', encodeURIComponent(pair)],
+  ['a Basic header of other credentials', basicAuth('ACffff', 'another-secret-value')],
+];
+
+test.describe('redact', () => {
+  for (const [name, value] of echoes) {
+    test(`removes ${name} from a text`, () => {
+      const out = redact(`received "${value}" in a receipt field`, secret);
+      expect(out).toContain('[redacted]');
+      for (const form of secretForms(secret)) expect(out).not.toContain(form);
+      expect(out).not.toContain(value);
+    });
+  }
+
+  test('leaves a text without credentials unchanged', () => {
+    const text = '[receipt_schema] /sid: expected ^DY[0-9a-fA-F]{32}$, received "IM00"';
+    expect(redact(text, secret)).toBe(text);
+  });
+});
