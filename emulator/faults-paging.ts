@@ -1,5 +1,16 @@
 import { contract } from '../spec/contract.js';
 import { defineFaults } from './fault.js';
+import { hashHex, Sids } from './sid.js';
+
+/** The same link with its MessageSid swapped for one no message has: a link to another list. */
+function otherMessageLink(link: string): string {
+  const u = new URL(link);
+  const match = contract.matchPath(u.pathname);
+  if (!match) return link;
+  const params = Object.fromEntries(Object.entries(match.raw).map(([k, v]) => [k, decodeURIComponent(v)]));
+  params.MessageSid = contract.sidPrefix('message_sid') + hashHex('other-message', Sids.digits('message_sid'));
+  return u.origin + contract.buildPath(match.op.name, match.op.scope, params) + u.search;
+}
 
 /** Faults in list pages: meta fields, links, order and PageSize bounds. */
 export const pagingFaults = defineFaults([
@@ -17,6 +28,12 @@ export const pagingFaults = defineFaults([
     page: (m) => { m.url = contract.productionOrigins[0] + new URL(m.url as string).pathname; },
   },
   { name: 'meta-page-negative', breaks: 'meta.page is a page number from 0', page: (m) => { m.page = -1; } },
+  { name: 'meta-page-off-by-one', breaks: 'meta.page is the index of the page served', page: (m) => { m.page += 1; } },
+  {
+    name: 'previous-page-missing', breaks: 'previous_page_url links back on every later page',
+    page: (m, c) => { if (c.offset > 0) m.previous_page_url = null; },
+  },
+  { name: 'meta-url-other-list', breaks: 'meta.url names the list that was asked for', page: (m) => { m.url = otherMessageLink(m.url); } },
   {
     name: 'unstable-order', breaks: 'the order of receipts does not depend on PageSize',
     order: (p, count, size) => (size === contract.pageSize.default ? p : count - 1 - p),

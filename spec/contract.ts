@@ -123,6 +123,8 @@ export function loadContract(file = SPEC_FILE) {
     sidLength(field: SidField): number {
       return fieldSchema(field).maxLength as number;
     },
+    /** Receipt fields that hold an RFC 3339 date-time: compared as instants (`Z` and `+00:00` are the same time). */
+    dateFields: Object.keys(receiptProps).filter((f) => fieldSchema(f).format === 'date-time'),
     /** Documented status values, null included where the documentation allows it. */
     statusValues: (fieldSchema('status').enum as (string | null)[]).slice(),
     /** PageSize bounds and default. */

@@ -59,6 +59,10 @@ export interface CheckContext {
   walk?: WalkState;
   /** The page a followed link must reproduce: which link, and the receipt SIDs of that page. */
   reproduce?: { link: string; sids: string[] };
+  /** The index of the page this answer must be, when the probe knows it (counted along next_page_url from 0). */
+  page?: number;
+  /** The PageSize the probe asked for, when it knows it (a followed link need not spell it). */
+  pageSize?: number;
 }
 
 /** A named pure check: judges one exchange against the contract; empty means it holds. */

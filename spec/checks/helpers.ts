@@ -1,6 +1,6 @@
 import type { Contract, Operation, Scope } from '../contract.js';
 import { pointer, type Violation } from '../violation.js';
-import type { Exchange } from './exchange.js';
+import type { CheckContext, Exchange } from './exchange.js';
 
 type Json = Record<string, unknown>;
 
@@ -24,9 +24,17 @@ function decode(raw: string): string | undefined {
   }
 }
 
+/** An operation of the spec with the decoded path parameters a path gave it. */
+export interface Route { op: Operation; scope: Scope; params: Record<string, string | undefined> }
+
 /** The operation the request addressed and its decoded path parameters, or null for a path outside the spec. */
-export function routeOf(exchange: Exchange, contract: Contract): { op: Operation; scope: Scope; params: Record<string, string | undefined> } | null {
-  const path = exchange.request.path.split('?')[0];
+export function routeOf(exchange: Exchange, contract: Contract): Route | null {
+  return routeOfPath(exchange.request.path, contract);
+}
+
+/** The operation a path (with or without query) addresses and its decoded parameters, or null. */
+export function routeOfPath(pathAndQuery: string, contract: Contract): Route | null {
+  const path = pathAndQuery.split('?')[0];
   const match = contract.matchPath(path);
   if (!match) return null;
   const params = Object.fromEntries(Object.entries(match.raw).map(([k, v]) => [k, decode(v)]));
@@ -70,6 +78,17 @@ export function linkPath(link: unknown): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The index of the page an answer must be: what the probe knows (a walk, a followed link), else 0 for a request that
+ * names no page (no PageToken, Page absent or 0); undefined when only the answer itself can say.
+ */
+export function knownPageIndex(exchange: Exchange, ctx: CheckContext): number | undefined {
+  if (ctx.page !== undefined) return ctx.page;
+  const query = queryOf(exchange);
+  const page = query.get('Page');
+  return !query.has('PageToken') && (page === null || page === '0') ? 0 : undefined;
 }
 
 /** The origin of an absolute URL, or null. */

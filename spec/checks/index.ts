@@ -5,6 +5,7 @@ import { errorBody } from './error-body.js';
 import { errorHeaders } from './error-headers.js';
 import { metaKey } from './meta-key.js';
 import { metaNextPageUrl } from './meta-next-page-url.js';
+import { metaPage } from './meta-page.js';
 import { metaPageSize } from './meta-page-size.js';
 import { metaPreviousPageUrl } from './meta-previous-page-url.js';
 import { metaUrls } from './meta-urls.js';
@@ -41,6 +42,7 @@ export const checks: readonly Check[] = Object.freeze([
   receiptConsistent,
   pageSchema,
   metaKey,
+  metaPage,
   metaPageSize,
   metaUrls,
   metaPreviousPageUrl,

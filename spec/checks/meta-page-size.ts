@@ -7,7 +7,8 @@ export const metaPageSize: Check = {
   holds: 'meta.page_size equals the requested PageSize (the documented default when absent) and the page holds at most that many items',
   run(exchange, contract, ctx) {
     if (ctx.expect !== 'page' || !isPage(exchange, contract) || !asObject(exchange.response.json)) return [];
-    const raw = queryOf(exchange).get('PageSize');
+    // The size the probe asked for wins over the query: a followed link need not spell PageSize.
+    const raw = ctx.pageSize === undefined ? queryOf(exchange).get('PageSize') : String(ctx.pageSize);
     const requested = raw === null ? contract.pageSize.default : Number(raw);
     const { min, max } = contract.pageSize;
     // Out-of-range sizes are page_size_bounds' concern.

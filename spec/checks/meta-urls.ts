@@ -1,18 +1,38 @@
+import type { Contract } from '../contract.js';
 import { show } from '../violation.js';
-import type { Check } from './exchange.js';
-import { isPage, metaOf, originOf, violation } from './helpers.js';
+import type { Check, Exchange } from './exchange.js';
+import { isPage, metaOf, originOf, receiptsOf, routeOf, routeOfPath, violation, type Route } from './helpers.js';
 
 const LINKS = ['first_page_url', 'previous_page_url', 'url', 'next_page_url'];
 
-/** meta_urls: every page link is an absolute URL at the public origin, on the same list path as the request. */
+/**
+ * Why a link does not name the list the request named, or null when it does. A conversation addressed by unique name
+ * is the same list as the one named by its SID, so a link may name it by the CH SID the receipts carry.
+ */
+function otherList(request: Route, link: Route, exchange: Exchange, contract: Contract): string | null {
+  if (link.op.operationId !== request.op.operationId) return `another operation (${link.op.template})`;
+  for (const [param, value] of Object.entries(request.params)) {
+    const given = link.params[param];
+    if (given === value) continue;
+    const conversation = contract.sidPattern('conversation_sid');
+    if (param === 'ConversationSid' && value !== undefined && !conversation.test(value) && given !== undefined && conversation.test(given)) {
+      const named = receiptsOf(exchange, contract).map((r) => r.receipt.conversation_sid);
+      if (named.every((sid) => sid === given)) continue; // the unique name's own SID
+    }
+    return `${param} ${show(given)} instead of ${show(value)}`;
+  }
+  return null;
+}
+
+/** meta_urls: every page link is an absolute URL at the public origin that names the same list as the request. */
 export const metaUrls: Check = {
   name: 'meta_urls',
-  holds: 'meta links are absolute URLs at TARGET_PUBLIC_URL on the same list path as the request (foreign origins are not followed)',
+  holds: 'meta links are absolute URLs at TARGET_PUBLIC_URL naming the same list as the request (a unique name may become its CH SID)',
   run(exchange, contract, ctx) {
     const meta = metaOf(exchange);
-    if (ctx.expect !== 'page' || !meta || !isPage(exchange, contract)) return [];
+    const request = routeOf(exchange, contract);
+    if (ctx.expect !== 'page' || !meta || !request || !isPage(exchange, contract)) return [];
     const origin = new URL(ctx.publicUrl).origin;
-    const path = exchange.request.path.split('?')[0];
     return LINKS.flatMap((name) => {
       const link = meta[name];
       if (link === null || link === undefined) return []; // presence and nullability are page_schema's concern
@@ -22,8 +42,10 @@ export const metaUrls: Check = {
         const what = actualOrigin ? `a foreign origin ${actualOrigin} (not followed)` : 'not an absolute URL';
         return [violation('meta_urls', at, `expected an absolute URL at ${origin}, received ${what}: ${show(link)}`, origin, link)];
       }
-      const linkPath = new URL(link as string).pathname;
-      return linkPath === path ? [] : [violation('meta_urls', at, `expected a link to this list ${path}, received ${show(link)}`, path, link)];
+      const target = routeOfPath(new URL(link as string).pathname, contract);
+      const why = target ? otherList(request, target, exchange, contract) : 'a path outside the spec';
+      const path = exchange.request.path.split('?')[0];
+      return why === null ? [] : [violation('meta_urls', at, `expected a link to this list ${path}, received ${why}: ${show(link)}`, path, link)];
     });
   },
 };

@@ -3,17 +3,26 @@ import { pointer, show } from '../violation.js';
 import type { Check } from './exchange.js';
 import { receiptsOf, violation } from './helpers.js';
 
+/** True when two values of a field are the same: dates as instants (`Z` and `+00:00` agree), others deeply equal. */
+function same(field: string, a: unknown, b: unknown, dateFields: readonly string[]): boolean {
+  if (dateFields.includes(field) && typeof a === 'string' && typeof b === 'string') {
+    const [x, y] = [Date.parse(a), Date.parse(b)];
+    if (!Number.isNaN(x) && x === y) return true;
+  }
+  return isDeepStrictEqual(a, b);
+}
+
 /** receipt_consistent: a receipt fetched by its sid or its url equals the copy seen before (in the list). */
 export const receiptConsistent: Check = {
   name: 'receipt_consistent',
-  holds: 'a receipt fetched by its sid or by its url equals the copy in the list, field by field',
+  holds: 'a receipt fetched by its sid or by its url equals the copy in the list, field by field (dates as instants)',
   run(exchange, contract, ctx) {
     const known = ctx.known;
     if (!known || ctx.expect !== 'receipt') return [];
     return receiptsOf(exchange, contract).flatMap(({ receipt }) => {
       const keys = [...new Set([...Object.keys(known), ...Object.keys(receipt)])];
       return keys
-        .filter((k) => !isDeepStrictEqual(known[k], receipt[k]))
+        .filter((k) => !same(k, known[k], receipt[k], contract.dateFields))
         .map((k) => violation('receipt_consistent', pointer('', k), `expected ${show(known[k])} as listed, received ${show(receipt[k])}`, known[k], receipt[k]));
     });
   },

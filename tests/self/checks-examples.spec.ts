@@ -8,8 +8,8 @@ import { ctxFor, exchange } from './exchanges.js';
 
 type Json = Record<string, unknown>;
 
-/** Twilio's official OpenAPI excerpt, shared beside the repository (../shared in CI too). */
-const REFERENCE = fileURLToPath(new URL('../../../shared/reference/twilio_conversations_v1.receipts.yaml', import.meta.url));
+/** Twilio's official OpenAPI excerpt, vendored in spec/reference/ (a clone has nothing beside it). */
+const REFERENCE = fileURLToPath(new URL('../../spec/reference/twilio_conversations_v1.receipts.yaml', import.meta.url));
 
 /** Every documented 200 example of the reference: its path template, name and payload. */
 function officialExamples(): { template: string; name: string; value: Json }[] {

@@ -24,6 +24,7 @@ const rows: Record<string, Row> = {
   receipt_consistent: { good: [fetched(), { ...receipt, known: fetched().response.json as never }], bad: [fetched((r) => { r.status = contract.statusValues.find((v) => v !== r.status) ?? null; }), { ...receipt, known: fetched().response.json as never }], pointer: '/status' },
   page_schema: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.page = '0'; }), pageCtx], pointer: '/meta/page' },
   meta_key: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.key = 'receipts'; }), pageCtx], pointer: '/meta/key' },
+  meta_page: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.page = 1; }), pageCtx], pointer: '/meta/page' },
   meta_page_size: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.page_size = 20; }), pageCtx], pointer: '/meta/page_size' },
   meta_urls: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.url = 'https://evil.example/v1/x'; }), pageCtx], pointer: '/meta/url' },
   meta_previous_page_url: { good: [page(), pageCtx], bad: [page(undefined, (p) => { p.meta.previous_page_url = p.meta.url; }), pageCtx], pointer: '/meta/previous_page_url' },

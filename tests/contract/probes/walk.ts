@@ -19,7 +19,9 @@ export async function walk(s: Session, pageSize: number, ref: Reference, judgeOr
     }
     const visited = pages.map((p) => p.path);
     const state = { expected: ref.sids, position, visited, complete: ref.complete };
-    const ex = await s.probe(path, 'page', judgeOrder ? { walk: state } : {});
+    // The walk knows which page this is and its size, however the links spell them.
+    const known = { page: pages.length, pageSize };
+    const ex = await s.probe(path, 'page', judgeOrder ? { walk: state, ...known } : known);
     const meta = metaOf(ex);
     if (ex.response.status !== 200 || !meta) break;
     const sids = pageSids(ex, s.contract);

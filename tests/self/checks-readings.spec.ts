@@ -1,0 +1,78 @@
+import { expect, test } from '../../fixtures/test.js';
+import { contract } from '../../spec/contract.js';
+import { judge } from '../../spec/checks/index.js';
+import { ctxFor, example, exchange, listPath, page } from './exchanges.js';
+
+type Json = Record<string, unknown>;
+
+/** A token in the form Twilio writes (PT + the SID of the last item of the previous page). */
+const TOKEN = 'PT' + String(example('ServiceReceipt').sid);
+const origin = new URL(String(example('ServiceReceipt').url)).origin;
+/** An absolute link to the example list with a query. */
+const link = (query: string, path = listPath()) => `${origin}${path}?${query}`;
+
+/** Page `index` of a one-receipt-a-page walk, its links written the way Twilio writes them (a token in every link). */
+function twilioPage(index: number, query: string) {
+  return page(query, (p) => {
+    p.delivery_receipts = p.delivery_receipts.slice(0, 1);
+    Object.assign(p.meta, {
+      page: index, page_size: 1, first_page_url: link('PageSize=1&Page=0'),
+      previous_page_url: index === 0 ? null : link(`PageSize=1&Page=${index - 1}&PageToken=${TOKEN}`),
+      url: link(index === 0 && !query.includes('PageToken') ? 'PageSize=1&Page=0' : `PageSize=1&Page=${index}&PageToken=${TOKEN}`),
+      next_page_url: link(`PageSize=1&Page=${index + 1}&PageToken=${TOKEN}`),
+    });
+  });
+}
+
+test.describe('checks judge what a page is, not how its URL is spelled', () => {
+  test('page 0 reached by a link that carries a PageToken has no previous page', () => {
+    const back = twilioPage(0, `PageSize=1&Page=0&PageToken=${TOKEN}`);
+    expect(judge(back, contract, ctxFor('page', { page: 0, pageSize: 1 }))).toConform();
+  });
+
+  test('a later page must link back, whatever its query says', () => {
+    const later = twilioPage(1, `PageSize=1&Page=1&PageToken=${TOKEN}`);
+    later.response.json = { ...(later.response.json as Json), meta: { ...((later.response.json as Json).meta as Json), previous_page_url: null } };
+    const found = judge(later, contract, ctxFor('page', { page: 1, pageSize: 1 })).map((v) => v.check);
+    expect(found).toEqual(['meta_previous_page_url']);
+  });
+
+  test('meta.page is judged by the index the walk knows', () => {
+    const second = twilioPage(1, `PageSize=1&Page=1&PageToken=${TOKEN}`);
+    expect(judge(second, contract, ctxFor('page', { page: 1, pageSize: 1 }))).toConform();
+    const found = judge(second, contract, ctxFor('page', { page: 2, pageSize: 1 }));
+    expect(found.map((v) => [v.check, v.pointer])).toContainEqual(['meta_page', '/meta/page']);
+  });
+
+  test('a followed link that does not spell PageSize is judged by the size the walk asked for', () => {
+    const p = twilioPage(1, `PageToken=${TOKEN}`);
+    expect(judge(p, contract, ctxFor('page', { page: 1, pageSize: 1 }))).toConform();
+  });
+
+  test('a conversation addressed by unique name is the same list as its CH SID in the links', () => {
+    const r = example('ServiceReceipt');
+    const params = { ChatServiceSid: String(r.chat_service_sid), ConversationSid: 'launch-room', MessageSid: String(r.message_sid) };
+    const byName = contract.buildPath('list', 'service', params);
+    const body = (page().response.json as Json);
+    expect(judge(exchange(`${byName}?PageSize=50`, 200, body), contract, ctxFor('page'))).toConform();
+  });
+
+  test('a link to another message is not the same list, even by unique name', () => {
+    const r = example('ServiceReceipt');
+    const other = contract.buildPath('list', 'service', {
+      ChatServiceSid: String(r.chat_service_sid), ConversationSid: String(r.conversation_sid),
+      MessageSid: String(contract.sidPrefix('message_sid')) + 'f'.repeat(contract.sidLength('message_sid') - 2),
+    });
+    const p = page(undefined, (b) => { b.meta.url = `${origin}${other}?PageSize=50&Page=0`; });
+    expect(judge(p, contract, ctxFor('page')).map((v) => [v.check, v.pointer])).toEqual([['meta_urls', '/meta/url']]);
+  });
+
+  test('dates in another RFC 3339 offset are the same instant', () => {
+    const r = example('ServiceReceipt');
+    const offset = { ...r, date_created: String(r.date_created).replace('Z', '+00:00') };
+    const path = new URL(String(r.url)).pathname;
+    expect(judge(exchange(path, 200, offset), contract, ctxFor('receipt', { known: r }))).toConform();
+    const later = { ...r, date_created: '2000-01-01T00:00:00+00:00' };
+    expect(judge(exchange(path, 200, later), contract, ctxFor('receipt', { known: r })).map((v) => v.check)).toEqual(['receipt_consistent']);
+  });
+});
