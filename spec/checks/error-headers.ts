@@ -6,9 +6,9 @@ import { violation } from './helpers.js';
 export const errorHeaders: Check = {
   name: 'error_headers',
   holds: 'an error carries each header documented for its status: WWW-Authenticate with a Basic challenge on 401, Retry-After on 429',
+  applies: { status: 'error' },
   run(exchange, contract) {
-    const { status, headers, error } = exchange.response;
-    if (error || status < 400) return [];
+    const { status, headers } = exchange.response;
     return contract.errorHeaders(status).flatMap(({ name, rule, test }) => {
       const value = headers[name.toLowerCase()];
       if (value !== undefined && test(value)) return [];

@@ -1,4 +1,4 @@
-import type { Contract } from '../contract.js';
+import type { Contract, Operation, OperationName, Scope } from '../contract.js';
 import type { Violation } from '../violation.js';
 
 /** Which credentials a request carried: the target's, none, a wrong token, or another account's SID. */
@@ -65,10 +65,51 @@ export interface CheckContext {
   pageSize?: number;
 }
 
-/** A named pure check: judges one exchange against the contract; empty means it holds. */
+type Json = Record<string, unknown>;
+
+/** The operation a path addresses and its decoded path parameters (undefined where the encoding is broken). */
+export interface Route { op: Operation; scope: Scope; params: Record<string, string | undefined> }
+
+/** An exchange parsed once for every check: its route, query, JSON object body, meta and receipts. */
+export interface Judged extends Exchange {
+  /** null for a path outside the spec. */
+  route: Route | null;
+  query: URLSearchParams;
+  /** The body when it is a JSON object, else null. */
+  body: Json | null;
+  /** The list envelope's meta object, else null. */
+  meta: Json | null;
+  /** The receipts of a 200 with their pointers: the body of a fetch, the object items of a list. */
+  receipts: { receipt: Json; at: string }[];
+  /** The receipt SIDs of a 200 list, in order (non-strings skipped). */
+  sids: string[];
+}
+
+/** Context a check needs from the probe: a walk in progress, a copy seen before, a page a link must reproduce. */
+export type Need = 'walk' | 'known' | 'reproduce';
+
+/** When a check applies; every condition given must hold, an absent one is no condition. */
+export interface Applies {
+  /** Only to these probe expectations. */
+  expect?: readonly Expectation[];
+  /** Only to paths of this operation. */
+  operation?: OperationName;
+  /** ok: HTTP 200; error: an HTTP status from 400 up. */
+  status?: 'ok' | 'error';
+  /** Only when the probe gave this context. */
+  needs?: readonly Need[];
+  /** Only when the request's query has this parameter. */
+  query?: string;
+  /** Only to exchanges that got no complete response (every other check needs one). */
+  failed?: true;
+}
+
+/** A named pure check: judges one parsed exchange against the contract; empty means it holds. */
 export interface Check {
   name: string;
   /** One line: what it holds (the README's table of checks is compared with this). */
   holds: string;
-  run(exchange: Exchange, contract: Contract, ctx: CheckContext): Violation[];
+  /** Which exchanges it judges; judge() hands it no other. */
+  applies: Applies;
+  run(exchange: Judged, contract: Contract, ctx: CheckContext): Violation[];
 }

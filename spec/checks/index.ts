@@ -1,6 +1,7 @@
 import type { Contract } from '../contract.js';
 import type { Violation } from '../violation.js';
 import type { Check, CheckContext, Exchange } from './exchange.js';
+import { appliesTo, parseExchange } from './judged.js';
 import { errorBody } from './error-body.js';
 import { errorHeaders } from './error-headers.js';
 import { metaKey } from './meta-key.js';
@@ -26,7 +27,7 @@ import { responseJson } from './response-json.js';
 import { responseNoReceipts } from './response-no-receipts.js';
 import { responseStatus } from './response-status.js';
 
-export type { AuthMode, Check, CheckContext, Exchange, ExchangeRequest, ExchangeResponse, Expectation, WalkState } from './exchange.js';
+export type { Applies, AuthMode, Check, CheckContext, Exchange, ExchangeRequest, ExchangeResponse, Expectation, Judged, Route, WalkState } from './exchange.js';
 
 /** Every check, in the order its violations are reported: transport, then receipts, then pages, then errors. */
 export const checks: readonly Check[] = Object.freeze([
@@ -56,10 +57,19 @@ export const checks: readonly Check[] = Object.freeze([
   responseNoReceipts,
 ]);
 
-/** Runs every check on one exchange; each violation carries the request that produced it. */
-export function judge(exchange: Exchange, contract: Contract, ctx: CheckContext): Violation[] {
+/** What judging one exchange gave: the checks that applied to it, and their violations (each with its request). */
+export interface Assessment { applied: string[]; violations: Violation[] }
+
+/** Parses an exchange once, runs every check that applies to it, and says which applied. */
+export function assess(exchange: Exchange, contract: Contract, ctx: CheckContext, among: readonly Check[] = checks): Assessment {
+  const parsed = parseExchange(exchange, contract);
   const request = `${exchange.request.method} ${exchange.request.path}`;
-  // Without a complete response there is nothing else to judge.
-  const run = exchange.response.error ? [responseComplete] : checks;
-  return run.flatMap((check) => check.run(exchange, contract, ctx).map((v) => ({ ...v, request })));
+  const applied = among.filter((check) => appliesTo(check.applies, parsed, ctx));
+  const violations = applied.flatMap((check) => check.run(parsed, contract, ctx).map((v) => ({ ...v, request })));
+  return { applied: applied.map((c) => c.name), violations };
+}
+
+/** Runs every check that applies to one exchange; each violation carries the request that produced it. */
+export function judge(exchange: Exchange, contract: Contract, ctx: CheckContext): Violation[] {
+  return assess(exchange, contract, ctx).violations;
 }

@@ -1,18 +1,19 @@
 import { show } from '../violation.js';
 import type { Check } from './exchange.js';
-import { isPage, linkPath, metaOf, pageSids, violation } from './helpers.js';
+import { linkPath, violation } from './helpers.js';
 
 /** meta_next_page_url: a link while receipts remain, null after the last one, and never back to a page already visited. */
 export const metaNextPageUrl: Check = {
   name: 'meta_next_page_url',
   holds: 'next_page_url links on while receipts remain, is null on the last page, and never leads back to a visited page',
-  run(exchange, contract, ctx) {
-    const meta = metaOf(exchange);
+  applies: { operation: 'list', status: 'ok', needs: ['walk'] },
+  run(exchange, _contract, ctx) {
+    const { meta } = exchange;
     const walk = ctx.walk;
-    if (!walk || !meta || !isPage(exchange, contract)) return [];
+    if (!walk || !meta) return [];
     const at = '/meta/next_page_url';
     const next = meta.next_page_url;
-    const reached = walk.position + pageSids(exchange, contract).length;
+    const reached = walk.position + exchange.sids.length;
     const remaining = walk.expected.length - reached;
     if (next === null) {
       return remaining > 0 ? [violation('meta_next_page_url', at, `the walk ends after ${reached} of ${walk.expected.length} receipts`, 'a link', null)] : [];

@@ -1,21 +1,22 @@
 import type { Check } from './exchange.js';
-import { asObject, isPage, metaOf, pageSids, queryOf, violation } from './helpers.js';
+import { violation } from './helpers.js';
 
 /** meta_page_size: meta.page_size equals the requested PageSize (the default when absent) and the page holds no more items. */
 export const metaPageSize: Check = {
   name: 'meta_page_size',
   holds: 'meta.page_size equals the requested PageSize (the documented default when absent) and the page holds at most that many items',
+  applies: { expect: ['page'], operation: 'list', status: 'ok' },
   run(exchange, contract, ctx) {
-    if (ctx.expect !== 'page' || !isPage(exchange, contract) || !asObject(exchange.response.json)) return [];
+    if (!exchange.body) return [];
     // The size the probe asked for wins over the query: a followed link need not spell PageSize.
-    const raw = ctx.pageSize === undefined ? queryOf(exchange).get('PageSize') : String(ctx.pageSize);
+    const raw = ctx.pageSize === undefined ? exchange.query.get('PageSize') : String(ctx.pageSize);
     const requested = raw === null ? contract.pageSize.default : Number(raw);
     const { min, max } = contract.pageSize;
     // Out-of-range sizes are page_size_bounds' concern.
     if (!Number.isInteger(requested) || requested < min || requested > max) return [];
-    const size = metaOf(exchange)?.page_size;
+    const size = exchange.meta?.page_size;
     if (size !== requested) return [violation('meta_page_size', '/meta/page_size', `expected ${requested} (${raw === null ? 'the default' : 'as requested'}), received ${JSON.stringify(size ?? null)}`, requested, size)];
-    const count = pageSids(exchange, contract).length;
+    const count = exchange.sids.length;
     return count <= requested ? [] : [violation('meta_page_size', `/${contract.listKey}`, `expected at most ${requested} items, received ${count}`, requested, count)];
   },
 };

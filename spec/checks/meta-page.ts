@@ -1,14 +1,15 @@
 import { show } from '../violation.js';
 import type { Check } from './exchange.js';
-import { isPage, knownPageIndex, metaOf, violation } from './helpers.js';
+import { knownPageIndex, violation } from './helpers.js';
 
 /** meta_page: meta.page is the index of the page actually served (0 first, one more along each next_page_url). */
 export const metaPage: Check = {
   name: 'meta_page',
   holds: 'meta.page is the index of the page served: 0 for the first, one more along each next_page_url, the page a followed link names',
-  run(exchange, contract, ctx) {
-    const meta = metaOf(exchange);
-    if (ctx.expect !== 'page' || !meta || !isPage(exchange, contract)) return [];
+  applies: { expect: ['page'], operation: 'list', status: 'ok' },
+  run(exchange, _contract, ctx) {
+    const { meta } = exchange;
+    if (!meta) return [];
     const index = knownPageIndex(exchange, ctx);
     // Where neither the walk nor the request says which page this is, only the answer knows.
     // A page that is not an integer from 0 is page_schema's concern.

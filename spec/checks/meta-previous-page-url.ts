@@ -1,6 +1,6 @@
 import { show } from '../violation.js';
 import type { Check } from './exchange.js';
-import { isPage, knownPageIndex, metaOf, violation } from './helpers.js';
+import { knownPageIndex, violation } from './helpers.js';
 
 /**
  * meta_previous_page_url: null on the first page, a link on every later page. Which page an answer is comes from the
@@ -10,9 +10,10 @@ import { isPage, knownPageIndex, metaOf, violation } from './helpers.js';
 export const metaPreviousPageUrl: Check = {
   name: 'meta_previous_page_url',
   holds: 'previous_page_url is null on the first page and a link on every later page (the page known from the walk)',
-  run(exchange, contract, ctx) {
-    const meta = metaOf(exchange);
-    if (ctx.expect !== 'page' || !meta || !isPage(exchange, contract)) return [];
+  applies: { expect: ['page'], operation: 'list', status: 'ok' },
+  run(exchange, _contract, ctx) {
+    const { meta } = exchange;
+    if (!meta) return [];
     const said = meta.page;
     const index = knownPageIndex(exchange, ctx) ?? (Number.isInteger(said) && (said as number) >= 0 ? (said as number) : undefined);
     if (index === undefined) return []; // a malformed meta.page is page_schema's concern

@@ -1,7 +1,7 @@
 import type { Contract } from '../contract.js';
 import { show } from '../violation.js';
-import type { Check, Exchange } from './exchange.js';
-import { isPage, metaOf, originOf, receiptsOf, routeOf, routeOfPath, violation, type Route } from './helpers.js';
+import type { Check, Judged, Route } from './exchange.js';
+import { originOf, routeOfPath, violation } from './helpers.js';
 
 const LINKS = ['first_page_url', 'previous_page_url', 'url', 'next_page_url'];
 
@@ -9,14 +9,14 @@ const LINKS = ['first_page_url', 'previous_page_url', 'url', 'next_page_url'];
  * Why a link does not name the list the request named, or null when it does. A conversation addressed by unique name
  * is the same list as the one named by its SID, so a link may name it by the CH SID the receipts carry.
  */
-function otherList(request: Route, link: Route, exchange: Exchange, contract: Contract): string | null {
+function otherList(request: Route, link: Route, exchange: Judged, contract: Contract): string | null {
   if (link.op.operationId !== request.op.operationId) return `another operation (${link.op.template})`;
   for (const [param, value] of Object.entries(request.params)) {
     const given = link.params[param];
     if (given === value) continue;
     const conversation = contract.sidPattern('conversation_sid');
     if (param === 'ConversationSid' && value !== undefined && !conversation.test(value) && given !== undefined && conversation.test(given)) {
-      const named = receiptsOf(exchange, contract).map((r) => r.receipt.conversation_sid);
+      const named = exchange.receipts.map((r) => r.receipt.conversation_sid);
       if (named.every((sid) => sid === given)) continue; // the unique name's own SID
     }
     return `${param} ${show(given)} instead of ${show(value)}`;
@@ -28,10 +28,10 @@ function otherList(request: Route, link: Route, exchange: Exchange, contract: Co
 export const metaUrls: Check = {
   name: 'meta_urls',
   holds: 'meta links are absolute URLs at TARGET_PUBLIC_URL naming the same list as the request (a unique name may become its CH SID)',
+  applies: { expect: ['page'], operation: 'list', status: 'ok' },
   run(exchange, contract, ctx) {
-    const meta = metaOf(exchange);
-    const request = routeOf(exchange, contract);
-    if (ctx.expect !== 'page' || !meta || !request || !isPage(exchange, contract)) return [];
+    const { meta, route: request } = exchange;
+    if (!meta || !request) return [];
     const origin = new URL(ctx.publicUrl).origin;
     return LINKS.flatMap((name) => {
       const link = meta[name];

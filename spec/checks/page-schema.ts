@@ -1,14 +1,14 @@
 import type { Check } from './exchange.js';
-import { asObject, isPage, routeOf } from './helpers.js';
 
 /** page_schema: the list envelope (items array and meta with page, page_size, links, key) has its documented shape. */
 export const pageSchema: Check = {
   name: 'page_schema',
   holds: 'the list envelope has the documented shape: the items array and meta (page, page_size, the four links, key)',
-  run(exchange, contract, ctx) {
-    const body = asObject(exchange.response.json);
-    if (ctx.expect !== 'page' || !body || !isPage(exchange, contract)) return [];
-    const schema = routeOf(exchange, contract)?.scope === 'service' ? 'ServiceReceiptPage' : 'ReceiptPage';
+  applies: { expect: ['page'], operation: 'list', status: 'ok' },
+  run(exchange, contract) {
+    const { body } = exchange;
+    if (!body) return []; // not a JSON object: response_json's concern
+    const schema = exchange.route?.scope === 'service' ? 'ServiceReceiptPage' : 'ReceiptPage';
     // The items are receipt_schema's concern; judge only the envelope here so nothing is reported twice.
     const items = body[contract.listKey];
     const envelope = Array.isArray(items) ? { ...body, [contract.listKey]: [] } : body;

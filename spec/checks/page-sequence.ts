@@ -1,16 +1,17 @@
 import { pointer } from '../violation.js';
 import type { Check } from './exchange.js';
-import { isPage, pageSids, violation } from './helpers.js';
+import { violation } from './helpers.js';
 
 /** page_sequence: walking the pages visits each receipt once, in the order of one page at the maximum size. */
 export const pageSequence: Check = {
   name: 'page_sequence',
   holds: 'walking next_page_url visits every receipt exactly once, in the same order as one page at the maximum PageSize',
+  applies: { operation: 'list', status: 'ok', needs: ['walk'] },
   run(exchange, contract, ctx) {
     const walk = ctx.walk;
-    if (!walk || !isPage(exchange, contract)) return [];
+    if (!walk) return [];
     const seen = new Set(walk.expected.slice(0, walk.position));
-    const sids = pageSids(exchange, contract);
+    const sids = exchange.sids;
     for (const [i, sid] of sids.entries()) {
       const at = pointer('', contract.listKey, i, 'sid');
       const want = walk.expected[walk.position + i];

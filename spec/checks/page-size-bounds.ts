@@ -1,14 +1,14 @@
 import type { Check } from './exchange.js';
-import { metaOf, pageSids, queryOf, routeOf, violation } from './helpers.js';
+import { violation } from './helpers.js';
 
 /** page_size_bounds: a PageSize outside its documented bounds is rejected with a 4xx, or (above the maximum only) clamped. */
 export const pageSizeBounds: Check = {
   name: 'page_size_bounds',
   holds: 'a PageSize out of bounds (0, -1, not a number) gets a 4xx; above the maximum a 4xx or at most the maximum items',
+  applies: { operation: 'list', status: 'ok', query: 'PageSize' },
   run(exchange, contract) {
-    const raw = queryOf(exchange).get('PageSize');
+    const raw = String(exchange.query.get('PageSize'));
     const { status } = exchange.response;
-    if (raw === null || status !== 200 || routeOf(exchange, contract)?.op.name !== 'list') return [];
     const n = Number(raw);
     const { min, max } = contract.pageSize;
     if (Number.isInteger(n) && n >= min && n <= max) return [];
@@ -16,8 +16,8 @@ export const pageSizeBounds: Check = {
       return [violation('page_size_bounds', '', `PageSize=${raw} is outside ${min}..${max} and must be rejected with a 4xx, received HTTP 200`, '4xx', status)];
     }
     // Above the maximum the documentation allows clamping: never more than the maximum.
-    const count = pageSids(exchange, contract).length;
-    const size = metaOf(exchange)?.page_size;
+    const count = exchange.sids.length;
+    const size = exchange.meta?.page_size;
     if (count > max) return [violation('page_size_bounds', `/${contract.listKey}`, `PageSize=${raw} returned ${count} items, more than the maximum ${max}`, `<= ${max}`, count)];
     if (typeof size !== 'number' || size > max) return [violation('page_size_bounds', '/meta/page_size', `PageSize=${raw} clamped must report at most ${max}, received ${JSON.stringify(size ?? null)}`, `<= ${max}`, size)];
     return [];

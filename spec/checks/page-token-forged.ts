@@ -1,6 +1,6 @@
 import { show } from '../violation.js';
 import type { Check } from './exchange.js';
-import { queryOf, routeOf, violation } from './helpers.js';
+import { violation } from './helpers.js';
 
 /** The HTTP status the spec's BadRequest response is documented under. */
 const BAD_REQUEST = 400;
@@ -9,11 +9,12 @@ const BAD_REQUEST = 400;
 export const pageTokenForged: Check = {
   name: 'page_token_forged',
   holds: 'a PageToken the server never issued gets a 400 where the list documents one, never a page',
-  run(exchange, contract, ctx) {
-    const token = queryOf(exchange).get('PageToken');
-    const route = routeOf(exchange, contract);
-    const { status, error } = exchange.response;
-    if (ctx.expect !== 'page_token' || token === null || error || route?.op.name !== 'list') return [];
+  applies: { expect: ['page_token'], operation: 'list', query: 'PageToken' },
+  run(exchange, contract) {
+    const token = exchange.query.get('PageToken');
+    const route = exchange.route;
+    const { status } = exchange.response;
+    if (!route) return [];
     // Redirects and 5xx are response_status' concern; without a documented 400 any 4xx is a rejection.
     const documented = contract.documentedStatuses(route.op.operationId).includes(BAD_REQUEST);
     const rejected = documented ? status === BAD_REQUEST : status >= 400 && status < 500;

@@ -1,14 +1,14 @@
 import { show } from '../violation.js';
 import type { Check } from './exchange.js';
-import { receiptsOf, violation } from './helpers.js';
+import { violation } from './helpers.js';
 
 /** receipt_account_sid: every receipt belongs to the account that authenticated. */
 export const receiptAccountSid: Check = {
   name: 'receipt_account_sid',
   holds: 'account_sid equals the authenticated account',
-  run(exchange, contract, ctx) {
-    if (ctx.expect !== 'receipt' && ctx.expect !== 'page') return [];
-    return receiptsOf(exchange, contract).flatMap(({ receipt, at }) =>
+  applies: { expect: ['receipt', 'page'], status: 'ok' },
+  run(exchange, _contract, ctx) {
+    return exchange.receipts.flatMap(({ receipt, at }) =>
       receipt.account_sid === ctx.accountSid
         ? []
         : [violation('receipt_account_sid', `${at}/account_sid`, `expected the authenticated account ${show(ctx.accountSid)}, received ${show(receipt.account_sid)}`, ctx.accountSid, receipt.account_sid)],

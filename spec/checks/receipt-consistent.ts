@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { pointer, show } from '../violation.js';
 import type { Check } from './exchange.js';
-import { receiptsOf, violation } from './helpers.js';
+import { violation } from './helpers.js';
 
 /** True when two values of a field are the same: dates as instants (`Z` and `+00:00` agree), others deeply equal. */
 function same(field: string, a: unknown, b: unknown, dateFields: readonly string[]): boolean {
@@ -16,10 +16,10 @@ function same(field: string, a: unknown, b: unknown, dateFields: readonly string
 export const receiptConsistent: Check = {
   name: 'receipt_consistent',
   holds: 'a receipt fetched by its sid or by its url equals the copy in the list, field by field (dates as instants)',
+  applies: { expect: ['receipt'], status: 'ok', needs: ['known'] },
   run(exchange, contract, ctx) {
-    const known = ctx.known;
-    if (!known || ctx.expect !== 'receipt') return [];
-    return receiptsOf(exchange, contract).flatMap(({ receipt }) => {
+    const known = ctx.known ?? {};
+    return exchange.receipts.flatMap(({ receipt }) => {
       const keys = [...new Set([...Object.keys(known), ...Object.keys(receipt)])];
       return keys
         .filter((k) => !same(k, known[k], receipt[k], contract.dateFields))

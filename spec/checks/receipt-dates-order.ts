@@ -1,13 +1,13 @@
 import type { Check } from './exchange.js';
-import { receiptsOf, violation } from './helpers.js';
+import { violation } from './helpers.js';
 
 /** receipt_dates_order: date_updated, when set, is not before date_created. */
 export const receiptDatesOrder: Check = {
   name: 'receipt_dates_order',
   holds: 'date_updated, when not null, is not before date_created',
-  run(exchange, contract, ctx) {
-    if (ctx.expect !== 'receipt' && ctx.expect !== 'page') return [];
-    return receiptsOf(exchange, contract).flatMap(({ receipt, at }) => {
+  applies: { expect: ['receipt', 'page'], status: 'ok' },
+  run(exchange) {
+    return exchange.receipts.flatMap(({ receipt, at }) => {
       const created = Date.parse(String(receipt.date_created));
       const updated = Date.parse(String(receipt.date_updated));
       // Unparseable dates are receipt_schema's concern; this check compares only real instants.

@@ -1,6 +1,6 @@
 import { show } from '../violation.js';
 import type { Check } from './exchange.js';
-import { receiptsOf, routeOf, violation } from './helpers.js';
+import { violation } from './helpers.js';
 
 /** Body field that must equal each path parameter. */
 const FIELD_OF: Record<string, 'chat_service_sid' | 'conversation_sid' | 'message_sid' | 'sid'> = {
@@ -14,11 +14,11 @@ const FIELD_OF: Record<string, 'chat_service_sid' | 'conversation_sid' | 'messag
 export const receiptPathSids: Check = {
   name: 'receipt_path_sids',
   holds: "each receipt's SIDs equal the path's (service, conversation, message, and sid on fetch)",
-  run(exchange, contract, ctx) {
-    if (ctx.expect !== 'receipt' && ctx.expect !== 'page') return [];
-    const route = routeOf(exchange, contract);
+  applies: { expect: ['receipt', 'page'], status: 'ok' },
+  run(exchange, contract) {
+    const { route } = exchange;
     if (!route) return [];
-    return receiptsOf(exchange, contract).flatMap(({ receipt, at }) =>
+    return exchange.receipts.flatMap(({ receipt, at }) =>
       Object.entries(route.params).flatMap(([param, value]) => {
         const field = FIELD_OF[param];
         // A conversation may be addressed by unique name: only a SID-shaped path value can be compared.

@@ -1,15 +1,14 @@
 import type { Check } from './exchange.js';
-import { receiptsOf, routeOf } from './helpers.js';
 
 /** receipt_schema: every receipt (fetched or listed) has every documented field with its documented type, pattern, enum and format. */
 export const receiptSchema: Check = {
   name: 'receipt_schema',
   holds: 'each receipt has every documented field with its type, SID pattern and length, status enum (or null), integer error_code, RFC 3339 dates, absolute url',
-  run(exchange, contract, ctx) {
-    if (ctx.expect !== 'receipt' && ctx.expect !== 'page') return [];
-    const scope = routeOf(exchange, contract)?.scope;
+  applies: { expect: ['receipt', 'page'], status: 'ok' },
+  run(exchange, contract) {
+    const scope = exchange.route?.scope;
     const schema = scope === 'service' ? 'ServiceReceipt' : 'Receipt';
-    return receiptsOf(exchange, contract).flatMap(({ receipt, at }) =>
+    return exchange.receipts.flatMap(({ receipt, at }) =>
       contract.validate(schema, receipt, 'receipt_schema').map((v) => ({ ...v, pointer: at + v.pointer })),
     );
   },

@@ -1,16 +1,16 @@
 import { show } from '../violation.js';
 import type { Check } from './exchange.js';
-import { originOf, receiptsOf, routeOf, violation } from './helpers.js';
+import { originOf, violation } from './helpers.js';
 
 /** receipt_url: url is absolute at the public origin and equals the fetch URL built from the receipt's own SIDs. */
 export const receiptUrl: Check = {
   name: 'receipt_url',
   holds: "url is absolute at TARGET_PUBLIC_URL and equals the canonical fetch URL built from the receipt's own SIDs",
+  applies: { expect: ['receipt', 'page'], status: 'ok' },
   run(exchange, contract, ctx) {
-    if (ctx.expect !== 'receipt' && ctx.expect !== 'page') return [];
-    const scope = routeOf(exchange, contract)?.scope ?? 'service';
+    const scope = exchange.route?.scope ?? 'service';
     const origin = new URL(ctx.publicUrl).origin;
-    return receiptsOf(exchange, contract).flatMap(({ receipt, at }) => {
+    return exchange.receipts.flatMap(({ receipt, at }) => {
       const url = receipt.url;
       const actualOrigin = originOf(url);
       if (actualOrigin !== origin) {

@@ -5,8 +5,9 @@ import { violation } from './helpers.js';
 export const responseComplete: Check = {
   name: 'response_complete',
   holds: 'a complete HTTP response arrives within the time and size limits',
+  applies: { failed: true },
   run(exchange) {
     const { error } = exchange.response;
-    return error ? [violation('response_complete', '', `no complete response: ${error}`, 'a complete response', error)] : [];
+    return [violation('response_complete', '', `no complete response: ${String(error)}`, 'a complete response', error)];
   },
 };

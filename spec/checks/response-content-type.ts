@@ -5,11 +5,12 @@ import { violation } from './helpers.js';
 export const responseContentType: Check = {
   name: 'response_content_type',
   holds: 'the Content-Type is application/json, for receipts and errors alike',
+  applies: {},
   run(exchange) {
-    const { headers, error } = exchange.response;
+    const { headers } = exchange.response;
     const type = headers['content-type'];
     const media = type?.split(';')[0].trim().toLowerCase();
-    if (error || media === 'application/json') return [];
+    if (media === 'application/json') return [];
     return [violation('response_content_type', '', `Content-Type: expected application/json, received ${JSON.stringify(type ?? null)}`, 'application/json', type)];
   },
 };

@@ -1,14 +1,14 @@
 import type { Check } from './exchange.js';
-import { asObject, violation } from './helpers.js';
+import { violation } from './helpers.js';
 
 /** response_no_receipts: a request that must not see the receipts (wrong credentials, scope, or SID) gets none. */
 export const responseNoReceipts: Check = {
   name: 'response_no_receipts',
   holds: 'requests with bad credentials or another scope or SID get no receipt data (404, 401, 4xx or an empty page)',
-  run(exchange, contract, ctx) {
-    // A page for a forged PageToken is page_token_forged's to report; receipts of the same message are no leak.
-    if (ctx.expect === 'receipt' || ctx.expect === 'page' || ctx.expect === 'page_size' || ctx.expect === 'page_token') return [];
-    const body = asObject(exchange.response.json);
+  // A page for a forged PageToken is page_token_forged's to report; receipts of the same message are no leak.
+  applies: { expect: ['unauthorized', 'not_found', 'rejected', 'hidden'] },
+  run(exchange, contract) {
+    const { body } = exchange;
     if (!body) return [];
     const items = body[contract.listKey];
     if (Array.isArray(items) && items.length > 0) {

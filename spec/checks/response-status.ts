@@ -18,10 +18,11 @@ const ALLOWED: Record<Expectation, { text: string; ok: (s: number) => boolean }>
 export const responseStatus: Check = {
   name: 'response_status',
   holds: 'the HTTP status is the documented one for the request (200, 401, 404, 4xx); never a 5xx or a redirect',
+  applies: {},
   run(exchange, _contract, ctx) {
-    const { status, headers, error } = exchange.response;
+    const { status, headers } = exchange.response;
     const allowed = ALLOWED[ctx.expect];
-    if (error || allowed.ok(status)) return [];
+    if (allowed.ok(status)) return [];
     const where = status >= 300 && status < 400 && headers.location ? ` redirecting to ${headers.location}` : '';
     return [violation('response_status', '', `expected HTTP ${allowed.text}, received HTTP ${status}${where}`, allowed.text, status)];
   },

@@ -1,10 +1,10 @@
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
-import { checks, type CheckContext, type Exchange } from '../../spec/checks/index.js';
+import { assess, checks, type CheckContext, type Exchange } from '../../spec/checks/index.js';
 import { challenged, ctxFor, error, exchange, fetched, listPath, page, sid, sidOf } from './exchanges.js';
 
-/** One row per check: an exchange it accepts, one it rejects, and the pointer it must name. */
-interface Row { good: [Exchange, CheckContext]; bad: [Exchange, CheckContext]; pointer: string }
+/** One row per check: an exchange it accepts, one it rejects, the pointer it must name (good: false when it only judges failures). */
+interface Row { good: [Exchange, CheckContext]; bad: [Exchange, CheckContext]; pointer: string; judgesGood?: false }
 
 const receipt = ctxFor('receipt');
 const pageCtx = ctxFor('page');
@@ -12,7 +12,7 @@ const a = sid('a');
 const walk = (expected: string[], complete = true) => ctxFor('page', { walk: { expected, position: 0, visited: [], complete } });
 
 const rows: Record<string, Row> = {
-  response_complete: { good: [fetched(), receipt], bad: [{ ...fetched(), response: { status: 0, headers: {}, text: '', error: 'socket hang up' } }, receipt], pointer: '' },
+  response_complete: { good: [fetched(), receipt], bad: [{ ...fetched(), response: { status: 0, headers: {}, text: '', error: 'socket hang up' } }, receipt], pointer: '', judgesGood: false },
   response_status: { good: [fetched(), receipt], bad: [error(404, fetched().request.path), receipt], pointer: '' },
   response_content_type: { good: [fetched(), receipt], bad: [{ ...fetched(), response: { ...fetched().response, headers: { 'content-type': 'text/plain' } } }, receipt], pointer: '' },
   response_json: { good: [fetched(), receipt], bad: [exchange(listPath(), 200, '{"delivery_receipts": ['), pageCtx], pointer: '' },
@@ -31,7 +31,7 @@ const rows: Record<string, Row> = {
   meta_next_page_url: { good: [page(), walk([a])], bad: [page(undefined, (p) => { p.meta.next_page_url = p.meta.url; }), walk([a])], pointer: '/meta/next_page_url' },
   page_sequence: { good: [page(), walk([a, sid('b')])], bad: [page(), walk([sid('b'), a])], pointer: '/delivery_receipts/0/sid' },
   page_link_target: { good: [page(), ctxFor('page', { reproduce: { link: 'meta.url', sids: [a] } })], bad: [page(), ctxFor('page', { reproduce: { link: 'meta.url', sids: [sid('b')] } })], pointer: '/delivery_receipts' },
-  page_size_bounds: { good: [error(400, listPath('PageSize=0')), ctxFor('rejected')], bad: [page('PageSize=0'), ctxFor('rejected')], pointer: '' },
+  page_size_bounds: { good: [page(`PageSize=${contract.pageSize.max + 1}`), ctxFor('page_size')], bad: [page('PageSize=0'), ctxFor('rejected')], pointer: '' },
   page_token_forged: { good: [error(400, listPath('PageSize=1&PageToken=forged')), ctxFor('page_token')], bad: [page('PageSize=1&PageToken=forged'), ctxFor('page_token')], pointer: '' },
   error_body: { good: [error(404), ctxFor('not_found')], bad: [error(404, undefined, (b) => { b.code = contract.errorExample(401).code; }), ctxFor('not_found')], pointer: '/code' },
   error_headers: { good: [challenged(), ctxFor('unauthorized')], bad: [error(401), ctxFor('unauthorized')], pointer: '' },
@@ -46,8 +46,10 @@ test.describe('spec/checks: each check accepts a good exchange and names the fie
   for (const check of checks) {
     test(`${check.name}: accepts the good exchange, rejects the broken one at its pointer`, () => {
       const row = rows[check.name];
-      expect(check.run(row.good[0], contract, row.good[1])).toConform();
-      const found = check.run(row.bad[0], contract, row.bad[1]);
+      const run = ([ex, ctx]: [Exchange, CheckContext]) => assess(ex, contract, ctx, [check]);
+      expect(run(row.good).applied, `${check.name} should apply to the good exchange`).toEqual(row.judgesGood === false ? [] : [check.name]);
+      expect(run(row.good).violations).toConform();
+      const found = run(row.bad).violations;
       expect(found.length, `${check.name} should find the broken exchange`).toBeGreaterThan(0);
       expect(found.map((v) => [v.check, v.pointer])[0]).toEqual([check.name, row.pointer]);
     });
