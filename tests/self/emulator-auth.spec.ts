@@ -92,8 +92,8 @@ test.describe('emulator auth: header shapes (property-based)', () => {
       const header = s + p + enc(t);
       const expected = oracle(header, accounts);
       if (expected >= 0) accepted++;
-      expect(auth.account(header), JSON.stringify(header)).toBe(expected);
-    }), { seed: 20261201, numRuns: 3000 });
-    expect(accepted, 'the generator reaches valid headers too').toBeGreaterThan(50);
+      return auth.account(header) === expected; // fast-check prints the shrunk header that disagrees
+    }), { seed: 20261201, numRuns: 2000 });
+    expect(accepted, 'the generator reaches valid headers too').toBeGreaterThan(30);
   });
 });
