@@ -56,7 +56,7 @@ function defineReadings<const T extends readonly Reading[]>(list: T): T {
 export const readings = defineReadings([
   {
     name: 'twilio-links',
-    does: 'on page 1 and later every link carries a PageToken (the link back to Page=0 and meta.url too); PT tokens',
+    does: 'on page 1 and later every link carries a PageToken (the link back to Page=0 and meta.url too)',
     source: 'OBSERVED.md: Paging links',
     excludes: ['page-only'],
     play: { links: 'every' },
