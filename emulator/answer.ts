@@ -4,11 +4,15 @@ import { contract } from '../spec/contract.js';
 import type { Auth } from './auth.js';
 import { errorReply } from './errors.js';
 import type { Reply } from './fault.js';
-import type { ReplyCache } from './reply-cache.js';
+import type { RateLimit } from './readings-limit.js';
+import { headerList, type CachedReply, type ReplyCache } from './reply-cache.js';
 import { route, type RouteCtx } from './routes.js';
 
-/** What answering needs besides the route context: the credentials check, the answer cache, responses held open. */
-export interface AnswerCtx extends RouteCtx { auth: Auth; cache: ReplyCache; held: Set<ServerResponse> }
+/**
+ * What answering needs besides the route context: the credentials check, the answer cache, responses held open, and
+ * the rate limiter of the rate-limited readings (null when they are off: one test of a field, nothing more).
+ */
+export interface AnswerCtx extends RouteCtx { auth: Auth; cache: ReplyCache; held: Set<ServerResponse>; limit: RateLimit | null }
 
 const UNAUTHORIZED = { 'WWW-Authenticate': 'Basic realm="Twilio API"' };
 const ALLOW = { Allow: 'GET' };
@@ -31,7 +35,9 @@ export function answer(ctx: AnswerCtx, req: IncomingMessage, authorization: stri
   const url = req.url ?? '/';
   let account = ctx.auth.account(authorization);
   if (account < 0 && ctx.fault.authOff) account = ctx.store.target.account;
-  if (account < 0) return errorReply(ctx.fault, 401, undefined, UNAUTHORIZED);
+  if (account < 0) return errorReply(ctx, 401, undefined, UNAUTHORIZED);
+  const refused = ctx.limit === null ? null : ctx.limit.refuse(ctx, url);
+  if (refused) return refused;
   const cacheable = req.method === 'GET' && ctx.cache.cacheable(url);
   const hit = cacheable ? ctx.cache.get(account, url) : undefined;
   if (hit && !ctx.fault.reply && !ctx.fault.transport) return hit;
@@ -45,8 +51,8 @@ export function answer(ctx: AnswerCtx, req: IncomingMessage, authorization: stri
 function routeRequest(ctx: RouteCtx, account: number, method: string | undefined, url: string): Reply {
   const q = url.indexOf('?');
   const match = contract.matchPath(q < 0 ? url : url.slice(0, q));
-  if (!match) return errorReply(ctx.fault, 404);
-  if (method !== 'GET') return errorReply(ctx.fault, 405, undefined, ALLOW);
+  if (!match) return errorReply(ctx, 404);
+  if (method !== 'GET') return errorReply(ctx, 405, undefined, ALLOW);
   return route(ctx, account, match.op, match.raw, q < 0 ? '' : url.slice(q + 1));
 }
 
@@ -54,9 +60,10 @@ function routeRequest(ctx: RouteCtx, account: number, method: string | undefined
 export function writeReply(ctx: AnswerCtx, res: ServerResponse, reply: Reply, close: boolean, path: string): void {
   ctx.fault.reply?.(reply, path);
   if (ctx.fault.transport?.(res, reply, ctx.held)) return;
-  const length = (reply as { length?: string }).length ?? String(typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body.length);
-  const headers: string[] = ['Content-Type', reply.type, 'Content-Length', length];
-  if (reply.headers) for (const [k, v] of Object.entries(reply.headers)) headers.push(k, v);
+  // a cached answer carries its header list, built once: a repeat builds nothing
+  const cached = (reply as CachedReply).head;
+  if (cached !== undefined && !close) return void res.writeHead(reply.status, cached as string[]).end(reply.body);
+  const headers = headerList(reply);
   if (close) headers.push('Connection', 'close');
   res.writeHead(reply.status, headers).end(reply.body);
 }
@@ -64,7 +71,7 @@ export function writeReply(ctx: AnswerCtx, res: ServerResponse, reply: Reply, cl
 /** Writes a Twilio-shaped error straight to a socket that HTTP handling gave up on, then closes it. */
 export function rawError(ctx: RouteCtx, socket: Socket, status: number, message?: string, headers = ''): void {
   if (!socket.writable) return void socket.destroy();
-  const r = errorReply(ctx.fault, status, message);
+  const r = errorReply(ctx, status, message);
   ctx.fault.reply?.(r, '/');
   socket.end(`HTTP/1.1 ${r.status} ${STATUS_CODES[r.status]}\r\nContent-Type: ${r.type}\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\n${headers}Connection: close\r\n\r\n${String(r.body)}`);
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { MAX_LATENCY, MAX_RECEIPTS, OptionError, type EmulatorOptions } from './options.js';
 import type { FaultName } from './faults.js';
+import { DEFAULT_READINGS, type ReadingName } from './readings.js';
 
 /** The emulator's default port on the command line (tests use port 0). */
 export const DEFAULT_PORT = 4010;
@@ -11,6 +12,7 @@ export const USAGE = `usage: npm run emulator -- [options]
   --host HOST       loopback address to listen on (default 127.0.0.1)
   --public-url URL  origin written into url and meta.*_url (default: the listening URL)
   --fault NAME      serve with one deliberate contract deviation (see README: Emulator)
+  --reading NAME    play a behaviour a correct server may have; repeatable, combined (default: ${DEFAULT_READINGS.join(', ')})
   --latency MS      add a fixed delay to every answer (0..${MAX_LATENCY})
   --receipts N      serve a synthetic data set of N receipts instead of fixtures/seed.yaml (1..${MAX_RECEIPTS})
   --seed N          seed number of the synthetic data set (default 1)`;
@@ -24,7 +26,7 @@ function integer(name: string, text: string | undefined, max: number): number | 
 
 /** Reads the command line into create() options (or help); an OptionError is a one-line message. */
 export function readArgs(argv: string[]): EmulatorOptions | 'help' {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | string[] | boolean | undefined>;
   try {
     values = parseArgs({
       args: argv,
@@ -32,6 +34,7 @@ export function readArgs(argv: string[]): EmulatorOptions | 'help' {
       options: {
         port: { type: 'string' }, host: { type: 'string' }, 'public-url': { type: 'string' }, fault: { type: 'string' },
         latency: { type: 'string' }, receipts: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        reading: { type: 'string', multiple: true },
       },
     }).values;
   } catch (e) {
@@ -47,6 +50,7 @@ export function readArgs(argv: string[]): EmulatorOptions | 'help' {
     host: str('host'),
     publicUrl: str('public-url'),
     fault: str('fault') as FaultName | undefined,
+    readings: values.reading as ReadingName[] | undefined,
     latency: integer('latency', str('latency'), MAX_LATENCY),
     dataset: receipts === undefined ? undefined : { receipts, seed },
   };

@@ -1,5 +1,6 @@
 import { faultNames, findFault, type Fault, type FaultName } from './faults.js';
 import { noFault } from './fault.js';
+import { DEFAULT_READINGS, playOf, readingsProblem, type Play, type ReadingName } from './readings.js';
 import type { Store } from './store.js';
 
 /** A synthetic data set: how many receipts, and the seed number that makes it reproducible. */
@@ -15,6 +16,8 @@ export interface EmulatorOptions {
   publicUrl?: string;
   dataset?: DatasetOption;
   fault?: FaultName;
+  /** Readings to play, combined (default: twilio-links; a list given replaces the default). */
+  readings?: readonly ReadingName[];
   /** Fixed delay added to every answer, in milliseconds. */
   latency?: number;
   /** Cache serialized receipts and pages (default true; the scale benchmark turns it off to measure the real work). */
@@ -22,7 +25,10 @@ export interface EmulatorOptions {
 }
 
 /** Options checked once, with defaults filled in. */
-export interface Settings { port: number; host: string; publicUrl: string | null; dataset: DatasetOption | undefined; fault: Fault; latency: number; cache: boolean }
+export interface Settings {
+  port: number; host: string; publicUrl: string | null; dataset: DatasetOption | undefined; fault: Fault; latency: number; cache: boolean;
+  readings: readonly ReadingName[]; play: Readonly<Play>;
+}
 
 /** The largest --latency accepted, in milliseconds. */
 export const MAX_LATENCY = 60_000;
@@ -59,11 +65,15 @@ export function checkOptions(o: EmulatorOptions = {}): Readonly<Settings> {
   }
   const fault = o.fault === undefined ? noFault : findFault(o.fault);
   if (!fault) throw new OptionError(`fault ${JSON.stringify(o.fault)} is unknown; valid faults: ${faultNames.join(', ')}`);
+  const readings = o.readings ?? DEFAULT_READINGS;
+  const problem = Array.isArray(readings) ? readingsProblem(readings) : `readings must be a list of names, got ${JSON.stringify(readings)}`;
+  if (problem) throw new OptionError(problem);
   const d = o.dataset;
   if (d !== undefined && typeof d === 'object' && !('accounts' in d)) {
     if (!Number.isInteger(d.receipts) || d.receipts < 1 || d.receipts > MAX_RECEIPTS) throw new OptionError(`receipts must be an integer from 1 to ${MAX_RECEIPTS}, got ${JSON.stringify(d.receipts)}`);
     if (d.seed !== undefined && (!Number.isInteger(d.seed) || d.seed < 0 || d.seed > 2 ** 32 - 1)) throw new OptionError(`seed must be an integer from 0 to ${2 ** 32 - 1}, got ${JSON.stringify(d.seed)}`);
   }
   const publicUrl = o.publicUrl === undefined ? null : originOf(o.publicUrl);
-  return Object.freeze({ port, host, publicUrl, dataset: d, fault, latency, cache: o.cache !== false });
+  const play = playOf(readings);
+  return Object.freeze({ port, host, publicUrl, dataset: d, fault, latency, cache: o.cache !== false, readings: Object.freeze([...readings]), play });
 }

@@ -1,11 +1,16 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { contract } from '../spec/contract.js';
 import type { Fault, PageCtx, PageMeta } from './fault.js';
+import type { Play } from './readings.js';
 
 /** A list request's paging, resolved to an offset. */
 export interface PageRequest { size: number; page: number; offset: number; token: string | null }
 
+/** Every PageToken starts so (OBSERVED.md: Twilio's tokens are opaque and PT-prefixed); the rest is base64url. */
+export const TOKEN_PREFIX = 'PT';
 const MAC_BYTES = 12;
+/** Characters of a token: the prefix and the base64url of a 10-byte payload plus its MAC. */
+const TOKEN_CHARS = TOKEN_PREFIX.length + Math.ceil(((10 + MAC_BYTES) * 4) / 3);
 const MAX_PAGE = 2 ** 31 - 1;
 const INTEGER = /^-?\d{1,10}$/;
 /** Offsets beyond this are refused, so that every link offset fits the token's 48 bits. */
@@ -37,9 +42,15 @@ export function readQuery(query: string): Record<string, string> | string {
   return out;
 }
 
-/** Server-issued page tokens (HMAC'd offset bound to one message) and the meta of list pages. */
+/** Server-issued page tokens (HMAC'd offset bound to one message) and the meta of list pages, spelled as the play says. */
 export class Paging {
-  constructor(private readonly fault: Fault, private readonly key: Buffer = randomBytes(32)) {}
+  /** The page size served for an asked one (null: 400), resolved once from the fault and the play. */
+  private readonly sizeOf: (asked: number) => number | null;
+
+  constructor(private readonly fault: Fault, private readonly play: Play, private readonly key: Buffer = randomBytes(32)) {
+    const { min, max } = contract.pageSize;
+    this.sizeOf = fault.pageSize?.bind(fault) ?? (play.clamp ? (n) => (n < min ? null : Math.min(n, max)) : (n) => (n < min || n > max ? null : n));
+  }
 
   /** An opaque token for an offset in a message's list. */
   token(message: number, offset: number): string {
@@ -47,12 +58,12 @@ export class Paging {
     payload.writeUIntBE(offset, 0, 6);
     payload.writeUInt32BE(message, 6);
     const mac = createHmac('sha256', this.key).update(payload).digest().subarray(0, MAC_BYTES);
-    return Buffer.concat([payload, mac]).toString('base64url');
+    return TOKEN_PREFIX + Buffer.concat([payload, mac]).toString('base64url');
   }
 
   /** The offset a token carries for this message, or -1 if the server did not issue it for this message. */
   offsetOf(message: number, token: string): number {
-    const raw = token.length === 30 ? Buffer.from(token, 'base64url') : null;
+    const raw = token.length === TOKEN_CHARS && token.startsWith(TOKEN_PREFIX) ? Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url') : null;
     if (!raw || raw.length !== 10 + MAC_BYTES || raw.readUInt32BE(6) !== message) return -1;
     const offset = raw.readUIntBE(0, 6);
     return this.token(message, offset) === token ? offset : -1;
@@ -63,7 +74,7 @@ export class Paging {
     const { min, max, default: dflt } = contract.pageSize;
     const sizeText = query.PageSize;
     const asked = sizeText === undefined ? dflt : INTEGER.test(sizeText) ? Number(sizeText) : NaN;
-    const size = Number.isNaN(asked) ? null : this.fault.pageSize ? this.fault.pageSize(asked) : asked >= min && asked <= max ? asked : null;
+    const size = Number.isNaN(asked) ? null : this.sizeOf(asked);
     if (size === null) return `PageSize must be an integer from ${min} to ${max}`;
     const pageText = query.Page;
     const page = pageText === undefined ? null : /^\d{1,10}$/.test(pageText) && Number(pageText) <= MAX_PAGE ? Number(pageText) : NaN;
@@ -75,16 +86,30 @@ export class Paging {
     return { size, page: page ?? Math.floor(offset / size), offset, token };
   }
 
+  /** A link to a page at an offset, spelled as the play says (twilio-links: a token in every link of a later page). */
+  private link(head: string, message: number, from: number, page: number, offset: number): string {
+    const { links } = this.play;
+    const tokened = links === 'every' ? from > 0 || offset > 0 : links === 'ahead' && offset > 0;
+    return tokened ? `${head}${page}&PageToken=${this.token(message, offset)}` : head + page;
+  }
+
+  /** meta.url: page 0's carries no token even when a token led there; the base spelling echoes the request's token. */
+  private self(head: string, req: PageRequest, message: number): string {
+    if (this.play.links !== 'ahead') return this.link(head, message, req.offset, req.page, req.offset);
+    return req.token ? `${head}${req.page}&PageToken=${req.token}` : head + req.page;
+  }
+
   /** The meta of a page: absolute links at the public origin; previous null on the first page, next null on the last. */
   meta(req: PageRequest, count: number, base: string, message: number): PageMeta {
     const { size, page, offset } = req;
-    const link = (p: number, o: number): string => `${base}?PageSize=${size}&Page=${p}${o > 0 ? `&PageToken=${this.token(message, o)}` : ''}`;
+    const head = `${base}?PageSize=${size}&Page=`;
+    const link = (p: number, o: number): string => this.link(head, message, offset, p, o);
     const meta: PageMeta = {
       page,
       page_size: size,
-      first_page_url: `${base}?PageSize=${size}&Page=0`,
+      first_page_url: head + 0,
       previous_page_url: offset > 0 ? link(Math.max(page - 1, 0), Math.max(offset - size, 0)) : null,
-      url: `${base}?PageSize=${size}&Page=${page}${req.token ? `&PageToken=${req.token}` : ''}`,
+      url: this.self(head, req, message),
       next_page_url: offset + size < count ? link(page + 1, offset + size) : null,
       key: contract.listKey,
     };

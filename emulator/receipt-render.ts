@@ -2,9 +2,9 @@ import { contract, type Scope } from '../spec/contract.js';
 import type { Fault, ReceiptCtx, ReceiptObject } from './fault.js';
 import type { Store } from './store.js';
 
-/** An RFC 3339 date-time in Twilio's style (no fractional seconds) from seconds since the epoch. */
-export function isoDate(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+/** An RFC 3339 date-time in Twilio's style (no fractional seconds) from seconds since the epoch; utc: `Z` or `+00:00`. */
+export function isoDate(seconds: number, utc = 'Z'): string {
+  return new Date(seconds * 1000).toISOString().replace('.000Z', utc);
 }
 
 /** Derives receipt bodies from the compact columns, and caches their JSON (bounded, oldest dropped first). */
@@ -16,6 +16,8 @@ export class ReceiptRender {
     private readonly origin: string,
     private readonly fault: Fault,
     private readonly maxCached = 50_000,
+    /** What ends a date-time (the offset-dates reading writes +00:00). */
+    private readonly utc = 'Z',
   ) {}
 
   /** The receipt's fields from its columns, in Twilio's order, url last. */
@@ -34,8 +36,8 @@ export class ReceiptRender {
     o.status = contract.statusValues[r.status[i]];
     o.error_code = r.error[i];
     o.participant_sid = r.participants.sid(r.participant[i]);
-    o.date_created = isoDate(r.created[i]);
-    o.date_updated = r.updated[i] === 0 ? null : isoDate(r.updated[i]);
+    o.date_created = isoDate(r.created[i], this.utc);
+    o.date_updated = r.updated[i] === 0 ? null : isoDate(r.updated[i], this.utc);
     const ctx: ReceiptCtx = { position: i - store.messages.start[m], scope, origin: this.origin };
     this.fault.receipt?.(o, ctx);
     if (fetched) this.fault.fetched?.(o, ctx);

@@ -3,8 +3,16 @@ import type { Reply } from './fault.js';
 /** Longest request URL whose answer is cached (longer ones are hostile or unusual; they are answered, not kept). */
 const MAX_URL = 1024;
 
-/** A cached answer with its Content-Length worked out once. */
-export type CachedReply = Readonly<Reply> & { readonly length: string };
+/** A cached answer: its body as bytes (written without re-encoding) and its header list, both worked out once. */
+export type CachedReply = Readonly<Reply> & { readonly body: Buffer; readonly head: readonly string[] };
+
+/** The header list of an answer, as writeHead takes it (a fresh array: the caller may add to it). */
+export function headerList(reply: Reply): string[] {
+  const length = typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body.length;
+  const headers: string[] = ['Content-Type', reply.type, 'Content-Length', String(length)];
+  if (reply.headers) for (const [k, v] of Object.entries(reply.headers)) headers.push(k, v);
+  return headers;
+}
 
 /**
  * Answers to GETs by account and URL, bounded by total body bytes (oldest dropped first). The data set and the fault
@@ -39,8 +47,8 @@ export class ReplyCache {
       this.byAccount[a].delete(u);
       this.bytes -= (old?.body.length ?? 0) + u.length;
     }
-    const length = String(typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body.length);
-    (this.byAccount[account] ??= new Map()).set(url, { ...reply, length });
+    const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
+    (this.byAccount[account] ??= new Map()).set(url, { ...reply, body, head: headerList(reply) });
     this.order.push([account, url]);
     this.bytes += size;
   }

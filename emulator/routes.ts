@@ -3,10 +3,11 @@ import { errorReply, JSON_TYPE } from './errors.js';
 import type { Fault, Reply } from './fault.js';
 import { readQuery, type Paging } from './paging.js';
 import type { ReceiptRender } from './receipt-render.js';
+import type { Play } from './readings.js';
 import { findConversation, type Store } from './store.js';
 
 /** What the handlers share for one emulator. */
-export interface RouteCtx { store: Store; render: ReceiptRender; paging: Paging; fault: Fault; origin: string }
+export interface RouteCtx { store: Store; render: ReceiptRender; paging: Paging; fault: Fault; play: Play; origin: string }
 /** The service, conversation and message a path names, all visible to the caller. */
 interface Place { conversation: number; message: number }
 
@@ -60,7 +61,7 @@ const ok = (body: string | Buffer): Reply => ({ status: 200, type: JSON_TYPE, bo
 function list(ctx: RouteCtx, place: Place, scope: Scope, query: string): Reply {
   const q = readQuery(query);
   const req = typeof q === 'string' ? q : ctx.paging.request(q, place.message);
-  if (typeof req === 'string') return errorReply(ctx.fault, 400, req);
+  if (typeof req === 'string') return errorReply(ctx, 400, req);
   const { store, render } = ctx;
   const start = store.messages.start[place.message];
   const count = store.messages.size[place.message];
@@ -85,15 +86,15 @@ function fetch(ctx: RouteCtx, place: Place, scope: Scope, raw: PathParams): Repl
   const m = i < 0 ? -1 : store.receipts.msg[i];
   if (m === place.message || (m >= 0 && fault.loose === 'message' && store.messages.conv[m] === place.conversation)) return ok(ctx.render.json(i, scope, true));
   if (fault.notFound200 && store.messages.size[place.message] > 0) return ok(ctx.render.json(store.messages.start[place.message], scope, true));
-  return errorReply(fault, 404);
+  return errorReply(ctx, 404);
 }
 
 /** Answers a matched GET for an authenticated account. */
 export function route(ctx: RouteCtx, account: number, op: Operation, raw: PathParams, query: string): Reply {
   if (ctx.fault.malformed500 && sidParams.some(([name, re]) => raw[name] !== undefined && !re.test(segment(raw[name]) ?? ''))) {
-    return errorReply(ctx.fault, 500);
+    return errorReply(ctx, 500);
   }
   const place = resolve(ctx, account, op.scope, raw);
-  if (!place) return errorReply(ctx.fault, 404);
+  if (!place) return errorReply(ctx, 404);
   return op.name === 'list' ? list(ctx, place, op.scope, query) : fetch(ctx, place, op.scope, raw);
 }

@@ -1,16 +1,21 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { answer, clientError, rawError, scan, writeReply, type AnswerCtx } from './answer.js';
+import type { Reply } from './fault.js';
 import { Auth } from './auth.js';
 import { loadDataset } from './dataset.js';
 import { checkOptions, type EmulatorOptions } from './options.js';
 import { Paging } from './paging.js';
 import { ReceiptRender } from './receipt-render.js';
+import { RateLimit } from './readings-limit.js';
+import { upperStore } from './readings-upper.js';
+import type { ReadingName } from './readings.js';
 import { ReplyCache } from './reply-cache.js';
 import { defaultTargetMessage, type Store } from './store.js';
 
 export type { EmulatorOptions } from './options.js';
 export type { FaultName } from './faults.js';
+export type { ReadingName } from './readings.js';
 
 /** The TARGET_* settings that point a client at this emulator. */
 export interface Target {
@@ -21,6 +26,10 @@ export interface Target {
 /** A running emulator. */
 export interface Emulator {
   url: string; publicUrl: string; target: Target; store: Store;
+  /** The readings it plays (the default one when none was named). */
+  readings: readonly ReadingName[];
+  /** The unique names of the advertised conversations (TARGET_CONVERSATION_SID may be set to them), when they have one. */
+  conversationName?: string; defaultConversationName?: string;
   /** Requests received whose answer is not written yet (a test can stop the server with one in flight, without guessing a delay). */
   inFlight(): number;
   stop(): Promise<void>;
@@ -48,6 +57,12 @@ function targetOf(store: Store, url: string, publicUrl: string): Target {
   return Object.freeze(target);
 }
 
+/** Writes an answer when its time has come (a named function: no closure is made per request). */
+function send(ctx: AnswerCtx, res: ServerResponse, reply: Reply, close: boolean, pending: { n: number }, stopping: () => boolean): void {
+  pending.n--;
+  writeReply(ctx, res, reply, close || stopping(), res.req.url ?? '/');
+}
+
 /** Starts answering requests once the context is complete (its origin is known only after listening). */
 function answerOn(server: Server, ctx: AnswerCtx, delay: number, stopping: () => boolean, pending: { n: number }): void {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -55,13 +70,15 @@ function answerOn(server: Server, ctx: AnswerCtx, delay: number, stopping: () =>
     // a body is never read: the connection closes after the answer, so an endless body cannot hold it
     const { authorization, body } = scan(req);
     const reply = answer(ctx, req, authorization);
-    const send = (): void => {
-      pending.n--;
-      writeReply(ctx, res, reply, body || stopping(), req.url ?? '/');
-    };
-    if (delay > 0) setTimeout(send, delay);
-    else send();
+    if (delay > 0) setTimeout(send, delay, ctx, res, reply, body, pending, stopping);
+    else send(ctx, res, reply, body, pending, stopping);
   });
+}
+
+/** The unique name of a conversation, when it has one. */
+function nameOf(store: Store, conversation: number): string | undefined {
+  for (const [key, c] of store.conversations.byName) if (c === conversation) return key.slice(key.indexOf('\u0000') + 1);
+  return undefined;
 }
 
 /** The HTTP server with its limits and the answers to what bypasses the request handler. */
@@ -77,10 +94,11 @@ function serverOf(ctx: AnswerCtx): Server {
 /** Starts an emulator on loopback (port 0: any free port); resolves when it listens. */
 export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const o = checkOptions(options);
-  const store = loadDataset(o.dataset);
+  const loaded = loadDataset(o.dataset);
+  const store = o.play.upper ? upperStore(loaded) : loaded;
   const ctx: AnswerCtx = {
-    store, fault: o.fault, origin: '', paging: new Paging(o.fault), render: null as unknown as ReceiptRender,
-    auth: new Auth(store.accounts), cache: new ReplyCache(o.cache ? undefined : 0), held: new Set<ServerResponse>(),
+    store, fault: o.fault, play: o.play, origin: '', paging: new Paging(o.fault, o.play), render: null as unknown as ReceiptRender,
+    auth: new Auth(store.accounts), cache: new ReplyCache(o.cache ? undefined : 0), held: new Set<ServerResponse>(), limit: RateLimit.of(o.play),
   };
   let stopping = false;
   const server = serverOf(ctx);
@@ -92,9 +110,9 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const port = typeof address === 'object' && address ? address.port : o.port;
   const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
   ctx.origin = o.publicUrl ?? url;
-  ctx.render = new ReceiptRender(store, ctx.origin, o.fault, o.cache ? undefined : 0);
+  ctx.render = new ReceiptRender(store, ctx.origin, o.fault, o.cache ? undefined : 0, o.play.utc);
   const pending = { n: 0 };
-  answerOn(server, ctx, o.latency + (o.fault.delayMs ?? 0), () => stopping, pending);
+  answerOn(server, ctx, o.latency + o.play.latency + (o.fault.delayMs ?? 0), () => stopping, pending);
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> => (stopped ??= new Promise<void>((resolve) => {
     stopping = true;
@@ -103,5 +121,7 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
     for (const res of ctx.held) res.socket?.destroy(); // answers a hostile fault left open
     setTimeout(() => server.closeAllConnections(), GRACE_MS).unref();
   }));
-  return { url, publicUrl: ctx.origin, target: targetOf(store, url, ctx.origin), store, inFlight: () => pending.n, stop };
+  const m = defaultTargetMessage(store);
+  const names = { conversationName: nameOf(store, store.target.conversation), defaultConversationName: m < 0 ? undefined : nameOf(store, store.messages.conv[m]) };
+  return { url, publicUrl: ctx.origin, target: targetOf(store, url, ctx.origin), store, readings: o.readings, ...names, inFlight: () => pending.n, stop };
 }

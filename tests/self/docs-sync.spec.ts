@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '../../fixtures/test.js';
 import { faults } from '../../emulator/faults.js';
+import { readings } from '../../emulator/readings.js';
 import { checks } from '../../spec/checks/index.js';
 import { targetVariables } from '../../fixtures/target.js';
 import { faultExpectations } from './fault-expectations.js';
@@ -49,5 +50,10 @@ test.describe('README tables other parts rely on match the code', () => {
   test('the fault table lists every emulator fault with the rule it breaks', () => {
     const rows = table(section('Emulator'), '| fault | breaks |');
     expect(rows).toEqual(faults.map((f) => [`\`${f.name}\``, f.breaks]));
+  });
+
+  test('the readings table lists every emulator reading with what it does and where it comes from', () => {
+    const rows = table(section('Emulator'), '| reading | does | source |');
+    expect(rows).toEqual(readings.map((r) => [`\`${r.name}\``, r.does, r.source]));
   });
 });

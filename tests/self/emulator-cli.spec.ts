@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { contract } from '../../spec/contract.js';
 import { create } from '../../emulator/server.js';
 import { faultNames } from '../../emulator/faults.js';
+import { readingNames } from '../../emulator/readings.js';
 import { send, targetList } from './emulator-http.js';
 
 const CLI = ['--import', 'tsx', 'emulator/cli.ts'];
@@ -26,6 +27,8 @@ const badOptions: [string[], RegExp][] = [
   [['--seed', '3'], /--seed needs --receipts/],
   [['--bogus'], /Unknown option '--bogus'.*--help/],
   [['--host', '0.0.0.0'], /--host must be a loopback address/],
+  [['--reading', 'nope'], new RegExp(`--reading "nope" is unknown; valid readings: ${readingNames.join(', ')}`)],
+  [['--reading', 'page-only', '--reading', 'twilio-links'], /--reading twilio-links cannot be combined with page-only/],
 ];
 
 test.describe('npm run emulator (CLI)', () => {
@@ -56,6 +59,21 @@ test.describe('npm run emulator (CLI)', () => {
     const dflt = await send(emuLike, contract.buildPath('list', 'default', { ConversationSid: env.TARGET_DEFAULT_CONVERSATION_SID, MessageSid: env.TARGET_DEFAULT_MESSAGE_SID }));
     expect((dflt.json as { delivery_receipts: unknown[] }).delivery_receipts.length).toBeGreaterThanOrEqual(3);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
+
+test.describe('npm run emulator --reading', () => {
+  test('prints the readings it plays in its start line', async () => {
+    const child = spawn(process.execPath, [...CLI, '--port', '0', '--reading', 'page-only', '--reading', 'offset-dates'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => { out += c.toString(); if (out.includes('\n')) resolve(); });
+      child.once('exit', () => reject(new Error(`exited early: ${out}`)));
+    });
+    expect(out.split('\n')[0]).toContain('readings: page-only, offset-dates');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

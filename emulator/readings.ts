@@ -1,0 +1,141 @@
+import { contract } from '../spec/contract.js';
+
+/** How the emulator plays its readings, resolved once at start: nothing is looked up per request. */
+export interface Play {
+  /** Which links carry a PageToken: every link of a later page (Twilio), none, or only links past page 0. */
+  links: 'every' | 'none' | 'ahead';
+  /** PageSize above the maximum is served at the maximum instead of a 400. */
+  clamp: boolean;
+  /** What ends a date-time: `Z` or `+00:00`. */
+  utc: string;
+  /** SIDs are written (and resolved) with upper-case hex digits. */
+  upper: boolean;
+  /** Every nth request is answered 429 (0: none). */
+  limitEvery: number;
+  /** A 429 carries Retry-After. */
+  retryAfter: boolean;
+  /** Error bodies carry Twilio's extra `detail` key. */
+  detail: boolean;
+  /** Fixed delay before every answer, in milliseconds. */
+  latency: number;
+}
+
+/** A behaviour a correct server may have (documented or observed), which the emulator plays when asked. Not a fault. */
+export interface Reading {
+  readonly name: string;
+  /** What it does, in one line (listed in the README). */
+  readonly does: string;
+  /** Where it comes from: the documentation, OBSERVED.md or an RFC (listed in the README). */
+  readonly source: string;
+  /** Readings it cannot be combined with (two answers to the same question). */
+  readonly excludes?: readonly string[];
+  /** Its part of the play; readings combine by merging these. */
+  readonly play: Partial<Play>;
+}
+
+/** The play with no reading: links to page 0 carry no token, links past it do; strict PageSize; `Z` dates. */
+export const BASE_PLAY: Readonly<Play> = {
+  links: 'ahead', clamp: false, utc: 'Z', upper: false, limitEvery: 0, retryAfter: false, detail: false, latency: 0,
+};
+/** rate-limited: one request in this many is answered 429. */
+export const LIMIT_EVERY = 20;
+/** rate-limited: the Retry-After of a 429, in seconds. */
+export const RETRY_AFTER_S = 1;
+/** slow: the latency added to every answer, in milliseconds (the suite must still pass). */
+export const SLOW_MS = 20;
+
+const { max } = contract.pageSize;
+const tooMany = contract.errorExample(429).code;
+
+/** Keeps the literal reading names so that ReadingName is a union of them. */
+function defineReadings<const T extends readonly Reading[]>(list: T): T {
+  return list;
+}
+
+/** Every reading the emulator can play, in README order. */
+export const readings = defineReadings([
+  {
+    name: 'twilio-links',
+    does: 'on page 1 and later every link carries a PageToken (the link back to Page=0 and meta.url too)',
+    source: 'OBSERVED.md: Paging links',
+    excludes: ['page-only'],
+    play: { links: 'every' },
+  },
+  {
+    name: 'page-only',
+    does: 'links carry PageSize and Page only, no token anywhere; Page alone pages',
+    source: 'spec: Page is "simply for client state"; OBSERVED.md (SDK fixtures)',
+    excludes: ['twilio-links'],
+    play: { links: 'none' },
+  },
+  {
+    name: 'clamp-page-size',
+    does: `PageSize above ${max} is served at ${max} (meta.page_size ${max}) instead of 400`,
+    source: 'OBSERVED.md: no evidence whether Twilio rejects or clamps',
+    play: { clamp: true },
+  },
+  {
+    name: 'offset-dates',
+    does: 'date-times end in +00:00 instead of Z',
+    source: 'RFC 3339 (the same instant); OBSERVED.md: Dates',
+    play: { utc: '+00:00' },
+  },
+  {
+    name: 'uppercase-hex',
+    does: 'every SID (account SID included) has upper-case hex digits, in bodies, links and paths',
+    source: 'spec: SID patterns allow [0-9a-fA-F]; OBSERVED.md: Addressing',
+    play: { upper: true },
+  },
+  {
+    name: 'rate-limited',
+    does: `one request in ${LIMIT_EVERY} gets 429 (${tooMany}) with Retry-After: ${RETRY_AFTER_S}; its retry is served`,
+    source: "spec: TooManyRequests; Twilio's docs ask clients to back off",
+    excludes: ['no-retry-after'],
+    play: { limitEvery: LIMIT_EVERY, retryAfter: true },
+  },
+  {
+    name: 'no-retry-after',
+    does: `the same 429s without Retry-After (the client backs off on its own)`,
+    source: 'RFC 6585 (Retry-After is optional); OBSERVED.md: Errors',
+    excludes: ['rate-limited'],
+    play: { limitEvery: LIMIT_EVERY, retryAfter: false },
+  },
+  {
+    name: 'error-detail',
+    does: 'every error body carries Twilio\'s extra "detail" key (empty)',
+    source: 'OBSERVED.md: Errors (401 bodies)',
+    play: { detail: true },
+  },
+  {
+    name: 'slow',
+    does: `every answer comes ${SLOW_MS} ms late (within any sane latency budget; not the fault named slow)`,
+    source: 'a real network: answers are never instant',
+    play: { latency: SLOW_MS },
+  },
+]);
+
+/** The name of a reading. */
+export type ReadingName = (typeof readings)[number]['name'];
+/** The names of all readings, in catalogue order. */
+export const readingNames: readonly ReadingName[] = readings.map((r) => r.name);
+/** What the emulator plays when no reading is named: the real API's link spelling. */
+export const DEFAULT_READINGS: readonly ReadingName[] = ['twilio-links'];
+
+/** Why a list of reading names cannot be played (unknown name, two that exclude each other), or null when it can. */
+export function readingsProblem(names: readonly string[]): string | null {
+  const unknown = names.find((n) => !readingNames.includes(n as ReadingName));
+  const valid = readingNames.join(', ');
+  if (unknown !== undefined) return `reading ${JSON.stringify(unknown)} is unknown; valid readings: ${valid}`;
+  for (const r of readings as readonly Reading[]) {
+    const clash = names.includes(r.name) ? r.excludes?.find((x) => names.includes(x)) : undefined;
+    if (clash) return `reading ${r.name} cannot be combined with ${clash} (two answers to one question); choose one`;
+  }
+  return null;
+}
+
+/** The play of a list of known reading names (checked by readingsProblem first). */
+export function playOf(names: readonly ReadingName[]): Readonly<Play> {
+  const play: Play = { ...BASE_PLAY };
+  for (const r of readings) if (names.includes(r.name)) Object.assign(play, r.play);
+  return Object.freeze(play);
+}

@@ -1,0 +1,123 @@
+import { test, expect } from '../../fixtures/test.js';
+import { contract } from '../../spec/contract.js';
+import { LIMIT_EVERY, RETRY_AFTER_S, SLOW_MS } from '../../emulator/readings.js';
+import { create, type Emulator, type ReadingName } from '../../emulator/server.js';
+import { messagePath, receiptSids, send, targetList, twilioErrorProblem, type Answer } from './emulator-http.js';
+
+interface Page { delivery_receipts: Record<string, unknown>[]; meta: Record<string, unknown> }
+
+/** Runs a test body against a fresh emulator playing some readings, and stops it. */
+async function withEmu(names: ReadingName[], body: (e: Emulator) => Promise<void>): Promise<void> {
+  const emu = await create({ port: 0, readings: names });
+  try {
+    await body(emu);
+  } finally {
+    await emu.stop();
+  }
+}
+
+/** Distinct paths of the target (a list at each PageSize), so that no request is a retry of another. */
+const distinct = (e: Emulator, n: number): string[] => Array.from({ length: n }, (_, i) => targetList(e.target, `PageSize=${1 + (i % contract.pageSize.max)}&x=${i}`));
+
+const limits: [ReadingName, string | undefined][] = [['rate-limited', String(RETRY_AFTER_S)], ['no-retry-after', undefined]];
+for (const [reading, retryAfter] of limits) {
+  test.describe(`emulator reading ${reading}`, () => {
+    test(`answers one request in ${LIMIT_EVERY} with a Twilio-shaped 429 (Retry-After: ${retryAfter ?? 'absent'}), and its retry is served`, async () => {
+      await withEmu([reading], async (e) => {
+        const paths = distinct(e, 3 * LIMIT_EVERY);
+        const statuses: number[] = [];
+        for (const path of paths) {
+          const a = await send(e, path);
+          statuses.push(a.status);
+          if (a.status !== 429) continue;
+          expect(twilioErrorProblem(a)).toBe('');
+          expect((a.json as { code: number }).code).toBe(contract.errorExample(429).code);
+          expect(a.headers['retry-after']).toBe(retryAfter);
+          const again = await send(e, path); // at once: a client that ignores Retry-After is still served on its retry
+          expect(again.status, again.text).toBe(200);
+        }
+        expect(statuses.filter((s) => s === 429).length).toBe(3);
+        expect(statuses.filter((s) => s !== 429 && s !== 200)).toEqual([]);
+      });
+    });
+
+    test('serves the retry of a refused URL even when it lands on the next refusal, with other traffic in between', async () => {
+      await withEmu([reading], async (e) => {
+        const paths = distinct(e, 4 * LIMIT_EVERY);
+        let i = 0;
+        while (i < LIMIT_EVERY && (await send(e, paths[i])).status !== 429) i++;
+        expect(i, 'a 429 within the first requests').toBe(LIMIT_EVERY - 1);
+        for (let round = 0; round < 2; round++) {
+          const path = paths[i];
+          // the other requests up to the counter's next refusal: a limiter without memory would refuse the retry again
+          for (let k = 1; k < LIMIT_EVERY; k++) expect((await send(e, paths[i + k])).status).toBe(200);
+          expect((await send(e, path)).status, `the retry of ${path}`).toBe(200);
+          i += LIMIT_EVERY;
+          expect((await send(e, paths[i])).status).toBe(429);
+        }
+      });
+    });
+  });
+}
+
+test.describe('emulator reading error-detail', () => {
+  test('every error body carries detail "" and still validates; without the reading there is none', async () => {
+    const unknown = (e: Emulator): string => messagePath(e, e.store.target.message, 'service', receiptSids(e, e.store.target.message)[0].replace(/.$/, 'x'));
+    const errors = async (e: Emulator): Promise<Answer[]> => [await send(e, targetList(e.target), null), await send(e, unknown(e)), await send(e, targetList(e.target, 'PageSize=abc'))];
+    await withEmu(['error-detail'], async (e) => {
+      for (const a of await errors(e)) {
+        expect(twilioErrorProblem(a)).toBe('');
+        expect((a.json as Record<string, unknown>).detail, `${a.status}`).toBe('');
+      }
+    });
+    await withEmu(['twilio-links'], async (e) => {
+      for (const a of await errors(e)) expect(a.json as object).not.toHaveProperty('detail');
+    });
+  });
+});
+
+test.describe('emulator reading slow', () => {
+  test(`every answer comes at least ${SLOW_MS} ms late`, async () => {
+    await withEmu(['slow'], async (e) => {
+      for (const path of [targetList(e.target), '/nothing']) {
+        const t0 = performance.now();
+        await send(e, path);
+        // a lower bound only: a timer never fires early, so this cannot flake on a slow machine
+        expect(performance.now() - t0).toBeGreaterThanOrEqual(SLOW_MS - 1);
+      }
+    });
+  });
+});
+
+test.describe('emulator: a conversation addressed by its unique name', () => {
+  test('create() gives the unique names of the advertised conversations', async () => {
+    await withEmu(['twilio-links'], async (e) => {
+      const { byName } = e.store.conversations;
+      const nameOf = (c: number): string | undefined => [...byName].find(([, v]) => v === c)?.[0].split('\u0000')[1];
+      expect(e.conversationName).toBe(nameOf(e.store.target.conversation));
+      expect(e.conversationName).toBeTruthy();
+      expect(e.defaultConversationName).toBeTruthy();
+    });
+  });
+
+  for (const scope of ['service', 'default'] as const) {
+    test(`lists and fetches by unique name in the ${scope} scope name the conversation by its SID everywhere`, async () => {
+      await withEmu(['twilio-links'], async (e) => {
+        const t = e.target;
+        const [sid, name, message] = scope === 'service' ? [t.conversationSid, e.conversationName, t.messageSid] : [t.defaultConversationSid, e.defaultConversationName, t.defaultMessageSid];
+        const path = (conv: string, q: string): string => contract.buildPath('list', scope, { ChatServiceSid: t.serviceSid, ConversationSid: conv, MessageSid: String(message) }) + q;
+        for (const q of ['?PageSize=2', '?PageSize=2&Page=1']) {
+          const [byName, bySid] = [await send(e, path(String(name), q)), await send(e, path(String(sid), q))];
+          expect(byName.status, byName.text).toBe(200);
+          expect((byName.json as Page).delivery_receipts).toEqual((bySid.json as Page).delivery_receipts);
+          const meta = (byName.json as Page).meta;
+          for (const k of ['first_page_url', 'url', 'previous_page_url', 'next_page_url']) if (meta[k] !== null) expect(String(meta[k]), k).toContain(`/${String(sid)}/`);
+        }
+        const item = ((await send(e, path(String(sid), ''))).json as Page).delivery_receipts[0];
+        const fetched = await send(e, contract.buildPath('fetch', scope, { ChatServiceSid: t.serviceSid, ConversationSid: String(name), MessageSid: String(message), Sid: String(item.sid) }));
+        expect(fetched.json).toEqual(item);
+        expect((fetched.json as Record<string, unknown>).conversation_sid).toBe(sid);
+      });
+    });
+  }
+});
