@@ -6,10 +6,13 @@ import type { Violation } from '../../../spec/violation.js';
 import { probes } from './index.js';
 import { otherSid } from './other-sids.js';
 import { discover, hasMessage } from './reference.js';
-import { Session } from './session.js';
+import { Session, type Annotation } from './session.js';
 
-/** Every probe of the contract suite run in-process against one target, probes side by side (the self-test's `npm run contract`). */
-export async function runProbes(target: Target, limits: Partial<ApiLimits> = {}): Promise<Violation[]> {
+/**
+ * Every probe of the contract suite run in-process against one target, probes side by side (the self-test's
+ * `npm run contract`); the notes the probes made (which reading the target chose) go into `notes` when given.
+ */
+export async function runProbes(target: Target, limits: Partial<ApiLimits> = {}, notes?: Annotation[]): Promise<Violation[]> {
   const request = await playwrightRequest.newContext({ maxRedirects: 0 });
   try {
     const api = new Api(request, target, otherSid(contract, 'account_sid', target.accountSid), { ...defaultLimits, ...limits });
@@ -20,6 +23,7 @@ export async function runProbes(target: Target, limits: Partial<ApiLimits> = {})
         const session = new Session(api, contract);
         const use = probe.scope === 'default' ? defaultRef : ref;
         if (use) await probe.run(session, use); // no default-service message: those probes are skipped, as in the suite
+        notes?.push(...session.annotations);
         return session.violations;
       }),
     );
