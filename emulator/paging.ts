@@ -42,14 +42,20 @@ export function readQuery(query: string): Record<string, string> | string {
   return out;
 }
 
-/** Server-issued page tokens (HMAC'd offset bound to one message) and the meta of list pages, spelled as the play says. */
+/** Server-issued page tokens (HMAC'd offset bound to one message) and the meta of list pages, spelled as played. */
 export class Paging {
   /** The page size served for an asked one (null: 400), resolved once from the fault and the play. */
   private readonly sizeOf: (asked: number) => number | null;
 
-  constructor(private readonly fault: Fault, private readonly play: Play, private readonly key: Buffer = randomBytes(32)) {
+  constructor(
+    private readonly fault: Fault,
+    private readonly play: Play,
+    private readonly key: Buffer = randomBytes(32),
+  ) {
     const { min, max } = contract.pageSize;
-    this.sizeOf = fault.pageSize?.bind(fault) ?? (play.clamp ? (n) => (n < min ? null : Math.min(n, max)) : (n) => (n < min || n > max ? null : n));
+    const strict = (n: number): number | null => (n < min || n > max ? null : n);
+    const clamp = (n: number): number | null => (n < min ? null : Math.min(n, max));
+    this.sizeOf = fault.pageSize?.bind(fault) ?? (play.clamp ? clamp : strict);
   }
 
   /** An opaque token for an offset in a message's list. */
@@ -63,7 +69,8 @@ export class Paging {
 
   /** The offset a token carries for this message, or -1 if the server did not issue it for this message. */
   offsetOf(message: number, token: string): number {
-    const raw = token.length === TOKEN_CHARS && token.startsWith(TOKEN_PREFIX) ? Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url') : null;
+    const ours = token.length === TOKEN_CHARS && token.startsWith(TOKEN_PREFIX);
+    const raw = ours ? Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url') : null;
     if (!raw || raw.length !== 10 + MAC_BYTES || raw.readUInt32BE(6) !== message) return -1;
     const offset = raw.readUIntBE(0, 6);
     return this.token(message, offset) === token ? offset : -1;
