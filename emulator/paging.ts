@@ -42,10 +42,19 @@ export function readQuery(query: string): Record<string, string> | string {
   return out;
 }
 
+/** Which links carry a token, by spelling: every link of a later page (and page 0's next), none, or links past page 0. */
+const TOKENED: Record<Play['links'], (from: number, offset: number) => boolean> = {
+  every: (from, offset) => from > 0 || offset > 0,
+  none: () => false,
+  ahead: (_from, offset) => offset > 0,
+};
+
 /** Server-issued page tokens (HMAC'd offset bound to one message) and the meta of list pages, spelled as played. */
 export class Paging {
   /** The page size served for an asked one (null: 400), resolved once from the fault and the play. */
   private readonly sizeOf: (asked: number) => number | null;
+  /** Whether a link from the page at one offset to the page at another carries a token. */
+  private readonly tokened: (from: number, offset: number) => boolean;
 
   constructor(
     private readonly fault: Fault,
@@ -56,6 +65,7 @@ export class Paging {
     const strict = (n: number): number | null => (n < min || n > max ? null : n);
     const clamp = (n: number): number | null => (n < min ? null : Math.min(n, max));
     this.sizeOf = fault.pageSize?.bind(fault) ?? (play.clamp ? clamp : strict);
+    this.tokened = TOKENED[play.links];
   }
 
   /** An opaque token for an offset in a message's list. */
@@ -95,9 +105,7 @@ export class Paging {
 
   /** A link to a page at an offset, spelled as the play says (twilio-links: a token in every link of a later page). */
   private link(head: string, message: number, from: number, page: number, offset: number): string {
-    const { links } = this.play;
-    const tokened = links === 'every' ? from > 0 || offset > 0 : links === 'ahead' && offset > 0;
-    return tokened ? `${head}${page}&PageToken=${this.token(message, offset)}` : head + page;
+    return this.tokened(from, offset) ? `${head}${page}&PageToken=${this.token(message, offset)}` : head + page;
   }
 
   /** meta.url: page 0's carries no token even when a token led there; the base spelling echoes the request's token. */
