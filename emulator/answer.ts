@@ -12,7 +12,9 @@ import { route, type RouteCtx } from './routes.js';
  * What answering needs besides the route context: the credentials check, the answer cache, responses held open, and
  * the rate limiter of the rate-limited readings (null when they are off: one test of a field, nothing more).
  */
-export interface AnswerCtx extends RouteCtx { auth: Auth; cache: ReplyCache; held: Set<ServerResponse>; limit: RateLimit | null }
+export interface AnswerCtx extends RouteCtx {
+  auth: Auth; cache: ReplyCache; held: Set<ServerResponse>; limit: RateLimit | null;
+}
 
 const UNAUTHORIZED = { 'WWW-Authenticate': 'Basic realm="Twilio API"' };
 const ALLOW = { Allow: 'GET' };

@@ -12,7 +12,7 @@ export const USAGE = `usage: npm run emulator -- [options]
   --host HOST       loopback address to listen on (default 127.0.0.1)
   --public-url URL  origin written into url and meta.*_url (default: the listening URL)
   --fault NAME      serve with one deliberate contract deviation (see README: Emulator)
-  --reading NAME    play a behaviour a correct server may have; repeatable, combined (default: ${DEFAULT_READINGS.join(', ')})
+  --reading NAME    play a behaviour a correct server may have; repeatable (default: ${DEFAULT_READINGS.join(', ')})
   --latency MS      add a fixed delay to every answer (0..${MAX_LATENCY})
   --receipts N      serve a synthetic data set of N receipts instead of fixtures/seed.yaml (1..${MAX_RECEIPTS})
   --seed N          seed number of the synthetic data set (default 1)`;

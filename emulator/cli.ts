@@ -27,7 +27,8 @@ async function main(): Promise<void> {
     const emu = await create(args);
     const ms = Math.round(performance.now() - started);
     const data = args.dataset && typeof args.dataset === 'object' && 'receipts' in args.dataset ? `${args.dataset.receipts} synthetic receipts` : 'seed data set';
-    console.log(`# receipt emulator on ${emu.url} (${data}, readings: ${emu.readings.join(', ')}, fault: ${args.fault ?? 'none'}, ready in ${ms} ms); Ctrl-C stops it`);
+    const playing = `readings: ${emu.readings.join(', ')}, fault: ${args.fault ?? 'none'}`;
+    console.log(`# receipt emulator on ${emu.url} (${data}, ${playing}, ready in ${ms} ms); Ctrl-C stops it`);
     for (const [key, name] of ENV) if (emu.target[key] !== undefined) console.log(`export ${name}=${emu.target[key]}`);
     const stop = (signal: string): void => {
       console.error(`# ${signal}: finishing requests in flight, then stopping`);

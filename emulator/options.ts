@@ -26,7 +26,8 @@ export interface EmulatorOptions {
 
 /** Options checked once, with defaults filled in. */
 export interface Settings {
-  port: number; host: string; publicUrl: string | null; dataset: DatasetOption | undefined; fault: Fault; latency: number; cache: boolean;
+  port: number; host: string; publicUrl: string | null; dataset: DatasetOption | undefined; fault: Fault;
+  latency: number; cache: boolean;
   readings: readonly ReadingName[]; play: Readonly<Play>;
 }
 
@@ -66,7 +67,9 @@ export function checkOptions(o: EmulatorOptions = {}): Readonly<Settings> {
   const fault = o.fault === undefined ? noFault : findFault(o.fault);
   if (!fault) throw new OptionError(`fault ${JSON.stringify(o.fault)} is unknown; valid faults: ${faultNames.join(', ')}`);
   const readings = o.readings ?? DEFAULT_READINGS;
-  const problem = Array.isArray(readings) ? readingsProblem(readings) : `readings must be a list of names, got ${JSON.stringify(readings)}`;
+  const problem = Array.isArray(readings)
+    ? readingsProblem(readings)
+    : `readings must be a list of names, got ${JSON.stringify(readings)}`;
   if (problem) throw new OptionError(problem);
   const d = o.dataset;
   if (d !== undefined && typeof d === 'object' && !('accounts' in d)) {
@@ -75,5 +78,7 @@ export function checkOptions(o: EmulatorOptions = {}): Readonly<Settings> {
   }
   const publicUrl = o.publicUrl === undefined ? null : originOf(o.publicUrl);
   const play = playOf(readings);
-  return Object.freeze({ port, host, publicUrl, dataset: d, fault, latency, cache: o.cache !== false, readings: Object.freeze([...readings]), play });
+  const cache = o.cache !== false;
+  const list = Object.freeze([...readings]);
+  return Object.freeze({ port, host, publicUrl, dataset: d, fault, latency, cache, readings: list, play });
 }

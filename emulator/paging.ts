@@ -42,14 +42,30 @@ export function readQuery(query: string): Record<string, string> | string {
   return out;
 }
 
-/** Server-issued page tokens (HMAC'd offset bound to one message) and the meta of list pages, spelled as the play says. */
+/** Which links carry a token, by spelling: every link of a later page (and page 0's next), none, or links past page 0. */
+const TOKENED: Record<Play['links'], (from: number, offset: number) => boolean> = {
+  every: (from, offset) => from > 0 || offset > 0,
+  none: () => false,
+  ahead: (_from, offset) => offset > 0,
+};
+
+/** Server-issued page tokens (HMAC'd offset bound to one message) and the meta of list pages, spelled as played. */
 export class Paging {
   /** The page size served for an asked one (null: 400), resolved once from the fault and the play. */
   private readonly sizeOf: (asked: number) => number | null;
+  /** Whether a link from the page at one offset to the page at another carries a token. */
+  private readonly tokened: (from: number, offset: number) => boolean;
 
-  constructor(private readonly fault: Fault, private readonly play: Play, private readonly key: Buffer = randomBytes(32)) {
+  constructor(
+    private readonly fault: Fault,
+    private readonly play: Play,
+    private readonly key: Buffer = randomBytes(32),
+  ) {
     const { min, max } = contract.pageSize;
-    this.sizeOf = fault.pageSize?.bind(fault) ?? (play.clamp ? (n) => (n < min ? null : Math.min(n, max)) : (n) => (n < min || n > max ? null : n));
+    const strict = (n: number): number | null => (n < min || n > max ? null : n);
+    const clamp = (n: number): number | null => (n < min ? null : Math.min(n, max));
+    this.sizeOf = fault.pageSize?.bind(fault) ?? (play.clamp ? clamp : strict);
+    this.tokened = TOKENED[play.links];
   }
 
   /** An opaque token for an offset in a message's list. */
@@ -63,7 +79,8 @@ export class Paging {
 
   /** The offset a token carries for this message, or -1 if the server did not issue it for this message. */
   offsetOf(message: number, token: string): number {
-    const raw = token.length === TOKEN_CHARS && token.startsWith(TOKEN_PREFIX) ? Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url') : null;
+    const ours = token.length === TOKEN_CHARS && token.startsWith(TOKEN_PREFIX);
+    const raw = ours ? Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url') : null;
     if (!raw || raw.length !== 10 + MAC_BYTES || raw.readUInt32BE(6) !== message) return -1;
     const offset = raw.readUIntBE(0, 6);
     return this.token(message, offset) === token ? offset : -1;
@@ -88,9 +105,7 @@ export class Paging {
 
   /** A link to a page at an offset, spelled as the play says (twilio-links: a token in every link of a later page). */
   private link(head: string, message: number, from: number, page: number, offset: number): string {
-    const { links } = this.play;
-    const tokened = links === 'every' ? from > 0 || offset > 0 : links === 'ahead' && offset > 0;
-    return tokened ? `${head}${page}&PageToken=${this.token(message, offset)}` : head + page;
+    return this.tokened(from, offset) ? `${head}${page}&PageToken=${this.token(message, offset)}` : head + page;
   }
 
   /** meta.url: page 0's carries no token even when a token led there; the base spelling echoes the request's token. */

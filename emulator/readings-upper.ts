@@ -37,7 +37,9 @@ export function upperStore(store: Store): Store {
     serviceBySid: new Map(services.map((s, i) => [s.sid, i])),
     conversations: { ...c, sids: upperSids(c.sids) },
     messages: { ...m, sids: upperSids(m.sids) },
-    receipts: { ...r, sids: upperSids(r.sids), participants: upperSids(r.participants), channelHex: upperCodec(r.channelHex) },
+    receipts: {
+      ...r, sids: upperSids(r.sids), participants: upperSids(r.participants), channelHex: upperCodec(r.channelHex),
+    },
   };
   made.set(store, upper);
   return upper;

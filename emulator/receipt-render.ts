@@ -2,7 +2,7 @@ import { contract, type Scope } from '../spec/contract.js';
 import type { Fault, ReceiptCtx, ReceiptObject } from './fault.js';
 import type { Store } from './store.js';
 
-/** An RFC 3339 date-time in Twilio's style (no fractional seconds) from seconds since the epoch; utc: `Z` or `+00:00`. */
+/** An RFC 3339 date-time in Twilio's style (no fractional seconds) from epoch seconds; utc: `Z` or `+00:00`. */
 export function isoDate(seconds: number, utc = 'Z'): string {
   return new Date(seconds * 1000).toISOString().replace('.000Z', utc);
 }

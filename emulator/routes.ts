@@ -7,7 +7,9 @@ import type { Play } from './readings.js';
 import { findConversation, type Store } from './store.js';
 
 /** What the handlers share for one emulator. */
-export interface RouteCtx { store: Store; render: ReceiptRender; paging: Paging; fault: Fault; play: Play; origin: string }
+export interface RouteCtx {
+  store: Store; render: ReceiptRender; paging: Paging; fault: Fault; play: Play; origin: string;
+}
 /** The service, conversation and message a path names, all visible to the caller. */
 interface Place { conversation: number; message: number }
 

@@ -28,7 +28,7 @@ export interface Emulator {
   url: string; publicUrl: string; target: Target; store: Store;
   /** The readings it plays (the default one when none was named). */
   readings: readonly ReadingName[];
-  /** The unique names of the advertised conversations (TARGET_CONVERSATION_SID may be set to them), when they have one. */
+  /** The unique names of the advertised conversations, when they have one (TARGET_CONVERSATION_SID may be one). */
   conversationName?: string; defaultConversationName?: string;
   /** Requests received whose answer is not written yet (a test can stop the server with one in flight, without guessing a delay). */
   inFlight(): number;
@@ -57,8 +57,13 @@ function targetOf(store: Store, url: string, publicUrl: string): Target {
   return Object.freeze(target);
 }
 
+/** Answers received and not yet written. */
+interface Pending { n: number }
+/** Whether stop() has begun. */
+type Stopping = () => boolean;
+
 /** Writes an answer when its time has come (a named function: no closure is made per request). */
-function send(ctx: AnswerCtx, res: ServerResponse, reply: Reply, close: boolean, pending: { n: number }, stopping: () => boolean): void {
+function send(ctx: AnswerCtx, res: ServerResponse, reply: Reply, close: boolean, pending: Pending, stopping: Stopping) {
   pending.n--;
   writeReply(ctx, res, reply, close || stopping(), res.req.url ?? '/');
 }
@@ -77,7 +82,9 @@ function answerOn(server: Server, ctx: AnswerCtx, delay: number, stopping: () =>
 
 /** The unique name of a conversation, when it has one. */
 function nameOf(store: Store, conversation: number): string | undefined {
-  for (const [key, c] of store.conversations.byName) if (c === conversation) return key.slice(key.indexOf('\u0000') + 1);
+  for (const [key, c] of store.conversations.byName) {
+    if (c === conversation) return key.slice(key.indexOf('\u0000') + 1);
+  }
   return undefined;
 }
 
@@ -97,8 +104,9 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const loaded = loadDataset(o.dataset);
   const store = o.play.upper ? upperStore(loaded) : loaded;
   const ctx: AnswerCtx = {
-    store, fault: o.fault, play: o.play, origin: '', paging: new Paging(o.fault, o.play), render: null as unknown as ReceiptRender,
-    auth: new Auth(store.accounts), cache: new ReplyCache(o.cache ? undefined : 0), held: new Set<ServerResponse>(), limit: RateLimit.of(o.play),
+    store, fault: o.fault, play: o.play, origin: '', paging: new Paging(o.fault, o.play),
+    render: null as unknown as ReceiptRender, auth: new Auth(store.accounts),
+    cache: new ReplyCache(o.cache ? undefined : 0), held: new Set<ServerResponse>(), limit: RateLimit.of(o.play),
   };
   let stopping = false;
   const server = serverOf(ctx);
@@ -122,6 +130,10 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
     setTimeout(() => server.closeAllConnections(), GRACE_MS).unref();
   }));
   const m = defaultTargetMessage(store);
-  const names = { conversationName: nameOf(store, store.target.conversation), defaultConversationName: m < 0 ? undefined : nameOf(store, store.messages.conv[m]) };
-  return { url, publicUrl: ctx.origin, target: targetOf(store, url, ctx.origin), store, readings: o.readings, ...names, inFlight: () => pending.n, stop };
+  const names = {
+    conversationName: nameOf(store, store.target.conversation),
+    defaultConversationName: m < 0 ? undefined : nameOf(store, store.messages.conv[m]),
+  };
+  const target = targetOf(store, url, ctx.origin);
+  return { url, publicUrl: ctx.origin, target, store, readings: o.readings, ...names, inFlight: () => pending.n, stop };
 }

@@ -73,14 +73,20 @@ test.describe('emulator auth: header shapes (property-based)', () => {
   test('accepts a header exactly when it is Basic, spaces, and the canonical base64 of one account\'s SID:TOKEN', () => {
     const accounts = emu.store.accounts;
     const auth = new Auth(accounts);
-    const flipCase = fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }).map((up) => [...'basic'].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''));
+    const flipCase = fc.array(fc.boolean(), { minLength: 5, maxLength: 5 })
+      .map((up) => [...'basic'].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''));
     const scheme = fc.oneof(flipCase, fc.constantFrom('', 'Bearer', 'Digest', 'Basi', 'Basicc', 'Basic:', 'Basic Basic'));
     const sep = fc.constantFrom('', ' ', ' ', '  ', '     ', '\t', ' \t', ':');
     const a = fc.constantFrom(...accounts);
     const text = fc.oneof(
       { weight: 4, arbitrary: a.map((x) => `${x.sid}:${x.token}`) },
       { weight: 1, arbitrary: fc.tuple(a, a).map(([x, y]) => `${x.sid}:${y.token}`) },
-      { weight: 1, arbitrary: a.chain((x) => fc.constantFrom(`${x.sid}:${x.token}:x`, `${x.sid}:`, `:${x.token}`, x.token, x.sid, `${x.sid}:${x.token} `, `${x.sid.toLowerCase()}:${x.token}`)) },
+      {
+        weight: 1,
+        arbitrary: a.chain((x) => fc.constantFrom(
+          `${x.sid}:${x.token}:x`, `${x.sid}:`, `:${x.token}`, x.token, x.sid, `${x.sid}:${x.token} `, `${x.sid.toLowerCase()}:${x.token}`,
+        )),
+      },
       { weight: 1, arbitrary: fc.string({ maxLength: 80 }) },
     );
     const encode = fc.constantFrom<(t: string) => string>(

@@ -66,7 +66,8 @@ test.describe('npm run emulator (CLI)', () => {
 
 test.describe('npm run emulator --reading', () => {
   test('prints the readings it plays in its start line', async () => {
-    const child = spawn(process.execPath, [...CLI, '--port', '0', '--reading', 'page-only', '--reading', 'offset-dates'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = ['--port', '0', '--reading', 'page-only', '--reading', 'offset-dates'];
+    const child = spawn(process.execPath, [...CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     await new Promise<void>((resolve, reject) => {

@@ -17,7 +17,8 @@ async function withEmu(names: ReadingName[], body: (e: Emulator) => Promise<void
 }
 
 /** Distinct paths of the target (a list at each PageSize), so that no request is a retry of another. */
-const distinct = (e: Emulator, n: number): string[] => Array.from({ length: n }, (_, i) => targetList(e.target, `PageSize=${1 + (i % contract.pageSize.max)}&x=${i}`));
+const distinct = (e: Emulator, n: number): string[] =>
+  Array.from({ length: n }, (_, i) => targetList(e.target, `PageSize=${1 + (i % contract.pageSize.max)}&x=${i}`));
 
 const limits: [ReadingName, string | undefined][] = [['rate-limited', String(RETRY_AFTER_S)], ['no-retry-after', undefined]];
 for (const [reading, retryAfter] of limits) {
@@ -62,8 +63,10 @@ for (const [reading, retryAfter] of limits) {
 
 test.describe('emulator reading error-detail', () => {
   test('every error body carries detail "" and still validates; without the reading there is none', async () => {
-    const unknown = (e: Emulator): string => messagePath(e, e.store.target.message, 'service', receiptSids(e, e.store.target.message)[0].replace(/.$/, 'x'));
-    const errors = async (e: Emulator): Promise<Answer[]> => [await send(e, targetList(e.target), null), await send(e, unknown(e)), await send(e, targetList(e.target, 'PageSize=abc'))];
+    const m = (e: Emulator): number => e.store.target.message;
+    const unknown = (e: Emulator): string => messagePath(e, m(e), 'service', receiptSids(e, m(e))[0].replace(/.$/, 'x'));
+    const errors = async (e: Emulator): Promise<Answer[]> =>
+      [await send(e, targetList(e.target), null), await send(e, unknown(e)), await send(e, targetList(e.target, 'PageSize=abc'))];
     await withEmu(['error-detail'], async (e) => {
       for (const a of await errors(e)) {
         expect(twilioErrorProblem(a)).toBe('');
@@ -104,17 +107,22 @@ test.describe('emulator: a conversation addressed by its unique name', () => {
     test(`lists and fetches by unique name in the ${scope} scope name the conversation by its SID everywhere`, async () => {
       await withEmu(['twilio-links'], async (e) => {
         const t = e.target;
-        const [sid, name, message] = scope === 'service' ? [t.conversationSid, e.conversationName, t.messageSid] : [t.defaultConversationSid, e.defaultConversationName, t.defaultMessageSid];
-        const path = (conv: string, q: string): string => contract.buildPath('list', scope, { ChatServiceSid: t.serviceSid, ConversationSid: conv, MessageSid: String(message) }) + q;
+        const [sid, name, message] = scope === 'service'
+          ? [t.conversationSid, e.conversationName, t.messageSid]
+          : [t.defaultConversationSid, e.defaultConversationName, t.defaultMessageSid];
+        const params = (conv: string) => ({ ChatServiceSid: t.serviceSid, ConversationSid: conv, MessageSid: String(message) });
+        const path = (conv: string, q: string): string => contract.buildPath('list', scope, params(conv)) + q;
         for (const q of ['?PageSize=2', '?PageSize=2&Page=1']) {
           const [byName, bySid] = [await send(e, path(String(name), q)), await send(e, path(String(sid), q))];
           expect(byName.status, byName.text).toBe(200);
           expect((byName.json as Page).delivery_receipts).toEqual((bySid.json as Page).delivery_receipts);
           const meta = (byName.json as Page).meta;
-          for (const k of ['first_page_url', 'url', 'previous_page_url', 'next_page_url']) if (meta[k] !== null) expect(String(meta[k]), k).toContain(`/${String(sid)}/`);
+          for (const k of ['first_page_url', 'url', 'previous_page_url', 'next_page_url']) {
+            if (meta[k] !== null) expect(String(meta[k]), k).toContain(`/${String(sid)}/`);
+          }
         }
         const item = ((await send(e, path(String(sid), ''))).json as Page).delivery_receipts[0];
-        const fetched = await send(e, contract.buildPath('fetch', scope, { ChatServiceSid: t.serviceSid, ConversationSid: String(name), MessageSid: String(message), Sid: String(item.sid) }));
+        const fetched = await send(e, contract.buildPath('fetch', scope, { ...params(String(name)), Sid: String(item.sid) }));
         expect(fetched.json).toEqual(item);
         expect((fetched.json as Record<string, unknown>).conversation_sid).toBe(sid);
       });
