@@ -71,7 +71,8 @@ test.describe('npm run emulator --reading', () => {
     let out = '';
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (c: Buffer) => { out += c.toString(); if (out.includes('\n')) resolve(); });
+      // the last export line, complete: the signal handlers are set up right after it
+      child.stdout.on('data', (c: Buffer) => { out += c.toString(); if (/^export TARGET_DEFAULT_MESSAGE_SID=.*\n/m.test(out)) resolve(); });
       child.once('exit', () => reject(new Error(`exited early: ${out}`)));
     });
     expect(out.split('\n')[0]).toContain('readings: page-only, offset-dates');
