@@ -9,8 +9,9 @@ import { notRun, type ScenarioResult } from './scenario-result.js';
 import { createHistogram } from './histograms.js';
 import { UsageError } from './usage-error.js';
 import { loadScenarioFile, type Scenario } from './scenario-file.js';
-import { authorization, openTarget, type LoadTarget } from './target.js';
-import { redact, writeReports } from './write-reports.js';
+import { authorization, openTarget, secretOf, type LoadTarget } from './target.js';
+import { writeReports } from './write-reports.js';
+import { redact } from '../target/redact.js';
 import { consoleTable } from './report-table.js';
 
 /** The longest Retry-After the tool waits out before the next scenario; beyond it, the remaining scenarios are skipped. */
@@ -62,15 +63,15 @@ export async function runLoad(run: LoadRun): Promise<{ result: LoadResult; files
   const { options } = run;
   const scenarios = loadScenarioFile(options.file, options); // every mistake is reported before load is sent
   const target = await openTarget(run.env, options, run.emulator);
-  const secrets = [target.authToken, authorization(target).slice('Basic '.length)];
+  const secret = secretOf(target);
   // a hostile target may echo the credentials in a body that ends up in a note or an example
-  const reporter: Reporter = { ...run.reporter, line: (text) => run.reporter.line(redact(text, secrets)) };
+  const reporter: Reporter = { ...run.reporter, line: (text) => run.reporter.line(redact(text, secret)) };
   try {
     const started = new Date();
     const results = await runAll(scenarios, target, reporter);
     const result = loadResult({ url: target.url, embedded: target.embedded }, started, results);
     reporter.line('\n' + consoleTable(result.scenarios));
-    const files = await writeReports(result, options.out, secrets);
+    const files = await writeReports(result, options.out, secret);
     reporter.line(`\n${result.passed ? 'PASS' : 'FAIL'}: reports in ${files.join(', ')}`);
     return { result, files };
   } finally {

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { contract } from '../../spec/contract.js';
+import { basicAuth } from '../../target/redact.js';
 import { numberFlag } from '../options.js';
 import { runScenario } from '../run-scenario.js';
 import type { Scenario } from '../scenario-file.js';
@@ -46,7 +47,7 @@ async function measured(run: () => Promise<{ answers: number; seconds: number; s
 }
 
 // The same request headers on both sides: credentials are part of the workload, not of the harness's overhead.
-const HEADERS = { authorization: 'Basic YmVuY2g6YmVuY2g=', accept: 'application/json' };
+const HEADERS = { authorization: basicAuth('bench', 'bench'), accept: 'application/json' };
 
 /** Plain autocannon: one URL, nothing sampled. */
 async function plain(url: string, seconds: number): Promise<Side> {
