@@ -12,10 +12,11 @@ import { runScenario } from '../run-scenario.js';
 import type { Scenario } from '../scenario-file.js';
 
 const BUDGET = 0.9;
-const { values } = parseArgs({ options: { duration: { type: 'string' }, rounds: { type: 'string' }, connections: { type: 'string' } } });
+const { values } = parseArgs({ options: { duration: { type: 'string' }, rounds: { type: 'string' }, connections: { type: 'string' }, 'sample-every': { type: 'string' } } });
 const duration = numberFlag('--duration', values.duration, 'seconds') ?? 4;
 const rounds = numberFlag('--rounds', values.rounds, 'count') ?? 3;
 const connections = numberFlag('--connections', values.connections, 'count') ?? 10;
+const sampleEvery = numberFlag('--sample-every', values['sample-every'], 'count') ?? 100;
 
 /** Starts the bare server in a child process (one core for it, one for the load generator) and returns its URL. */
 async function startServer(body: string): Promise<{ url: string; child: ChildProcess }> {
@@ -32,7 +33,7 @@ const paths = Array.from({ length: 1000 }, (_, i) => contract.buildPath('fetch',
 }));
 const scenario: Scenario = {
   name: 'fetch', operation: 'fetch', mode: 'closed', pageSize: contract.pageSize.default, connections, pipelining: 1, warmup: 0, duration,
-  maxRequests: 100_000_000, timeout: 5, sampleEvery: 100, thresholds: [],
+  maxRequests: 100_000_000, timeout: 5, sampleEvery, thresholds: [],
 };
 
 /** A side's achieved rate, and the generator's CPU per answer (µs): far less sensitive to a noisy machine than the rate. */
@@ -68,7 +69,7 @@ async function ours(url: string, seconds: number): Promise<Side> {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const { url, child } = await startServer(JSON.stringify(example));
 try {
-  console.log(`bench:load: ${rounds} rounds of ${duration} s each, ${connections} connections, bare node:http server in its own process`);
+  console.log(`bench:load: ${rounds} rounds of ${duration} s each, ${connections} connections, 1 body in ${sampleEvery} validated, bare node:http server in its own process`);
   await plain(url, 1); // warm both paths up (JIT, sockets)
   await ours(url, 1);
   const ratios: number[] = [];
