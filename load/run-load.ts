@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmulatorOptions } from '../emulator/server.js';
 import { discover, type Workload } from './discover.js';
+import { getBounded } from './http-get.js';
 import type { Options } from './options.js';
 import type { Reporter } from './progress.js';
 import { loadResult, type LoadResult } from './report-json.js';
@@ -14,8 +15,8 @@ import { writeReports } from './write-reports.js';
 import { redact } from '../target/redact.js';
 import { consoleTable } from './report-table.js';
 
-/** The longest Retry-After the tool waits out before the next scenario; beyond it, the remaining scenarios are skipped. */
-export const MAX_RETRY_WAIT_S = 60;
+/** The longest Retry-After the tool waits out (once) before it probes the target again. */
+export const MAX_RETRY_WAIT_S = 10;
 
 /** Everything a run needs: options, environment (TARGET_*), emulator options when embedded, and where to report. */
 export interface LoadRun { options: Readonly<Options>; env: NodeJS.ProcessEnv; emulator?: EmulatorOptions; reporter: Reporter }
@@ -31,11 +32,33 @@ async function workloadFor(s: Scenario, target: LoadTarget, cache: Map<number, W
   return cache.get(s.pageSize)!;
 }
 
-/** Runs the scenarios one after another; a 429 ends a scenario, and its Retry-After is waited out before the next. */
+/** True when one request to the target is answered 429 again: the target is still rate limiting. */
+async function stillLimited(target: LoadTarget, path: string): Promise<boolean> {
+  const limits = { timeoutMs: 5000, maxBodyBytes: 1 << 20, maxRatio: 100 };
+  const answer = await getBounded(target.url + path, { authorization: authorization(target), accept: 'application/json' }, limits).catch(() => null);
+  return answer?.status === 429;
+}
+
+/** After a rate-limited scenario: wait Retry-After (capped) the first time and probe once; true when the rest must be skipped. */
+async function backOff(r: ScenarioResult, waited: boolean, target: LoadTarget, probe: string, reporter: Reporter): Promise<boolean> {
+  if (waited) {
+    reporter.line('the target answered 429 again after backing off once; skipping the remaining scenarios');
+    return true;
+  }
+  const wait = Math.min(r.retry_after, MAX_RETRY_WAIT_S);
+  reporter.line(`the target answered 429; waiting ${wait} s (Retry-After ${r.retry_after} s, waits capped at ${MAX_RETRY_WAIT_S} s), then one probe request`);
+  await sleep(wait * 1000);
+  if (!(await stillLimited(target, probe))) return false;
+  reporter.line('the probe request was answered 429 too; skipping the remaining scenarios');
+  return true;
+}
+
+/** Runs the scenarios one after another; a 429 ends a scenario at once, and a target that keeps answering 429 ends the run. */
 async function runAll(scenarios: Scenario[], target: LoadTarget, reporter: Reporter): Promise<ScenarioResult[]> {
   const workloads = new Map<number, Workload | string>();
   const results: ScenarioResult[] = [];
-  for (const s of scenarios) {
+  let waited = false;
+  for (const [i, s] of scenarios.entries()) {
     const work = await workloadFor(s, target, workloads);
     if (typeof work === 'string') {
       reporter.line(`${s.name}: not run: ${work}`);
@@ -44,16 +67,16 @@ async function runAll(scenarios: Scenario[], target: LoadTarget, reporter: Repor
     }
     const paths = s.operation === 'list' ? work.list : work.fetch;
     reporter.line(`${s.name}: ${s.mode} loop, ${s.mode === 'open' ? `${s.rate} req/s over ` : ''}${s.connections} connections, ${s.warmup} s warm-up + ${s.duration} s, ${paths.length} URLs`);
-    const r = await runScenario(s, { url: target.url, authorization: authorization(target), paths, onProgress: (p) => reporter.progress(p) });
+    const r = await runScenario(s, { url: target.url, publicUrl: target.publicUrl, secret: secretOf(target), paths, onProgress: (p) => reporter.progress(p) });
     reporter.done();
     results.push(r);
     if (r.rate_limited === 0) continue;
-    if (r.retry_after > MAX_RETRY_WAIT_S) {
-      reporter.line(`the target asked to wait ${r.retry_after} s (Retry-After); skipping the remaining scenarios`);
+    if (await backOff(r, waited, target, paths[0], reporter)) {
+      const skipped = 'not run: the target kept answering 429 (rate limited)';
+      results.push(...scenarios.slice(i + 1).map((rest) => notRun(rest, skipped, createHistogram())));
       break;
     }
-    reporter.line(`waiting ${r.retry_after} s (Retry-After) before the next scenario`);
-    await sleep(r.retry_after * 1000);
+    waited = true;
   }
   return results;
 }

@@ -8,7 +8,7 @@ import { discover } from '../../load/discover.js';
 import { runScenario } from '../../load/run-scenario.js';
 import type { ScenarioResult } from '../../load/scenario-result.js';
 import { loadScenarioFile } from '../../load/scenario-file.js';
-import { authorization } from '../../load/target.js';
+import { secretOf } from '../../load/target.js';
 import { loadTargetOf, memoryReporter, reportDir, scenarioFile } from './load-helpers.js';
 import { createStub, type StubMode } from './load-stub.js';
 
@@ -25,7 +25,7 @@ async function against(mode: StubMode, duration = 0.6): Promise<ScenarioResult> 
     const target = loadTargetOf(ok.target);
     const work = await discover(target);
     const [s] = loadScenarioFile(scenarioFile(`scenarios: [{ name: fetch, operation: fetch, warmup: 0, duration: ${duration}, timeout: 1, connections: 2, thresholds: ["error_rate < 0.001"] }]`));
-    return await runScenario(s, { url: hostile.url, authorization: authorization(target), paths: work.fetch });
+    return await runScenario(s, { url: hostile.url, publicUrl: hostile.url, secret: secretOf(target), paths: work.fetch });
   } finally {
     await Promise.all([ok.stop(), hostile.stop()]);
   }
@@ -51,13 +51,13 @@ test.describe('the load tool against a hostile target', () => {
   test('huge bodies that are not JSON count as invalid', async () => {
     const r = await against('huge-body');
     expect(r.mismatches).toBeGreaterThan(0);
-    expect(r.invalid_examples[0]).toMatch(/^\[json\] \(body\): not JSON/);
+    expect(r.invalid_examples[0]).toMatch(/^\[response_json\] \(response\): not valid JSON/);
     expect(r.passed).toBe(false);
   });
 
   test('a wrong content type counts as invalid', async () => {
     const r = await against('wrong-type');
-    expect(r.invalid_examples[0]).toMatch(/^\[content_type\] \(headers\): expected application\/json, received "text\/html"/);
+    expect(r.invalid_examples[0]).toMatch(/^\[response_content_type\] \(response\): Content-Type: expected application\/json, received "text\/html"/);
     expect(r.passed).toBe(false);
   });
 
