@@ -1,35 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
-import type { Target } from '../../fixtures/target.js';
 import { parseOptions } from '../../load/options.js';
 import { runLoad } from '../../load/run-load.js';
 import { discover } from '../../load/discover.js';
-import { runScenario } from '../../load/run-scenario.js';
 import type { ScenarioResult } from '../../load/scenario-result.js';
-import { loadScenarioFile } from '../../load/scenario-file.js';
-import { secretOf } from '../../load/target.js';
-import { loadTargetOf, memoryReporter, reportDir, scenarioFile } from './load-helpers.js';
+import { envOf, loadTargetOf, memoryReporter, reportDir, runAgainst, scenarioFile } from './load-helpers.js';
 import { createStub, type StubMode } from './load-stub.js';
 
-/** The TARGET_* environment that points the load tool at a server. */
-const envOf = (t: Target): NodeJS.ProcessEnv => ({
-  TARGET_URL: t.url, TARGET_ACCOUNT_SID: t.accountSid, TARGET_AUTH_TOKEN: t.authToken, TARGET_SERVICE_SID: t.serviceSid,
-  TARGET_CONVERSATION_SID: t.conversationSid, TARGET_MESSAGE_SID: t.messageSid,
-});
-
-/** Runs a short fetch scenario against a stub in a hostile mode, with the workload discovered from a healthy stub. */
-async function against(mode: StubMode, duration = 0.6): Promise<ScenarioResult> {
-  const [ok, hostile] = await Promise.all([createStub('ok'), createStub(mode)]);
-  try {
-    const target = loadTargetOf(ok.target);
-    const work = await discover(target);
-    const [s] = loadScenarioFile(scenarioFile(`scenarios: [{ name: fetch, operation: fetch, warmup: 0, duration: ${duration}, timeout: 1, connections: 2, thresholds: ["error_rate < 0.001"] }]`));
-    return await runScenario(s, { url: hostile.url, publicUrl: hostile.url, secret: secretOf(target), paths: work.fetch });
-  } finally {
-    await Promise.all([ok.stop(), hostile.stop()]);
-  }
-}
+const against = (mode: StubMode, duration = 0.6): Promise<ScenarioResult> => runAgainst(mode, { duration });
 
 const FETCH = 'scenarios: [{ name: fetch, operation: fetch, warmup: 0, duration: 0.5, connections: 2, thresholds: ["error_rate < 0.001"] }]';
 
