@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
 
 /** Issue 14's targets: echoed credentials, compression bombs, deep JSON, foreign links, page loops. */
-export type HostileMode = 'echo-200' | 'gzip-bomb' | 'deflate-bomb' | 'br-bomb' | 'deep-body' | 'deep-extra' | 'foreign-links' | 'loop' | 'page-stuck';
+export type HostileMode = 'echo-200' | 'gzip-bomb' | 'deflate-bomb' | 'br-bomb' | 'deep-body' | 'deep-extra' | 'foreign-links' | 'loop' | 'page-stuck' | 'other-receipt';
 /** Every hostile mode, for tables. */
-export const HOSTILE_MODES: readonly HostileMode[] = ['echo-200', 'gzip-bomb', 'deflate-bomb', 'br-bomb', 'deep-body', 'deep-extra', 'foreign-links', 'loop', 'page-stuck'];
+export const HOSTILE_MODES: readonly HostileMode[] = ['echo-200', 'gzip-bomb', 'deflate-bomb', 'br-bomb', 'deep-body', 'deep-extra', 'foreign-links', 'loop', 'page-stuck', 'other-receipt'];
 
 /** What a hostile answer works from: the request, the normal answer, the stub's origin and the operation. */
 export interface Scene { req: IncomingMessage; res: ServerResponse; body: Record<string, unknown>; origin: string; list: boolean }
@@ -77,6 +77,10 @@ export function hostileAnswer(mode: string, s: Scene): boolean {
     case 'loop': // page 1 leads back to the very first request
       if (!list) return false;
       withMeta(s, (m) => { if (m.page === 1) m.next_page_url = `${s.origin}${new URL(String(m.url)).pathname}?PageSize=${String(m.page_size)}`; });
+      return true;
+    case 'other-receipt': // another receipt of the same message: valid alone, wrong for the request
+      if (list) return false;
+      res.writeHead(200, json).end(JSON.stringify({ ...s.body, sid: String(s.body.sid).slice(0, 2) + 'f'.repeat(String(s.body.sid).length - 2) }));
       return true;
     case 'page-stuck': if (!list) return false; withMeta(s, (m) => { m.page = 0; }); return true;
     default: return false;
