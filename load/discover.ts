@@ -59,7 +59,7 @@ function samePath(target: LoadTarget, next: unknown): string | null {
 /** Stops a walk that comes back to a page it has seen, or whose meta.page does not go up: such a loop is reported, not loaded. */
 function checkProgress(seen: Set<string>, previous: number | null, page: unknown, path: string, next: string | null): void {
   if (previous !== null && (typeof page !== 'number' || page <= previous)) {
-    throw new UsageError(`discovery: the page walk loops: GET ${path} has meta.page ${JSON.stringify(page)}, not above the previous page's ${previous}`);
+    throw new UsageError(`discovery: the page walk loops: GET ${path} has meta.page ${typeof page === 'number' ? page : typeof page}, not above the previous page's ${previous}`);
   }
   if (next !== null && seen.has(next)) throw new UsageError(`discovery: the page walk loops: next_page_url of GET ${path} leads back to GET ${next}, already visited`);
 }

@@ -84,7 +84,7 @@ async function warmUp(s: Scenario, d: Drive): Promise<ScenarioResult | null> {
   });
   meter.finish();
   if (meter.rateLimited === 0) return null;
-  const why = `the target answered 429 (rate limited) in the warm-up; the scenario stopped at once and waits ${meter.retryAfter} s (Retry-After)`;
+  const why = `the target answered 429 (rate limited) in the warm-up; the scenario stopped at once (Retry-After: ${meter.retryAfter} s)`;
   return notRun(s, why, createHistogram(), { rate_limited: meter.rateLimited, retry_after: meter.retryAfter, urls: new Set(d.paths).size });
 }
 
@@ -107,7 +107,7 @@ export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult
     i.on('response', meter.onResponse);
   });
   const series = meter.finish();
-  const notes = meter.rateLimited ? [`the target answered 429 (rate limited) ${meter.rateLimited} times; the scenario stopped early and waits ${meter.retryAfter} s (Retry-After)`] : [];
+  const notes = meter.rateLimited ? [`the target answered 429 (rate limited) ${meter.rateLimited} times; the scenario stopped at once (Retry-After: ${meter.retryAfter} s)`] : [];
   // autocannon reconnects silently when the server closes a connection; requests lost that way are errors too
   const dropped = Math.max(0, meter.sent - raw.totalCompletedRequests - raw.timeouts - s.connections * s.pipelining);
   if (meter.oversize > 0) notes.push(`${meter.oversize} answers were cut off for a body larger than ${MAX_BODY_BYTES} bytes; counted as timeouts`);

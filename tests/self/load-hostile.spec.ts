@@ -59,7 +59,7 @@ test.describe('the load tool against a hostile target', () => {
     const r = await against('rate-limited', 3);
     expect(r.rate_limited).toBeGreaterThan(0);
     expect(r.retry_after).toBe(1);
-    expect(r.notes[0]).toMatch(/answered 429 .* stopped early and waits 1 s \(Retry-After\)/);
+    expect(r.notes[0]).toMatch(/answered 429 .* stopped at once \(Retry-After: 1 s\)/);
     expect(r.passed).toBe(false);
   });
 
