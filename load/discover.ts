@@ -30,7 +30,8 @@ async function getPage(target: LoadTarget, path: string, limits: DiscoverLimits)
   let answer: Answer;
   try {
     // never follows redirects: the Authorization header must reach the target only; the time limit covers the body too
-    answer = await getBounded(target.url + path, { authorization: authorization(target), accept: 'application/json' }, limits);
+    const headers = { authorization: authorization(target), accept: 'application/json' };
+    answer = await getBounded(target.url + path, headers, limits);
   } catch (err) {
     throw new UsageError(`discovery: ${request} failed: ${(err as Error).message}`);
   }
@@ -38,7 +39,8 @@ async function getPage(target: LoadTarget, path: string, limits: DiscoverLimits)
   // redacted before any excerpt is cut, so a cut can never leave half a token behind
   const text = redact(answer.text, secretOf(target));
   if (status !== 200) {
-    const where = status >= 300 && status < 400 && headers.location ? ` (redirect to ${headers.location}, not followed)` : '';
+    const redirect = status >= 300 && status < 400 && headers.location;
+    const where = redirect ? ` (redirect to ${redact(headers.location, secretOf(target))}, not followed)` : '';
     throw new UsageError(`discovery: ${request} answered HTTP ${status}${where}: ${JSON.stringify(text.slice(0, 200))}`);
   }
   let body: unknown;
@@ -56,12 +58,16 @@ function samePath(target: LoadTarget, next: unknown): string | null {
   return ok ? u.pathname + u.search : null;
 }
 
-/** Stops a walk that comes back to a page it has seen, or whose meta.page does not go up: such a loop is reported, not loaded. */
+/** Stops a walk that comes back to a page it has seen, or whose meta.page does not go up: reported, not loaded. */
 function checkProgress(seen: Set<string>, previous: number | null, page: unknown, path: string, next: string | null): void {
+  const loops = 'discovery: the page walk loops:';
   if (previous !== null && (typeof page !== 'number' || page <= previous)) {
-    throw new UsageError(`discovery: the page walk loops: GET ${path} has meta.page ${typeof page === 'number' ? page : typeof page}, not above the previous page's ${previous}`);
+    const shown = typeof page === 'number' ? page : typeof page;
+    throw new UsageError(`${loops} GET ${path} has meta.page ${shown}, not above the previous page's ${previous}`);
   }
-  if (next !== null && seen.has(next)) throw new UsageError(`discovery: the page walk loops: next_page_url of GET ${path} leads back to GET ${next}, already visited`);
+  if (next !== null && seen.has(next)) {
+    throw new UsageError(`${loops} next_page_url of GET ${path} leads back to GET ${next}, already visited`);
+  }
 }
 
 /** Pages through one message: its page paths (at most `maxPages`) and its receipts' fetch paths. */

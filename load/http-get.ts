@@ -25,7 +25,10 @@ function readBody(res: IncomingMessage, limits: GetLimits): Promise<string> {
   return new Promise((resolve, reject) => {
     const encoding = (res.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     const decoder = encoding === 'identity' ? null : DECODERS[encoding];
-    if (decoder === undefined) return reject(new GetError(`answered with Content-Encoding ${JSON.stringify(encoding)}, which was not asked for`));
+    if (decoder === undefined) {
+      const named = JSON.stringify(encoding.slice(0, 40));
+      return reject(new GetError(`answered with Content-Encoding ${named}, which was not asked for`));
+    }
     const source: Readable = decoder ? (res.pipe(decoder()) as unknown as Readable) : res;
     const chunks: Buffer[] = [];
     let wire = 0;
@@ -35,18 +38,24 @@ function readBody(res: IncomingMessage, limits: GetLimits): Promise<string> {
     if (decoder) res.on('error', (err) => stop(`answer cut off: ${err.message}`));
     source.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limits.maxBodyBytes) return stop(`answered more than ${limits.maxBodyBytes} bytes${decoder ? ` (after ${encoding} decoding)` : ''}`);
-      if (size > RATIO_FLOOR && size > wire * limits.maxRatio) return stop(`answered a body compressed more than ${limits.maxRatio}:1 (a compression bomb?)`);
+      const after = decoder ? ` (after ${encoding} decoding)` : '';
+      if (size > limits.maxBodyBytes) return stop(`answered more than ${limits.maxBodyBytes} bytes${after}`);
+      if (size > RATIO_FLOOR && size > wire * limits.maxRatio) {
+        return stop(`answered a body compressed more than ${limits.maxRatio}:1 (a compression bomb?)`);
+      }
       chunks.push(c);
     });
-    source.on('error', (err) => stop(decoder ? `answered a body that cannot be decoded (${encoding}): ${err.message}` : `answer cut off: ${err.message}`));
+    source.on('error', (err) => {
+      stop(decoder ? `answered a body that cannot be decoded (${encoding}): ${err.message}` : `cut off: ${err.message}`);
+    });
     source.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
   });
 }
 
 /** Joins repeated header values, so every header reads as one string. */
 function headersOf(res: IncomingMessage): Record<string, string> {
-  return Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v ?? '']));
+  const join = (v: string | string[] | undefined): string => (Array.isArray(v) ? v.join(', ') : (v ?? ''));
+  return Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, join(v)]));
 }
 
 /** GETs a URL over node:http(s) with the limits applied while reading; never follows a redirect, asks for identity. */
@@ -64,10 +73,14 @@ export function getBounded(url: string, headers: Record<string, string>, limits:
       if (err) reject(err instanceof GetError ? err : new GetError(err.message));
       else resolve(answer!);
     };
-    const timer = setTimeout(() => finish(new GetError(`no complete answer within ${limits.timeoutMs} ms`)), limits.timeoutMs);
+    const late = (): void => finish(new GetError(`no complete answer within ${limits.timeoutMs} ms`));
+    const timer = setTimeout(late, limits.timeoutMs);
     req.on('error', (err: Error & { code?: string }) => finish(new GetError(err.code ?? err.message)));
     req.on('response', (res) => {
-      readBody(res, limits).then((text) => finish(null, { status: res.statusCode ?? 0, headers: headersOf(res), text }), (err: Error) => finish(err));
+      readBody(res, limits).then(
+        (text) => finish(null, { status: res.statusCode ?? 0, headers: headersOf(res), text }),
+        (err: Error) => finish(err),
+      );
     });
     req.end();
   });

@@ -35,25 +35,27 @@ async function workloadFor(s: Scenario, target: LoadTarget, cache: Map<number, W
 /** True when one request to the target is answered 429 again: the target is still rate limiting. */
 async function stillLimited(target: LoadTarget, path: string): Promise<boolean> {
   const limits = { timeoutMs: 5000, maxBodyBytes: 1 << 20, maxRatio: 100 };
-  const answer = await getBounded(target.url + path, { authorization: authorization(target), accept: 'application/json' }, limits).catch(() => null);
+  const headers = { authorization: authorization(target), accept: 'application/json' };
+  const answer = await getBounded(target.url + path, headers, limits).catch(() => null);
   return answer?.status === 429;
 }
 
-/** After a rate-limited scenario: wait Retry-After (capped) the first time and probe once; true when the rest must be skipped. */
+/** After a rate-limited scenario: wait Retry-After (capped) the first time, probe once; true: skip the rest. */
 async function backOff(r: ScenarioResult, waited: boolean, target: LoadTarget, probe: string, reporter: Reporter): Promise<boolean> {
   if (waited) {
     reporter.line('the target answered 429 again after backing off once; skipping the remaining scenarios');
     return true;
   }
   const wait = Math.min(r.retry_after, MAX_RETRY_WAIT_S);
-  reporter.line(`the target answered 429; waiting ${wait} s (Retry-After ${r.retry_after} s, waits capped at ${MAX_RETRY_WAIT_S} s), then one probe request`);
+  const asked = `Retry-After ${r.retry_after} s, waits capped at ${MAX_RETRY_WAIT_S} s`;
+  reporter.line(`the target answered 429; waiting ${wait} s (${asked}), then one probe request`);
   await sleep(wait * 1000);
   if (!(await stillLimited(target, probe))) return false;
   reporter.line('the probe request was answered 429 too; skipping the remaining scenarios');
   return true;
 }
 
-/** Runs the scenarios one after another; a 429 ends a scenario at once, and a target that keeps answering 429 ends the run. */
+/** Runs the scenarios one after another; a 429 ends a scenario at once, and a target that keeps at it ends the run. */
 async function runAll(scenarios: Scenario[], target: LoadTarget, reporter: Reporter): Promise<ScenarioResult[]> {
   const workloads = new Map<number, Workload | string>();
   const results: ScenarioResult[] = [];
@@ -67,7 +69,8 @@ async function runAll(scenarios: Scenario[], target: LoadTarget, reporter: Repor
     }
     const paths = s.operation === 'list' ? work.list : work.fetch;
     reporter.line(`${s.name}: ${s.mode} loop, ${s.mode === 'open' ? `${s.rate} req/s over ` : ''}${s.connections} connections, ${s.warmup} s warm-up + ${s.duration} s, ${paths.length} URLs`);
-    const r = await runScenario(s, { url: target.url, publicUrl: target.publicUrl, secret: secretOf(target), paths, onProgress: (p) => reporter.progress(p) });
+    const drive = { url: target.url, publicUrl: target.publicUrl, secret: secretOf(target), paths };
+    const r = await runScenario(s, { ...drive, onProgress: (p) => reporter.progress(p) });
     reporter.done();
     results.push(r);
     if (r.rate_limited === 0) continue;

@@ -1,16 +1,22 @@
 import type { EventEmitter } from 'node:events';
 import autocannon, { type Client } from 'autocannon';
-import { createMeter, MAX_BODY_BYTES } from './meter.js';
+import { createMeter, MAX_BODY_BYTES, type Meter } from './meter.js';
 import { createPacer, type Pacer } from './pace.js';
 import { createRotation, type Rotation } from './rotation.js';
-import { createSampleValidator } from './sample-validator.js';
+import { createSampleValidator, type SampleValidator } from './sample-validator.js';
 import { finalize, notRun, settingsOf, type ScenarioResult } from './scenario-result.js';
 import { createHistogram } from './histograms.js';
 import type { Scenario } from './scenario-file.js';
 import { basicAuth, type Secret } from '../target/redact.js';
 
-/** Where and how to send: the target's base URL, the origin it writes into links, its credentials, the paths to rotate over. */
-export interface Drive { url: string; publicUrl: string; secret: Secret; paths: readonly string[]; onProgress?: (p: Progress) => void }
+/** Where and how to send: the base URL, the origin the target writes into links, its credentials, the paths to rotate. */
+export interface Drive {
+  url: string;
+  publicUrl: string;
+  secret: Secret;
+  paths: readonly string[];
+  onProgress?: (p: Progress) => void;
+}
 /** A progress snapshot for the terminal. */
 export interface Progress { scenario: string; phase: 'warm-up' | 'measure'; elapsed: number; responses: number }
 
@@ -39,7 +45,7 @@ function cannonOptions(s: Scenario, d: Drive, seconds: number, rotation: Rotatio
 /** The running instance as an event source that can be stopped (kept apart from its promise side for the linter). */
 type Running = EventEmitter & { stop(): void };
 
-/** Stops every connection at once: autocannon's own stop() waits for its next tick, and its connections keep sending meanwhile. */
+/** Stops every connection at once: autocannon's own stop() waits for its next tick, sending all the while. */
 function createBrake(): { attach(c: Client): void; bind(i: Running): void; pull(): void } {
   const clients: Client[] = [];
   let instance: Running | undefined;
@@ -48,7 +54,8 @@ function createBrake(): { attach(c: Client): void; bind(i: Running): void; pull(
     bind(i) { instance = i; },
     pull() {
       instance?.stop();
-      for (const c of clients) (c as unknown as { destroy(): void }).destroy(); // in-flight answers are dropped, nothing more is sent
+      // in-flight answers are dropped, nothing more is sent
+      for (const c of clients) (c as unknown as { destroy(): void }).destroy();
     },
   };
 }
@@ -85,14 +92,14 @@ async function warmUp(s: Scenario, d: Drive): Promise<ScenarioResult | null> {
   meter.finish();
   if (meter.rateLimited === 0) return null;
   const why = `the target answered 429 (rate limited) in the warm-up; the scenario stopped at once (Retry-After: ${meter.retryAfter} s)`;
-  return notRun(s, why, createHistogram(), { rate_limited: meter.rateLimited, retry_after: meter.retryAfter, urls: new Set(d.paths).size });
+  const counts = { rate_limited: meter.rateLimited, retry_after: meter.retryAfter, urls: new Set(d.paths).size };
+  return notRun(s, why, createHistogram(), counts);
 }
 
-/** Warms up, then measures one scenario; judges a sample of answers; stops at once on a 429 (honouring Retry-After is the caller's). */
-export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult> {
-  const limited = s.warmup > 0 ? await warmUp(s, d) : null;
-  if (limited) return limited;
-  const validator = createSampleValidator({ operation: s.operation, publicUrl: d.publicUrl, accountSid: d.secret.accountSid, secret: d.secret }, s.sampleEvery);
+/** The measured phase: rotation, pacing, sampled judging and the meter; the first 429 pulls the brake. */
+async function measure(s: Scenario, d: Drive): Promise<{ raw: RawResult; meter: Meter; validator: SampleValidator }> {
+  const sampled = { operation: s.operation, publicUrl: d.publicUrl, accountSid: d.secret.accountSid, secret: d.secret };
+  const validator = createSampleValidator(sampled, s.sampleEvery);
   const brake = createBrake();
   const pacer = s.mode === 'open' ? createPacer((1000 * connectionsOf(s)) / s.rate!, connectionsOf(s)) : undefined;
   const meter = createMeter({
@@ -101,13 +108,28 @@ export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult
     on429: () => brake.pull(), // the target asked us to back off: stop sending now
   });
   const rotation = createRotation(d.paths, connectionsOf(s), s.pipelining);
-  const setupClient = (c: Client): void => { brake.attach(c); rotation.attach(c); validator.attach(c); meter.attach(c); pacer?.attach(c); };
+  const setupClient = (c: Client): void => {
+    brake.attach(c);
+    rotation.attach(c);
+    validator.attach(c);
+    meter.attach(c);
+    pacer?.attach(c);
+  };
   const raw = await fire({ ...cannonOptions(s, d, s.duration, rotation), setupClient }, 'measure', s, d, pacer, (i) => {
     brake.bind(i);
     i.on('response', meter.onResponse);
   });
+  return { raw, meter, validator };
+}
+
+/** Warms up, then measures one scenario; judges a sample of answers; stops at once on a 429 (Retry-After is the caller's). */
+export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult> {
+  const limited = s.warmup > 0 ? await warmUp(s, d) : null;
+  if (limited) return limited;
+  const { raw, meter, validator } = await measure(s, d);
   const series = meter.finish();
-  const notes = meter.rateLimited ? [`the target answered 429 (rate limited) ${meter.rateLimited} times; the scenario stopped at once (Retry-After: ${meter.retryAfter} s)`] : [];
+  const stopped = `the target answered 429 (rate limited) ${meter.rateLimited} times; the scenario stopped at once`;
+  const notes = meter.rateLimited ? [`${stopped} (Retry-After: ${meter.retryAfter} s)`] : [];
   // autocannon reconnects silently when the server closes a connection; requests lost that way are errors too
   const dropped = Math.max(0, meter.sent - raw.totalCompletedRequests - raw.timeouts - s.connections * s.pipelining);
   if (meter.oversize > 0) notes.push(`${meter.oversize} answers were cut off for a body larger than ${MAX_BODY_BYTES} bytes; counted as timeouts`);

@@ -7,7 +7,10 @@ import { redact, secretForms, type Secret } from '../target/redact.js';
 /** What autocannon's client passes to its 'headers' event (http-parser-js's info object). */
 interface HeadersInfo { statusCode: number; headers: string[] }
 // autocannon internals used here: the pending request queue (to name the request) and the per-client verifyBody hook.
-interface ClientInternals { opts: { verifyBody?: (body: string) => boolean }; pipelinedRequests: { peek(): { req?: { path?: string } } | undefined } }
+interface ClientInternals {
+  opts: { verifyBody?: (body: string) => boolean };
+  pipelinedRequests: { peek(): { req?: { path?: string } } | undefined };
+}
 
 /** Judges a sample of 2xx answers with the check registry while load runs; invalid ones are autocannon "mismatches". */
 export interface SampleValidator {
@@ -21,12 +24,15 @@ export interface SampleValidator {
   readonly examples: string[];
 }
 
-/** Who is asking and what an answer should be: the registry's context, minus the expectation, and the secret to redact. */
+/** What an answer should be (the registry's context, from the operation), and the secret to redact. */
 export interface SampleContext { operation: 'fetch' | 'list'; publicUrl: string; accountSid: string; secret: Secret }
 
 const MAX_EXAMPLES = 5;
-/** Bodies longer than this are not parsed (the meter already cuts answers at a larger size; this bounds the sampler itself). */
+/** Bodies longer than this are not parsed: the meter cuts answers at a larger size; this bounds the sampler itself. */
 export const MAX_SAMPLE_CHARS = 8 << 20;
+
+/** A sampled answer waiting for its body: the request's path, the status and the headers. */
+interface Pending { path: string; status: number; headers: Record<string, string> }
 
 /** Header names in lower case, from http-parser-js's flat [name, value, ...] list. */
 function headerRecord(raw: string[]): Record<string, string> {
@@ -36,9 +42,13 @@ function headerRecord(raw: string[]): Record<string, string> {
 }
 
 /** One sampled answer as the registry's Exchange; its text redacted first, so no excerpt can cut a secret in half. */
-function exchangeOf(path: string, status: number, headers: Record<string, string>, body: string, secret: Secret, forms: string[]): Exchange {
+function exchangeOf(answer: Pending, body: string, secret: Secret, forms: string[]): Exchange {
+  const { path, status, headers } = answer;
   const request = { method: 'GET', path, auth: 'valid' as const };
-  if (body.length > MAX_SAMPLE_CHARS) return { request, response: { status, headers, text: '', error: `body larger than ${MAX_SAMPLE_CHARS} characters` } };
+  if (body.length > MAX_SAMPLE_CHARS) {
+    const error = `body larger than ${MAX_SAMPLE_CHARS} characters`;
+    return { request, response: { status, headers, text: '', error } };
+  }
   // the forms are known once per run; the full redaction runs only on a text that holds one, or any Basic value
   const clean = (t: string): string => (forms.some((f) => t.includes(f)) || /basic\s/i.test(t) ? redact(t, secret) : t);
   const text = clean(body);
@@ -50,7 +60,7 @@ function exchangeOf(path: string, status: number, headers: Record<string, string
 
 const MAX_ROUTES = 10_000;
 const routes = new Map<string, ReturnType<typeof contract.matchPath>>();
-/** The contract with matchPath remembered per path: the checks match the same path again and again, and rotation repeats it. */
+/** The contract with matchPath remembered per path: every check matches the path again, and rotation repeats it. */
 const judged: typeof contract = Object.create(contract, {
   matchPath: {
     value(path: string) {
@@ -71,35 +81,40 @@ function verdict(exchange: Exchange, ctx: CheckContext): string[] {
   try {
     return judge(exchange, judged, ctx).map(formatViolation);
   } catch (err) {
-    return [`[response_json] (response): the answer could not be judged (${(err as Error).message}; nested too deep?) (${request})`];
+    const why = `${(err as Error).message}; nested too deep?`;
+    return [`[response_json] (response): the answer could not be judged (${why}) (${request})`];
   }
 }
 
 /** Samples each connection's first 2xx answer and then one in `every`; the cost is paid only for sampled answers. */
 export function createSampleValidator(sc: SampleContext, every: number): SampleValidator {
   const state = { seen: 0, sampled: 0, invalid: 0, examples: [] as string[] };
-  const ctx: CheckContext = { publicUrl: sc.publicUrl, accountSid: sc.accountSid, expect: sc.operation === 'list' ? 'page' : 'receipt' };
+  const expect = sc.operation === 'list' ? 'page' : 'receipt';
+  const ctx: CheckContext = { publicUrl: sc.publicUrl, accountSid: sc.accountSid, expect };
   const forms = secretForms(sc.secret);
-  const judgeOne = (p: { path: string; status: number; headers: Record<string, string> }, body: string): boolean => {
+  const judgeOne = (p: Pending, body: string): boolean => {
     state.sampled++;
-    const lines = verdict(exchangeOf(p.path, p.status, p.headers, body, sc.secret, forms), ctx);
+    const lines = verdict(exchangeOf(p, body, sc.secret, forms), ctx);
     if (lines.length === 0) return true;
     state.invalid++;
-    for (const line of lines) if (state.examples.length < MAX_EXAMPLES && !state.examples.includes(line)) state.examples.push(line);
+    for (const line of lines) {
+      if (state.examples.length < MAX_EXAMPLES && !state.examples.includes(line)) state.examples.push(line);
+    }
     return false;
   };
   return {
     attach(client: Client) {
       const internals = client as unknown as ClientInternals;
       let first = true;
-      let pending: { path: string; status: number; headers: Record<string, string> } | null = null;
+      let pending: Pending | null = null;
       // decide at the headers, so unsampled responses cost one counter increment
       client.on('headers', (info) => {
         const { statusCode, headers } = info as unknown as HeadersInfo;
         pending = null;
         if (statusCode < 200 || statusCode > 299 || (!first && ++state.seen % every !== 0)) return;
         first = false;
-        pending = { path: internals.pipelinedRequests.peek()?.req?.path ?? '?', status: statusCode, headers: headerRecord(headers) };
+        const path = internals.pipelinedRequests.peek()?.req?.path ?? '?';
+        pending = { path, status: statusCode, headers: headerRecord(headers) };
       });
       internals.opts.verifyBody = (body: string) => {
         const p = pending;
