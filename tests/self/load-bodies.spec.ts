@@ -13,15 +13,21 @@ import { envOf, loadTargetOf, memoryReporter, reportDir, runAgainst, scenarioFil
 import { createStub, type StubMode } from './load-stub.js';
 
 const run = promisify(execFile);
-const FETCH = 'scenarios: [{ name: fetch, operation: fetch, warmup: 0, duration: 0.3, connections: 2, thresholds: ["invalid == 0"] }]';
+const FETCH = `defaults: { warmup: 0, duration: 0.3, connections: 2, thresholds: ["invalid == 0"] }
+scenarios: [{ name: fetch, operation: fetch }]`;
+// the child reports its own peak RSS as it exits
+const REPORT_RSS = "process.on('exit', () => process.stderr.write(`maxrss ${process.resourceUsage().maxRSS}\\n`));";
 
 /** Runs `npm run load` in a child process against a stub and returns the child's peak RSS (MiB) and its stderr. */
 async function peakRss(mode: StubMode): Promise<{ mib: number; stdout: string }> {
   const stub = await createStub(mode);
   try {
-    const code = "process.on('exit', () => process.stderr.write('maxrss ' + process.resourceUsage().maxRSS + '\\n')); await import('./load/cli.ts');";
-    const args = ['--import', 'tsx', '--input-type=module', '-e', code, '--', 'load/cli.ts', scenarioFile(FETCH), '--out', reportDir()];
-    const r = await run(process.execPath, args, { env: { ...process.env, ...envOf(stub.target) }, timeout: 60_000 }).catch((e: { stdout: string; stderr: string }) => e);
+    const code = `${REPORT_RSS} await import('./load/cli.ts');`;
+    // after `--`, argv[1] is a placeholder for the script name the CLI skips
+    const node = ['--import', 'tsx', '--input-type=module', '-e', code, '--', 'load/cli.ts'];
+    const args = [...node, scenarioFile(FETCH), '--out', reportDir()];
+    const child = run(process.execPath, args, { env: { ...process.env, ...envOf(stub.target) }, timeout: 60_000 });
+    const r = await child.catch((e: { stdout: string; stderr: string }) => e);
     const kb = Number(/maxrss (\d+)/.exec(r.stderr)?.[1]);
     return { mib: Math.round(kb / 1024), stdout: r.stdout };
   } finally {
@@ -34,7 +40,11 @@ test.describe('discovery reads bounded bodies', () => {
   // each bomb meets the ratio bound first; with the ratio unbounded, the size cap (counted after decoding) stops it
   const bounds = [
     { name: 'the compression ratio bound', limits: {}, says: /answered a body compressed more than 100:1/ },
-    { name: 'the size cap after decoding', limits: { maxRatio: Number.POSITIVE_INFINITY }, says: /answered more than 8388608 bytes \(after \w+ decoding\)/ },
+    {
+      name: 'the size cap after decoding',
+      limits: { maxRatio: Number.POSITIVE_INFINITY },
+      says: /answered more than 8388608 bytes \(after \w+ decoding\)/,
+    },
   ];
   for (const mode of ['gzip-bomb', 'deflate-bomb', 'br-bomb'] as const) {
     for (const { name, limits, says } of bounds) {
@@ -55,7 +65,8 @@ test.describe('discovery reads bounded bodies', () => {
     test.setTimeout(120_000);
     const normal = await peakRss('ok');
     const bombed = await peakRss('gzip-bomb');
-    testInfo.annotations.push({ type: 'peak RSS', description: `normal run ${normal.mib} MiB, 1 GiB gzip bomb ${bombed.mib} MiB` });
+    const description = `normal run ${normal.mib} MiB, 1 GiB gzip bomb ${bombed.mib} MiB`;
+    testInfo.annotations.push({ type: 'peak RSS', description });
     expect(bombed.stdout).toMatch(/^fetch: not run: discovery: .* failed: answered /m);
     expect(normal.mib).toBeGreaterThan(0);
     expect(bombed.mib).toBeLessThan(normal.mib + 64);
@@ -63,7 +74,10 @@ test.describe('discovery reads bounded bodies', () => {
 
   test('discovery asks for identity encoding; autocannon sends no Accept-Encoding at all', async () => {
     const seen: IncomingHttpHeaders[] = [];
-    const server = createServer((req, res) => { seen.push(req.headers); res.writeHead(404, { 'content-type': 'application/json' }).end('{}'); });
+    const server = createServer((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
+    });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const stub = await createStub('ok');
@@ -106,7 +120,8 @@ test.describe('deep JSON', () => {
   test('a 100 000-deep extra field in a valid answer passes, in discovery and under load', async () => {
     const stub = await createStub('deep-extra');
     try {
-      const { result } = await runLoad({ options: parseOptions([scenarioFile(FETCH), '--out', reportDir()]), env: envOf(stub.target), reporter: memoryReporter() });
+      const options = parseOptions([scenarioFile(FETCH), '--out', reportDir()]);
+      const { result } = await runLoad({ options, env: envOf(stub.target), reporter: memoryReporter() });
       const [fetch] = result.scenarios;
       expect(fetch.notes).toEqual([]);
       expect(fetch.sampled).toBeGreaterThan(0);

@@ -24,13 +24,20 @@ test.describe('links under load', () => {
   test('answers that belong to another request are invalid, named by receipt_path_sids', async () => {
     const r = await runAgainst('other-receipt');
     expect(r.mismatches).toBe(r.sampled);
-    expect(r.invalid_examples.join('\n')).toMatch(/^\[receipt_path_sids\] \/sid: expected "\w+" from the path, received "\w+" \(GET /m);
+    const said = /^\[receipt_path_sids\] \/sid: expected "\w+" from the path, received "\w+" \(GET /m;
+    expect(r.invalid_examples.join('\n')).toMatch(said);
   });
 });
 
 const loops: { mode: StubMode; says: RegExp }[] = [
-  { mode: 'loop', says: /^discovery: the page walk loops: next_page_url of GET \S+Page=1 leads back to GET \S+, already visited$/ },
-  { mode: 'page-stuck', says: /^discovery: the page walk loops: GET \S+Page=1 has meta\.page 0, not above the previous page's 0$/ },
+  {
+    mode: 'loop',
+    says: /^discovery: the page walk loops: next_page_url of GET \S+Page=1 leads back to GET \S+, already visited$/,
+  },
+  {
+    mode: 'page-stuck',
+    says: /^discovery: the page walk loops: GET \S+Page=1 has meta\.page 0, not above the previous page's 0$/,
+  },
 ];
 
 test.describe('discovery walks that loop', () => {
@@ -40,7 +47,8 @@ test.describe('discovery walks that loop', () => {
       try {
         const reporter = memoryReporter();
         const yaml = 'scenarios: [{ name: list, operation: list, warmup: 0, duration: 0.5, connections: 2 }]';
-        const { result } = await runLoad({ options: parseOptions([scenarioFile(yaml), '--out', reportDir()]), env: envOf(stub.target), reporter });
+        const options = parseOptions([scenarioFile(yaml), '--out', reportDir()]);
+        const { result } = await runLoad({ options, env: envOf(stub.target), reporter });
         expect(result.scenarios[0].notes[0]).toMatch(says);
         expect(result.scenarios[0].requests.total).toBe(0);
         expect(stub.requests).toBe(2); // the two pages of the loop, nothing more

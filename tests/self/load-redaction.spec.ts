@@ -8,14 +8,19 @@ import { envOf, memoryReporter, outputsOf, reportDir, scenarioFile } from './loa
 import { createStub, type StubMode } from './load-stub.js';
 
 const run = promisify(execFile);
-const SCENARIOS = `scenarios:
-  - { name: fetch, operation: fetch, warmup: 0, duration: 0.4, connections: 2, sampleEvery: 1, thresholds: ["invalid == 0"] }
-  - { name: list, operation: list, warmup: 0, duration: 0.4, connections: 2, sampleEvery: 1, thresholds: ["invalid == 0"] }`;
+const SCENARIOS = `defaults: { warmup: 0, duration: 0.4, connections: 2, sampleEvery: 1, thresholds: ["invalid == 0"] }
+scenarios: [{ name: fetch, operation: fetch }, { name: list, operation: list }]`;
+const optionsTo = (out: string): ReturnType<typeof parseOptions> =>
+  parseOptions([scenarioFile(SCENARIOS), '--out', out]);
 
 // Issue 14 point 1: targets that echo the credentials, in every form, wherever they can reach an output.
 const echoes: { mode: StubMode; where: string; evidence: RegExp }[] = [
   { mode: 'echo-auth', where: 'a 401 error body during discovery', evidence: /bad credentials: Basic \[redacted\]/ },
-  { mode: 'echo-200', where: '200 receipt fields, a Content-Type header and a link URL, under load', evidence: /\[receipt_schema\].*\[redacted\]/ },
+  {
+    mode: 'echo-200',
+    where: '200 receipt fields, a Content-Type header and a link URL, under load',
+    evidence: /\[receipt_schema\].*\[redacted\]/,
+  },
 ];
 
 test.describe('no form of the credentials reaches any output of the load tool', () => {
@@ -25,7 +30,7 @@ test.describe('no form of the credentials reaches any output of the load tool', 
       try {
         const out = reportDir();
         const reporter = memoryReporter();
-        await runLoad({ options: parseOptions([scenarioFile(SCENARIOS), '--out', out]), env: envOf(stub.target), reporter });
+        await runLoad({ options: optionsTo(out), env: envOf(stub.target), reporter });
         const outputs = outputsOf(reporter.lines, out);
         expect(outputs.map((o) => o.name).sort()).toEqual(['console', 'report.html', 'result.json', 'summary.md']);
         expect(outputs.map((o) => o.text).join('\n')).toMatch(evidence); // the echo arrived, and was blanked
@@ -41,7 +46,8 @@ test.describe('no form of the credentials reaches any output of the load tool', 
   test('the echoed receipt fails under load by the registry\'s names, with the request', async () => {
     const stub = await createStub('echo-200');
     try {
-      const { result } = await runLoad({ options: parseOptions([scenarioFile(SCENARIOS), '--out', reportDir()]), env: envOf(stub.target), reporter: memoryReporter() });
+      const reporter = memoryReporter();
+      const { result } = await runLoad({ options: optionsTo(reportDir()), env: envOf(stub.target), reporter });
       const [fetch] = result.scenarios;
       expect(fetch.mismatches).toBe(fetch.sampled);
       const examples = fetch.invalid_examples.join('\n');
@@ -60,11 +66,13 @@ test.describe('no form of the credentials reaches any output of the load tool', 
     await stub.stop();
     // a setting that holds the token by mistake is quoted in the error
     const env = { ...process.env, ...envOf(stub.target), TARGET_AUTH_TOKEN: token, TARGET_SERVICE_SID: token };
-    const failure = await run(process.execPath, ['--import', 'tsx', 'load/cli.ts', '--out', reportDir()], { env, timeout: 60_000 }).catch((e: { stderr: string; code: number }) => e);
-    const { stderr } = failure as { stderr: string };
+    const args = ['--import', 'tsx', 'load/cli.ts', '--out', reportDir()];
+    const cli = run(process.execPath, args, { env, timeout: 60_000 });
+    const { stderr } = await cli.catch((e: { stderr: string }) => e);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/^load: /);
     expect(stderr).toContain('TARGET_SERVICE_SID');
-    for (const form of secretForms({ accountSid: stub.target.accountSid, authToken: token })) expect(stderr).not.toContain(form);
+    const forms = secretForms({ accountSid: stub.target.accountSid, authToken: token });
+    for (const form of forms) expect(stderr).not.toContain(form);
   });
 });

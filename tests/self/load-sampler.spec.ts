@@ -5,9 +5,11 @@ import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { createSampleValidator, type SampleValidator } from '../../load/sample-validator.js';
 
-const example = (contract.doc.components as { examples: Record<string, { value: Record<string, unknown> }> }).examples.ServiceReceipt.value;
+type Examples = { examples: Record<string, { value: Record<string, unknown> }> };
+const example = (contract.doc.components as Examples).examples.ServiceReceipt.value;
 const path = new URL(example.url as string).pathname;
-const context = { operation: 'fetch' as const, publicUrl: new URL(example.url as string).origin, accountSid: example.account_sid as string };
+const publicUrl = new URL(example.url as string).origin;
+const context = { operation: 'fetch' as const, publicUrl, accountSid: example.account_sid as string };
 const secret = { accountSid: context.accountSid, authToken: 'sampler-token-0123456789' };
 
 /** Just enough of an autocannon client for the sampler: the headers event, the verifyBody hook, the request queue. */
@@ -30,7 +32,8 @@ function sampler(): { v: SampleValidator; answer(body: string): boolean } {
   };
 }
 
-const nest = (depth: number, open: string, close: string, inner: string): string => open.repeat(depth) + inner + close.repeat(depth);
+const nest = (depth: number, open: string, close: string, inner: string): string =>
+  open.repeat(depth) + inner + close.repeat(depth);
 const valid = JSON.stringify(example);
 const withExtra = (extra: string): string => `{"extra":${extra},${valid.slice(1)}`;
 
@@ -63,8 +66,9 @@ test.describe('the load sampler against deep, wide and huge JSON', () => {
   });
 
   test('a valid answer with an extra field nested up to 100 000 deep passes', () => {
+    const shapes = fc.constantFrom(['[', ']', ''], ['{"a":', '}', '1']);
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.constantFrom(['[', ']', ''], ['{"a":', '}', '1']), (depth, [open, close, inner]) => {
+      fc.property(fc.integer({ min: 1, max: 100_000 }), shapes, (depth, [open, close, inner]) => {
         const s = sampler();
         expect(s.answer(withExtra(nest(depth, open, close, inner)))).toBe(true);
         expect(s.v.examples).toEqual([]);
@@ -73,7 +77,7 @@ test.describe('the load sampler against deep, wide and huge JSON', () => {
     );
   });
 
-  test('the example receipt itself is valid for its own request, so the properties above start from a correct answer', () => {
+  test('the example receipt is valid for its own request, so the properties start from a correct answer', () => {
     const s = sampler();
     expect(s.answer(valid)).toBe(true);
   });
