@@ -1,57 +1,73 @@
 import { contract } from '../spec/contract.js';
 import { formatViolation } from '../spec/violation.js';
-import { authorization, type LoadTarget, type MessageRef } from './target.js';
+import { authorization, secretOf, type LoadTarget, type MessageRef } from './target.js';
+import { redact } from '../target/redact.js';
 import { UsageError } from './usage-error.js';
+import { getBounded, type Answer, type GetLimits } from './http-get.js';
 
 /** What a scenario rotates over: paths of receipts (fetch) and of list pages at one PageSize (list). */
 export interface Workload { fetch: string[]; list: string[] }
 /** Bounds on discovery, so a huge message never stalls the start. */
-export interface DiscoverLimits { pageSize: number; maxPages: number; timeoutMs: number; maxBodyBytes: number }
+export interface DiscoverLimits extends GetLimits { pageSize: number; maxPages: number }
 
-const DEFAULT_LIMITS: DiscoverLimits = { pageSize: contract.pageSize.max, maxPages: 60, timeoutMs: 5000, maxBodyBytes: 8 << 20 };
+const DEFAULT_LIMITS: DiscoverLimits = {
+  pageSize: contract.pageSize.max, maxPages: 60, timeoutMs: 5000, maxBodyBytes: 8 << 20, maxRatio: 100,
+};
 
-/** Reads a body up to a cap, so a hostile target cannot exhaust memory. */
-async function readCapped(res: Response, cap: number, request: string): Promise<string> {
-  const reader = res.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (let r = await reader?.read(); r && !r.done; r = await reader!.read()) {
-    size += r.value.byteLength;
-    if (size > cap) { await reader!.cancel(); throw new UsageError(`discovery: ${request} answered more than ${cap} bytes`); }
-    chunks.push(r.value);
+/** The first contract violation of a page, as one line; a value too deep to even describe is a failure too. */
+function firstViolation(body: unknown, request: string): string | null {
+  try {
+    const [v] = contract.validate('ServiceReceiptPage', body);
+    return v ? formatViolation({ ...v, request }) : null;
+  } catch (err) {
+    return `the body could not be judged (${(err as Error).message}; nested too deep?) (${request})`;
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** GETs one list page; anything but a valid ServiceReceiptPage stops the run with the first violation. */
 async function getPage(target: LoadTarget, path: string, limits: DiscoverLimits): Promise<Record<string, unknown>> {
   const request = `GET ${path}`;
-  let res: Response;
-  let text: string;
+  let answer: Answer;
   try {
-    // never follow redirects: the Authorization header must reach the target only; the time limit covers the body too
-    res = await fetch(target.url + path, { headers: { authorization: authorization(target), accept: 'application/json' }, redirect: 'manual', signal: AbortSignal.timeout(limits.timeoutMs) });
-    text = await readCapped(res, limits.maxBodyBytes, request);
+    // never follows redirects: the Authorization header must reach the target only; the time limit covers the body too
+    const headers = { authorization: authorization(target), accept: 'application/json' };
+    answer = await getBounded(target.url + path, headers, limits);
   } catch (err) {
-    if (err instanceof UsageError) throw err;
-    const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause; // undici says only "fetch failed"
-    const why = (err as Error).name === 'TimeoutError' ? `no complete answer within ${limits.timeoutMs} ms` : cause?.code ?? cause?.message ?? (err as Error).message;
-    throw new UsageError(`discovery: ${request} failed: ${why}`);
+    throw new UsageError(`discovery: ${request} failed: ${(err as Error).message}`);
   }
-  if (res.status !== 200) throw new UsageError(`discovery: ${request} answered HTTP ${res.status}: ${text.slice(0, 200)}`);
+  const { status, headers } = answer;
+  // redacted before any excerpt is cut, so a cut can never leave half a token behind
+  const text = redact(answer.text, secretOf(target));
+  if (status !== 200) {
+    const redirect = status >= 300 && status < 400 && headers.location;
+    const where = redirect ? ` (redirect to ${redact(headers.location, secretOf(target))}, not followed)` : '';
+    throw new UsageError(`discovery: ${request} answered HTTP ${status}${where}: ${JSON.stringify(text.slice(0, 200))}`);
+  }
   let body: unknown;
   try { body = JSON.parse(text); } catch { throw new UsageError(`discovery: ${request} answered a body that is not JSON: ${JSON.stringify(text.slice(0, 120))}`); }
-  const violations = contract.validate('ServiceReceiptPage', body);
-  if (violations.length) throw new UsageError(`discovery: ${formatViolation({ ...violations[0], request })}`);
+  const violation = firstViolation(body, request);
+  if (violation) throw new UsageError(`discovery: ${violation}`);
   return body as Record<string, unknown>;
 }
 
 /** The path and query of a next_page_url, if it points at the target (or its public origin). */
 function samePath(target: LoadTarget, next: unknown): string | null {
-  if (typeof next !== 'string') return null;
+  if (typeof next !== 'string' || !URL.canParse(next, target.publicUrl)) return null;
   const u = new URL(next, target.publicUrl);
   const ok = [target.publicUrl, target.url].some((o) => new URL(o).origin === u.origin);
   return ok ? u.pathname + u.search : null;
+}
+
+/** Stops a walk that comes back to a page it has seen, or whose meta.page does not go up: reported, not loaded. */
+function checkProgress(seen: Set<string>, previous: number | null, page: unknown, path: string, next: string | null): void {
+  const loops = 'discovery: the page walk loops:';
+  if (previous !== null && (typeof page !== 'number' || page <= previous)) {
+    const shown = typeof page === 'number' ? page : typeof page;
+    throw new UsageError(`${loops} GET ${path} has meta.page ${shown}, not above the previous page's ${previous}`);
+  }
+  if (next !== null && seen.has(next)) {
+    throw new UsageError(`${loops} next_page_url of GET ${path} leads back to GET ${next}, already visited`);
+  }
 }
 
 /** Pages through one message: its page paths (at most `maxPages`) and its receipts' fetch paths. */
@@ -59,13 +75,20 @@ async function discoverMessage(target: LoadTarget, m: MessageRef, lim: DiscoverL
   const work: Workload = { fetch: [], list: [] };
   const params = { ChatServiceSid: m.serviceSid, ConversationSid: m.conversationSid, MessageSid: m.messageSid };
   let path: string | null = `${contract.buildPath('list', 'service', params)}?PageSize=${lim.pageSize}`;
+  const seen = new Set<string>();
+  let previous: number | null = null;
   while (path && work.list.length < maxPages) {
+    seen.add(path);
     work.list.push(path);
     const page = await getPage(target, path, lim);
     for (const r of page[contract.listKey] as Record<string, string>[]) {
       work.fetch.push(contract.buildPath('fetch', 'service', { ChatServiceSid: r.chat_service_sid, ConversationSid: r.conversation_sid, MessageSid: r.message_sid, Sid: r.sid }));
     }
-    path = samePath(target, (page.meta as Record<string, unknown>).next_page_url);
+    const meta = page.meta as Record<string, unknown>;
+    const next = samePath(target, meta.next_page_url);
+    checkProgress(seen, previous, meta.page, path, next);
+    previous = meta.page as number;
+    path = next;
   }
   return work;
 }

@@ -5,6 +5,8 @@ import { UsageError } from './usage-error.js';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 const unique = (xs: string[]): string[] => [...new Set(xs)];
+// an input file is untrusted: quote a short string, name anything else by its type (never stringify it whole)
+const describe = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v.slice(0, 60)) : v === null ? 'null' : typeof v);
 
 /** Adds series element by element (generators started together, so interval i is the same moment). */
 function addSeries(parts: ScenarioResult[]): ScenarioResult['series'] {
@@ -39,7 +41,7 @@ export function mergeScenario(parts: ScenarioResult[]): ScenarioResult {
 /** Merges the JSON results of generators that ran the same scenarios at the same time into one result, thresholds judged again. */
 export function mergeResults(results: LoadResult[]): LoadResult {
   const bad = results.findIndex((r) => r?.schema !== RESULT_SCHEMA);
-  if (bad >= 0) throw new UsageError(`merge: input ${bad + 1} is not a load result (schema ${JSON.stringify(results[bad]?.schema)}; expected "${RESULT_SCHEMA}")`);
+  if (bad >= 0) throw new UsageError(`merge: input ${bad + 1} is not a load result (schema ${describe(results[bad]?.schema)}; expected "${RESULT_SCHEMA}")`);
   const names = unique(results.flatMap((r) => r.scenarios.map((s) => s.name)));
   const scenarios = names.map((n) => mergeScenario(results.flatMap((r) => r.scenarios.filter((s) => s.name === n))));
   return {

@@ -5,6 +5,7 @@ import type { LoadResult } from './report-json.js';
 import { consoleTable } from './report-table.js';
 import { UsageError } from './usage-error.js';
 import { writeReports } from './write-reports.js';
+import { redact, type Secret } from '../target/redact.js';
 
 /** Where merged reports go unless --out says otherwise. */
 export const DEFAULT_MERGE_OUT = 'reports/load/merged';
@@ -16,7 +17,9 @@ async function readResult(file: string): Promise<LoadResult> {
 }
 
 /** `npm run load:merge -- a.json b.json [--out DIR]`: one report from several generators; exit 1 on any breach. */
-export async function mergeMain(argv: readonly string[]): Promise<number> {
+export async function mergeMain(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // results were redacted when written; the environment's credentials, if any, are blanked once more at this edge
+  const secret: Secret = { accountSid: env.TARGET_ACCOUNT_SID ?? '', authToken: env.TARGET_AUTH_TOKEN ?? '' };
   try {
     let parsed;
     try {
@@ -26,12 +29,12 @@ export async function mergeMain(argv: readonly string[]): Promise<number> {
     }
     if (parsed.positionals.length < 1) throw new UsageError('merge: give the result.json files to merge, e.g. npm run load:merge -- a/result.json b/result.json');
     const merged = mergeResults(await Promise.all(parsed.positionals.map(readResult)));
-    process.stdout.write(consoleTable(merged.scenarios) + '\n');
-    const files = await writeReports(merged, parsed.values.out ?? DEFAULT_MERGE_OUT);
+    process.stdout.write(redact(consoleTable(merged.scenarios), secret) + '\n');
+    const files = await writeReports(merged, parsed.values.out ?? DEFAULT_MERGE_OUT, secret);
     process.stdout.write(`\n${merged.passed ? 'PASS' : 'FAIL'}: ${merged.generators.length} generators merged; reports in ${files.join(', ')}\n`);
     return merged.passed ? 0 : 1;
   } catch (err) {
-    process.stderr.write(`load ${err instanceof UsageError ? err.message : `unexpected error: ${(err as Error).message}`}\n`);
+    process.stderr.write(redact(`load ${err instanceof UsageError ? err.message : `unexpected error: ${(err as Error).message}`}`, secret) + '\n');
     return 1;
   }
 }

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmulatorOptions } from '../emulator/server.js';
 import { discover, type Workload } from './discover.js';
+import { getBounded } from './http-get.js';
 import type { Options } from './options.js';
 import type { Reporter } from './progress.js';
 import { loadResult, type LoadResult } from './report-json.js';
@@ -9,12 +10,13 @@ import { notRun, type ScenarioResult } from './scenario-result.js';
 import { createHistogram } from './histograms.js';
 import { UsageError } from './usage-error.js';
 import { loadScenarioFile, type Scenario } from './scenario-file.js';
-import { authorization, openTarget, type LoadTarget } from './target.js';
-import { redact, writeReports } from './write-reports.js';
+import { authorization, openTarget, secretOf, type LoadTarget } from './target.js';
+import { writeReports } from './write-reports.js';
+import { redact } from '../target/redact.js';
 import { consoleTable } from './report-table.js';
 
-/** The longest Retry-After the tool waits out before the next scenario; beyond it, the remaining scenarios are skipped. */
-export const MAX_RETRY_WAIT_S = 60;
+/** The longest Retry-After the tool waits out (once) before it probes the target again. */
+export const MAX_RETRY_WAIT_S = 10;
 
 /** Everything a run needs: options, environment (TARGET_*), emulator options when embedded, and where to report. */
 export interface LoadRun { options: Readonly<Options>; env: NodeJS.ProcessEnv; emulator?: EmulatorOptions; reporter: Reporter }
@@ -30,11 +32,35 @@ async function workloadFor(s: Scenario, target: LoadTarget, cache: Map<number, W
   return cache.get(s.pageSize)!;
 }
 
-/** Runs the scenarios one after another; a 429 ends a scenario, and its Retry-After is waited out before the next. */
+/** True when one request to the target is answered 429 again: the target is still rate limiting. */
+async function stillLimited(target: LoadTarget, path: string): Promise<boolean> {
+  const limits = { timeoutMs: 5000, maxBodyBytes: 1 << 20, maxRatio: 100 };
+  const headers = { authorization: authorization(target), accept: 'application/json' };
+  const answer = await getBounded(target.url + path, headers, limits).catch(() => null);
+  return answer?.status === 429;
+}
+
+/** After a rate-limited scenario: wait Retry-After (capped) the first time, probe once; true: skip the rest. */
+async function backOff(r: ScenarioResult, waited: boolean, target: LoadTarget, probe: string, reporter: Reporter): Promise<boolean> {
+  if (waited) {
+    reporter.line('the target answered 429 again after backing off once; skipping the remaining scenarios');
+    return true;
+  }
+  const wait = Math.min(r.retry_after, MAX_RETRY_WAIT_S);
+  const asked = `Retry-After ${r.retry_after} s, waits capped at ${MAX_RETRY_WAIT_S} s`;
+  reporter.line(`the target answered 429; waiting ${wait} s (${asked}), then one probe request`);
+  await sleep(wait * 1000);
+  if (!(await stillLimited(target, probe))) return false;
+  reporter.line('the probe request was answered 429 too; skipping the remaining scenarios');
+  return true;
+}
+
+/** Runs the scenarios one after another; a 429 ends a scenario at once, and a target that keeps at it ends the run. */
 async function runAll(scenarios: Scenario[], target: LoadTarget, reporter: Reporter): Promise<ScenarioResult[]> {
   const workloads = new Map<number, Workload | string>();
   const results: ScenarioResult[] = [];
-  for (const s of scenarios) {
+  let waited = false;
+  for (const [i, s] of scenarios.entries()) {
     const work = await workloadFor(s, target, workloads);
     if (typeof work === 'string') {
       reporter.line(`${s.name}: not run: ${work}`);
@@ -43,16 +69,17 @@ async function runAll(scenarios: Scenario[], target: LoadTarget, reporter: Repor
     }
     const paths = s.operation === 'list' ? work.list : work.fetch;
     reporter.line(`${s.name}: ${s.mode} loop, ${s.mode === 'open' ? `${s.rate} req/s over ` : ''}${s.connections} connections, ${s.warmup} s warm-up + ${s.duration} s, ${paths.length} URLs`);
-    const r = await runScenario(s, { url: target.url, authorization: authorization(target), paths, onProgress: (p) => reporter.progress(p) });
+    const drive = { url: target.url, publicUrl: target.publicUrl, secret: secretOf(target), paths };
+    const r = await runScenario(s, { ...drive, onProgress: (p) => reporter.progress(p) });
     reporter.done();
     results.push(r);
     if (r.rate_limited === 0) continue;
-    if (r.retry_after > MAX_RETRY_WAIT_S) {
-      reporter.line(`the target asked to wait ${r.retry_after} s (Retry-After); skipping the remaining scenarios`);
+    if (await backOff(r, waited, target, paths[0], reporter)) {
+      const skipped = 'not run: the target kept answering 429 (rate limited)';
+      results.push(...scenarios.slice(i + 1).map((rest) => notRun(rest, skipped, createHistogram())));
       break;
     }
-    reporter.line(`waiting ${r.retry_after} s (Retry-After) before the next scenario`);
-    await sleep(r.retry_after * 1000);
+    waited = true;
   }
   return results;
 }
@@ -62,15 +89,15 @@ export async function runLoad(run: LoadRun): Promise<{ result: LoadResult; files
   const { options } = run;
   const scenarios = loadScenarioFile(options.file, options); // every mistake is reported before load is sent
   const target = await openTarget(run.env, options, run.emulator);
-  const secrets = [target.authToken, authorization(target).slice('Basic '.length)];
+  const secret = secretOf(target);
   // a hostile target may echo the credentials in a body that ends up in a note or an example
-  const reporter: Reporter = { ...run.reporter, line: (text) => run.reporter.line(redact(text, secrets)) };
+  const reporter: Reporter = { ...run.reporter, line: (text) => run.reporter.line(redact(text, secret)) };
   try {
     const started = new Date();
     const results = await runAll(scenarios, target, reporter);
     const result = loadResult({ url: target.url, embedded: target.embedded }, started, results);
     reporter.line('\n' + consoleTable(result.scenarios));
-    const files = await writeReports(result, options.out, secrets);
+    const files = await writeReports(result, options.out, secret);
     reporter.line(`\n${result.passed ? 'PASS' : 'FAIL'}: reports in ${files.join(', ')}`);
     return { result, files };
   } finally {

@@ -1,14 +1,22 @@
 import type { EventEmitter } from 'node:events';
 import autocannon, { type Client } from 'autocannon';
-import { createMeter, MAX_BODY_BYTES } from './meter.js';
+import { createMeter, MAX_BODY_BYTES, type Meter } from './meter.js';
 import { createPacer, type Pacer } from './pace.js';
 import { createRotation, type Rotation } from './rotation.js';
-import { createSampleValidator } from './sample-validator.js';
-import { finalize, settingsOf, type ScenarioResult } from './scenario-result.js';
+import { createSampleValidator, type SampleValidator } from './sample-validator.js';
+import { finalize, notRun, settingsOf, type ScenarioResult } from './scenario-result.js';
+import { createHistogram } from './histograms.js';
 import type { Scenario } from './scenario-file.js';
+import { basicAuth, type Secret } from '../target/redact.js';
 
-/** Where and how to send: the target's base URL, its auth header, and the paths to rotate over. */
-export interface Drive { url: string; authorization: string; paths: readonly string[]; onProgress?: (p: Progress) => void }
+/** Where and how to send: the base URL, the origin the target writes into links, its credentials, the paths to rotate. */
+export interface Drive {
+  url: string;
+  publicUrl: string;
+  secret: Secret;
+  paths: readonly string[];
+  onProgress?: (p: Progress) => void;
+}
 /** A progress snapshot for the terminal. */
 export interface Progress { scenario: string; phase: 'warm-up' | 'measure'; elapsed: number; responses: number }
 
@@ -28,13 +36,29 @@ const connectionsOf = (s: Scenario): number => (s.mode === 'open' ? Math.min(s.c
 function cannonOptions(s: Scenario, d: Drive, seconds: number, rotation: Rotation): autocannon.Options {
   return {
     url: d.url, connections: connectionsOf(s), pipelining: s.pipelining, duration: seconds, timeout: s.timeout, sampleInt: SAMPLE_INT_MS,
-    maxOverallRequests: Math.max(s.maxRequests, s.connections), headers: { authorization: d.authorization, accept: 'application/json' },
+    maxOverallRequests: Math.max(s.maxRequests, s.connections),
+    headers: { authorization: basicAuth(d.secret.accountSid, d.secret.authToken), accept: 'application/json' },
     requests: rotation.requests,
   };
 }
 
 /** The running instance as an event source that can be stopped (kept apart from its promise side for the linter). */
 type Running = EventEmitter & { stop(): void };
+
+/** Stops every connection at once: autocannon's own stop() waits for its next tick, sending all the while. */
+function createBrake(): { attach(c: Client): void; bind(i: Running): void; pull(): void } {
+  const clients: Client[] = [];
+  let instance: Running | undefined;
+  return {
+    attach(c) { clients.push(c); },
+    bind(i) { instance = i; },
+    pull() {
+      instance?.stop();
+      // in-flight answers are dropped, nothing more is sent
+      for (const c of clients) (c as unknown as { destroy(): void }).destroy();
+    },
+  };
+}
 
 /** Runs autocannon and relays progress once per 250 ms. */
 async function fire(opts: autocannon.Options, phase: Progress['phase'], s: Scenario, d: Drive, pacer?: Pacer, listen?: (i: Running) => void): Promise<RawResult> {
@@ -54,30 +78,58 @@ async function fire(opts: autocannon.Options, phase: Progress['phase'], s: Scena
   }
 }
 
-/** Warms up, then measures one scenario; validates a sample of bodies; stops early on a 429 (honouring Retry-After is the caller's). */
-export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult> {
-  if (s.warmup > 0) {
-    const warmPacer = s.mode === 'open' ? createPacer((1000 * connectionsOf(s)) / s.rate!, connectionsOf(s)) : undefined;
-    const warmRotation = createRotation(d.paths, connectionsOf(s), s.pipelining);
-    const setupClient = (c: Client): void => { warmRotation.attach(c); warmPacer?.attach(c); };
-    await fire({ ...cannonOptions(s, d, s.warmup, warmRotation), setupClient }, 'warm-up', s, d, warmPacer);
-  }
-  const validator = createSampleValidator(s.operation === 'list' ? 'ServiceReceiptPage' : 'ServiceReceipt', s.sampleEvery);
-  let instance: Running | undefined;
+/** Warms up; a 429 there stops it at once, and the scenario ends rate limited without measuring. */
+async function warmUp(s: Scenario, d: Drive): Promise<ScenarioResult | null> {
+  const pacer = s.mode === 'open' ? createPacer((1000 * connectionsOf(s)) / s.rate!, connectionsOf(s)) : undefined;
+  const rotation = createRotation(d.paths, connectionsOf(s), s.pipelining);
+  const brake = createBrake();
+  const meter = createMeter({ intervalMs: 1000, on429: () => brake.pull() });
+  const setupClient = (c: Client): void => { brake.attach(c); rotation.attach(c); meter.attach(c); pacer?.attach(c); };
+  await fire({ ...cannonOptions(s, d, s.warmup, rotation), setupClient }, 'warm-up', s, d, pacer, (i) => {
+    brake.bind(i);
+    i.on('response', meter.onResponse);
+  });
+  meter.finish();
+  if (meter.rateLimited === 0) return null;
+  const why = `the target answered 429 (rate limited) in the warm-up; the scenario stopped at once (Retry-After: ${meter.retryAfter} s)`;
+  const counts = { rate_limited: meter.rateLimited, retry_after: meter.retryAfter, urls: new Set(d.paths).size };
+  return notRun(s, why, createHistogram(), counts);
+}
+
+/** The measured phase: rotation, pacing, sampled judging and the meter; the first 429 pulls the brake. */
+async function measure(s: Scenario, d: Drive): Promise<{ raw: RawResult; meter: Meter; validator: SampleValidator }> {
+  const sampled = { operation: s.operation, publicUrl: d.publicUrl, accountSid: d.secret.accountSid, secret: d.secret };
+  const validator = createSampleValidator(sampled, s.sampleEvery);
+  const brake = createBrake();
   const pacer = s.mode === 'open' ? createPacer((1000 * connectionsOf(s)) / s.rate!, connectionsOf(s)) : undefined;
   const meter = createMeter({
     intervalMs: Math.min(1000, Math.max(100, Math.round((s.duration * 1000) / 60))),
     latency: pacer && ((client, ms) => pacer.latencySinceDue(client, performance.now()) ?? ms),
-    on429: () => instance?.stop(), // the target asked us to back off: stop sending now
+    on429: () => brake.pull(), // the target asked us to back off: stop sending now
   });
   const rotation = createRotation(d.paths, connectionsOf(s), s.pipelining);
-  const setupClient = (c: Client): void => { rotation.attach(c); validator.attach(c); meter.attach(c); pacer?.attach(c); };
+  const setupClient = (c: Client): void => {
+    brake.attach(c);
+    rotation.attach(c);
+    validator.attach(c);
+    meter.attach(c);
+    pacer?.attach(c);
+  };
   const raw = await fire({ ...cannonOptions(s, d, s.duration, rotation), setupClient }, 'measure', s, d, pacer, (i) => {
-    instance = i;
+    brake.bind(i);
     i.on('response', meter.onResponse);
   });
+  return { raw, meter, validator };
+}
+
+/** Warms up, then measures one scenario; judges a sample of answers; stops at once on a 429 (Retry-After is the caller's). */
+export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult> {
+  const limited = s.warmup > 0 ? await warmUp(s, d) : null;
+  if (limited) return limited;
+  const { raw, meter, validator } = await measure(s, d);
   const series = meter.finish();
-  const notes = meter.rateLimited ? [`the target answered 429 (rate limited) ${meter.rateLimited} times; the scenario stopped early and waits ${meter.retryAfter} s (Retry-After)`] : [];
+  const stopped = `the target answered 429 (rate limited) ${meter.rateLimited} times; the scenario stopped at once`;
+  const notes = meter.rateLimited ? [`${stopped} (Retry-After: ${meter.retryAfter} s)`] : [];
   // autocannon reconnects silently when the server closes a connection; requests lost that way are errors too
   const dropped = Math.max(0, meter.sent - raw.totalCompletedRequests - raw.timeouts - s.connections * s.pipelining);
   if (meter.oversize > 0) notes.push(`${meter.oversize} answers were cut off for a body larger than ${MAX_BODY_BYTES} bytes; counted as timeouts`);

@@ -92,10 +92,11 @@ export function settingsOf(s: Scenario): ScenarioResult['settings'] {
 }
 
 /** A scenario that could not run (e.g. discovery met a broken target): zero counts, the reason as a note, failed. */
-export function notRun(s: Scenario, reason: string, h: Histogram): ScenarioResult {
+export function notRun(s: Scenario, reason: string, h: Histogram, extra: Partial<Counts> = {}): ScenarioResult {
   return finalize({
     name: s.name, operation: s.operation, mode: s.mode, settings: settingsOf(s), urls: 0, generators: 1, start: new Date().toISOString(), duration: 0,
     requests: { total: 0, sent: 0 }, throughput: { total: 0 }, errors: 0, timeouts: 0, non2xx: 0, mismatches: 0, sampled: 0,
     rate_limited: 0, retry_after: 0, status_codes: {}, series: { interval_ms: 1000, requests: [], bytes: [] }, invalid_examples: [], notes: [reason],
+    ...extra,
   }, h, s.thresholds);
 }

@@ -1,8 +1,9 @@
-import { contract } from '../spec/contract.js';
 import { create, type EmulatorOptions } from '../emulator/server.js';
 import type { Store } from '../emulator/store.js';
 import { UsageError, reject } from './usage-error.js';
 import { readTarget, TargetError, type Target } from '../fixtures/target.js';
+import { basicAuth, type Secret } from '../target/redact.js';
+import { isProductionHost, normalHost } from './cost-guard.js';
 
 /** A message whose receipts discovery pages through. */
 export interface MessageRef { serviceSid: string; conversationSid: string; messageSid: string }
@@ -38,11 +39,10 @@ export function checkTargetUrl(url: string, consent: Consent): void {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') reject('TARGET_URL', url, 'allowed: an http: or https: URL');
   if (u.username || u.password) throw new UsageError('TARGET_URL: must not hold credentials; set TARGET_ACCOUNT_SID and TARGET_AUTH_TOKEN instead');
-  const production = contract.productionOrigins.some((o) => new URL(o).hostname === u.hostname);
-  if (production && !consent.acceptTwilioCosts) {
+  if (isProductionHost(u.hostname) && !consent.acceptTwilioCosts) {
     throw new UsageError(`TARGET_URL: ${u.origin} is Twilio's production API; load costs money and hits rate limits. Add --allow-remote --i-accept-twilio-costs to accept that`);
   }
-  if (!LOOPBACK.test(u.hostname) && !consent.allowRemote) {
+  if (!LOOPBACK.test(normalHost(u.hostname)) && !consent.allowRemote) {
     throw new UsageError(`TARGET_URL: ${u.origin} is not on this machine (loopback); add --allow-remote to load a remote target`);
   }
 }
@@ -96,5 +96,10 @@ export async function openTarget(env: NodeJS.ProcessEnv, consent: Consent, emula
 
 /** The HTTP Basic header for a target; it goes on the wire only, never into a report. */
 export function authorization(t: Pick<LoadTarget, 'accountSid' | 'authToken'>): string {
-  return 'Basic ' + Buffer.from(`${t.accountSid}:${t.authToken}`).toString('base64');
+  return basicAuth(t.accountSid, t.authToken);
+}
+
+/** The credentials every output of a run is redacted against. */
+export function secretOf(t: Pick<LoadTarget, 'accountSid' | 'authToken'>): Secret {
+  return { accountSid: t.accountSid, authToken: t.authToken };
 }

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { contract } from '../../spec/contract.js';
+import { basicAuth } from '../../target/redact.js';
 import { create } from '../../emulator/server.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -34,7 +35,7 @@ async function serveEmulator(): Promise<void> {
   const first = emu.store.receipts.sids.sid(emu.store.messages.start[emu.store.target.message]);
   answerCpu();
   process.send?.({
-    url: emu.url, auth: 'Basic ' + Buffer.from(`${t.accountSid}:${t.authToken}`).toString('base64'),
+    url: emu.url, auth: basicAuth(t.accountSid, t.authToken),
     fetchPath: contract.buildPath('fetch', 'service', { ...params, Sid: first }),
     listPath: contract.buildPath('list', 'service', params) + `?PageSize=${contract.pageSize.max}`,
   } satisfies Served);

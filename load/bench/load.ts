@@ -6,15 +6,17 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { contract } from '../../spec/contract.js';
+import { basicAuth } from '../../target/redact.js';
 import { numberFlag } from '../options.js';
 import { runScenario } from '../run-scenario.js';
 import type { Scenario } from '../scenario-file.js';
 
 const BUDGET = 0.9;
-const { values } = parseArgs({ options: { duration: { type: 'string' }, rounds: { type: 'string' }, connections: { type: 'string' } } });
+const { values } = parseArgs({ options: { duration: { type: 'string' }, rounds: { type: 'string' }, connections: { type: 'string' }, 'sample-every': { type: 'string' } } });
 const duration = numberFlag('--duration', values.duration, 'seconds') ?? 4;
 const rounds = numberFlag('--rounds', values.rounds, 'count') ?? 3;
 const connections = numberFlag('--connections', values.connections, 'count') ?? 10;
+const sampleEvery = numberFlag('--sample-every', values['sample-every'], 'count') ?? 100;
 
 /** Starts the bare server in a child process (one core for it, one for the load generator) and returns its URL. */
 async function startServer(body: string): Promise<{ url: string; child: ChildProcess }> {
@@ -24,14 +26,14 @@ async function startServer(body: string): Promise<{ url: string; child: ChildPro
 }
 
 const example = (contract.doc.components as { examples: Record<string, { value: unknown }> }).examples.ServiceReceipt.value;
-const hex = (n: number, k: number): string => (n * 2654435761 + k).toString(16).padStart(32, '0').slice(-32);
-const sid = (field: 'chat_service_sid' | 'conversation_sid' | 'message_sid' | 'sid', n: number, k: number): string => contract.sidPrefix(field) + hex(n, k);
-const paths = Array.from({ length: 1000 }, (_, i) => contract.buildPath('fetch', 'service', {
-  ChatServiceSid: sid('chat_service_sid', i % 7, 1), ConversationSid: sid('conversation_sid', i % 31, 2), MessageSid: sid('message_sid', i % 97, 3), Sid: sid('sid', i, 4),
-}));
+// Every path is the example receipt's own, so each answer is valid for the registry's request-aware checks too
+// (path SIDs, account, url); the rotation still walks 1000 entries, as it would over distinct receipts.
+const examplePath = new URL((example as { url: string }).url).pathname;
+const paths = Array.from({ length: 1000 }, () => examplePath);
+const judged = { publicUrl: new URL((example as { url: string }).url).origin, accountSid: (example as { account_sid: string }).account_sid };
 const scenario: Scenario = {
   name: 'fetch', operation: 'fetch', mode: 'closed', pageSize: contract.pageSize.default, connections, pipelining: 1, warmup: 0, duration,
-  maxRequests: 100_000_000, timeout: 5, sampleEvery: 100, thresholds: [],
+  maxRequests: 100_000_000, timeout: 5, sampleEvery, thresholds: [],
 };
 
 /** A side's achieved rate, and the generator's CPU per answer (µs): far less sensitive to a noisy machine than the rate. */
@@ -46,7 +48,7 @@ async function measured(run: () => Promise<{ answers: number; seconds: number; s
 }
 
 // The same request headers on both sides: credentials are part of the workload, not of the harness's overhead.
-const HEADERS = { authorization: 'Basic YmVuY2g6YmVuY2g=', accept: 'application/json' };
+const HEADERS = { authorization: basicAuth(judged.accountSid, 'bench'), accept: 'application/json' };
 
 /** Plain autocannon: one URL, nothing sampled. */
 async function plain(url: string, seconds: number): Promise<Side> {
@@ -59,7 +61,7 @@ async function plain(url: string, seconds: number): Promise<Side> {
 /** The harness: rotation, sampling, its own histogram and series. */
 async function ours(url: string, seconds: number): Promise<Side> {
   return measured(async () => {
-    const r = await runScenario({ ...scenario, duration: seconds }, { url, authorization: HEADERS.authorization, paths });
+    const r = await runScenario({ ...scenario, duration: seconds }, { url, publicUrl: judged.publicUrl, secret: { accountSid: judged.accountSid, authToken: 'bench' }, paths });
     return { answers: r.requests.total, seconds: r.duration, sampled: r.sampled, invalid: r.mismatches };
   });
 }
@@ -67,7 +69,7 @@ async function ours(url: string, seconds: number): Promise<Side> {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const { url, child } = await startServer(JSON.stringify(example));
 try {
-  console.log(`bench:load: ${rounds} rounds of ${duration} s each, ${connections} connections, bare node:http server in its own process`);
+  console.log(`bench:load: ${rounds} rounds of ${duration} s each, ${connections} connections, 1 body in ${sampleEvery} validated, bare node:http server in its own process`);
   await plain(url, 1); // warm both paths up (JIT, sockets)
   await ours(url, 1);
   const ratios: number[] = [];

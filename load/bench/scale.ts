@@ -4,6 +4,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { contract } from '../../spec/contract.js';
+import { basicAuth } from '../../target/redact.js';
 import { create } from '../../emulator/server.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -45,7 +46,7 @@ async function serve(n: number): Promise<void> {
   const list = contract.buildPath('list', 'service', { ChatServiceSid: t.serviceSid, ConversationSid: t.conversationSid, MessageSid: t.messageSid });
   const size = contract.pageSize.max;
   const pages = Math.ceil(store.messages.size[store.target.message] / size);
-  const auth = 'Basic ' + Buffer.from(`${t.accountSid}:${t.authToken}`).toString('base64');
+  const auth = basicAuth(t.accountSid, t.authToken);
   const report: Report = { n, startMs, bytes, heapBytes, url: emu.url, auth, fetch, page0: `${list}?PageSize=${size}&Page=0`, deep: `${list}?PageSize=${size}&Page=${pages - 1}`, pages };
   process.send?.(report);
 }

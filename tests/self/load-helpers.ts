@@ -1,10 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseOptions } from '../../load/options.js';
 import type { Reporter } from '../../load/progress.js';
 import type { LoadTarget } from '../../load/target.js';
 import type { Target } from '../../fixtures/target.js';
+import { discover } from '../../load/discover.js';
+import { runScenario } from '../../load/run-scenario.js';
+import { loadScenarioFile } from '../../load/scenario-file.js';
+import type { ScenarioResult } from '../../load/scenario-result.js';
+import { secretOf } from '../../load/target.js';
+import { createStub, type StubMode } from './load-stub.js';
 
 /** A reporter that keeps every line (a CI-like, non-TTY run). */
 export function memoryReporter(): Reporter & { lines: string[] } {
@@ -32,4 +38,32 @@ export function loadTargetOf(t: Target): LoadTarget {
 /** A fresh folder for reports, outside test-results (which a concurrent Playwright run may clear). */
 export function reportDir(): string {
   return mkdtempSync(join(tmpdir(), 'load-reports-'));
+}
+
+/** The TARGET_* environment that points the load tool at a server. */
+export function envOf(t: Target): NodeJS.ProcessEnv {
+  return {
+    TARGET_URL: t.url, TARGET_ACCOUNT_SID: t.accountSid, TARGET_AUTH_TOKEN: t.authToken, TARGET_SERVICE_SID: t.serviceSid,
+    TARGET_CONVERSATION_SID: t.conversationSid, TARGET_MESSAGE_SID: t.messageSid,
+  };
+}
+
+/** Everything a run printed and wrote: the console lines and the text of every report file. */
+export function outputsOf(lines: string[], dir: string): { name: string; text: string }[] {
+  return [{ name: 'console', text: lines.join('\n') }, ...readdirSync(dir).map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }))];
+}
+
+/** Runs a short scenario against a stub in a hostile mode, with the workload discovered from a healthy stub. */
+export async function runAgainst(mode: StubMode, o: { duration?: number; operation?: 'fetch' | 'list' } = {}): Promise<ScenarioResult> {
+  const [ok, hostile] = await Promise.all([createStub('ok'), createStub(mode)]);
+  try {
+    const target = loadTargetOf(ok.target);
+    const work = await discover(target);
+    const op = o.operation ?? 'fetch';
+    const yaml = `scenarios: [{ name: ${op}, operation: ${op}, warmup: 0, duration: ${o.duration ?? 0.6}, timeout: 1, connections: 2, thresholds: ["error_rate < 0.001"] }]`;
+    const [s] = loadScenarioFile(scenarioFile(yaml));
+    return await runScenario(s, { url: hostile.url, publicUrl: hostile.url, secret: secretOf(target), paths: op === 'list' ? work.list : work.fetch });
+  } finally {
+    await Promise.all([ok.stop(), hostile.stop()]);
+  }
 }

@@ -1,35 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
-import type { Target } from '../../fixtures/target.js';
 import { parseOptions } from '../../load/options.js';
 import { runLoad } from '../../load/run-load.js';
 import { discover } from '../../load/discover.js';
-import { runScenario } from '../../load/run-scenario.js';
 import type { ScenarioResult } from '../../load/scenario-result.js';
-import { loadScenarioFile } from '../../load/scenario-file.js';
-import { authorization } from '../../load/target.js';
-import { loadTargetOf, memoryReporter, reportDir, scenarioFile } from './load-helpers.js';
+import { envOf, loadTargetOf, memoryReporter, reportDir, runAgainst, scenarioFile } from './load-helpers.js';
 import { createStub, type StubMode } from './load-stub.js';
 
-/** The TARGET_* environment that points the load tool at a server. */
-const envOf = (t: Target): NodeJS.ProcessEnv => ({
-  TARGET_URL: t.url, TARGET_ACCOUNT_SID: t.accountSid, TARGET_AUTH_TOKEN: t.authToken, TARGET_SERVICE_SID: t.serviceSid,
-  TARGET_CONVERSATION_SID: t.conversationSid, TARGET_MESSAGE_SID: t.messageSid,
-});
-
-/** Runs a short fetch scenario against a stub in a hostile mode, with the workload discovered from a healthy stub. */
-async function against(mode: StubMode, duration = 0.6): Promise<ScenarioResult> {
-  const [ok, hostile] = await Promise.all([createStub('ok'), createStub(mode)]);
-  try {
-    const target = loadTargetOf(ok.target);
-    const work = await discover(target);
-    const [s] = loadScenarioFile(scenarioFile(`scenarios: [{ name: fetch, operation: fetch, warmup: 0, duration: ${duration}, timeout: 1, connections: 2, thresholds: ["error_rate < 0.001"] }]`));
-    return await runScenario(s, { url: hostile.url, authorization: authorization(target), paths: work.fetch });
-  } finally {
-    await Promise.all([ok.stop(), hostile.stop()]);
-  }
-}
+const against = (mode: StubMode, duration = 0.6): Promise<ScenarioResult> => runAgainst(mode, { duration });
 
 const FETCH = 'scenarios: [{ name: fetch, operation: fetch, warmup: 0, duration: 0.5, connections: 2, thresholds: ["error_rate < 0.001"] }]';
 
@@ -51,13 +30,13 @@ test.describe('the load tool against a hostile target', () => {
   test('huge bodies that are not JSON count as invalid', async () => {
     const r = await against('huge-body');
     expect(r.mismatches).toBeGreaterThan(0);
-    expect(r.invalid_examples[0]).toMatch(/^\[json\] \(body\): not JSON/);
+    expect(r.invalid_examples[0]).toMatch(/^\[response_json\] \(response\): not valid JSON/);
     expect(r.passed).toBe(false);
   });
 
   test('a wrong content type counts as invalid', async () => {
     const r = await against('wrong-type');
-    expect(r.invalid_examples[0]).toMatch(/^\[content_type\] \(headers\): expected application\/json, received "text\/html"/);
+    expect(r.invalid_examples[0]).toMatch(/^\[response_content_type\] \(response\): Content-Type: expected application\/json, received "text\/html"/);
     expect(r.passed).toBe(false);
   });
 
@@ -80,7 +59,7 @@ test.describe('the load tool against a hostile target', () => {
     const r = await against('rate-limited', 3);
     expect(r.rate_limited).toBeGreaterThan(0);
     expect(r.retry_after).toBe(1);
-    expect(r.notes[0]).toMatch(/answered 429 .* stopped early and waits 1 s \(Retry-After\)/);
+    expect(r.notes[0]).toMatch(/answered 429 .* stopped at once \(Retry-After: 1 s\)/);
     expect(r.passed).toBe(false);
   });
 

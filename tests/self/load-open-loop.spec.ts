@@ -2,7 +2,7 @@ import { test, expect } from '../../fixtures/test.js';
 import { discover } from '../../load/discover.js';
 import { runScenario } from '../../load/run-scenario.js';
 import { loadScenarioFile } from '../../load/scenario-file.js';
-import { authorization } from '../../load/target.js';
+import { secretOf } from '../../load/target.js';
 import { loadTargetOf, scenarioFile } from './load-helpers.js';
 import { createStub } from './load-stub.js';
 
@@ -14,7 +14,7 @@ test.describe('open loop (constant arrival rate)', () => {
       const target = loadTargetOf(ok.target);
       const work = await discover(target);
       const [s] = loadScenarioFile(scenarioFile('scenarios: [{ name: f, operation: fetch, mode: open, rate: 50, connections: 2, warmup: 0, duration: 1 }]'));
-      const r = await runScenario(s, { url: slow.url, authorization: authorization(target), paths: work.fetch });
+      const r = await runScenario(s, { url: slow.url, publicUrl: slow.url, secret: secretOf(target), paths: work.fetch });
       // a closed loop would see about 120 ms every time; the schedule falls 80 ms further behind with each request
       expect(r.latency.p50).toBeGreaterThan(1.5 * 120);
       expect(r.latency.max).toBeGreaterThan(2 * 120);

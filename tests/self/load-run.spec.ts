@@ -8,7 +8,7 @@ import type { LoadResult } from '../../load/report-json.js';
 import { runLoad } from '../../load/run-load.js';
 import { runScenario } from '../../load/run-scenario.js';
 import { loadScenarioFile } from '../../load/scenario-file.js';
-import { authorization, openTarget } from '../../load/target.js';
+import { authorization, openTarget, secretOf } from '../../load/target.js';
 import { loadTargetOf, memoryReporter, reportDir, scenarioFile, shortRun } from './load-helpers.js';
 
 const FETCH_GATE = 'scenarios: [{ name: fetch, operation: fetch, warmup: 0, duration: 1, connections: 4, thresholds: ["p99 < 100", "error_rate < 0.001", "invalid == 0"] }]';
@@ -82,10 +82,10 @@ test.describe('the load gate fails on emulator faults', () => {
       const target = loadTargetOf(healthy.target);
       const work = await discover(target);
       const [s] = loadScenarioFile(scenarioFile(FETCH_GATE));
-      const r = await runScenario(s, { url: broken.url, authorization: authorization(target), paths: work.fetch });
+      const r = await runScenario(s, { url: broken.url, publicUrl: broken.url, secret: secretOf(target), paths: work.fetch });
       expect(r.mismatches).toBeGreaterThan(0);
       expect(r.mismatches).toBe(r.sampled);
-      expect(r.invalid_examples[0]).toMatch(/^\[json\] \(body\): not JSON: .*\(GET \/v1\/Services\//);
+      expect(r.invalid_examples[0]).toMatch(/^\[response_json\] \(response\): not valid JSON: .*\(GET \/v1\/Services\//);
       expect(r.error_rate).toBeGreaterThan(0.5);
       expect(r.passed).toBe(false);
     } finally {
