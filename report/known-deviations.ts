@@ -35,6 +35,12 @@ function allowed() {
   };
 }
 
+/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+function isDate(text: string): boolean {
+  const day = new Date(`${text}T00:00:00Z`);
+  return DATE.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+}
+
 /** Validates one entry; throws a KnownError naming the entry and the field. */
 function readEntry(raw: unknown, at: string): KnownEntry {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new KnownError(`${at}: must be a mapping with check and reason`);
@@ -55,7 +61,7 @@ function readEntry(raw: unknown, at: string): KnownEntry {
   const ptr = e.pointer as string | undefined;
   if (ptr !== undefined && ptr !== '' && !ptr.startsWith('/')) throw new KnownError(`${named}: pointer must be a JSON pointer starting with / (or empty); received ${JSON.stringify(ptr)}`);
   const exp = e.expires as string | undefined;
-  if (exp !== undefined && !(DATE.test(exp) && new Date(`${exp}T00:00:00Z`).toISOString().startsWith(exp))) {
+  if (exp !== undefined && !isDate(exp)) {
     throw new KnownError(`${named}: expires must be a date YYYY-MM-DD; received ${JSON.stringify(exp)}`);
   }
   return e as unknown as KnownEntry;
