@@ -21,7 +21,9 @@ function readReport(file: string): Conformance {
   }
   if (!valid(data)) {
     const e = valid.errors?.[0];
-    return fail(`${file} is not a conformance.json of schema_version 1: ${e?.instancePath || '/'} ${e?.message ?? 'is invalid'}`);
+    return fail(
+      `${file} is not a conformance.json of schema_version 1: ${e?.instancePath || '/'} ${e?.message ?? 'is invalid'}`,
+    );
   }
   return data as Conformance;
 }

@@ -1,10 +1,20 @@
 import type { Conformance, ConformanceRow } from './conformance-model.js';
 
 /** One rule whose verdict moved between two runs. */
-export interface RuleChange { rule: string; from: ConformanceRow['status'] | 'absent'; to: ConformanceRow['status'] | 'absent'; first?: string }
+export interface RuleChange {
+  rule: string;
+  from: ConformanceRow['status'] | 'absent';
+  to: ConformanceRow['status'] | 'absent';
+  first?: string;
+}
 
 /** broke: now broken, not before; fixed: broken or known before, held now; changed: any other move. */
-export interface Comparison { broke: RuleChange[]; fixed: RuleChange[]; changed: RuleChange[]; unchanged: number }
+export interface Comparison {
+  broke: RuleChange[];
+  fixed: RuleChange[];
+  changed: RuleChange[];
+  unchanged: number;
+}
 
 const ruleOf = (r: ConformanceRow) => `${r.check} ${r.operation}/${r.scope}`;
 
@@ -30,13 +40,15 @@ export function comparisonText(c: Comparison, before: Conformance, after: Confor
   const lines: string[] = [];
   const section = (title: string, mark: string, items: RuleChange[]) => {
     lines.push(`${title} (${items.length}):`);
-    for (const i of items) lines.push(`  ${mark} ${i.rule}: ${i.from} → ${i.to}${i.to === 'broken' && i.first ? `: ${i.first}` : ''}`);
+    for (const i of items)
+      lines.push(`  ${mark} ${i.rule}: ${i.from} → ${i.to}${i.to === 'broken' && i.first ? `: ${i.first}` : ''}`);
   };
   section('broke', '✗', c.broke);
   section('fixed', '✓', c.fixed);
   section('changed', '~', c.changed);
   lines.push(`unchanged: ${c.unchanged} rules`);
-  const h = (x: Conformance) => `${x.headline.rules_held}/${x.headline.rules_exercised} rules held (spec ${x.spec_version})`;
+  const h = (x: Conformance) =>
+    `${x.headline.rules_held}/${x.headline.rules_exercised} rules held (spec ${x.spec_version})`;
   lines.push(`before: ${h(before)}; after: ${h(after)}`);
   return lines.join('\n');
 }

@@ -25,7 +25,11 @@ export interface ConformanceRow {
 export type EntryStatus = 'matched' | 'fixed' | 'expired';
 
 /** A known entry with what this run made of it. */
-export interface KnownOutcome extends KnownEntry { entry: number; status: EntryStatus; matched: number }
+export interface KnownOutcome extends KnownEntry {
+  entry: number;
+  status: EntryStatus;
+  matched: number;
+}
 
 /** The whole report: what conformance.json holds and the Markdown and HTML show. */
 export interface Conformance {
@@ -36,8 +40,13 @@ export interface Conformance {
   spec_version: string;
   seed: string;
   headline: {
-    rules_held: number; rules_exercised: number; rules_broken: number; rules_known: number; rules_total: number;
-    checks_exercised: number; checks_total: number;
+    rules_held: number;
+    rules_exercised: number;
+    rules_broken: number;
+    rules_known: number;
+    rules_total: number;
+    checks_exercised: number;
+    checks_total: number;
   };
   rows: ConformanceRow[];
   readings: { type: string; description: string }[];
@@ -60,6 +69,9 @@ export function verdictLine(c: Conformance): string {
   const expired = c.known?.entries.filter((e) => e.status === 'expired').length ?? 0;
   const exp = expired ? `, ${expired} known entr${expired === 1 ? 'y' : 'ies'} expired` : '';
   const idle = h.rules_total - h.rules_exercised;
-  return `${mark} ${c.verdict}: ${h.rules_held} of ${h.rules_exercised} rules exercised held${broken}${known}${exp}`
-    + ` (${idle} of ${h.rules_total} rules not exercised); ${h.checks_exercised} of ${h.checks_total} checks exercised (${share}%)`;
+  return (
+    `${mark} ${c.verdict}: ${h.rules_held} of ${h.rules_exercised} rules exercised held${broken}${known}${exp}` +
+    ` (${idle} of ${h.rules_total} rules not exercised); ` +
+    `${h.checks_exercised} of ${h.checks_total} checks exercised (${share}%)`
+  );
 }

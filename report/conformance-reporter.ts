@@ -35,7 +35,8 @@ export default class ConformanceReporter implements Reporter {
 
   onTestEnd(_test: TestCase, result: TestResult): void {
     for (const a of result.attachments) {
-      if (a.name === CONFORMANCE_ATTACHMENT && a.body) this.records.push(JSON.parse(a.body.toString('utf8')) as TestRecord);
+      if (a.name === CONFORMANCE_ATTACHMENT && a.body)
+        this.records.push(JSON.parse(a.body.toString('utf8')) as TestRecord);
     }
   }
 
@@ -45,8 +46,16 @@ export default class ConformanceReporter implements Reporter {
     const known = readKnown(env); // validated by the config before any test ran
     const fromEnv = env.TARGET_URL;
     const url = origin(fromEnv ?? this.records[0]?.target.url ?? '');
-    const report = buildConformance(this.records, known, { targetUrl: url, embedded: !fromEnv, seed: env.CONTRACT_SEED || 'none' }, contract);
-    const secret = env.TARGET_AUTH_TOKEN && env.TARGET_ACCOUNT_SID ? { accountSid: env.TARGET_ACCOUNT_SID, authToken: env.TARGET_AUTH_TOKEN } : null;
+    const report = buildConformance(
+      this.records,
+      known,
+      { targetUrl: url, embedded: !fromEnv, seed: env.CONTRACT_SEED || 'none' },
+      contract,
+    );
+    const secret =
+      env.TARGET_AUTH_TOKEN && env.TARGET_ACCOUNT_SID
+        ? { accountSid: env.TARGET_ACCOUNT_SID, authToken: env.TARGET_AUTH_TOKEN }
+        : null;
     const dir = join(this.options.outputDir ?? 'reports', 'contract');
     mkdirSync(dir, { recursive: true });
     // The tests redacted their records; this catches what only the main process knows (a TARGET_AUTH_TOKEN).
@@ -57,8 +66,10 @@ export default class ConformanceReporter implements Reporter {
     console.log(`\nConformance: ${verdictLine(report)} (${join(dir, 'conformance.md')})`);
     for (const e of report.known?.entries ?? []) {
       const at = `${report.known!.file} entry ${e.entry} (check ${e.check})`;
-      if (e.status === 'fixed') console.log(`Known deviations: ${at} matched nothing this run: fixed; remove it from the file`);
-      if (e.status === 'expired') console.log(`Known deviations: ${at} expired on ${e.expires}: fix the target or renew the entry`);
+      if (e.status === 'fixed')
+        console.log(`Known deviations: ${at} matched nothing this run: fixed; remove it from the file`);
+      if (e.status === 'expired')
+        console.log(`Known deviations: ${at} expired on ${e.expires}: fix the target or renew the entry`);
     }
     const expired = report.known?.entries.some((e) => e.status === 'expired');
     return expired ? { status: 'failed' } : undefined;

@@ -16,7 +16,10 @@ export interface KnownEntry {
 }
 
 /** The known-deviations file, read and validated. */
-export interface KnownFile { file: string; entries: KnownEntry[] }
+export interface KnownFile {
+  file: string;
+  entries: KnownEntry[];
+}
 
 /** A known-deviations file that cannot be used; its message is the one line the user sees. */
 export class KnownError extends Error {
@@ -43,23 +46,31 @@ function isDate(text: string): boolean {
 
 /** Validates one entry; throws a KnownError naming the entry and the field. */
 function readEntry(raw: unknown, at: string): KnownEntry {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new KnownError(`${at}: must be a mapping with check and reason`);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new KnownError(`${at}: must be a mapping with check and reason`);
   const e = raw as Record<string, unknown>;
   const named = typeof e.check === 'string' ? `${at} (check ${e.check})` : at;
   const extra = Object.keys(e).find((k) => !KEYS.includes(k));
   if (extra) throw new KnownError(`${named}: unknown key ${JSON.stringify(extra)}; allowed: ${KEYS.join(', ')}`);
   for (const key of KEYS) {
-    if (e[key] !== undefined && typeof e[key] !== 'string') throw new KnownError(`${named}: ${key} must be a string; received ${JSON.stringify(e[key])}`);
+    if (e[key] !== undefined && typeof e[key] !== 'string')
+      throw new KnownError(`${named}: ${key} must be a string; received ${JSON.stringify(e[key])}`);
   }
   const lists: Record<string, string[]> = allowed();
   for (const key of ['check', 'operation', 'scope'] as const) {
     const v = e[key] as string | undefined;
-    if (key === 'check' && v === undefined) throw new KnownError(`${at}: check is missing; name one of ${lists.check.join(', ')}`);
-    if (v !== undefined && !lists[key].includes(v)) throw new KnownError(`${named}: ${key} must be one of ${lists[key].join(', ')}; received ${JSON.stringify(v)}`);
+    if (key === 'check' && v === undefined)
+      throw new KnownError(`${at}: check is missing; name one of ${lists.check.join(', ')}`);
+    if (v !== undefined && !lists[key].includes(v))
+      throw new KnownError(`${named}: ${key} must be one of ${lists[key].join(', ')}; received ${JSON.stringify(v)}`);
   }
-  if (!(e.reason as string | undefined)?.trim()) throw new KnownError(`${named}: reason is missing; say why the deviation is accepted`);
+  if (!(e.reason as string | undefined)?.trim())
+    throw new KnownError(`${named}: reason is missing; say why the deviation is accepted`);
   const ptr = e.pointer as string | undefined;
-  if (ptr !== undefined && ptr !== '' && !ptr.startsWith('/')) throw new KnownError(`${named}: pointer must be a JSON pointer starting with / (or empty); received ${JSON.stringify(ptr)}`);
+  if (ptr !== undefined && ptr !== '' && !ptr.startsWith('/'))
+    throw new KnownError(
+      `${named}: pointer must be a JSON pointer starting with / (or empty); received ${JSON.stringify(ptr)}`,
+    );
   const exp = e.expires as string | undefined;
   if (exp !== undefined && !isDate(exp)) {
     throw new KnownError(`${named}: expires must be a date YYYY-MM-DD; received ${JSON.stringify(exp)}`);
@@ -76,7 +87,8 @@ export function parseKnown(text: string, file: string): KnownFile {
     throw new KnownError(`${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
   }
   const list = (doc as Record<string, unknown> | null)?.known;
-  if (doc === null || typeof doc !== 'object' || !Array.isArray(list)) throw new KnownError(`${file}: must hold a list under known:`);
+  if (doc === null || typeof doc !== 'object' || !Array.isArray(list))
+    throw new KnownError(`${file}: must hold a list under known:`);
   return { file, entries: list.map((raw, i) => readEntry(raw, `${file} entry ${i + 1}`)) };
 }
 
@@ -88,7 +100,8 @@ export function readKnown(env: Record<string, string | undefined> = process.env)
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new KnownError(`CONTRACT_KNOWN=${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); set it to a YAML file with a list under known:`);
+    const why = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new KnownError(`CONTRACT_KNOWN=${file} cannot be read (${why}); set it to a YAML file with known: [...]`);
   }
   return parseKnown(text, file);
 }

@@ -19,15 +19,24 @@ export function pointerMatches(pattern: string, pointer: string): boolean {
 }
 
 /** True when an entry covers a violation: same check, and operation, scope and pointer where the entry names them. */
-export function covers(entry: KnownEntry, v: Pick<RecordedViolation, 'check' | 'operation' | 'scope' | 'pointer'>): boolean {
-  return entry.check === v.check
-    && (entry.operation === undefined || entry.operation === v.operation)
-    && (entry.scope === undefined || entry.scope === v.scope)
-    && (entry.pointer === undefined || pointerMatches(entry.pointer, v.pointer));
+export function covers(
+  entry: KnownEntry,
+  v: Pick<RecordedViolation, 'check' | 'operation' | 'scope' | 'pointer'>,
+): boolean {
+  return (
+    entry.check === v.check &&
+    (entry.operation === undefined || entry.operation === v.operation) &&
+    (entry.scope === undefined || entry.scope === v.scope) &&
+    (entry.pointer === undefined || pointerMatches(entry.pointer, v.pointer))
+  );
 }
 
 /** Marks each violation with the first unexpired entry covering it; an expired entry covers nothing. */
-export function applyKnown(violations: RecordedViolation[], entries: readonly KnownEntry[], day = today()): RecordedViolation[] {
+export function applyKnown(
+  violations: RecordedViolation[],
+  entries: readonly KnownEntry[],
+  day = today(),
+): RecordedViolation[] {
   return violations.map((v) => {
     const at = entries.findIndex((e) => !isExpired(e, day) && covers(e, v));
     return at < 0 ? v : { ...v, known: at };

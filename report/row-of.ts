@@ -3,7 +3,10 @@ import type { Violation } from '../spec/violation.js';
 import type { ExchangeRecord, RecordedViolation, RowOperation, RowScope } from './conformance-types.js';
 
 /** The report row an exchange belongs to: its operation and scope from the spec's paths. */
-export interface Row { operation: RowOperation; scope: RowScope }
+export interface Row {
+  operation: RowOperation;
+  scope: RowScope;
+}
 
 /** The operation and scope a request path addresses; a path outside the spec (a malformed SID) by its shape. */
 export function rowOf(pathAndQuery: string, contract: Contract): Row {
@@ -14,13 +17,23 @@ export function rowOf(pathAndQuery: string, contract: Contract): Row {
   const lists = contract.operations.filter((o) => o.name === 'list');
   const last = (t: string) => t.split('/').pop();
   const operation = lists.some((o) => last(o.template) === last(path)) ? 'list' : 'fetch';
-  const service = contract.operations.find((o) => o.scope === 'service')!.template.split('/').slice(0, 3).join('/');
+  const service = contract.operations
+    .find((o) => o.scope === 'service')!
+    .template.split('/')
+    .slice(0, 3)
+    .join('/');
   return { operation, scope: path.startsWith(service + '/') ? 'service' : 'default' };
 }
 
 /** Violations with their rows: by their request, else (a finding across exchanges) by the last exchange judged. */
-export function withRows(violations: Violation[], exchanges: ExchangeRecord[], contract: Contract): RecordedViolation[] {
+export function withRows(
+  violations: Violation[],
+  exchanges: ExchangeRecord[],
+  contract: Contract,
+): RecordedViolation[] {
   const last = exchanges.at(-1);
-  const fallback: Row = last ? { operation: last.operation, scope: last.scope } : { operation: 'list', scope: 'service' };
+  const fallback: Row = last
+    ? { operation: last.operation, scope: last.scope }
+    : { operation: 'list', scope: 'service' };
   return violations.map((v) => ({ ...v, ...(v.request ? rowOf(v.request, contract) : fallback) }));
 }

@@ -13,7 +13,7 @@ export function testRecord(test: string, session: Session, entries: readonly Kno
   return { test, target, exchanges, violations: applyKnown(violations, entries), annotations };
 }
 
-/** The record as attachment text, redacted here: the worker is the only process that knows an embedded target's token. */
+/** The record as attachment text, redacted here: only the worker knows an embedded target's token. */
 export function recordText(record: TestRecord, target: Pick<Target, 'accountSid' | 'authToken'>): string {
   return redact(JSON.stringify(record), target);
 }

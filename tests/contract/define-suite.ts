@@ -21,9 +21,15 @@ export function defineSuite(suite: string, scope: 'service' | 'default' = 'servi
         testInfo.annotations.push(...session.annotations);
         // The conformance report is built from these records; a violation a known entry covers is reported, not failed.
         const record = testRecord(`${suite} › ${probe.title}`, session, known);
-        await testInfo.attach(CONFORMANCE_ATTACHMENT, { body: recordText(record, session.api.target), contentType: 'application/json' });
+        await testInfo.attach(CONFORMANCE_ATTACHMENT, {
+          body: recordText(record, session.api.target),
+          contentType: 'application/json',
+        });
         for (const v of record.violations.filter((r) => r.known !== undefined)) {
-          testInfo.annotations.push({ type: 'known deviation', description: `${formatViolation(v)}: ${known[v.known!].reason}` });
+          testInfo.annotations.push({
+            type: 'known deviation',
+            description: `${formatViolation(v)}: ${known[v.known!].reason}`,
+          });
         }
         expect({ ...session.result(), violations: record.violations.filter((v) => v.known === undefined) }).toConform();
       });

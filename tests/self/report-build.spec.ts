@@ -16,21 +16,42 @@ const request = 'GET /v1/x';
 function record(cKnown: boolean): TestRecord {
   const row = { operation: 'list', scope: 'service' } as const;
   return {
-    test: 't', target: { url: info.targetUrl, publicUrl: info.targetUrl }, annotations: [{ type: 'note', description: 'd' }],
-    exchanges: [{ request, ...row, applied: [a, b, c] }, { request, ...row, applied: [a] }],
-    violations: [{ check: b, pointer: '/x', message: 'wrong', request, ...row },
-      { check: c, pointer: '/y', message: 'odd', request, ...row, ...(cKnown ? { known: 0 } : {}) }],
+    test: 't',
+    target: { url: info.targetUrl, publicUrl: info.targetUrl },
+    annotations: [{ type: 'note', description: 'd' }],
+    exchanges: [
+      { request, ...row, applied: [a, b, c] },
+      { request, ...row, applied: [a] },
+    ],
+    violations: [
+      { check: b, pointer: '/x', message: 'wrong', request, ...row },
+      { check: c, pointer: '/y', message: 'odd', request, ...row, ...(cKnown ? { known: 0 } : {}) },
+    ],
   };
 }
-const known = { file: 'k.yaml', entries: [{ check: c, reason: 'accepted' }, { check: a, reason: 'no longer needed' }] };
-const rowOf = (name: string) => (r: { check: string; operation: string; scope: string }) => r.check === name && r.operation === 'list' && r.scope === 'service';
+const known = {
+  file: 'k.yaml',
+  entries: [
+    { check: c, reason: 'accepted' },
+    { check: a, reason: 'no longer needed' },
+  ],
+};
+const rowOf = (name: string) => (r: { check: string; operation: string; scope: string }) =>
+  r.check === name && r.operation === 'list' && r.scope === 'service';
 
 test.describe('conformance model', () => {
   test('a rule is held, broken, known or not exercised, and the headline counts rules and checks honestly', () => {
     const report = buildConformance([record(true)], known, info, contract);
     expect([a, b, c].map((n) => report.rows.find(rowOf(n))?.status)).toEqual(['held', 'broken', 'known']);
     expect(report.rows.find((r) => r.check === a && r.scope === 'default')?.status).toBe('not exercised');
-    expect(report.headline).toMatchObject({ rules_held: 1, rules_broken: 1, rules_known: 1, rules_exercised: 3, checks_exercised: 3, checks_total: checks.length });
+    expect(report.headline).toMatchObject({
+      rules_held: 1,
+      rules_broken: 1,
+      rules_known: 1,
+      rules_exercised: 3,
+      checks_exercised: 3,
+      checks_total: checks.length,
+    });
     expect(report.verdict).toBe('does not conform');
     expect(report.known?.entries.map((e) => e.status)).toEqual(['matched', 'fixed']);
     expect(report.first_violations[0]).toBe(`[${b}] /x: wrong (${request})`);
@@ -41,10 +62,14 @@ test.describe('conformance model', () => {
   test('the Markdown opens with the verdict and the first violation, and its table leads with the broken rule', () => {
     const md = conformanceMarkdown(buildConformance([record(true)], known, info, contract));
     const lines = md.split('\n');
-    expect(lines[0]).toMatch(/^# Contract conformance: ✗ does not conform: 1 of 3 rules exercised held, 1 broken, 1 known/);
+    expect(lines[0]).toMatch(
+      /^# Contract conformance: ✗ does not conform: 1 of 3 rules exercised held, 1 broken, 1 known/,
+    );
     expect(md).toContain('seed none');
     const table = lines.findIndex((l) => l.startsWith('| check |'));
-    expect(lines[table + 2]).toContain(`| \`${b}\` | list | service | ✗ broken | 1 | 1 | [${b}] /x: wrong (${request}) |`);
+    expect(lines[table + 2]).toContain(
+      `| \`${b}\` | list | service | ✗ broken | 1 | 1 | [${b}] /x: wrong (${request}) |`,
+    );
     expect(lines[table + 3]).toContain(`| \`${c}\` | list | service | ~ known | 1 | 1 (1 known) |`);
   });
 
@@ -61,7 +86,8 @@ test.describe('conformance model', () => {
   test('a record is redacted before it is attached: no token, no Basic credentials', () => {
     const secret = { accountSid: 'AC' + '1'.repeat(32), authToken: 'tok-' + 'x'.repeat(28) };
     const rec = record(false);
-    rec.violations[0].message = `saw ${secret.authToken} and Basic ${Buffer.from(`${secret.accountSid}:${secret.authToken}`).toString('base64')}`;
+    const basic = Buffer.from(`${secret.accountSid}:${secret.authToken}`).toString('base64');
+    rec.violations[0].message = `saw ${secret.authToken} and Basic ${basic}`;
     const text = recordText(rec, secret);
     expect(text).not.toContain(secret.authToken);
     expect(text).toContain('[redacted]');

@@ -11,7 +11,7 @@ const bounds = 'page_size_bounds';
 test.describe('CONTRACT_KNOWN gates a contract run on what is new', () => {
   test.setTimeout(180_000); // nested runs on a shared machine: a safety net, not a speed assertion
 
-  test('a fault listed as known passes the gate, is reported as known, and an entry that matched nothing as fixed', async () => {
+  test('a fault listed as known passes, reported known, and an unmatched entry is fixed', async () => {
     const run = await reportRun('page-size-unbounded', [
       { check: bounds, operation: 'list', reason: 'our mock serves every receipt above the maximum PageSize' },
       { check: 'meta_key', pointer: '/meta/key', reason: 'an entry this run does not need' },
@@ -41,10 +41,21 @@ test.describe('CONTRACT_KNOWN gates a contract run on what is new', () => {
 
 /** Malformed files and the words the one-line error must hold. */
 const malformed: { name: string; text: string; says: string[] }[] = [
-  { name: 'an unknown check', text: 'known:\n  - check: no_such_check\n    reason: x\n', says: ['entry 1', 'check must be one of', checks[0].name] },
-  { name: 'a missing reason', text: `known:\n  - check: ${bounds}\n`, says: ['entry 1', `(check ${bounds})`, 'reason is missing'] },
-  { name: 'a bad date', text: `known:\n  - check: ${bounds}\n    reason: x\n  - check: ${bounds}\n    reason: y\n    expires: 2026-13-01\n`,
-    says: ['entry 2', 'expires must be a date YYYY-MM-DD', '2026-13-01'] },
+  {
+    name: 'an unknown check',
+    text: 'known:\n  - check: no_such_check\n    reason: x\n',
+    says: ['entry 1', 'check must be one of', checks[0].name],
+  },
+  {
+    name: 'a missing reason',
+    text: `known:\n  - check: ${bounds}\n`,
+    says: ['entry 1', `(check ${bounds})`, 'reason is missing'],
+  },
+  {
+    name: 'a bad date',
+    text: `known:\n  - check: ${bounds}\n    reason: x\n  - check: ${bounds}\n    reason: y\n    expires: 2026-13-01\n`,
+    says: ['entry 2', 'expires must be a date YYYY-MM-DD', '2026-13-01'],
+  },
   { name: 'no list under known', text: 'deviations: []\n', says: ['must hold a list under known:'] },
 ];
 
@@ -59,9 +70,17 @@ test.describe('a malformed CONTRACT_KNOWN file stops the run before any request'
         const dir = tempDir();
         const file = knownFile(dir, m.text);
         const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-        const run = await runContract({ ...targetEnv(emu.target), TARGET_URL: url, REPORT_DIR: dir, CONTRACT_KNOWN: file });
+        const run = await runContract({
+          ...targetEnv(emu.target),
+          TARGET_URL: url,
+          REPORT_DIR: dir,
+          CONTRACT_KNOWN: file,
+        });
         expect(run.code, run.output).toBe(2);
-        const line = run.output.trim().split('\n').find((l) => l.startsWith('Known deviations: '));
+        const line = run.output
+          .trim()
+          .split('\n')
+          .find((l) => l.startsWith('Known deviations: '));
         expect(line, run.output).toBeDefined();
         for (const word of [file, ...m.says]) expect(line).toContain(word);
         expect(run.output, 'no stack trace').not.toMatch(/\n\s+at /);

@@ -9,7 +9,12 @@ import type { Conformance } from '../../report/conformance-model.js';
 import { runContract, targetEnv, type ContractRun } from './run-contract.js';
 
 /** A nested contract run and what it wrote. */
-export interface ReportRun extends ContractRun { dir: string; md: string; json: Conformance; token: string }
+export interface ReportRun extends ContractRun {
+  dir: string;
+  md: string;
+  json: Conformance;
+  token: string;
+}
 
 /** A fresh temp folder for one nested run's reports and known file. */
 export function tempDir(): string {
@@ -23,21 +28,38 @@ export function knownFile(dir: string, known: unknown, name = 'known.yaml'): str
   return file;
 }
 
-/** Runs `playwright test --project contract` against an emulator with a fault (or none), with an optional known file. */
-export async function reportRun(fault: FaultName | undefined, known?: unknown, extra: Record<string, string> = {}): Promise<ReportRun> {
+/** Runs the contract project against an emulator with a fault (or none), with an optional known file. */
+export async function reportRun(
+  fault: FaultName | undefined,
+  known?: unknown,
+  extra: Record<string, string> = {},
+): Promise<ReportRun> {
   const emu = await create({ port: 0, host: '127.0.0.1', ...(fault ? { fault } : {}) });
   const dir = tempDir();
   try {
-    const env = { ...targetEnv(emu.target), REPORT_DIR: dir, ...(known ? { CONTRACT_KNOWN: knownFile(dir, known) } : {}), ...extra };
+    const env = {
+      ...targetEnv(emu.target),
+      REPORT_DIR: dir,
+      ...(known ? { CONTRACT_KNOWN: knownFile(dir, known) } : {}),
+      ...extra,
+    };
     const run = await runContract(env, 120_000);
     const read = (name: string) => readFileSync(join(dir, 'contract', name), 'utf8');
-    return { ...run, dir, md: read('conformance.md'), json: JSON.parse(read('conformance.json')) as Conformance, token: emu.target.authToken };
+    return {
+      ...run,
+      dir,
+      md: read('conformance.md'),
+      json: JSON.parse(read('conformance.json')) as Conformance,
+      token: emu.target.authToken,
+    };
   } finally {
     await emu.stop();
   }
 }
 
-const schema = JSON.parse(readFileSync(new URL('../../report/conformance.schema.json', import.meta.url), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(new URL('../../report/conformance.schema.json', import.meta.url), 'utf8'),
+) as object;
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats.default(ajv);
 const validate = ajv.compile(schema);

@@ -7,13 +7,27 @@ import { reportRun } from './report-helpers.js';
 
 // Debian's chromium (apt-get install chromium, done by .ci/run); no browser is downloaded.
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The data attributes of a rule's row, in the order the comparison joins them. */
+const ATTRS = ['data-check', 'data-operation', 'data-scope', 'data-status'];
 
 test.describe('conformance HTML report (in real headless Chromium)', () => {
-  test.skip(!existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium); the conformance HTML rendering test is skipped`);
+  test.skip(
+    !existsSync(CHROMIUM),
+    `${CHROMIUM} is missing (apt-get install chromium); the conformance HTML rendering test is skipped`,
+  );
 
-  test('opens from disk and shows every rule with the verdict measured against a faulty emulator', async ({}, testInfo) => {
+  test('opens from disk and shows the verdict of every rule against a faulty emulator', async ({}, testInfo) => {
     test.setTimeout(180_000); // a nested run on a shared machine: a safety net, not a speed assertion
     const run = await reportRun('auth-no-challenge'); // breaks error_headers only
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -28,15 +42,26 @@ test.describe('conformance HTML report (in real headless Chromium)', () => {
       await expect(broken).toBeVisible();
       await expect(broken.locator('td.verdict')).toHaveText('broken');
       await expect(broken).toContainText('[error_headers]');
-      const held = page.locator('tr[data-check="receipt_schema"][data-operation="list"][data-scope="service"] td.verdict');
+      const held = page.locator(
+        'tr[data-check="receipt_schema"][data-operation="list"][data-scope="service"] td.verdict',
+      );
       await expect(held).toHaveText('held');
-      const shown = await page.locator('table.rules tr[data-check]').evaluateAll((rows) =>
-        rows.map((r) => `${r.getAttribute('data-check')} ${r.getAttribute('data-operation')} ${r.getAttribute('data-scope')} ${r.getAttribute('data-status')}`));
-      expect(shown, 'every row of conformance.json, with its verdict').toEqual(run.json.rows.map((r) => `${r.check} ${r.operation} ${r.scope} ${r.status}`));
+      const shown = await page
+        .locator('table.rules tr[data-check]')
+        .evaluateAll((rows, attrs) => rows.map((r) => attrs.map((a) => r.getAttribute(a)).join(' ')), ATTRS);
+      expect(shown, 'every row of conformance.json, with its verdict').toEqual(
+        run.json.rows.map((r) => `${r.check} ${r.operation} ${r.scope} ${r.status}`),
+      );
       const colour = await broken.locator('td.verdict').evaluate((td) => getComputedStyle(td).backgroundColor);
       expect(colour, 'a broken rule stands out').not.toBe('rgba(0, 0, 0, 0)');
-      await testInfo.attach('conformance-report', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-      expect(requests.filter((u) => !u.startsWith('file:')), 'the report needs no network').toEqual([]);
+      await testInfo.attach('conformance-report', {
+        body: await page.screenshot({ fullPage: true }),
+        contentType: 'image/png',
+      });
+      expect(
+        requests.filter((u) => !u.startsWith('file:')),
+        'the report needs no network',
+      ).toEqual([]);
     } finally {
       await browser.close();
     }

@@ -14,21 +14,27 @@ const bounds = 'page_size_bounds';
 function compare(before: string, after: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [TSX, 'report/compare-cli.ts', before, after], { cwd: ROOT }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number(err.code ?? 1) : 0, output: stdout + stderr }));
+      resolve({ code: err ? Number(err.code ?? 1) : 0, output: stdout + stderr }),
+    );
   });
 }
 
 test.describe('the conformance report of a contract run, and comparing two runs', () => {
-  test('names a broken rule, then reports its known entry as fixed once the fault is gone, and compare shows the change', async () => {
+  test('names a broken rule, its entry fixed once the fault is gone, and compare shows it', async () => {
     test.setTimeout(180_000); // two nested runs on a shared machine: a safety net, not a speed assertion
     const [faulty, fixed] = await Promise.all([
       reportRun('page-size-unbounded'),
       reportRun(undefined, [
-        { check: bounds, operation: 'list', scope: 'service', reason: 'our mock serves every receipt above the maximum' },
+        {
+          check: bounds,
+          operation: 'list',
+          scope: 'service',
+          reason: 'our mock serves every receipt above the maximum',
+        },
         { check: 'meta_key', reason: 'an entry past its date', expires: '2020-01-31' },
       ]),
     ]);
-    await test.step('the faulty run fails and its Markdown names the broken rule in its first lines and its table', () => {
+    await test.step('a faulty run fails, its Markdown naming the broken rule first and in the table', () => {
       expect(faulty.code, faulty.output).not.toBe(0);
       const head = faulty.md.split('\n').slice(0, 8).join('\n');
       expect(head).toContain('does not conform');
@@ -46,11 +52,13 @@ test.describe('the conformance report of a contract run, and comparing two runs'
       expect(fixed.json.known?.entries.map((e) => e.status)).toEqual(['fixed', 'expired']);
       expect(schemaErrors(fixed.json)).toEqual([]);
     });
-    await test.step('compare prints what broke and what was fixed, and exits non-zero only when something broke', async () => {
+    await test.step('compare prints what broke and what was fixed, exiting non-zero on broke', async () => {
       const [a, b] = [faulty.dir, fixed.dir].map((d) => join(d, 'contract', 'conformance.json'));
       const worse = await compare(b, a);
       expect(worse.code, worse.output).toBe(1);
-      expect(worse.output).toMatch(new RegExp(`broke \\(1\\):\\n  ✗ ${bounds} list/service: held → broken: \\[${bounds}\\]`));
+      expect(worse.output).toMatch(
+        new RegExp(`broke \\(1\\):\\n  ✗ ${bounds} list/service: held → broken: \\[${bounds}\\]`),
+      );
       const better = await compare(a, b);
       expect(better.code, better.output).toBe(0);
       expect(better.output).toContain(`fixed (1):\n  ✓ ${bounds} list/service: broken → held`);
@@ -58,7 +66,9 @@ test.describe('the conformance report of a contract run, and comparing two runs'
     });
     await test.step('no report holds the auth token', () => {
       for (const run of [faulty, fixed]) {
-        const leaks = reportTexts(run.dir).filter((t) => t.text.includes(run.token)).map((t) => t.file);
+        const leaks = reportTexts(run.dir)
+          .filter((t) => t.text.includes(run.token))
+          .map((t) => t.file);
         expect(leaks).toEqual([]);
       }
     });
