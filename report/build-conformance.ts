@@ -14,6 +14,8 @@ import { isExpired, today } from './known-match.js';
 
 /** What the report says about the run beyond the tests' records. */
 export interface RunInfo {
+  /** Contract tests that failed outside the checks (an error, a timeout), as `title: first line of the error`. */
+  unjudged?: string[];
   targetUrl: string;
   embedded: boolean;
   seed: string;
@@ -92,7 +94,7 @@ export function buildConformance(
     ...violations.filter((v) => v.known === undefined).map(formatViolation),
     ...violations.filter((v) => v.known !== undefined).map((v) => `(known) ${formatViolation(v)}`),
   ];
-  const failed = count('broken') > 0 || entries.some((e) => e.status === 'expired');
+  const failed = count('broken') > 0 || entries.some((e) => e.status === 'expired') || (info.unjudged ?? []).length > 0;
   return {
     schema_version: SCHEMA_VERSION,
     generated_at: now.toISOString(),
@@ -114,5 +116,6 @@ export function buildConformance(
     known: known ? { file: known.file, entries } : null,
     first_violations: lines.slice(0, FIRST_SHOWN),
     tests: records.length,
+    unjudged: info.unjudged ?? [],
   };
 }

@@ -54,6 +54,8 @@ export interface Conformance {
   /** Up to FIRST_SHOWN violations in the one-line form, uncovered first. */
   first_violations: string[];
   tests: number;
+  /** Contract tests that failed outside the checks (an error, a timeout): what they would have judged is missing. */
+  unjudged: string[];
 }
 
 /** How many violations the report lists in full. */
@@ -69,8 +71,10 @@ export function verdictLine(c: Conformance): string {
   const expired = c.known?.entries.filter((e) => e.status === 'expired').length ?? 0;
   const exp = expired ? `, ${expired} known entr${expired === 1 ? 'y' : 'ies'} expired` : '';
   const idle = h.rules_total - h.rules_exercised;
+  const n = c.unjudged.length;
+  const unjudged = n ? `, ${n} test${n === 1 ? '' : 's'} failed outside the checks` : '';
   return (
-    `${mark} ${c.verdict}: ${h.rules_held} of ${h.rules_exercised} rules exercised held${broken}${known}${exp}` +
+    `${mark} ${c.verdict}: ${h.rules_held} of ${h.rules_exercised} rules exercised held${broken}${known}${exp}${unjudged}` +
     ` (${idle} of ${h.rules_total} rules not exercised); ` +
     `${h.checks_exercised} of ${h.checks_total} checks exercised (${share}%)`
   );

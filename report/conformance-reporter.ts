@@ -25,6 +25,8 @@ function origin(url: string): string {
 /** Writes contract/conformance.{md,json,html} under the report folder after every run that included contract tests. */
 export default class ConformanceReporter implements Reporter {
   private readonly records: TestRecord[] = [];
+  /** Contract tests that failed with no uncovered violation in their record: an error or timeout the checks never saw. */
+  private readonly unjudged: string[] = [];
   private contractRun = false;
 
   constructor(private readonly options: { outputDir?: string } = {}) {}
@@ -33,10 +35,18 @@ export default class ConformanceReporter implements Reporter {
     this.contractRun = suite.allTests().some((t) => t.parent.project()?.name === PROJECT);
   }
 
-  onTestEnd(_test: TestCase, result: TestResult): void {
+  onTestEnd(test: TestCase, result: TestResult): void {
+    let judged = false;
     for (const a of result.attachments) {
-      if (a.name === CONFORMANCE_ATTACHMENT && a.body)
-        this.records.push(JSON.parse(a.body.toString('utf8')) as TestRecord);
+      if (a.name !== CONFORMANCE_ATTACHMENT || !a.body) continue;
+      const record = JSON.parse(a.body.toString('utf8')) as TestRecord;
+      this.records.push(record);
+      judged = record.violations.some((v) => v.known === undefined);
+    }
+    const failed = result.status !== 'passed' && result.status !== 'skipped';
+    if (failed && !judged && test.parent.project()?.name === PROJECT) {
+      const why = (result.error?.message ?? result.status).split('\n')[0].slice(0, 200);
+      this.unjudged.push(`${test.titlePath().slice(3).join(' › ')}: ${why}`);
     }
   }
 
@@ -49,7 +59,7 @@ export default class ConformanceReporter implements Reporter {
     const report = buildConformance(
       this.records,
       known,
-      { targetUrl: url, embedded: !fromEnv, seed: env.CONTRACT_SEED || 'none' },
+      { targetUrl: url, embedded: !fromEnv, seed: env.CONTRACT_SEED || 'none', unjudged: this.unjudged },
       contract,
     );
     const secret =

@@ -36,6 +36,9 @@ export function conformanceMarkdown(c: Conformance): string {
     const cells = [`\`${r.check}\``, r.operation, r.scope, MARK[r.status], r.exchanges, count, cell(r.first ?? '')];
     out.push(`| ${cells.join(' | ')} |`);
   }
+  if (c.unjudged.length > 0) {
+    out.push('', '## Tests that failed outside the checks', '', ...c.unjudged.map((t) => `- ${cell(t)}`), '');
+  }
   out.push('', '## Readings the target chose', '');
   out.push(
     ...(c.readings.length ? c.readings.map((a) => `- **${cell(a.type)}**: ${cell(a.description)}`) : ['- none noted']),

@@ -73,6 +73,16 @@ test.describe('conformance model', () => {
     expect(lines[table + 3]).toContain(`| \`${c}\` | list | service | ~ known | 1 | 1 (1 known) |`);
   });
 
+  test('a contract test that failed outside the checks makes the run not conform, and is named', () => {
+    const clean = { ...record(true), violations: [] };
+    const report = buildConformance([clean], null, { ...info, unjudged: ['Errors › t: Error: boom'] }, contract);
+    expect(report.verdict).toBe('does not conform');
+    expect(conformanceMarkdown(report)).toContain(
+      '## Tests that failed outside the checks\n\n- Errors › t: Error: boom',
+    );
+    expect(schemaErrors(report)).toEqual([]);
+  });
+
   test('compare names a rule that broke and one that was fixed, and counts the rest as unchanged', () => {
     const before = buildConformance([record(true)], known, info, contract);
     const after = buildConformance([record(false)], null, info, contract);
