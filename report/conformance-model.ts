@@ -74,7 +74,8 @@ export function verdictLine(c: Conformance): string {
   const n = c.unjudged.length;
   const unjudged = n ? `, ${n} test${n === 1 ? '' : 's'} failed outside the checks` : '';
   return (
-    `${mark} ${c.verdict}: ${h.rules_held} of ${h.rules_exercised} rules exercised held${broken}${known}${exp}${unjudged}` +
+    `${mark} ${c.verdict}: ${h.rules_held} of ${h.rules_exercised} rules exercised held` +
+    `${broken}${known}${exp}${unjudged}` +
     ` (${idle} of ${h.rules_total} rules not exercised); ` +
     `${h.checks_exercised} of ${h.checks_total} checks exercised (${share}%)`
   );

@@ -25,7 +25,7 @@ function origin(url: string): string {
 /** Writes contract/conformance.{md,json,html} under the report folder after every run that included contract tests. */
 export default class ConformanceReporter implements Reporter {
   private readonly records: TestRecord[] = [];
-  /** Contract tests that failed with no uncovered violation in their record: an error or timeout the checks never saw. */
+  /** Contract tests that failed with no uncovered violation: an error or timeout the checks never saw. */
   private readonly unjudged: string[] = [];
   private contractRun = false;
 
