@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { stringify } from 'yaml';
@@ -73,4 +75,20 @@ export function schemaErrors(data: unknown): string[] {
 export function mdRow(md: string, check: string, operation: string, scope: string): string[] | undefined {
   const line = md.split('\n').find((l) => l.startsWith(`| \`${check}\` | ${operation} | ${scope} |`));
   return line?.split(' | ').map((c) => c.replace(/^\| |`/g, '').trim());
+}
+
+/** Runs `playwright test` with its own arguments (a selftest-only run), as a user would; resolves with its exit code. */
+export function runPlaywright(args: string[], env: Record<string, string>): Promise<ContractRun> {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const cli = join(root, 'node_modules/@playwright/test/cli.js');
+  const skip = /^(TEST_|PW_|PLAYWRIGHT_|TARGET_|FORCE_COLOR$|NODE_OPTIONS$|REPORT_DIR$|CONTRACT_)/;
+  const base = Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== undefined && !skip.test(e[0])));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'test', ...args], { cwd: root, env: { ...base, ...env } });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
 }

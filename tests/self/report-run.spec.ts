@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
-import { mdRow, reportRun, schemaErrors } from './report-helpers.js';
+import { existsSync } from 'node:fs';
+import { mdRow, reportRun, runPlaywright, schemaErrors, tempDir } from './report-helpers.js';
 import { reportTexts } from './report-texts.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -72,5 +73,15 @@ test.describe('the conformance report of a contract run, and comparing two runs'
         expect(leaks).toEqual([]);
       }
     });
+  });
+
+  test('a run of only the selftest project writes no conformance report', async () => {
+    const dir = tempDir();
+    const run = await runPlaywright(['--project=selftest', 'tests/self/report-known.spec.ts', '-g', 'valid file'], {
+      REPORT_DIR: dir,
+    });
+    expect(run.code, run.output).toBe(0);
+    expect(existsSync(join(dir, 'contract')), 'reports/contract after a selftest-only run').toBe(false);
+    expect(run.output).not.toContain('Conformance:');
   });
 });
