@@ -3,10 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { expect, test } from '../../fixtures/test.js';
 import { create } from '../../emulator/server.js';
 import { checks } from '../../spec/checks/index.js';
-import { knownFile, mdRow, reportRun, tempDir } from './report-helpers.js';
+import { knownFile, mdRow, reportRun, tempDir, removeTempDirs } from './report-helpers.js';
 import { runContract, targetEnv } from './run-contract.js';
 
 const bounds = 'page_size_bounds';
+
+
+test.afterEach(() => removeTempDirs());
 
 test.describe('CONTRACT_KNOWN gates a contract run on what is new', () => {
   test.setTimeout(180_000); // nested runs on a shared machine: a safety net, not a speed assertion

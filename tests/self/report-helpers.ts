@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,17 @@ export interface ReportRun extends ContractRun {
 
 /** A fresh temp folder for one nested run's reports and known file. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'conformance-'));
+  const dir = mkdtempSync(join(tmpdir(), 'conformance-'));
+  made.push(dir);
+  return dir;
+}
+
+/** Temp folders this worker made, removed after each test. */
+const made: string[] = [];
+
+/** Removes the temp folders made so far (call from afterEach). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Writes a known-deviations file (YAML) into a folder and returns its path. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { expect, test } from '../../fixtures/test.js';
-import { reportRun } from './report-helpers.js';
+import { reportRun, removeTempDirs } from './report-helpers.js';
 
 // Debian's chromium (apt-get install chromium, done by .ci/run); no browser is downloaded.
 const CHROMIUM = '/usr/bin/chromium';
@@ -20,6 +20,9 @@ const ARGS = [
 
 /** The data attributes of a rule's row, in the order the comparison joins them. */
 const ATTRS = ['data-check', 'data-operation', 'data-scope', 'data-status'];
+
+
+test.afterEach(() => removeTempDirs());
 
 test.describe('conformance HTML report (in real headless Chromium)', () => {
   test.skip(

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { existsSync } from 'node:fs';
-import { mdRow, reportRun, runPlaywright, schemaErrors, tempDir } from './report-helpers.js';
+import { mdRow, reportRun, runPlaywright, removeTempDirs, schemaErrors, tempDir } from './report-helpers.js';
 import { reportTexts } from './report-texts.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,6 +19,9 @@ function compare(before: string, after: string): Promise<{ code: number; output:
     );
   });
 }
+
+
+test.afterEach(() => removeTempDirs());
 
 test.describe('the conformance report of a contract run, and comparing two runs', () => {
   test('names a broken rule, its entry fixed once the fault is gone, and compare shows it', async () => {
