@@ -1,8 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { readTargetOrExit } from './fixtures/target.js';
+import { readKnownOrExit } from './report/known-deviations.js';
 
 // A bad TARGET_* setting ends the run here, with one line naming it, before any test starts.
 readTargetOrExit(process.env);
+// So does a malformed CONTRACT_KNOWN file: one line naming the file, the entry and what is wrong.
+readKnownOrExit(process.env);
 
 /** Where reports go: reports/ unless REPORT_DIR says otherwise (the self-test's nested runs write to a temp dir). */
 const reports = process.env.REPORT_DIR || 'reports';
@@ -20,6 +23,8 @@ export default defineConfig({
     ['html', { open: 'never', outputFolder: `${reports}/html` }],
     ['junit', { outputFile: `${reports}/junit.xml` }],
     ['json', { outputFile: `${reports}/results.json` }],
+    // contract/conformance.{md,json,html}: rule by rule, after any run that included the contract project
+    ['./report/conformance-reporter.ts', { outputDir: reports }],
   ],
   projects: [
     { name: 'selftest', testDir: 'tests/self' },

@@ -1,8 +1,10 @@
 import type { Api } from '../../../fixtures/api.js';
 import { redact } from '../../../fixtures/redact.js';
 import type { Contract } from '../../../spec/contract.js';
-import { judge, type AuthMode, type CheckContext, type Exchange, type Expectation } from '../../../spec/checks/index.js';
+import { assess, type AuthMode, type CheckContext, type Exchange, type Expectation } from '../../../spec/checks/index.js';
 import type { Violation } from '../../../spec/violation.js';
+import type { ExchangeRecord, RecordedViolation } from '../../../report/conformance-types.js';
+import { rowOf, withRows } from '../../../report/row-of.js';
 
 /** A note for the report: which reading of an ambiguous rule the target chose. */
 export interface Annotation { type: string; description: string }
@@ -21,6 +23,8 @@ export class Session {
   readonly violations: Violation[] = [];
   readonly bodies: Record<string, string> = {};
   readonly annotations: Annotation[] = [];
+  /** Every exchange judged, with its operation, scope and the checks that applied (the conformance report's input). */
+  readonly exchanges: ExchangeRecord[] = [];
 
   constructor(readonly api: Api, readonly contract: Contract) {}
 
@@ -32,7 +36,9 @@ export class Session {
   /** Judges an exchange already sent, for probes that choose the expectation from the answer. */
   record(exchange: Exchange, expect: Expectation, extra: Partial<CheckContext> = {}): Exchange {
     const ctx: CheckContext = { publicUrl: this.api.target.publicUrl, accountSid: this.api.target.accountSid, expect, ...extra };
-    const found = judge(exchange, this.contract, ctx);
+    const { applied, violations: found } = assess(exchange, this.contract, ctx);
+    const request = `${exchange.request.method} ${exchange.request.path}`;
+    this.exchanges.push({ request, ...rowOf(exchange.request.path, this.contract), applied });
     if (found.length > 0) {
       this.violations.push(...found);
       // A transport failure has no body; its violation already says what happened.
@@ -55,6 +61,11 @@ export class Session {
   /** Records which reading of an ambiguous rule the target chose. */
   note(type: string, description: string): void {
     if (!this.annotations.some((a) => a.type === type && a.description === description)) this.annotations.push({ type, description });
+  }
+
+  /** What the conformance report needs: the exchanges judged and each violation with its operation and scope. */
+  conformance(): { exchanges: ExchangeRecord[]; violations: RecordedViolation[] } {
+    return { exchanges: this.exchanges, violations: withRows(this.violations, this.exchanges, this.contract) };
   }
 
   /** Everything found so far. */

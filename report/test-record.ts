@@ -1,0 +1,19 @@
+import { redact } from '../target/redact.js';
+import type { Target } from '../fixtures/target.js';
+import type { Annotation, Session } from '../tests/contract/probes/session.js';
+import type { KnownEntry } from './known-deviations.js';
+import { applyKnown } from './known-match.js';
+import type { TestRecord } from './conformance-types.js';
+
+/** One test's record for the report: exchanges, violations marked known where an entry covers them, readings. */
+export function testRecord(test: string, session: Session, entries: readonly KnownEntry[]): TestRecord {
+  const { exchanges, violations } = session.conformance();
+  const target = { url: session.api.target.url, publicUrl: session.api.target.publicUrl };
+  const annotations: Annotation[] = session.annotations.map((a) => ({ ...a }));
+  return { test, target, exchanges, violations: applyKnown(violations, entries), annotations };
+}
+
+/** The record as attachment text, redacted here: only the worker knows an embedded target's token. */
+export function recordText(record: TestRecord, target: Pick<Target, 'accountSid' | 'authToken'>): string {
+  return redact(JSON.stringify(record), target);
+}

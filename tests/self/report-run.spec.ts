@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '../../fixtures/test.js';
+import { contract } from '../../spec/contract.js';
+import { existsSync } from 'node:fs';
+import { mdRow, reportRun, runPlaywright, removeTempDirs, schemaErrors, tempDir } from './report-helpers.js';
+import { reportTexts } from './report-texts.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+const bounds = 'page_size_bounds';
+
+/** Runs the compare CLI on two files; resolves with its exit code and output. */
+function compare(before: string, after: string): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [TSX, 'report/compare-cli.ts', before, after], { cwd: ROOT }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number(err.code ?? 1) : 0, output: stdout + stderr }),
+    );
+  });
+}
+
+
+test.afterEach(() => removeTempDirs());
+
+test.describe('the conformance report of a contract run, and comparing two runs', () => {
+  test('names a broken rule, its entry fixed once the fault is gone, and compare shows it', async () => {
+    test.setTimeout(180_000); // two nested runs on a shared machine: a safety net, not a speed assertion
+    const [faulty, fixed] = await Promise.all([
+      reportRun('page-size-unbounded'),
+      reportRun(undefined, [
+        {
+          check: bounds,
+          operation: 'list',
+          scope: 'service',
+          reason: 'our mock serves every receipt above the maximum',
+        },
+        { check: 'meta_key', reason: 'an entry past its date', expires: '2020-01-31' },
+      ]),
+    ]);
+    await test.step('a faulty run fails, its Markdown naming the broken rule first and in the table', () => {
+      expect(faulty.code, faulty.output).not.toBe(0);
+      const head = faulty.md.split('\n').slice(0, 8).join('\n');
+      expect(head).toContain('does not conform');
+      expect(head).toContain(`[${bounds}]`);
+      expect(head).toContain(`spec ${String((contract.doc.info as { version: unknown }).version)} · seed none`);
+      expect(mdRow(faulty.md, bounds, 'list', 'service')).toEqual(expect.arrayContaining(['✗ broken', '1']));
+      expect(faulty.json.headline.rules_broken).toBe(1);
+      expect(schemaErrors(faulty.json), 'conformance.json matches report/conformance.schema.json').toEqual([]);
+    });
+    await test.step('without the fault the entry is fixed, and the expired entry fails the run, named', () => {
+      expect(fixed.code, fixed.output).not.toBe(0);
+      expect(fixed.output).toContain(`entry 1 (check ${bounds}) matched nothing this run: fixed`);
+      expect(fixed.output).toContain('entry 2 (check meta_key) expired on 2020-01-31');
+      expect(mdRow(fixed.md, bounds, 'list', 'service')).toContain('✓ held');
+      expect(fixed.json.known?.entries.map((e) => e.status)).toEqual(['fixed', 'expired']);
+      expect(schemaErrors(fixed.json)).toEqual([]);
+    });
+    await test.step('compare prints what broke and what was fixed, exiting non-zero on broke', async () => {
+      const [a, b] = [faulty.dir, fixed.dir].map((d) => join(d, 'contract', 'conformance.json'));
+      const worse = await compare(b, a);
+      expect(worse.code, worse.output).toBe(1);
+      expect(worse.output).toMatch(
+        new RegExp(`broke \\(1\\):\\n  ✗ ${bounds} list/service: held → broken: \\[${bounds}\\]`),
+      );
+      const better = await compare(a, b);
+      expect(better.code, better.output).toBe(0);
+      expect(better.output).toContain(`fixed (1):\n  ✓ ${bounds} list/service: broken → held`);
+      expect(better.output).toMatch(/unchanged: \d+ rules/);
+    });
+    await test.step('no report holds the auth token', () => {
+      for (const run of [faulty, fixed]) {
+        const leaks = reportTexts(run.dir)
+          .filter((t) => t.text.includes(run.token))
+          .map((t) => t.file);
+        expect(leaks).toEqual([]);
+      }
+    });
+  });
+
+  test('a run of only the selftest project writes no conformance report', async () => {
+    const dir = tempDir();
+    const run = await runPlaywright(['--project=selftest', 'tests/self/report-known.spec.ts', '-g', 'valid file'], {
+      REPORT_DIR: dir,
+    });
+    expect(run.code, run.output).toBe(0);
+    expect(existsSync(join(dir, 'contract')), 'reports/contract after a selftest-only run').toBe(false);
+    expect(run.output).not.toContain('Conformance:');
+  });
+});
