@@ -54,10 +54,41 @@ export const checks: readonly Check[] = Object.freeze([
   responseNoReceipts,
 ]);
 
-/** Runs every check on one exchange; each violation carries the request that produced it. */
+/** Violations kept per check and per exchange: a 20 000-item page must not yield 200 000 lines (the rest are counted). */
+export const MAX_PER_CHECK = 10;
+export const MAX_PER_EXCHANGE = 40;
+
+/** Runs every check on one exchange; each violation carries the request that produced it. Bounded, never throws. */
 export function judge(exchange: Exchange, contract: Contract, ctx: CheckContext): Violation[] {
   const request = `${exchange.request.method} ${exchange.request.path}`;
   // Without a complete response there is nothing else to judge.
   const run = exchange.response.error ? [responseComplete] : checks;
-  return run.flatMap((check) => check.run(exchange, contract, ctx).map((v) => ({ ...v, request })));
+  const out: Violation[] = [];
+  const hidden: string[] = [];
+  let hiddenCount = 0;
+  for (const check of run) {
+    const found = runCheck(check, exchange, contract, ctx);
+    if (found.length === 0) continue;
+    if (out.length >= MAX_PER_EXCHANGE) {
+      hidden.push(check.name);
+      hiddenCount += found.length;
+      continue;
+    }
+    for (let i = 0; i < Math.min(found.length, MAX_PER_CHECK); i++) out.push({ ...found[i], request });
+    const more = found.length - MAX_PER_CHECK;
+    if (more > 0) out.push({ check: check.name, pointer: '', message: `… and ${more} more ${check.name} violation(s) in this response`, request });
+  }
+  const message = `… and ${hiddenCount} more violation(s) in this response (${hidden.join(', ')})`;
+  if (hiddenCount > 0) out.push({ check: hidden[0], pointer: '', message, request });
+  return out;
+}
+
+/** One check's violations; a check that throws on a hostile answer reports that instead of crashing the run. */
+function runCheck(check: Check, exchange: Exchange, contract: Contract, ctx: CheckContext): Violation[] {
+  try {
+    return check.run(exchange, contract, ctx);
+  } catch (e) {
+    const why = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0].slice(0, 200);
+    return [{ check: check.name, pointer: '', message: `the check could not judge this answer (${why})` }];
+  }
 }

@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from 'node:util';
+import { jsonEqual } from '../json-bounded.js';
 import { pointer, show } from '../violation.js';
 import type { Check } from './exchange.js';
 import { receiptsOf, violation } from './helpers.js';
@@ -11,9 +11,10 @@ export const receiptConsistent: Check = {
     const known = ctx.known;
     if (!known || ctx.expect !== 'receipt') return [];
     return receiptsOf(exchange, contract).flatMap(({ receipt }) => {
+      // jsonEqual, not isDeepStrictEqual: an extra field nested 100 000 deep must compare, not overflow the stack
       const keys = [...new Set([...Object.keys(known), ...Object.keys(receipt)])];
       return keys
-        .filter((k) => !isDeepStrictEqual(known[k], receipt[k]))
+        .filter((k) => !jsonEqual(known[k], receipt[k]))
         .map((k) => violation('receipt_consistent', pointer('', k), `expected ${show(known[k])} as listed, received ${show(receipt[k])}`, known[k], receipt[k]));
     });
   },

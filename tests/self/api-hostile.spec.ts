@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { request as playwrightRequest } from '@playwright/test';
 import { expect, test } from '../../fixtures/test.js';
 import { Api, defaultLimits } from '../../fixtures/api.js';
 import { freezeTarget } from '../../fixtures/target.js';
@@ -29,18 +28,15 @@ const hostile = createServer((req, res) => {
 });
 let foreignOrigin = '';
 let api: Api;
-let dispose: () => Promise<void>;
 
 test.beforeAll(async () => {
   foreignOrigin = await listen(foreign);
   const url = await listen(hostile);
-  const ctx = await playwrightRequest.newContext({ maxRedirects: 0 });
-  dispose = () => ctx.dispose();
   const target = freezeTarget({ url, publicUrl: url, accountSid: sidOf('account_sid', 'a'), authToken: TOKEN, serviceSid: sidOf('chat_service_sid', 'b'), conversationSid: 'c', messageSid: sidOf('message_sid', 'd') });
-  api = new Api(ctx, target, sidOf('account_sid', 'e'), { ...defaultLimits, timeoutMs: 500, maxFailures: 100, retries429: 1, maxWaitMs: 50 });
+  api = new Api(target, sidOf('account_sid', 'e'), { ...defaultLimits, timeoutMs: 500, maxFailures: 100, retries429: 1, maxWaitMs: 50 });
 });
 test.afterAll(async () => {
-  await dispose();
+  api.close();
   hostile.closeAllConnections();
   await Promise.all([foreign, hostile].map((s) => new Promise((r) => s.close(r))));
 });
