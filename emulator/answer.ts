@@ -51,8 +51,8 @@ function routeRequest(ctx: RouteCtx, account: number, method: string | undefined
 }
 
 /** Writes an answer (after the fault's hooks); close: end the connection after it. */
-export function writeReply(ctx: AnswerCtx, res: ServerResponse, reply: Reply, close: boolean, path: string): void {
-  ctx.fault.reply?.(reply, path);
+export function writeReply(ctx: AnswerCtx, res: ServerResponse, reply: Reply, close: boolean, path: string, authorization?: string): void {
+  ctx.fault.reply?.(reply, path, authorization);
   if (ctx.fault.transport?.(res, reply, ctx.held)) return;
   const length = (reply as { length?: string }).length ?? String(typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body.length);
   const headers: string[] = ['Content-Type', reply.type, 'Content-Length', length];

@@ -57,7 +57,7 @@ function answerOn(server: Server, ctx: AnswerCtx, delay: number, stopping: () =>
     const reply = answer(ctx, req, authorization);
     const send = (): void => {
       pending.n--;
-      writeReply(ctx, res, reply, body || stopping(), req.url ?? '/');
+      writeReply(ctx, res, reply, body || stopping(), req.url ?? '/', authorization);
     };
     if (delay > 0) setTimeout(send, delay);
     else send();
