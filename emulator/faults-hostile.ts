@@ -13,7 +13,7 @@ const bodyOf = (r: Reply): Buffer => (typeof r.body === 'string' ? Buffer.from(r
 const DISCOVERY_QUERY = `?PageSize=${contract.pageSize.max}`;
 const TOO_MANY = JSON.stringify(contract.errorExample(429));
 
-/** Echoes the request's credentials into the answer: receipt fields, links, the error message and a header. */
+/** Echoes the request's credentials into the answer: receipt fields, links, a header, the error's message and more_info. */
 function echo(r: Reply, authorization: string | undefined): void {
   if (!authorization) return;
   const token = tokenOf(authorization);
@@ -21,7 +21,7 @@ function echo(r: Reply, authorization: string | undefined): void {
   const body = objectOf(r);
   if (!body) return;
   if (r.status === 200) echoInto(body, authorization, token);
-  else body.message = `${String(body.message)} (Authorization: ${authorization}; token ${token})`;
+  else Object.assign(body, { message: `${String(body.message)} (token ${token})`, more_info: `${String(body.more_info)}?auth=${authorization}` });
   r.body = JSON.stringify(body);
 }
 

@@ -55,7 +55,7 @@ export const checks: readonly Check[] = Object.freeze([
 ]);
 
 /** Violations kept per check and per exchange: a 20 000-item page must not yield 200 000 lines (the rest are counted). */
-export const MAX_PER_CHECK = 10;
+export const MAX_PER_CHECK = 5;
 export const MAX_PER_EXCHANGE = 40;
 
 /** Runs every check on one exchange; each violation carries the request that produced it. Bounded, never throws. */
@@ -63,23 +63,16 @@ export function judge(exchange: Exchange, contract: Contract, ctx: CheckContext)
   const request = `${exchange.request.method} ${exchange.request.path}`;
   // Without a complete response there is nothing else to judge.
   const run = exchange.response.error ? [responseComplete] : checks;
+  const failing = run.map((check) => ({ name: check.name, found: runCheck(check, exchange, contract, ctx) })).filter((f) => f.found.length > 0);
+  // Every failing check is named once; the room left goes to further lines of each, in report order.
+  let room = MAX_PER_EXCHANGE - failing.length;
   const out: Violation[] = [];
-  const hidden: string[] = [];
-  let hiddenCount = 0;
-  for (const check of run) {
-    const found = runCheck(check, exchange, contract, ctx);
-    if (found.length === 0) continue;
-    if (out.length >= MAX_PER_EXCHANGE) {
-      hidden.push(check.name);
-      hiddenCount += found.length;
-      continue;
-    }
-    for (let i = 0; i < Math.min(found.length, MAX_PER_CHECK); i++) out.push({ ...found[i], request });
-    const more = found.length - MAX_PER_CHECK;
-    if (more > 0) out.push({ check: check.name, pointer: '', message: `… and ${more} more ${check.name} violation(s) in this response`, request });
+  for (const { name, found } of failing) {
+    const keep = 1 + Math.max(0, Math.min(found.length - 1, MAX_PER_CHECK - 1, room));
+    room -= keep - 1;
+    for (let i = 0; i < keep; i++) out.push({ ...found[i], request });
+    if (found.length > keep) out.push({ check: name, pointer: '', message: `… and ${found.length - keep} more ${name} violation(s) in this response`, request });
   }
-  const message = `… and ${hiddenCount} more violation(s) in this response (${hidden.join(', ')})`;
-  if (hiddenCount > 0) out.push({ check: hidden[0], pointer: '', message, request });
   return out;
 }
 

@@ -55,7 +55,7 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'redirect-foreign': { checks: ['response_status'] },
   'close-connection': { checks: ['response_complete'] },
   // Hostile targets (issue 14): the credentials never reach an output, memory and waits stay bounded, no stack overflows.
-  'echo-credentials': { checks: ['receipt_schema'] },
+  'echo-credentials': { checks: ['receipt_schema', 'error_body'] },
   'gzip-bomb': { checks: ['response_complete'] },
   'deep-body': { checks: ['page_schema'] },
   'wide-list': { checks: ['meta_page_size'] },
