@@ -97,7 +97,7 @@ test.describe('npm run contract, end to end, against a faulty emulator', () => {
     const emu = await create({ port: 0, host: '127.0.0.1', fault: 'page-size-zero' });
     const dir = mkdtempSync(join(tmpdir(), 'contract-run-'));
     try {
-      const run = await runContract({ ...targetEnv(emu.target), REPORT_DIR: dir });
+      const run = await runContract({ ...targetEnv(emu.target), REPORT_DIR: dir }, 150_000); // room for a loaded machine
       expect(run.code, run.output).not.toBe(0);
       expect(run.output).toContain(`[page_size_bounds] (response): PageSize=${contract.pageSize.min - 1} is outside`);
       const texts = [{ file: 'console', text: run.output }, ...reportTexts(dir)];
