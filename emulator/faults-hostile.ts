@@ -13,7 +13,7 @@ const bodyOf = (r: Reply): Buffer => (typeof r.body === 'string' ? Buffer.from(r
 const DISCOVERY_QUERY = `?PageSize=${contract.pageSize.max}`;
 const TOO_MANY = JSON.stringify(contract.errorExample(429));
 
-/** Echoes the request's credentials into the answer: receipt fields, links, a header, the error's message and more_info. */
+/** Echoes the request's credentials into an answer: receipt fields, links, a header, an error's message and more_info. */
 function echo(r: Reply, authorization: string | undefined): void {
   if (!authorization) return;
   const token = tokenOf(authorization);
@@ -21,7 +21,11 @@ function echo(r: Reply, authorization: string | undefined): void {
   const body = objectOf(r);
   if (!body) return;
   if (r.status === 200) echoInto(body, authorization, token);
-  else Object.assign(body, { message: `${String(body.message)} (token ${token})`, more_info: `${String(body.more_info)}?auth=${authorization}` });
+  else {
+    Object.assign(body, {
+      message: `${String(body.message)} (token ${token})`, more_info: `${String(body.more_info)}?auth=${authorization}`,
+    });
+  }
   r.body = JSON.stringify(body);
 }
 
@@ -79,10 +83,14 @@ export const hostileFaults = defineFaults([
   },
   {
     name: 'wide-list', breaks: 'a page holds at most PageSize items (not 20 000)',
-    reply: (r) => { const body = r.status === 200 ? objectOf(r) : null; if (body && Array.isArray(body[contract.listKey])) r.body = widen(body); },
+    reply: (r) => {
+      const body = r.status === 200 ? objectOf(r) : null;
+      if (body && Array.isArray(body[contract.listKey])) r.body = widen(body);
+    },
   },
   {
-    name: '429-forever', breaks: 'a target that rate-limits lets a client through after Retry-After (not 429 forever, Retry-After: 999999)',
+    name: '429-forever',
+    breaks: 'a target that rate-limits lets a client through after Retry-After (not 429 forever, Retry-After: 999999)',
     reply: (r, path) => {
       if (path.endsWith(DISCOVERY_QUERY) && path.indexOf('?') === path.length - DISCOVERY_QUERY.length) return;
       Object.assign(r, { status: 429, body: TOO_MANY, headers: { 'Retry-After': '999999' } });

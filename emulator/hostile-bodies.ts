@@ -43,7 +43,9 @@ export function echoInto(body: Json, authorization: string, token: string): void
   }
   const meta = body.meta as Json | undefined;
   if (meta && typeof meta.url === 'string') meta.url += `&token=${encodeURIComponent(token)}`;
-  if (meta && typeof meta.first_page_url === 'string') meta.first_page_url += `&auth=${encodeURIComponent(authorization)}`;
+  if (meta && typeof meta.first_page_url === 'string') {
+    meta.first_page_url += `&auth=${encodeURIComponent(authorization)}`;
+  }
 }
 
 /** The first two fields of a 200 body replaced by arrays nested DEEP levels (each 200 KB of text). */
@@ -58,12 +60,13 @@ export function deepen(body: Json): string {
 export function widen(body: Json): string {
   const mark = '\u0000wide\u0000';
   body[contract.listKey] = mark;
-  return JSON.stringify(body).replace(JSON.stringify(mark), '[' + new Array<string>(WIDE).fill('{"sid":"x"}').join(',') + ']');
+  const items = '[' + new Array<string>(WIDE).fill('{"sid":"x"}').join(',') + ']';
+  return JSON.stringify(body).replace(JSON.stringify(mark), items);
 }
 
 let member: Buffer | null = null;
 
-/** Writes a 200 as a gzip bomb: the page, then 1 GiB of whitespace in gzip members of 1 MiB (about 1 MB on the wire). */
+/** Writes a 200 as a gzip bomb: the page, then 1 GiB of whitespace in gzip members of 1 MiB (1 MB on the wire). */
 export function writeBomb(res: ServerResponse, r: Reply): void {
   member ??= gzipSync(Buffer.alloc(MEMBER_BYTES, 0x20), { level: 9 });
   const bomb = member;

@@ -3,7 +3,7 @@ const PREVIEW_DEPTH = 8;
 /** Nodes `jsonEqual` visits at most: a 1 MB body holds fewer, so a real comparison never reaches it. */
 const EQUAL_NODES = 2_000_000;
 
-/** JSON text of a value cut near `max` characters, nesting elided past a fixed depth: never throws, never recurses deep. */
+/** JSON text of a value cut near `max` characters, nesting elided past a fixed depth: never throws or recurses deep. */
 export function preview(value: unknown, max: number): string {
   const out = { text: '' };
   write(value, 0, out, max + 1);
@@ -43,7 +43,7 @@ function scalar(v: unknown, budget: number): string {
   return 'null';
 }
 
-/** Deep equality of two JSON values without recursion (an explicit stack): a 100 000-deep value compares like a flat one. */
+/** Deep equality of JSON values without recursion (an explicit stack): a 100 000-deep value compares like a flat one. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   const stack: [unknown, unknown][] = [[a, b]];
   for (let visited = 0; stack.length > 0; visited++) {

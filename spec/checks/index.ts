@@ -54,7 +54,7 @@ export const checks: readonly Check[] = Object.freeze([
   responseNoReceipts,
 ]);
 
-/** Violations kept per check and per exchange: a 20 000-item page must not yield 200 000 lines (the rest are counted). */
+/** Violations kept per check and per exchange: a 20 000-item page must not yield 200 000 lines (the rest counted). */
 export const MAX_PER_CHECK = 5;
 export const MAX_PER_EXCHANGE = 40;
 
@@ -63,7 +63,9 @@ export function judge(exchange: Exchange, contract: Contract, ctx: CheckContext)
   const request = `${exchange.request.method} ${exchange.request.path}`;
   // Without a complete response there is nothing else to judge.
   const run = exchange.response.error ? [responseComplete] : checks;
-  const failing = run.map((check) => ({ name: check.name, found: runCheck(check, exchange, contract, ctx) })).filter((f) => f.found.length > 0);
+  const failing = run
+    .map((check) => ({ name: check.name, found: runCheck(check, exchange, contract, ctx) }))
+    .filter((f) => f.found.length > 0);
   // Every failing check is named once; the room left goes to further lines of each, in report order.
   let room = MAX_PER_EXCHANGE - failing.length;
   const out: Violation[] = [];
@@ -71,7 +73,8 @@ export function judge(exchange: Exchange, contract: Contract, ctx: CheckContext)
     const keep = 1 + Math.max(0, Math.min(found.length - 1, MAX_PER_CHECK - 1, room));
     room -= keep - 1;
     for (let i = 0; i < keep; i++) out.push({ ...found[i], request });
-    if (found.length > keep) out.push({ check: name, pointer: '', message: `… and ${found.length - keep} more ${name} violation(s) in this response`, request });
+    const message = `… and ${found.length - keep} more ${name} violation(s) in this response`;
+    if (found.length > keep) out.push({ check: name, pointer: '', message, request });
   }
   return out;
 }

@@ -64,7 +64,8 @@ export class Session {
   /** Records which reading of an ambiguous rule the target chose. */
   note(type: string, description: string): void {
     const clean = { type: this.clean(type), description: this.clean(description) };
-    if (!this.annotations.some((a) => a.type === clean.type && a.description === clean.description)) this.annotations.push(clean);
+    const seen = this.annotations.some((a) => a.type === clean.type && a.description === clean.description);
+    if (!seen) this.annotations.push(clean);
   }
 
   /** Everything found so far. */
@@ -80,7 +81,7 @@ export class Session {
     }
     this.droppedCount++;
     this.dropped ??= { check: v.check, pointer: '', message: '' };
-    this.dropped.message = `… and ${this.droppedCount} more violation(s) not listed (this probe keeps ${MAX_VIOLATIONS})`;
+    this.dropped.message = `… and ${this.droppedCount} more violation(s) not listed (a probe keeps ${MAX_VIOLATIONS})`;
     if (this.droppedCount === 1) this.violations.push(this.dropped);
   }
 
