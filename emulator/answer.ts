@@ -59,8 +59,8 @@ function routeRequest(ctx: RouteCtx, account: number, method: string | undefined
 }
 
 /** Writes an answer (after the fault's hooks); close: end the connection after it. */
-export function writeReply(ctx: AnswerCtx, res: ServerResponse, reply: Reply, close: boolean, path: string): void {
-  ctx.fault.reply?.(reply, path);
+export function writeReply(ctx: AnswerCtx, res: ServerResponse, reply: Reply, close: boolean, path: string, authorization?: string): void {
+  ctx.fault.reply?.(reply, path, authorization);
   if (ctx.fault.transport?.(res, reply, ctx.held)) return;
   // a cached answer carries its header list, built once: a repeat builds nothing
   const cached = (reply as CachedReply).head;

@@ -34,8 +34,8 @@ export interface Fault {
   pageSize?(asked: number): number | null;
   /** Mutates an error body. */
   error?(body: TwilioErrorBody, status: number): void;
-  /** Mutates an answer just before it is written (path: the request's raw path and query). */
-  reply?(reply: Reply, path: string): void;
+  /** Mutates an answer just before it is written (path: the request's raw path and query; its Authorization header). */
+  reply?(reply: Reply, path: string, authorization?: string): void;
   /** Writes an answer its own hostile way; true when it did. Responses it leaves open go into held (cut at stop). */
   transport?(res: ServerResponse, reply: Reply, held: Set<ServerResponse>): boolean;
   /** Which scoping rule is relaxed: any service SID, any service on default paths, any message of the conversation. */

@@ -1,4 +1,6 @@
+import { contract } from '../spec/contract.js';
 import { defineFaults, type Reply } from './fault.js';
+import { deepen, echoInto, objectOf, tokenOf, widen, writeBomb } from './hostile-bodies.js';
 
 /** A host that never resolves (RFC 2606 .invalid): a client that follows the redirect sends nothing anywhere. */
 const FOREIGN_ORIGIN = 'http://foreign.invalid';
@@ -7,6 +9,25 @@ let padding: Buffer | null = null;
 const PADDING_BYTES = 32 * 1024 * 1024;
 
 const bodyOf = (r: Reply): Buffer => (typeof r.body === 'string' ? Buffer.from(r.body) : r.body);
+/** The one request a 429-forever target still serves: the discovery list at the maximum PageSize. */
+const DISCOVERY_QUERY = `?PageSize=${contract.pageSize.max}`;
+const TOO_MANY = JSON.stringify(contract.errorExample(429));
+
+/** Echoes the request's credentials into an answer: receipt fields, links, a header, an error's message and more_info. */
+function echo(r: Reply, authorization: string | undefined): void {
+  if (!authorization) return;
+  const token = tokenOf(authorization);
+  r.headers = { ...r.headers, 'X-Echo-Authorization': authorization };
+  const body = objectOf(r);
+  if (!body) return;
+  if (r.status === 200) echoInto(body, authorization, token);
+  else {
+    Object.assign(body, {
+      message: `${String(body.message)} (token ${token})`, more_info: `${String(body.more_info)}?auth=${authorization}`,
+    });
+  }
+  r.body = JSON.stringify(body);
+}
 
 /** Hostile targets: what a misbehaving server does to a client (the harness must fail clearly, never hang or leak). */
 export const hostileFaults = defineFaults([
@@ -42,6 +63,37 @@ export const hostileFaults = defineFaults([
       if (r.status !== 200) return false;
       res.socket?.destroy();
       return true;
+    },
+  },
+  {
+    name: 'echo-credentials', breaks: 'an answer never carries the credentials of the request',
+    reply: (r, _path, authorization) => echo(r, authorization),
+  },
+  {
+    name: 'gzip-bomb', breaks: 'a compressed body inflates to a sensible size (not 1 GiB from 1 MB)',
+    transport: (res, r) => {
+      if (r.status !== 200) return false;
+      writeBomb(res, r);
+      return true;
+    },
+  },
+  {
+    name: 'deep-body', breaks: 'a 200 body has the documented shape (not arrays nested 100 000 deep)',
+    reply: (r) => { const body = r.status === 200 ? objectOf(r) : null; if (body) r.body = deepen(body); },
+  },
+  {
+    name: 'wide-list', breaks: 'a page holds at most PageSize items (not 20 000)',
+    reply: (r) => {
+      const body = r.status === 200 ? objectOf(r) : null;
+      if (body && Array.isArray(body[contract.listKey])) r.body = widen(body);
+    },
+  },
+  {
+    name: '429-forever',
+    breaks: 'a target that rate-limits lets a client through after Retry-After (not 429 forever, Retry-After: 999999)',
+    reply: (r, path) => {
+      if (path.endsWith(DISCOVERY_QUERY) && path.indexOf('?') === path.length - DISCOVERY_QUERY.length) return;
+      Object.assign(r, { status: 429, body: TOO_MANY, headers: { 'Retry-After': '999999' } });
     },
   },
 ]);

@@ -65,7 +65,9 @@ type Stopping = () => boolean;
 /** Writes an answer when its time has come (a named function: no closure is made per request). */
 function send(ctx: AnswerCtx, res: ServerResponse, reply: Reply, close: boolean, pending: Pending, stopping: Stopping) {
   pending.n--;
-  writeReply(ctx, res, reply, close || stopping(), res.req.url ?? '/');
+  // only a fault's reply hook reads the credentials (echo-credentials): the correct emulator pays nothing for it
+  const authorization = ctx.fault.reply ? scan(res.req).authorization : undefined;
+  writeReply(ctx, res, reply, close || stopping(), res.req.url ?? '/', authorization);
 }
 
 /** Starts answering requests once the context is complete (its origin is known only after listening). */

@@ -1,3 +1,5 @@
+import { preview } from './json-bounded.js';
+
 /** One departure from the contract: which check saw it, where (RFC 6901 pointer), and the evidence. */
 export interface Violation {
   check: string;
@@ -21,11 +23,11 @@ export function pointer(base: string, ...tokens: (string | number)[]): string {
 
 const MAX_VALUE_CHARS = 120;
 
-/** Renders a value for a message: JSON, shortened so one field never floods a report. */
-export function show(value: unknown): string {
+/** Renders a value for a message: JSON, shortened so one field never floods a report; bounded, never throws. */
+export function show(value: unknown, max = MAX_VALUE_CHARS): string {
   if (value === undefined) return 'nothing';
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-  return text.length > MAX_VALUE_CHARS ? text.slice(0, MAX_VALUE_CHARS) + '…' : text;
+  const text = preview(value, max);
+  return text.length > max ? text.slice(0, max) + '…' : text;
 }
 
 /** `[check] /pointer: message (request)`: the one line a user reads. */

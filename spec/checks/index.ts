@@ -1,6 +1,6 @@
 import type { Contract } from '../contract.js';
 import type { Violation } from '../violation.js';
-import type { Check, CheckContext, Exchange } from './exchange.js';
+import type { Check, CheckContext, Exchange, Judged } from './exchange.js';
 import { appliesTo, parseExchange } from './judged.js';
 import { errorBody } from './error-body.js';
 import { errorHeaders } from './error-headers.js';
@@ -57,19 +57,47 @@ export const checks: readonly Check[] = Object.freeze([
   responseNoReceipts,
 ]);
 
+/** Violations kept per check and per exchange: a 20 000-item page must not yield 200 000 lines (the rest counted). */
+export const MAX_PER_CHECK = 5;
+export const MAX_PER_EXCHANGE = 40;
+
 /** What judging one exchange gave: the checks that applied to it, and their violations (each with its request). */
 export interface Assessment { applied: string[]; violations: Violation[] }
 
-/** Parses an exchange once, runs every check that applies to it, and says which applied. */
+/**
+ * Parses an exchange once, runs every check that applies to it, and says which applied. Bounded and never throws:
+ * every failing check is named once, the room left goes to further lines of each, in report order.
+ */
 export function assess(exchange: Exchange, contract: Contract, ctx: CheckContext, among: readonly Check[] = checks): Assessment {
   const parsed = parseExchange(exchange, contract);
   const request = `${exchange.request.method} ${exchange.request.path}`;
   const applied = among.filter((check) => appliesTo(check.applies, parsed, ctx));
-  const violations = applied.flatMap((check) => check.run(parsed, contract, ctx).map((v) => ({ ...v, request })));
+  const failing = applied
+    .map((check) => ({ name: check.name, found: runCheck(check, parsed, contract, ctx) }))
+    .filter((f) => f.found.length > 0);
+  let room = MAX_PER_EXCHANGE - failing.length;
+  const violations: Violation[] = [];
+  for (const { name, found } of failing) {
+    const keep = 1 + Math.max(0, Math.min(found.length - 1, MAX_PER_CHECK - 1, room));
+    room -= keep - 1;
+    for (let i = 0; i < keep; i++) violations.push({ ...found[i], request });
+    const message = `… and ${found.length - keep} more ${name} violation(s) in this response`;
+    if (found.length > keep) violations.push({ check: name, pointer: '', message, request });
+  }
   return { applied: applied.map((c) => c.name), violations };
 }
 
 /** Runs every check that applies to one exchange; each violation carries the request that produced it. */
 export function judge(exchange: Exchange, contract: Contract, ctx: CheckContext): Violation[] {
   return assess(exchange, contract, ctx).violations;
+}
+
+/** One check's violations; a check that throws on a hostile answer reports that instead of crashing the run. */
+function runCheck(check: Check, exchange: Judged, contract: Contract, ctx: CheckContext): Violation[] {
+  try {
+    return check.run(exchange, contract, ctx);
+  } catch (e) {
+    const why = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0].slice(0, 200);
+    return [{ check: check.name, pointer: '', message: `the check could not judge this answer (${why})` }];
+  }
 }

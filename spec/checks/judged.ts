@@ -27,13 +27,14 @@ export function routeOfPath(pathAndQuery: string, contract: Contract): Route | n
 }
 
 /** The receipts a 200 carries, with their pointers: the body of a fetch, the object items of a list. */
-function receiptsIn(route: Route | null, status: number, body: Json | null, listKey: string): Judged['receipts'] {
+function receiptsIn(route: Route | null, status: number, body: Json | null, listKey: string, maxItems: number): Judged['receipts'] {
   if (status !== 200 || !body || !route) return [];
   if (route.op.name === 'fetch') return [{ receipt: body, at: '' }];
   const items = body[listKey];
   if (!Array.isArray(items)) return [];
   const out: Judged['receipts'] = [];
-  items.forEach((item, i) => {
+  // Judged one by one up to twice the largest page: a 20 000-item page is meta_page_size's finding, not 20 000 of ours.
+  items.slice(0, 2 * maxItems).forEach((item, i) => {
     const receipt = asObject(item);
     if (receipt) out.push({ receipt, at: pointer('', listKey, i) });
   });
@@ -49,7 +50,7 @@ export function parseExchange(exchange: Exchange, contract: Contract): Judged {
   const body = asObject(json);
   const isList = status === 200 && route?.op.name === 'list';
   const meta = isList ? asObject(body?.meta) : null;
-  const receipts = receiptsIn(route, status, body, contract.listKey);
+  const receipts = receiptsIn(route, status, body, contract.listKey, contract.pageSize.max);
   const items = isList ? body?.[contract.listKey] : undefined;
   const sids = Array.isArray(items) ? items.map((r) => asObject(r)?.sid).filter((s): s is string => typeof s === 'string') : [];
   return { ...exchange, route, query, body, meta, receipts, sids };

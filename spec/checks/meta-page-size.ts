@@ -1,3 +1,4 @@
+import { show } from '../violation.js';
 import type { Check } from './exchange.js';
 import { violation } from './helpers.js';
 
@@ -15,7 +16,7 @@ export const metaPageSize: Check = {
     // Out-of-range sizes are page_size_bounds' concern.
     if (!Number.isInteger(requested) || requested < min || requested > max) return [];
     const size = exchange.meta?.page_size;
-    if (size !== requested) return [violation('meta_page_size', '/meta/page_size', `expected ${requested} (${raw === null ? 'the default' : 'as requested'}), received ${JSON.stringify(size ?? null)}`, requested, size)];
+    if (size !== requested) return [violation('meta_page_size', '/meta/page_size', `expected ${requested} (${raw === null ? 'the default' : 'as requested'}), received ${show(size ?? null)}`, requested, size)];
     const count = exchange.sids.length;
     return count <= requested ? [] : [violation('meta_page_size', `/${contract.listKey}`, `expected at most ${requested} items, received ${count}`, requested, count)];
   },

@@ -1,3 +1,4 @@
+import { show } from '../violation.js';
 import type { Check } from './exchange.js';
 import { violation } from './helpers.js';
 
@@ -19,7 +20,7 @@ export const pageSizeBounds: Check = {
     const count = exchange.sids.length;
     const size = exchange.meta?.page_size;
     if (count > max) return [violation('page_size_bounds', `/${contract.listKey}`, `PageSize=${raw} returned ${count} items, more than the maximum ${max}`, `<= ${max}`, count)];
-    if (typeof size !== 'number' || size > max) return [violation('page_size_bounds', '/meta/page_size', `PageSize=${raw} clamped must report at most ${max}, received ${JSON.stringify(size ?? null)}`, `<= ${max}`, size)];
+    if (typeof size !== 'number' || size > max) return [violation('page_size_bounds', '/meta/page_size', `PageSize=${raw} clamped must report at most ${max}, received ${show(size ?? null)}`, `<= ${max}`, size)];
     return [];
   },
 };

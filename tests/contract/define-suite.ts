@@ -17,8 +17,13 @@ export function defineSuite(suite: string, scope: 'service' | 'default' = 'servi
         const ref = scope === 'service' ? reference : defaultReference;
         // Without a default-service message there is nothing to probe: the report says which settings to add.
         if (ref === null) return test.skip(true, NO_DEFAULT_MESSAGE);
-        await probe.run(session, ref);
-        testInfo.annotations.push(...session.annotations);
+        try {
+          await probe.run(session, ref);
+        } catch (e) {
+          // A probe tripped by a hostile answer is a verdict too, and its text goes through the session's redaction.
+          session.fail('probe', '', `the probe stopped: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+        }
+        for (const a of session.annotations) testInfo.annotations.push(a);
         // The conformance report is built from these records; a violation a known entry covers is reported, not failed.
         const record = testRecord(`${suite} › ${probe.title}`, session, known);
         await testInfo.attach(CONFORMANCE_ATTACHMENT, {

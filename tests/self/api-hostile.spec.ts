@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { request as playwrightRequest } from '@playwright/test';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { expect, test } from '../../fixtures/test.js';
 import { Api, defaultLimits } from '../../fixtures/api.js';
 import { freezeTarget } from '../../fixtures/target.js';
@@ -17,6 +17,10 @@ async function listen(server: Server): Promise<string> {
 const TOKEN = 'c0ffeec0ffeec0ffeec0ffeec0ffeec0';
 let foreignHits = 0;
 let tooMany = 0;
+let foreverHits = 0;
+let noRetryAfter = 0;
+let acceptEncoding = '';
+const spaces = gzipSync(Buffer.alloc(1 << 20, 0x20));
 const foreign = createServer((_req, res) => { foreignHits++; res.end('{}'); });
 const hostile = createServer((req, res) => {
   const json = { 'content-type': 'application/json' };
@@ -25,22 +29,28 @@ const hostile = createServer((req, res) => {
   if (req.url === '/huge') return res.writeHead(200, json).end('"' + 'x'.repeat(2_000_000) + '"');
   if (req.url === '/redirect') return res.writeHead(302, { location: `${foreignOrigin}/steal` }).end();
   if (req.url === '/busy' && tooMany++ === 0) return res.writeHead(429, { 'retry-after': '0', ...json }).end('{}');
+  if (req.url === '/forever') return foreverHits++, res.writeHead(429, { 'retry-after': '999999', ...json }).end('{}');
+  if (req.url === '/no-retry-after' && noRetryAfter++ < 2) return res.writeHead(429, json).end('{}');
+  acceptEncoding = String(req.headers['accept-encoding']);
+  if (req.url === '/bomb') { // 64 MiB of whitespace from 64 KB: stopped while reading, never buffered whole
+    res.writeHead(200, { ...json, 'content-encoding': 'gzip' }).write(gzipSync('{}'));
+    for (let i = 0; i < 64 && !res.destroyed; i++) res.write(spaces);
+    return res.end();
+  }
+  if (req.url === '/br') return res.writeHead(200, { ...json, 'content-encoding': 'br' }).end(brotliCompressSync('{"ok":true}'));
   res.writeHead(200, json).end('{}');
 });
 let foreignOrigin = '';
 let api: Api;
-let dispose: () => Promise<void>;
 
 test.beforeAll(async () => {
   foreignOrigin = await listen(foreign);
   const url = await listen(hostile);
-  const ctx = await playwrightRequest.newContext({ maxRedirects: 0 });
-  dispose = () => ctx.dispose();
   const target = freezeTarget({ url, publicUrl: url, accountSid: sidOf('account_sid', 'a'), authToken: TOKEN, serviceSid: sidOf('chat_service_sid', 'b'), conversationSid: 'c', messageSid: sidOf('message_sid', 'd') });
-  api = new Api(ctx, target, sidOf('account_sid', 'e'), { ...defaultLimits, timeoutMs: 500, maxFailures: 100, retries429: 1, maxWaitMs: 50 });
+  api = new Api(target, sidOf('account_sid', 'e'), { ...defaultLimits, timeoutMs: 500, maxFailures: 100, retries429: 1, maxWaitMs: 50 });
 });
 test.afterAll(async () => {
-  await dispose();
+  api.close();
   hostile.closeAllConnections();
   await Promise.all([foreign, hostile].map((s) => new Promise((r) => s.close(r))));
 });
@@ -73,6 +83,40 @@ test.describe('fixtures/api.ts against a hostile target: a clear failed check, n
   test('a 429 is retried after Retry-After instead of failing', async () => {
     const ex = await api.get('/busy');
     expect(ex.response.status).toBe(200);
+  });
+
+  test('a gzip bomb stops at the body cap while reading, counted after decompression; identity is asked for', async () => {
+    const ex = await api.get('/bomb');
+    expect(acceptEncoding).toBe('identity');
+    expect(ex.response.error).toMatch(/^body (exceeds the 1000000-byte limit \(after gzip decompression|inflates more than 100:1)/);
+  });
+
+  test('a compressed body within the limits is decoded (br)', async () => {
+    expect((await api.get('/br')).response.json).toEqual({ ok: true });
+  });
+
+  test('a 429 without Retry-After is retried after a short backoff of its own, and the report says so', async () => {
+    const own = new Api(api.target, sidOf('account_sid', 'e'));
+    const notes: string[] = [];
+    try {
+      expect((await own.get('/no-retry-after', 'valid', (type) => notes.push(type))).response.status).toBe(200);
+      expect(notes).toEqual(['429 without Retry-After', '429 without Retry-After']);
+    } finally {
+      own.close();
+    }
+  });
+
+  test('a target that answers 429 with Retry-After: 999999 gets one request; later ones fail at once with one message', async () => {
+    const own = new Api(api.target, sidOf('account_sid', 'e'));
+    try {
+      const first = await own.get('/forever');
+      expect(first.response.status).toBe(429);
+      const later = await Promise.all(Array.from({ length: 20 }, () => own.get('/forever')));
+      expect(new Set(later.map((e) => e.response.error))).toEqual(new Set([expect.stringMatching(/^not sent: the target asked to wait 999999 s after a 429, beyond .* it is rate-limiting; the remaining requests fail at once$/)]));
+      expect(foreverHits).toBe(1);
+    } finally {
+      own.close();
+    }
   });
 
   test('a link to a foreign origin is never followed', () => {

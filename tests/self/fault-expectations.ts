@@ -57,4 +57,10 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'huge-body': { checks: ['response_complete'] },
   'redirect-foreign': { checks: ['response_status'] },
   'close-connection': { checks: ['response_complete'] },
+  // Hostile targets (issue 14): the credentials never reach an output, memory and waits stay bounded, no stack overflows.
+  'echo-credentials': { checks: ['receipt_schema', 'error_body'] },
+  'gzip-bomb': { checks: ['response_complete'] },
+  'deep-body': { checks: ['page_schema'] },
+  'wide-list': { checks: ['meta_page_size'] },
+  '429-forever': { checks: ['response_status', 'response_complete'] },
 };

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Target } from '../../fixtures/target.js';
+import { watchPeak, type Peak } from './process-peak.js';
 
-/** What a nested `playwright test --project contract` printed and how it ended. */
-export interface ContractRun { code: number | null; output: string }
+/** What a nested `playwright test --project contract` printed, how it ended, its wall time and peak memory. */
+export interface ContractRun { code: number | null; output: string; wallMs: number; peak: Peak }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = fileURLToPath(new URL('../../node_modules/@playwright/test/cli.js', import.meta.url));
@@ -23,10 +24,12 @@ function cleanEnv(): Record<string, string> {
   return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !skip.test(e[0])));
 }
 
-/** Runs `playwright test --project contract` as a user would, with the given environment; resolves with its output. */
-export function runContract(env: Record<string, string>, timeoutMs = 60_000): Promise<ContractRun> {
+/** Runs `playwright test --project contract` as a user would (args: e.g. a --grep), with the given environment. */
+export function runContract(env: Record<string, string>, timeoutMs = 60_000, args: string[] = []): Promise<ContractRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'test', '--project', 'contract'], { cwd: ROOT, env: { ...cleanEnv(), ...env } });
+    const started = performance.now();
+    const child = spawn(process.execPath, [CLI, 'test', '--project', 'contract', ...args], { cwd: ROOT, env: { ...cleanEnv(), ...env } });
+    const watch = watchPeak(child.pid ?? 0);
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -34,7 +37,7 @@ export function runContract(env: Record<string, string>, timeoutMs = 60_000): Pr
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, output });
+      resolve({ code, output, wallMs: Math.round(performance.now() - started), peak: watch.stop() });
     });
   });
 }

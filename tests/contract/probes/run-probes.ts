@@ -1,4 +1,3 @@
-import { request as playwrightRequest } from '@playwright/test';
 import { Api, defaultLimits, type ApiLimits } from '../../../fixtures/api.js';
 import type { Target } from '../../../fixtures/target.js';
 import { contract } from '../../../spec/contract.js';
@@ -13,9 +12,8 @@ import { Session, type Annotation } from './session.js';
  * `npm run contract`); the notes the probes made (which reading the target chose) go into `notes` when given.
  */
 export async function runProbes(target: Target, limits: Partial<ApiLimits> = {}, notes?: Annotation[]): Promise<Violation[]> {
-  const request = await playwrightRequest.newContext({ maxRedirects: 0 });
+  const api = new Api(target, otherSid(contract, 'account_sid', target.accountSid), { ...defaultLimits, ...limits });
   try {
-    const api = new Api(request, target, otherSid(contract, 'account_sid', target.accountSid), { ...defaultLimits, ...limits });
     const ref = await discover(new Session(api, contract));
     const defaultRef = hasMessage(target, 'default') ? await discover(new Session(api, contract), 'default') : null;
     const found = await Promise.all(
@@ -29,6 +27,6 @@ export async function runProbes(target: Target, limits: Partial<ApiLimits> = {},
     );
     return found.flat();
   } finally {
-    await request.dispose();
+    api.close();
   }
 }

@@ -1,8 +1,8 @@
 import type { Api } from '../../../fixtures/api.js';
-import { redact } from '../../../fixtures/redact.js';
+import { redact } from '../../../target/redact.js';
 import type { Contract } from '../../../spec/contract.js';
 import { assess, type AuthMode, type CheckContext, type Exchange, type Expectation } from '../../../spec/checks/index.js';
-import type { Violation } from '../../../spec/violation.js';
+import { show, type Violation } from '../../../spec/violation.js';
 import type { ExchangeRecord, RecordedViolation } from '../../../report/conformance-types.js';
 import { rowOf, withRows } from '../../../report/row-of.js';
 
@@ -17,6 +17,10 @@ export interface ProbeResult {
 }
 
 const BODY_KEEP = 1200;
+/** Violations one probe keeps (judge() bounds each exchange; a walk has many): the rest are counted in the last line. */
+export const MAX_VIOLATIONS = 200;
+/** Bodies one probe keeps as evidence: the report shows the first, a few more help when reading the JSON. */
+const MAX_BODIES = 20;
 
 /** One probe run: sends requests through the api, judges each exchange with every check, and collects the results. */
 export class Session {
@@ -25,24 +29,28 @@ export class Session {
   readonly annotations: Annotation[] = [];
   /** Every exchange judged, with its operation, scope and the checks that applied (the conformance report's input). */
   readonly exchanges: ExchangeRecord[] = [];
+  private dropped: Violation | null = null;
+  private droppedCount = 0;
 
   constructor(readonly api: Api, readonly contract: Contract) {}
 
   /** GETs a path and judges the exchange with what the probe expects of it. */
   async probe(path: string, expect: Expectation, extra: Partial<CheckContext> = {}, auth: AuthMode = 'valid'): Promise<Exchange> {
-    return this.record(await this.api.get(path, auth), expect, extra);
+    const exchange = await this.api.get(path, auth, (type, description) => this.note(type, description));
+    return this.record(exchange, expect, extra);
   }
 
   /** Judges an exchange already sent, for probes that choose the expectation from the answer. */
   record(exchange: Exchange, expect: Expectation, extra: Partial<CheckContext> = {}): Exchange {
     const ctx: CheckContext = { publicUrl: this.api.target.publicUrl, accountSid: this.api.target.accountSid, expect, ...extra };
     const { applied, violations: found } = assess(exchange, this.contract, ctx);
-    const request = `${exchange.request.method} ${exchange.request.path}`;
-    this.exchanges.push({ request, ...rowOf(exchange.request.path, this.contract), applied });
-    if (found.length > 0) {
-      this.violations.push(...found);
-      // A transport failure has no body; its violation already says what happened.
-      if (!exchange.response.error) this.bodies[`${exchange.request.method} ${exchange.request.path}`] = redact(exchange.response.text.slice(0, BODY_KEEP), this.api.target);
+    const key = this.clean(`${exchange.request.method} ${exchange.request.path}`);
+    this.exchanges.push({ request: key, ...rowOf(exchange.request.path, this.contract), applied });
+    if (found.length === 0) return exchange;
+    for (const v of found) this.keep(v); // a loop, not push(...found): no argument-count limit on a huge list
+    // A transport failure has no body; its violation already says what happened.
+    if (!exchange.response.error && Object.keys(this.bodies).length < MAX_BODIES) {
+      this.bodies[key] = this.clean(exchange.response.text.slice(0, BODY_KEEP));
     }
     return exchange;
   }
@@ -55,12 +63,14 @@ export class Session {
 
   /** Records a violation found across exchanges (a walk that never ends, too few receipts to test). */
   fail(check: string, pointer: string, message: string): void {
-    this.violations.push({ check, pointer, message });
+    this.keep({ check, pointer, message });
   }
 
   /** Records which reading of an ambiguous rule the target chose. */
   note(type: string, description: string): void {
-    if (!this.annotations.some((a) => a.type === type && a.description === description)) this.annotations.push({ type, description });
+    const clean = { type: this.clean(type), description: this.clean(description) };
+    const seen = this.annotations.some((a) => a.type === clean.type && a.description === clean.description);
+    if (!seen) this.annotations.push(clean);
   }
 
   /** What the conformance report needs: the exchanges judged and each violation with its operation and scope. */
@@ -71,5 +81,30 @@ export class Session {
   /** Everything found so far. */
   result(): ProbeResult {
     return { violations: this.violations, bodies: this.bodies, annotations: this.annotations };
+  }
+
+  /** Keeps a violation, redacted and with its evidence as bounded text, or counts it once the probe has enough. */
+  private keep(v: Violation): void {
+    if (this.violations.length < MAX_VIOLATIONS) {
+      this.violations.push(this.redacted(v));
+      return;
+    }
+    this.droppedCount++;
+    this.dropped ??= { check: v.check, pointer: '', message: '' };
+    this.dropped.message = `… and ${this.droppedCount} more violation(s) not listed (a probe keeps ${MAX_VIOLATIONS})`;
+    if (this.droppedCount === 1) this.violations.push(this.dropped);
+  }
+
+  /** Every text of a violation through the one redaction: values quoted from a 200 body may carry the credentials. */
+  private redacted(v: Violation): Violation {
+    const out: Violation = { check: v.check, pointer: this.clean(v.pointer), message: this.clean(v.message) };
+    if (v.expected !== undefined) out.expected = this.clean(show(v.expected));
+    if (v.actual !== undefined) out.actual = this.clean(show(v.actual));
+    if (v.request !== undefined) out.request = this.clean(v.request);
+    return out;
+  }
+
+  private clean(text: string): string {
+    return redact(text, this.api.target);
   }
 }
