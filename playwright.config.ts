@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { readTargetOrExit } from './fixtures/target.js';
+import { readTargetOrExit } from './target/settings.js';
 import { readKnownOrExit } from './report/known-deviations.js';
 
 // A bad TARGET_* setting ends the run here, with one line naming it, before any test starts.

@@ -52,7 +52,7 @@ export function answer(ctx: AnswerCtx, req: IncomingMessage, authorization: stri
 /** Matches the path, checks the method and runs the operation's handler. */
 function routeRequest(ctx: RouteCtx, account: number, method: string | undefined, url: string): Reply {
   const q = url.indexOf('?');
-  const match = contract.matchPath(q < 0 ? url : url.slice(0, q));
+  const match = contract.paths.match(q < 0 ? url : url.slice(0, q));
   if (!match) return errorReply(ctx, 404);
   if (method !== 'GET') return errorReply(ctx, 405, undefined, ALLOW);
   return route(ctx, account, match.op, match.raw, q < 0 ? '' : url.slice(q + 1));

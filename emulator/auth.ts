@@ -10,7 +10,7 @@ const SPACE = 0x20;
  * Base64 characters that encode whole 3-byte groups of the SID alone: they never depend on the token, so they can pick
  * the account before the token is compared.
  */
-const KEY_CHARS = Math.floor(contract.sidLength('account_sid') / 3) * 4;
+const KEY_CHARS = Math.floor(contract.sids.length('account_sid') / 3) * 4;
 
 /** Compares a header's payload at an offset with an expected string, in time set by the expected length only. */
 function samePayload(header: string, at: number, expected: string): boolean {

@@ -1,4 +1,4 @@
-import { loadSeed, SEED_FILE } from '../fixtures/seed.js';
+import { loadSeed, SEED_FILE } from './seed.js';
 import type { DatasetOption } from './options.js';
 import type { Store } from './store.js';
 import { generate } from './synthetic.js';

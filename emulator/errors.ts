@@ -21,8 +21,8 @@ export function errorReply(ctx: ErrorCtx, status: number, message?: string, head
 /** The documented example, or for an undocumented status (a fault's 500, a timeout) the 400 shape with that status. */
 function documented(status: number): TwilioErrorBody {
   try {
-    return contract.errorExample(status);
+    return contract.errors.example(status);
   } catch {
-    return { ...contract.errorExample(400), status, message: status >= 500 ? 'Internal Server Error' : 'Bad Request' };
+    return { ...contract.errors.example(400), status, message: status >= 500 ? 'Internal Server Error' : 'Bad Request' };
   }
 }

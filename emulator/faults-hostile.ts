@@ -10,8 +10,8 @@ const PADDING_BYTES = 32 * 1024 * 1024;
 
 const bodyOf = (r: Reply): Buffer => (typeof r.body === 'string' ? Buffer.from(r.body) : r.body);
 /** The one request a 429-forever target still serves: the discovery list at the maximum PageSize. */
-const DISCOVERY_QUERY = `?PageSize=${contract.pageSize.max}`;
-const TOO_MANY = JSON.stringify(contract.errorExample(429));
+const DISCOVERY_QUERY = `?PageSize=${contract.paging.pageSize.max}`;
+const TOO_MANY = JSON.stringify(contract.errors.example(429));
 
 /** Echoes the request's credentials into an answer: receipt fields, links, a header, an error's message and more_info. */
 function echo(r: Reply, authorization: string | undefined): void {
@@ -85,7 +85,7 @@ export const hostileFaults = defineFaults([
     name: 'wide-list', breaks: 'a page holds at most PageSize items (not 20 000)',
     reply: (r) => {
       const body = r.status === 200 ? objectOf(r) : null;
-      if (body && Array.isArray(body[contract.listKey])) r.body = widen(body);
+      if (body && Array.isArray(body[contract.paging.listKey])) r.body = widen(body);
     },
   },
   {

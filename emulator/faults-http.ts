@@ -4,12 +4,12 @@ import { defineFaults } from './fault.js';
 /** Faults in auth, scoping, errors and transport. */
 export const httpFaults = defineFaults([
   { name: 'auth-off', breaks: 'missing or wrong credentials get 401', authOff: true },
-  { name: 'auth-wrong-code', breaks: `a 401 carries Twilio error ${contract.errorExample(401).code}`, error: (b, s) => { if (s === 401) b.code = contract.errorExample(404).code; } },
+  { name: 'auth-wrong-code', breaks: `a 401 carries Twilio error ${contract.errors.example(401).code}`, error: (b, s) => { if (s === 401) b.code = contract.errors.example(404).code; } },
   { name: 'auth-no-challenge', breaks: 'a 401 carries a WWW-Authenticate Basic challenge', reply: (r) => { if (r.status === 401) r.headers = undefined; } },
   { name: 'leak-service', breaks: "a service's receipts are reachable only under its own SID", loose: 'service' },
   { name: 'leak-default', breaks: 'non-default service receipts are not visible on the default-service paths', loose: 'default' },
   { name: 'leak-message', breaks: "a message's receipts are reachable only under its own SID", loose: 'message' },
-  { name: 'not-found-200', breaks: `an unknown receipt SID gets 404 with Twilio error ${contract.errorExample(404).code}`, notFound200: true },
+  { name: 'not-found-200', breaks: `an unknown receipt SID gets 404 with Twilio error ${contract.errors.example(404).code}`, notFound200: true },
   {
     name: 'error-not-json', breaks: 'errors are JSON',
     reply: (r) => { if (r.status >= 400) { r.type = 'text/html'; r.body = `<html><body>${r.status}</body></html>`; } },

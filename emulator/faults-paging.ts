@@ -5,17 +5,17 @@ import { hashHex, Sids } from './sid.js';
 /** The same link with its MessageSid swapped for one no message has: a link to another list. */
 function otherMessageLink(link: string): string {
   const u = new URL(link);
-  const match = contract.matchPath(u.pathname);
+  const match = contract.paths.match(u.pathname);
   if (!match) return link;
   const params = Object.fromEntries(Object.entries(match.raw).map(([k, v]) => [k, decodeURIComponent(v)]));
-  params.MessageSid = contract.sidPrefix('message_sid') + hashHex('other-message', Sids.digits('message_sid'));
-  return u.origin + contract.buildPath(match.op.name, match.op.scope, params) + u.search;
+  params.MessageSid = contract.sids.prefix('message_sid') + hashHex('other-message', Sids.digits('message_sid'));
+  return u.origin + contract.paths.build(match.op.name, match.op.scope, params) + u.search;
 }
 
 /** Faults in list pages: meta fields, links, order and PageSize bounds. */
 export const pagingFaults = defineFaults([
   { name: 'meta-key', breaks: 'meta.key names the list key', page: (m) => { m.key = 'receipts'; } },
-  { name: 'meta-page-size', breaks: 'meta.page_size is the PageSize asked for', page: (m) => { m.page_size = contract.pageSize.default; } },
+  { name: 'meta-page-size', breaks: 'meta.page_size is the PageSize asked for', page: (m) => { m.page_size = contract.paging.pageSize.default; } },
   {
     name: 'next-page-skip', breaks: 'next_page_url leads to the page right after this one',
     page: (m, c) => { if (m.next_page_url) m.next_page_url = c.link(c.page + 2, c.offset + 2 * c.size); },
@@ -25,7 +25,7 @@ export const pagingFaults = defineFaults([
   { name: 'first-page-url', breaks: 'first_page_url leads to page 0', page: (m, c) => { m.first_page_url = c.link(1, c.size); } },
   {
     name: 'meta-url-foreign', breaks: 'meta links are absolute URLs at the public origin',
-    page: (m) => { m.url = contract.productionOrigins[0] + new URL(m.url as string).pathname; },
+    page: (m) => { m.url = contract.paths.productionOrigins[0] + new URL(m.url as string).pathname; },
   },
   { name: 'meta-page-negative', breaks: 'meta.page is a page number from 0', page: (m) => { m.page = -1; } },
   { name: 'meta-page-off-by-one', breaks: 'meta.page is the index of the page served', page: (m) => { m.page += 1; } },
@@ -36,19 +36,19 @@ export const pagingFaults = defineFaults([
   { name: 'meta-url-other-list', breaks: 'meta.url names the list that was asked for', page: (m) => { m.url = otherMessageLink(m.url); } },
   {
     name: 'unstable-order', breaks: 'the order of receipts does not depend on PageSize',
-    order: (p, count, size) => (size === contract.pageSize.default ? p : count - 1 - p),
+    order: (p, count, size) => (size === contract.paging.pageSize.default ? p : count - 1 - p),
   },
   {
     name: 'page-size-unbounded', breaks: 'PageSize above the maximum is rejected or clamped',
-    pageSize: (n) => (n >= contract.pageSize.min ? n : null),
+    pageSize: (n) => (n >= contract.paging.pageSize.min ? n : null),
   },
   {
     name: 'page-size-zero', breaks: 'PageSize below the minimum is rejected',
-    pageSize: (n) => (n > contract.pageSize.max ? null : n < contract.pageSize.min ? contract.pageSize.default : n),
+    pageSize: (n) => (n > contract.paging.pageSize.max ? null : n < contract.paging.pageSize.min ? contract.paging.pageSize.default : n),
   },
   {
     name: 'page-token-trusted', breaks: 'a PageToken the server did not issue gets a 400',
     // the token that failed verification is answered with an empty page instead of the 400
-    reply: (r, path) => { if (r.status === 400 && path.includes('PageToken=')) { r.status = 200; r.body = JSON.stringify({ [contract.listKey]: [], meta: { key: contract.listKey } }); } },
+    reply: (r, path) => { if (r.status === 400 && path.includes('PageToken=')) { r.status = 200; r.body = JSON.stringify({ [contract.paging.listKey]: [], meta: { key: contract.paging.listKey } }); } },
   },
 ]);

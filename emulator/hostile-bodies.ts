@@ -35,7 +35,7 @@ export function tokenOf(authorization: string | undefined): string {
 
 /** Writes the credentials of the request into a 200 answer: receipt fields, receipt urls and page links. */
 export function echoInto(body: Json, authorization: string, token: string): void {
-  const items = Array.isArray(body[contract.listKey]) ? (body[contract.listKey] as Json[]) : [body];
+  const items = Array.isArray(body[contract.paging.listKey]) ? (body[contract.paging.listKey] as Json[]) : [body];
   for (const r of items) {
     r.participant_sid = authorization; // a debugging mock that echoes the request does this
     r.channel_message_sid = token;
@@ -59,7 +59,7 @@ export function deepen(body: Json): string {
 /** A list body whose items are WIDE tiny objects (each with a sid, so the page counts them). */
 export function widen(body: Json): string {
   const mark = '\u0000wide\u0000';
-  body[contract.listKey] = mark;
+  body[contract.paging.listKey] = mark;
   const items = '[' + new Array<string>(WIDE).fill('{"sid":"x"}').join(',') + ']';
   return JSON.stringify(body).replace(JSON.stringify(mark), items);
 }

@@ -61,7 +61,7 @@ export class Paging {
     private readonly play: Play,
     private readonly key: Buffer = randomBytes(32),
   ) {
-    const { min, max } = contract.pageSize;
+    const { min, max } = contract.paging.pageSize;
     const strict = (n: number): number | null => (n < min || n > max ? null : n);
     const clamp = (n: number): number | null => (n < min ? null : Math.min(n, max));
     this.sizeOf = fault.pageSize?.bind(fault) ?? (play.clamp ? clamp : strict);
@@ -88,7 +88,7 @@ export class Paging {
 
   /** Resolves PageSize/Page/PageToken; a string is the 400 message. */
   request(query: Record<string, string>, message: number): PageRequest | string {
-    const { min, max, default: dflt } = contract.pageSize;
+    const { min, max, default: dflt } = contract.paging.pageSize;
     const sizeText = query.PageSize;
     const asked = sizeText === undefined ? dflt : INTEGER.test(sizeText) ? Number(sizeText) : NaN;
     const size = Number.isNaN(asked) ? null : this.sizeOf(asked);
@@ -126,7 +126,7 @@ export class Paging {
       previous_page_url: offset > 0 ? link(Math.max(page - 1, 0), Math.max(offset - size, 0)) : null,
       url: this.self(head, req, message),
       next_page_url: offset + size < count ? link(page + 1, offset + size) : null,
-      key: contract.listKey,
+      key: contract.paging.listKey,
     };
     const ctx: PageCtx = { size, page, offset, count, link };
     this.fault.page?.(meta, ctx);

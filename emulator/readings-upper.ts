@@ -17,7 +17,7 @@ function upperCodec(inner: HexCodec): HexCodec {
 const upperSids = (s: Sids): Sids => new Sids(s.field, upperCodec(s.codec));
 /** A SID of a field with its hex digits (after the spec's prefix) in upper case. */
 function upperSid(field: SidField, sid: string): string {
-  const n = String(contract.sidPrefix(field)).length;
+  const n = String(contract.sids.prefix(field)).length;
   return sid.slice(0, n) + sid.slice(n).toUpperCase();
 }
 

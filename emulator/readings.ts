@@ -44,8 +44,8 @@ export const RETRY_AFTER_S = 1;
 /** slow: the latency added to every answer, in milliseconds (the suite must still pass). */
 export const SLOW_MS = 20;
 
-const { max } = contract.pageSize;
-const tooMany = contract.errorExample(429).code;
+const { max } = contract.paging.pageSize;
+const tooMany = contract.errors.example(429).code;
 
 /** Keeps the literal reading names so that ReadingName is a union of them. */
 function defineReadings<const T extends readonly Reading[]>(list: T): T {

@@ -33,7 +33,7 @@ export class ReceiptRender {
     o.message_sid = store.messages.sids.sid(m);
     const ch = r.channel[i];
     o.channel_message_sid = ch === 0 ? null : r.channelPrefixes[ch - 1] + r.channelHex.hex(i);
-    o.status = contract.statusValues[r.status[i]];
+    o.status = contract.receipts.statusValues[r.status[i]];
     o.error_code = r.error[i];
     o.participant_sid = r.participants.sid(r.participant[i]);
     o.date_created = isoDate(r.created[i], this.utc);
@@ -41,7 +41,7 @@ export class ReceiptRender {
     const ctx: ReceiptCtx = { position: i - store.messages.start[m], scope, origin: this.origin };
     this.fault.receipt?.(o, ctx);
     if (fetched) this.fault.fetched?.(o, ctx);
-    o.url = this.fault.url ? this.fault.url(o, ctx) : contract.receiptUrl(this.origin, o, scope);
+    o.url = this.fault.url ? this.fault.url(o, ctx) : contract.paths.receiptUrl(this.origin, o, scope);
     return o;
   }
 

@@ -14,9 +14,9 @@ export interface RouteCtx {
 interface Place { conversation: number; message: number }
 
 const ANY = -1;
-const servicePattern = contract.sidPattern('chat_service_sid');
+const servicePattern = contract.sids.pattern('chat_service_sid');
 /** Path parameters that must be SIDs, with the field whose pattern they follow. */
-const sidParams = [['ChatServiceSid', contract.sidPattern('chat_service_sid')], ['MessageSid', contract.sidPattern('message_sid')], ['Sid', contract.sidPattern('sid')]] as const;
+const sidParams = [['ChatServiceSid', contract.sids.pattern('chat_service_sid')], ['MessageSid', contract.sids.pattern('message_sid')], ['Sid', contract.sids.pattern('sid')]] as const;
 
 /** Decodes one raw path segment; null for bad percent-encoding. */
 function segment(raw: string | undefined): string | null {
@@ -73,11 +73,11 @@ function list(ctx: RouteCtx, place: Place, scope: Scope, query: string): Reply {
     items.push(render.json(start + (order ? order(p, count, req.size) : p), scope));
   }
   const s = store.services[store.conversations.service[place.conversation]];
-  const base = ctx.origin + contract.buildPath('list', scope, {
+  const base = ctx.origin + contract.paths.build('list', scope, {
     ChatServiceSid: s.sid, ConversationSid: store.conversations.sids.sid(place.conversation), MessageSid: store.messages.sids.sid(place.message),
   });
   const meta = ctx.paging.meta(req, count, base, place.message);
-  return ok(Buffer.from(`{"${contract.listKey}":[${items.join(',')}],"meta":${JSON.stringify(meta)}}`));
+  return ok(Buffer.from(`{"${contract.paging.listKey}":[${items.join(',')}],"meta":${JSON.stringify(meta)}}`));
 }
 
 /** GET …/Receipts/{Sid}: one receipt of the message in the path. */

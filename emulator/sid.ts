@@ -43,10 +43,10 @@ export class Sids {
   readonly prefix: string;
   readonly length: number;
   constructor(readonly field: SidField, readonly codec: HexCodec) {
-    const prefix = contract.sidPrefix(field);
+    const prefix = contract.sids.prefix(field);
     if (prefix === null) throw new Error(`${field} has no fixed prefix in the spec`);
     this.prefix = prefix;
-    this.length = contract.sidLength(field);
+    this.length = contract.sids.length(field);
   }
   /** The SID of an index. */
   sid(index: number): string {
@@ -57,7 +57,7 @@ export class Sids {
     return sid.length === this.length && sid.startsWith(this.prefix) ? this.codec.index(sid.slice(this.prefix.length)) : -1;
   }
   /** How many hex digits follow a prefix (the field's own, or a channel's given one). */
-  static digits(field: SidField, prefix = contract.sidPrefix(field) ?? ''): number {
-    return contract.sidLength(field) - prefix.length;
+  static digits(field: SidField, prefix = contract.sids.prefix(field) ?? ''): number {
+    return contract.sids.length(field) - prefix.length;
   }
 }

@@ -11,7 +11,7 @@ export interface ReceiptColumns {
   count: number;
   msg: Uint32Array;
   participant: Uint32Array;
-  /** Index into contract.statusValues (null included). */
+  /** Index into contract.receipts.statusValues (null included). */
   status: Uint8Array;
   /** 0: no channel message; otherwise 1 + index into channelPrefixes. */
   channel: Uint8Array;
@@ -53,9 +53,9 @@ export function uniqueNameKey(service: number, name: string): string {
   return `${service}\u0000${name}`;
 }
 
-/** The index of contract.statusValues holding a status (-1 when the spec does not list it). */
+/** The index of contract.receipts.statusValues holding a status (-1 when the spec does not list it). */
 export function statusIndex(status: string | null): number {
-  return contract.statusValues.indexOf(status);
+  return contract.receipts.statusValues.indexOf(status);
 }
 
 /** The largest message of the target account's default service (the default-service target), or -1 if it has none. */

@@ -1,5 +1,5 @@
 import { contract, type SidField } from '../spec/contract.js';
-import { loadSeed } from '../fixtures/seed.js';
+import { loadSeed } from './seed.js';
 import { hashHex, indexCodec, Sids } from './sid.js';
 import { allocReceipts, type Account, type Service, type Store } from './store.js';
 
@@ -40,7 +40,7 @@ function messageSizes(n: number, rand: () => number): number[] {
 function tenants(n: number, seed: number): { accounts: Account[]; services: Service[] } {
   const perAccount = Math.min(16, Math.max(2, Math.ceil(n / 100_000)));
   const accounts: Account[] = [], services: Service[] = [];
-  const sid = (field: 'account_sid' | 'chat_service_sid', key: string): string => contract.sidPrefix(field) + hashHex(`synthetic:${seed}:${key}`, Sids.digits(field));
+  const sid = (field: 'account_sid' | 'chat_service_sid', key: string): string => contract.sids.prefix(field) + hashHex(`synthetic:${seed}:${key}`, Sids.digits(field));
   for (let a = 0; a < ACCOUNTS; a++) {
     accounts.push({ name: `synthetic-${a}`, sid: sid('account_sid', `account:${a}`), token: hashHex(`synthetic:${seed}:token:${a}`, Sids.digits('account_sid')), defaultService: services.length });
     for (let s = 0; s <= perAccount; s++) services.push({ sid: sid('chat_service_sid', `service:${a}:${s}`), account: a, isDefault: s === 0 });

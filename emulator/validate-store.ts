@@ -8,7 +8,7 @@ import type { Store } from './store.js';
 const SAMPLE = 2_000;
 
 /** Validates receipts of a store against the contract, failing fast with the first violation and the receipt's SID. */
-export function validateStore(store: Store, origin = contract.productionOrigins[0]): void {
+export function validateStore(store: Store, origin = contract.paths.productionOrigins[0]): void {
   const render = new ReceiptRender(store, origin, noFault, 0);
   const n = store.receipts.count;
   const step = n <= SAMPLE ? 1 : Math.floor(n / SAMPLE);

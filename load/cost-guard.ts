@@ -12,7 +12,7 @@ export function registrableDomain(hostname: string): string {
 
 /** Domains of Twilio's production API, derived from the spec's servers (every region and edge lives under them). */
 export const PRODUCTION_DOMAINS: readonly string[] = Object.freeze([
-  ...new Set(contract.productionOrigins.map((o) => registrableDomain(new URL(o).hostname))),
+  ...new Set(contract.paths.productionOrigins.map((o) => registrableDomain(new URL(o).hostname))),
 ]);
 
 /** True for any host under a production domain, however it is spelt (capitals, trailing dot, region, edge). */

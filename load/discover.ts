@@ -3,7 +3,7 @@ import { formatViolation } from '../spec/violation.js';
 import { authorization, secretOf, type LoadTarget, type MessageRef } from './target.js';
 import { redact } from '../target/redact.js';
 import { UsageError } from './usage-error.js';
-import { getBounded, type Answer, type GetLimits } from './http-get.js';
+import { getBounded, type Answer, type GetLimits } from '../target/http-get.js';
 
 /** What a scenario rotates over: paths of receipts (fetch) and of list pages at one PageSize (list). */
 export interface Workload { fetch: string[]; list: string[] }
@@ -11,7 +11,7 @@ export interface Workload { fetch: string[]; list: string[] }
 export interface DiscoverLimits extends GetLimits { pageSize: number; maxPages: number }
 
 const DEFAULT_LIMITS: DiscoverLimits = {
-  pageSize: contract.pageSize.max, maxPages: 60, timeoutMs: 5000, maxBodyBytes: 8 << 20, maxRatio: 100,
+  pageSize: contract.paging.pageSize.max, maxPages: 60, timeoutMs: 5000, maxBodyBytes: 8 << 20, maxRatio: 100,
 };
 
 /** The first contract violation of a page, as one line; a value too deep to even describe is a failure too. */
@@ -74,15 +74,15 @@ function checkProgress(seen: Set<string>, previous: number | null, page: unknown
 async function discoverMessage(target: LoadTarget, m: MessageRef, lim: DiscoverLimits, maxPages: number): Promise<Workload> {
   const work: Workload = { fetch: [], list: [] };
   const params = { ChatServiceSid: m.serviceSid, ConversationSid: m.conversationSid, MessageSid: m.messageSid };
-  let path: string | null = `${contract.buildPath('list', 'service', params)}?PageSize=${lim.pageSize}`;
+  let path: string | null = `${contract.paths.build('list', 'service', params)}?PageSize=${lim.pageSize}`;
   const seen = new Set<string>();
   let previous: number | null = null;
   while (path && work.list.length < maxPages) {
     seen.add(path);
     work.list.push(path);
     const page = await getPage(target, path, lim);
-    for (const r of page[contract.listKey] as Record<string, string>[]) {
-      work.fetch.push(contract.buildPath('fetch', 'service', { ChatServiceSid: r.chat_service_sid, ConversationSid: r.conversation_sid, MessageSid: r.message_sid, Sid: r.sid }));
+    for (const r of page[contract.paging.listKey] as Record<string, string>[]) {
+      work.fetch.push(contract.paths.build('fetch', 'service', { ChatServiceSid: r.chat_service_sid, ConversationSid: r.conversation_sid, MessageSid: r.message_sid, Sid: r.sid }));
     }
     const meta = page.meta as Record<string, unknown>;
     const next = samePath(target, meta.next_page_url);

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmulatorOptions } from '../emulator/server.js';
 import { discover, type Workload } from './discover.js';
-import { getBounded } from './http-get.js';
+import { getBounded } from '../target/http-get.js';
 import type { Options } from './options.js';
 import type { Reporter } from './progress.js';
 import { loadResult, type LoadResult } from './report-json.js';

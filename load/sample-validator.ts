@@ -59,7 +59,7 @@ function exchangeOf(answer: Pending, body: string, secret: Secret, forms: string
 }
 
 const MAX_ROUTES = 10_000;
-const routes = new Map<string, ReturnType<typeof contract.matchPath>>();
+const routes = new Map<string, ReturnType<typeof contract.paths.match>>();
 /** The contract with matchPath remembered per path: every check matches the path again, and rotation repeats it. */
 const judged: typeof contract = Object.create(contract, {
   matchPath: {
@@ -67,7 +67,7 @@ const judged: typeof contract = Object.create(contract, {
       let m = routes.get(path);
       if (m === undefined) {
         if (routes.size >= MAX_ROUTES) routes.clear();
-        m = contract.matchPath(path);
+        m = contract.paths.match(path);
         routes.set(path, m);
       }
       return m;

@@ -24,19 +24,19 @@ export interface Scenario {
   thresholds: readonly Threshold[];
 }
 
-const DEFAULTS = { mode: 'closed', pageSize: contract.pageSize.default, connections: 10, pipelining: 1, warmup: 1, duration: 5, maxRequests: 500_000, timeout: 5, sampleEvery: 100, thresholds: [] };
+const DEFAULTS = { mode: 'closed', pageSize: contract.paging.pageSize.default, connections: 10, pipelining: 1, warmup: 1, duration: 5, maxRequests: 500_000, timeout: 5, sampleEvery: 100, thresholds: [] };
 
 const seconds = { type: 'number', exclusiveMinimum: 0 };
 const count = { type: 'integer', minimum: 1 };
 const fields = {
   mode: { enum: ['closed', 'open'] },
   rate: count,
-  pageSize: { type: 'integer', minimum: contract.pageSize.min, maximum: contract.pageSize.max },
+  pageSize: { type: 'integer', minimum: contract.paging.pageSize.min, maximum: contract.paging.pageSize.max },
   connections: count, pipelining: count, duration: seconds, maxRequests: count, timeout: { type: 'number', minimum: 1 }, sampleEvery: count, // autocannon's timeout is whole seconds, at least 1
   warmup: { type: 'number', minimum: 0 },
   thresholds: { type: 'array', items: { type: 'string' } },
 };
-const operations = [...new Set(contract.operations.map((o) => o.name))];
+const operations = [...new Set(contract.paths.operations.map((o) => o.name))];
 const SCHEMA = {
   type: 'object', additionalProperties: false, required: ['scenarios'],
   properties: {

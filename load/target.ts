@@ -1,7 +1,7 @@
 import { create, type EmulatorOptions } from '../emulator/server.js';
 import type { Store } from '../emulator/store.js';
 import { UsageError, reject } from './usage-error.js';
-import { readTarget, TargetError, type Target } from '../fixtures/target.js';
+import { readTarget, TargetError, type Target } from '../target/settings.js';
 import { basicAuth, type Secret } from '../target/redact.js';
 import { isProductionHost, normalHost } from './cost-guard.js';
 

@@ -27,7 +27,7 @@ const key = (check: string, operation: string, scope: string) => `${check} ${ope
 /** Every rule the registry can judge: each check on each operation it may apply to, in both scopes. */
 function rulesOf(contract: Contract, checks: readonly Check[]): ConformanceRow[] {
   return checks.flatMap((c) =>
-    contract.operations
+    contract.paths.operations
       .filter((o) => c.applies.operation === undefined || c.applies.operation === o.name)
       .map((o) => ({
         check: c.name,

@@ -33,8 +33,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function allowed() {
   return {
     check: checks.map((c) => c.name),
-    operation: [...new Set(contract.operations.map((o) => o.name))],
-    scope: [...new Set(contract.operations.map((o) => o.scope))],
+    operation: [...new Set(contract.paths.operations.map((o) => o.name))],
+    scope: [...new Set(contract.paths.operations.map((o) => o.scope))],
   };
 }
 

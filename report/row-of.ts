@@ -11,13 +11,13 @@ export interface Row {
 /** The operation and scope a request path addresses; a path outside the spec (a malformed SID) by its shape. */
 export function rowOf(pathAndQuery: string, contract: Contract): Row {
   const path = pathAndQuery.replace(/^[A-Z]+ /, '').split('?')[0];
-  const match = contract.matchPath(path);
+  const match = contract.paths.match(path);
   if (match) return { operation: match.op.name, scope: match.op.scope };
   // The collection templates end in a literal segment, the instance templates in a parameter.
-  const lists = contract.operations.filter((o) => o.name === 'list');
+  const lists = contract.paths.operations.filter((o) => o.name === 'list');
   const last = (t: string) => t.split('/').pop();
   const operation = lists.some((o) => last(o.template) === last(path)) ? 'list' : 'fetch';
-  const service = contract.operations
+  const service = contract.paths.operations
     .find((o) => o.scope === 'service')!
     .template.split('/')
     .slice(0, 3)

@@ -1,5 +1,5 @@
 import { redact } from '../target/redact.js';
-import type { Target } from '../fixtures/target.js';
+import type { Target } from '../target/settings.js';
 import type { Annotation, Session } from '../tests/contract/probes/session.js';
 import type { KnownEntry } from './known-deviations.js';
 import { applyKnown } from './known-match.js';

@@ -5,6 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { schemaViolations } from './schema-violations.js';
+import type { Contract, DocumentedHeader, SchemaName, SidField, TwilioErrorBody } from './contract-types.js';
 import { compilePaths, type Operation, type OperationName, type PathParams, type Scope } from './paths.js';
 import type { Violation } from './violation.js';
 
@@ -12,12 +13,6 @@ import type { Violation } from './violation.js';
 export const SPEC_FILE = fileURLToPath(new URL('./receipts.openapi.yaml', import.meta.url));
 
 type Json = Record<string, unknown>;
-/** Names of the schemas in components/schemas that consumers validate against. */
-export type SchemaName = 'Receipt' | 'ServiceReceipt' | 'ReceiptPage' | 'ServiceReceiptPage' | 'TwilioError';
-/** A documented Twilio error body. */
-export interface TwilioErrorBody { code: number; message: string; more_info: string; status: number }
-/** A receipt field that holds a SID (its pattern is in the spec). */
-export type SidField = 'account_sid' | 'chat_service_sid' | 'conversation_sid' | 'message_sid' | 'sid' | 'participant_sid' | 'channel_message_sid';
 
 // ajv-formats is CommonJS: under NodeNext its default import is the plugin function itself.
 const addFormats = ajvFormats as unknown as typeof ajvFormats.default;
@@ -45,7 +40,7 @@ function deref(doc: Json, node: unknown): Json {
 }
 
 /** Loads the spec once and compiles it; a contract module for every consumer. */
-export function loadContract(file = SPEC_FILE) {
+export function loadContract(file = SPEC_FILE): Contract {
   const doc = parse(readFileSync(file, 'utf8')) as Json;
   const components = doc.components as Json;
   const schemas = components.schemas as Record<string, Json>;
@@ -73,30 +68,23 @@ export function loadContract(file = SPEC_FILE) {
     return resp ? deref(doc, resp) : undefined;
   };
 
-  return {
-    doc,
-    file,
-    ...paths,
-    /** Validates data against a named schema; returns one violation per rule broken (empty: valid). */
-    validate(name: SchemaName, data: unknown, check = 'schema'): Violation[] {
-      const fn = compile(name, { $ref: `${REF_PREFIX}${name}` });
-      return fn(data) ? [] : schemaViolations(check, fn.errors, data);
-    },
-    /** Validates an error body against the schema documented for that HTTP status (TwilioError when undocumented). */
-    validateError(status: number, data: unknown, check = 'error_body'): Violation[] {
+  /** Validates data against a schema compiled once under a key. */
+  const check = (key: string, schema: unknown, data: unknown, name: string): Violation[] => {
+    const fn = compile(key, schema);
+    return fn(data) ? [] : schemaViolations(name, fn.errors, data);
+  };
+  const errors = {
+    validate(status: number, data: unknown, name = 'error_body'): Violation[] {
       const resp = errorResponse(status);
       const schema = resp ? ((resp.content as Json)['application/json'] as Json).schema : { $ref: `${REF_PREFIX}TwilioError` };
-      const fn = compile(`error:${resp ? status : 'any'}`, schema);
-      return fn(data) ? [] : schemaViolations(check, fn.errors, data);
+      return check(`error:${resp ? status : 'any'}`, schema, data, name);
     },
-    /** The documented example error body for an HTTP status (code, message, more_info, status). */
-    errorExample(status: number): TwilioErrorBody {
+    example(status: number): TwilioErrorBody {
       const resp = errorResponse(status);
       if (!resp) throw new Error(`the spec documents no error response for HTTP ${status}`);
       return ((resp.content as Json)['application/json'] as Json).example as TwilioErrorBody;
     },
-    /** Headers documented for an error status (WWW-Authenticate on 401, Retry-After on 429): name, rule in words, and a test of a value. */
-    errorHeaders(status: number): { name: string; rule: string; test(value: string): boolean }[] {
+    headers(status: number): DocumentedHeader[] {
       const headers = (errorResponse(status)?.headers ?? {}) as Record<string, Json>;
       return Object.entries(headers).map(([name, header]) => {
         const schema = deref(doc, header).schema as Json;
@@ -107,37 +95,32 @@ export function loadContract(file = SPEC_FILE) {
         return { name, rule, test: (value: string) => fn(read(value)) };
       });
     },
-    /** HTTP statuses with a documented error response for an operation. */
-    documentedStatuses(operationId: string): number[] {
-      return Object.keys(paths.operation(operationId).responses as Json).map(Number);
-    },
-    /** The regular expression a SID field must match. */
-    sidPattern(field: SidField): RegExp {
-      return new RegExp(fieldSchema(field).pattern as string);
-    },
-    /** The fixed two-letter prefix of a SID field (null for channel_message_sid, whose prefix varies). */
-    sidPrefix(field: SidField): string | null {
-      return /^\^([A-Z]{2})\[/.exec(fieldSchema(field).pattern as string)?.[1] ?? null;
-    },
-    /** The length every SID has. */
-    sidLength(field: SidField): number {
-      return fieldSchema(field).maxLength as number;
-    },
-    /** Receipt fields that hold an RFC 3339 date-time: compared as instants (`Z` and `+00:00` are the same time). */
-    dateFields: Object.keys(receiptProps).filter((f) => fieldSchema(f).format === 'date-time'),
-    /** Documented status values, null included where the documentation allows it. */
-    statusValues: (fieldSchema('status').enum as (string | null)[]).slice(),
-    /** PageSize bounds and default. */
-    pageSize: { min: pageSizeSchema.minimum as number, max: pageSizeSchema.maximum as number, default: pageSizeSchema.default as number },
-    /** The list envelope's key, as documented in meta.key. */
-    listKey: (deref(doc, (schemas.PageMeta.properties as Json).key).const as string),
-    /** Origins of Twilio's production API, from the spec's servers. */
-    productionOrigins: (doc.servers as { url: string }[]).map((s) => new URL(s.url).origin),
+    documentedStatuses: (operationId: string): number[] => Object.keys(paths.operation(operationId).responses).map(Number),
   };
+  const sids = {
+    pattern: (field: SidField): RegExp => new RegExp(fieldSchema(field).pattern as string),
+    prefix: (field: SidField): string | null => /^\^([A-Z]{2})\[/.exec(fieldSchema(field).pattern as string)?.[1] ?? null,
+    length: (field: SidField): number => fieldSchema(field).maxLength as number,
+  };
+  return Object.freeze({
+    doc,
+    file,
+    validate: (name: SchemaName, data: unknown, checkName = 'schema') => check(name, { $ref: `${REF_PREFIX}${name}` }, data, checkName),
+    sids,
+    receipts: {
+      dateFields: Object.keys(receiptProps).filter((f) => fieldSchema(f).format === 'date-time'),
+      statusValues: (fieldSchema('status').enum as (string | null)[]).slice(),
+    },
+    paging: {
+      pageSize: { min: pageSizeSchema.minimum as number, max: pageSizeSchema.maximum as number, default: pageSizeSchema.default as number },
+      listKey: deref(doc, (schemas.PageMeta.properties as Json).key).const as string,
+    },
+    errors,
+    paths: { ...paths, productionOrigins: (doc.servers as { url: string }[]).map((s) => new URL(s.url).origin) },
+  });
 }
 
-/** The loaded contract. */
-export type Contract = ReturnType<typeof loadContract>;
+export type { Contract, DocumentedHeader, ErrorFacts, PagingFacts, PathFacts, ReceiptFacts, SchemaName, SidFacts, SidField, TwilioErrorBody } from './contract-types.js';
 export type { Operation, OperationName, PathParams, Scope };
 
 /** The contract, loaded and compiled once per process. */

@@ -53,9 +53,9 @@ export function compilePaths(doc: Json) {
     },
     /** The list or fetch operation of a scope. */
     op: find,
-    buildPath,
+    build: buildPath,
     /** Matches a raw (still percent-encoded) path to an operation and its raw parameter segments. */
-    matchPath(path: string): { op: Operation; raw: PathParams } | null {
+    match(path: string): { op: Operation; raw: PathParams } | null {
       for (const op of operations) {
         const m = op.regex.exec(path);
         if (m) return { op, raw: Object.fromEntries(op.params.map((p, i) => [p, m[i + 1]])) };

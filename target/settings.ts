@@ -45,7 +45,7 @@ function readOrigin(env: Env, name: string, fallback?: string): string {
 /** Reads a SID setting and checks it against the spec's pattern for that field. */
 function readSid(env: Env, name: string, field: SidField, what: string): string {
   const raw = env[name];
-  const pattern = contract.sidPattern(field);
+  const pattern = contract.sids.pattern(field);
   if (!raw) throw new TargetError(`${name} is not set; set it to ${what} (${pattern.source})`);
   if (!pattern.test(raw)) throw new TargetError(`${name} must match ${pattern.source} (${what}); received ${JSON.stringify(raw)}`);
   return raw;

@@ -36,8 +36,8 @@ async function serveEmulator(): Promise<void> {
   answerCpu();
   process.send?.({
     url: emu.url, auth: basicAuth(t.accountSid, t.authToken),
-    fetchPath: contract.buildPath('fetch', 'service', { ...params, Sid: first }),
-    listPath: contract.buildPath('list', 'service', params) + `?PageSize=${contract.pageSize.max}`,
+    fetchPath: contract.paths.build('fetch', 'service', { ...params, Sid: first }),
+    listPath: contract.paths.build('list', 'service', params) + `?PageSize=${contract.paging.pageSize.max}`,
   } satisfies Served);
 }
 
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   const emuSide: Side = { proc: emu.proc, url: e.url, auth: e.auth }, bareSide: Side = { proc: bare.proc, url: bare.served.url, auth: e.auth };
   try {
     const rows = [await compare('fetch', bareSide, emuSide, e.fetchPath ?? '', fetchBody.length), await compare('list', bareSide, emuSide, e.listPath ?? '', listBody.length)];
-    console.log(`bench:emulator  ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s per side, medians, list = ${contract.pageSize.max} items`);
+    console.log(`bench:emulator  ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s per side, medians, list = ${contract.paging.pageSize.max} items`);
     for (const r of rows) console.log(r.line);
     process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
   } finally {

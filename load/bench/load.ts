@@ -32,7 +32,7 @@ const examplePath = new URL((example as { url: string }).url).pathname;
 const paths = Array.from({ length: 1000 }, () => examplePath);
 const judged = { publicUrl: new URL((example as { url: string }).url).origin, accountSid: (example as { account_sid: string }).account_sid };
 const scenario: Scenario = {
-  name: 'fetch', operation: 'fetch', mode: 'closed', pageSize: contract.pageSize.default, connections, pipelining: 1, warmup: 0, duration,
+  name: 'fetch', operation: 'fetch', mode: 'closed', pageSize: contract.paging.pageSize.default, connections, pipelining: 1, warmup: 0, duration,
   maxRequests: 100_000_000, timeout: 5, sampleEvery, thresholds: [],
 };
 

@@ -39,12 +39,12 @@ async function serve(n: number): Promise<void> {
     const c = store.messages.conv[store.receipts.msg[i]];
     const s = store.services[store.conversations.service[c]];
     if (s.account !== store.target.account) continue;
-    fetch.push(contract.buildPath('fetch', s.isDefault ? 'default' : 'service', {
+    fetch.push(contract.paths.build('fetch', s.isDefault ? 'default' : 'service', {
       ChatServiceSid: s.sid, ConversationSid: store.conversations.sids.sid(c), MessageSid: store.messages.sids.sid(store.receipts.msg[i]), Sid: store.receipts.sids.sid(i),
     }));
   }
-  const list = contract.buildPath('list', 'service', { ChatServiceSid: t.serviceSid, ConversationSid: t.conversationSid, MessageSid: t.messageSid });
-  const size = contract.pageSize.max;
+  const list = contract.paths.build('list', 'service', { ChatServiceSid: t.serviceSid, ConversationSid: t.conversationSid, MessageSid: t.messageSid });
+  const size = contract.paging.pageSize.max;
   const pages = Math.ceil(store.messages.size[store.target.message] / size);
   const auth = basicAuth(t.accountSid, t.authToken);
   const report: Report = { n, startMs, bytes, heapBytes, url: emu.url, auth, fetch, page0: `${list}?PageSize=${size}&Page=0`, deep: `${list}?PageSize=${size}&Page=${pages - 1}`, pages };

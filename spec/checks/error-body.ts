@@ -10,7 +10,7 @@ export const errorBody: Check = {
   run(exchange, contract) {
     const { status, json } = exchange.response;
     if (json === undefined) return []; // no body to judge is response_json's concern
-    const found = contract.validateError(status, json, 'error_body');
+    const found = contract.errors.validate(status, json, 'error_body');
     const said = exchange.body?.status;
     if (typeof said === 'number' && said !== status && !found.some((v) => v.pointer === '/status')) {
       found.push(violation('error_body', '/status', `expected the HTTP status ${status}, received ${show(said)}`, status, said));

@@ -9,7 +9,7 @@ export const errorHeaders: Check = {
   applies: { status: 'error' },
   run(exchange, contract) {
     const { status, headers } = exchange.response;
-    return contract.errorHeaders(status).flatMap(({ name, rule, test }) => {
+    return contract.errors.headers(status).flatMap(({ name, rule, test }) => {
       const value = headers[name.toLowerCase()];
       if (value !== undefined && test(value)) return [];
       const received = value === undefined ? 'no such header' : show(value);

@@ -1,3 +1,4 @@
+import type { Contract } from '../contract.js';
 import { type Violation } from '../violation.js';
 import type { CheckContext, Exchange, Judged } from './exchange.js';
 import { asObject } from './judged.js';
@@ -5,8 +6,8 @@ import { asObject } from './judged.js';
 export { asObject, routeOfPath } from './judged.js';
 
 /** The receipt SIDs of a page, in order (non-strings skipped): for probes holding a raw exchange. */
-export function pageSids(exchange: Exchange, contract: { listKey: string }): string[] {
-  const items = asObject(exchange.response.json)?.[contract.listKey];
+export function pageSids(exchange: Exchange, contract: Contract): string[] {
+  const items = asObject(exchange.response.json)?.[contract.paging.listKey];
   return Array.isArray(items) ? items.map((r) => asObject(r)?.sid).filter((s): s is string => typeof s === 'string') : [];
 }
 

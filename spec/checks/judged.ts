@@ -20,7 +20,7 @@ function decode(raw: string): string | undefined {
 
 /** The operation a path (with or without query) addresses and its decoded parameters, or null. */
 export function routeOfPath(pathAndQuery: string, contract: Contract): Route | null {
-  const match = contract.matchPath(pathAndQuery.split('?')[0]);
+  const match = contract.paths.match(pathAndQuery.split('?')[0]);
   if (!match) return null;
   const params = Object.fromEntries(Object.entries(match.raw).map(([k, v]) => [k, decode(v)]));
   return { op: match.op, scope: match.op.scope, params };
@@ -50,8 +50,8 @@ export function parseExchange(exchange: Exchange, contract: Contract): Judged {
   const body = asObject(json);
   const isList = status === 200 && route?.op.name === 'list';
   const meta = isList ? asObject(body?.meta) : null;
-  const receipts = receiptsIn(route, status, body, contract.listKey, contract.pageSize.max);
-  const items = isList ? body?.[contract.listKey] : undefined;
+  const receipts = receiptsIn(route, status, body, contract.paging.listKey, contract.paging.pageSize.max);
+  const items = isList ? body?.[contract.paging.listKey] : undefined;
   const sids = Array.isArray(items) ? items.map((r) => asObject(r)?.sid).filter((s): s is string => typeof s === 'string') : [];
   return { ...exchange, route, query, body, meta, receipts, sids };
 }

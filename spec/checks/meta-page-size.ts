@@ -11,13 +11,13 @@ export const metaPageSize: Check = {
     if (!exchange.body) return [];
     // The size the probe asked for wins over the query: a followed link need not spell PageSize.
     const raw = ctx.pageSize === undefined ? exchange.query.get('PageSize') : String(ctx.pageSize);
-    const requested = raw === null ? contract.pageSize.default : Number(raw);
-    const { min, max } = contract.pageSize;
+    const requested = raw === null ? contract.paging.pageSize.default : Number(raw);
+    const { min, max } = contract.paging.pageSize;
     // Out-of-range sizes are page_size_bounds' concern.
     if (!Number.isInteger(requested) || requested < min || requested > max) return [];
     const size = exchange.meta?.page_size;
     if (size !== requested) return [violation('meta_page_size', '/meta/page_size', `expected ${requested} (${raw === null ? 'the default' : 'as requested'}), received ${show(size ?? null)}`, requested, size)];
     const count = exchange.sids.length;
-    return count <= requested ? [] : [violation('meta_page_size', `/${contract.listKey}`, `expected at most ${requested} items, received ${count}`, requested, count)];
+    return count <= requested ? [] : [violation('meta_page_size', `/${contract.paging.listKey}`, `expected at most ${requested} items, received ${count}`, requested, count)];
   },
 };

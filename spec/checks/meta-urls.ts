@@ -14,7 +14,7 @@ function otherList(request: Route, link: Route, exchange: Judged, contract: Cont
   for (const [param, value] of Object.entries(request.params)) {
     const given = link.params[param];
     if (given === value) continue;
-    const conversation = contract.sidPattern('conversation_sid');
+    const conversation = contract.sids.pattern('conversation_sid');
     if (param === 'ConversationSid' && value !== undefined && !conversation.test(value) && given !== undefined && conversation.test(given)) {
       const named = exchange.receipts.map((r) => r.receipt.conversation_sid);
       if (named.every((sid) => sid === given)) continue; // the unique name's own SID

@@ -10,8 +10,8 @@ export const pageSchema: Check = {
     if (!body) return []; // not a JSON object: response_json's concern
     const schema = exchange.route?.scope === 'service' ? 'ServiceReceiptPage' : 'ReceiptPage';
     // The items are receipt_schema's concern; judge only the envelope here so nothing is reported twice.
-    const items = body[contract.listKey];
-    const envelope = Array.isArray(items) ? { ...body, [contract.listKey]: [] } : body;
+    const items = body[contract.paging.listKey];
+    const envelope = Array.isArray(items) ? { ...body, [contract.paging.listKey]: [] } : body;
     return contract.validate(schema, envelope, 'page_schema');
   },
 };

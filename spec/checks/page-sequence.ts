@@ -13,7 +13,7 @@ export const pageSequence: Check = {
     const seen = new Set(walk.expected.slice(0, walk.position));
     const sids = exchange.sids;
     for (const [i, sid] of sids.entries()) {
-      const at = pointer('', contract.listKey, i, 'sid');
+      const at = pointer('', contract.paging.listKey, i, 'sid');
       const want = walk.expected[walk.position + i];
       if (seen.has(sid)) return [violation('page_sequence', at, `${sid} was already visited on an earlier page`, want ?? 'no more receipts', sid)];
       // Only a complete reference knows what lies past its end.

@@ -11,7 +11,7 @@ export const pageSizeBounds: Check = {
     const raw = String(exchange.query.get('PageSize'));
     const { status } = exchange.response;
     const n = Number(raw);
-    const { min, max } = contract.pageSize;
+    const { min, max } = contract.paging.pageSize;
     if (Number.isInteger(n) && n >= min && n <= max) return [];
     if (!(Number.isInteger(n) && n > max)) {
       return [violation('page_size_bounds', '', `PageSize=${raw} is outside ${min}..${max} and must be rejected with a 4xx, received HTTP 200`, '4xx', status)];
@@ -19,7 +19,7 @@ export const pageSizeBounds: Check = {
     // Above the maximum the documentation allows clamping: never more than the maximum.
     const count = exchange.sids.length;
     const size = exchange.meta?.page_size;
-    if (count > max) return [violation('page_size_bounds', `/${contract.listKey}`, `PageSize=${raw} returned ${count} items, more than the maximum ${max}`, `<= ${max}`, count)];
+    if (count > max) return [violation('page_size_bounds', `/${contract.paging.listKey}`, `PageSize=${raw} returned ${count} items, more than the maximum ${max}`, `<= ${max}`, count)];
     if (typeof size !== 'number' || size > max) return [violation('page_size_bounds', '/meta/page_size', `PageSize=${raw} clamped must report at most ${max}, received ${show(size ?? null)}`, `<= ${max}`, size)];
     return [];
   },

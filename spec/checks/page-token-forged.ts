@@ -16,7 +16,7 @@ export const pageTokenForged: Check = {
     const { status } = exchange.response;
     if (!route) return [];
     // Redirects and 5xx are response_status' concern; without a documented 400 any 4xx is a rejection.
-    const documented = contract.documentedStatuses(route.op.operationId).includes(BAD_REQUEST);
+    const documented = contract.errors.documentedStatuses(route.op.operationId).includes(BAD_REQUEST);
     const rejected = documented ? status === BAD_REQUEST : status >= 400 && status < 500;
     if (rejected || (status >= 300 && status < 400) || status >= 500) return [];
     const want = documented ? `HTTP ${BAD_REQUEST} (documented for this list)` : 'a 4xx';

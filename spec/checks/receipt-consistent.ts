@@ -23,7 +23,7 @@ export const receiptConsistent: Check = {
     return exchange.receipts.flatMap(({ receipt }) => {
       const keys = [...new Set([...Object.keys(known), ...Object.keys(receipt)])];
       return keys
-        .filter((k) => !same(k, known[k], receipt[k], contract.dateFields))
+        .filter((k) => !same(k, known[k], receipt[k], contract.receipts.dateFields))
         .map((k) => violation('receipt_consistent', pointer('', k), `expected ${show(known[k])} as listed, received ${show(receipt[k])}`, known[k], receipt[k]));
     });
   },

@@ -17,7 +17,7 @@ export const receiptUrl: Check = {
         const what = actualOrigin ? `a foreign origin ${actualOrigin} (not followed)` : 'not an absolute URL';
         return [violation('receipt_url', `${at}/url`, `expected an absolute URL at ${origin}, received ${what}: ${show(url)}`, origin, url)];
       }
-      const canonical = contract.receiptUrl(origin, receipt, scope);
+      const canonical = contract.paths.receiptUrl(origin, receipt, scope);
       return url === canonical ? [] : [violation('receipt_url', `${at}/url`, `expected ${canonical}, received ${show(url)}`, canonical, url)];
     });
   },

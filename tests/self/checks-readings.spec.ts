@@ -52,16 +52,16 @@ test.describe('checks judge what a page is, not how its URL is spelled', () => {
   test('a conversation addressed by unique name is the same list as its CH SID in the links', () => {
     const r = example('ServiceReceipt');
     const params = { ChatServiceSid: String(r.chat_service_sid), ConversationSid: 'launch-room', MessageSid: String(r.message_sid) };
-    const byName = contract.buildPath('list', 'service', params);
+    const byName = contract.paths.build('list', 'service', params);
     const body = (page().response.json as Json);
     expect(judge(exchange(`${byName}?PageSize=50`, 200, body), contract, ctxFor('page'))).toConform();
   });
 
   test('a link to another message is not the same list, even by unique name', () => {
     const r = example('ServiceReceipt');
-    const other = contract.buildPath('list', 'service', {
+    const other = contract.paths.build('list', 'service', {
       ChatServiceSid: String(r.chat_service_sid), ConversationSid: String(r.conversation_sid),
-      MessageSid: String(contract.sidPrefix('message_sid')) + 'f'.repeat(contract.sidLength('message_sid') - 2),
+      MessageSid: String(contract.sids.prefix('message_sid')) + 'f'.repeat(contract.sids.length('message_sid') - 2),
     });
     const p = page(undefined, (b) => { b.meta.url = `${origin}${other}?PageSize=50&Page=0`; });
     expect(judge(p, contract, ctxFor('page')).map((v) => [v.check, v.pointer])).toEqual([['meta_urls', '/meta/url']]);

@@ -1,11 +1,11 @@
 import { expect, test } from '../../fixtures/test.js';
-import { readTarget, TargetError } from '../../fixtures/target.js';
+import { readTarget, TargetError } from '../../target/settings.js';
 import { contract, type SidField } from '../../spec/contract.js';
 import { sidOf } from './exchanges.js';
 import { runContract } from './run-contract.js';
 
 /** The spec's pattern of a SID field, as the error message shows it. */
-const pattern = (field: SidField): string => contract.sidPattern(field).source;
+const pattern = (field: SidField): string => contract.sids.pattern(field).source;
 
 const TOKEN = 'f00dfeedf00dfeedf00dfeedf00dfeed';
 /** A complete, valid set of TARGET_* settings. */

@@ -12,14 +12,14 @@ function twilioExamples(): { operationId: string; schema: SchemaName; value: Jso
     const get = item.get as Json;
     const content = ((get.responses as Json)['200'] as Json).content as Json;
     const examples = (content['application/json'] as Json).examples as Record<string, { value: Json }>;
-    const op = contract.operation(get.operationId as string);
+    const op = contract.paths.operation(get.operationId as string);
     const schema = `${op.scope === 'service' ? 'Service' : ''}${op.name === 'list' ? 'ReceiptPage' : 'Receipt'}` as SchemaName;
     return { operationId: op.operationId, schema, value: Object.values(examples)[0].value };
   });
 }
 
 const example = twilioExamples().find((e) => e.schema === 'ServiceReceipt')!.value;
-const sidOf = (field: Parameters<typeof contract.sidPrefix>[0], other: string) => other + (example[field] as string).slice(2);
+const sidOf = (field: Parameters<typeof contract.sids.prefix>[0], other: string) => other + (example[field] as string).slice(2);
 
 test.describe('contract: Twilio\'s official examples', () => {
   for (const { operationId, schema, value } of twilioExamples()) {
@@ -28,12 +28,12 @@ test.describe('contract: Twilio\'s official examples', () => {
     });
   }
   test('the documented error examples pass their own error schemas', () => {
-    for (const status of [400, 401, 404, 405, 429]) expect(contract.validateError(status, contract.errorExample(status))).toEqual([]);
+    for (const status of [400, 401, 404, 405, 429]) expect(contract.errors.validate(status, contract.errors.example(status))).toEqual([]);
   });
 });
 
 const broken: { name: string; change: (r: Json) => void; pointer: string; rule: string }[] = [
-  { name: 'a wrong SID prefix', change: (r) => (r.sid = sidOf('sid', contract.sidPrefix('message_sid')!)), pointer: '/sid', rule: 'pattern' },
+  { name: 'a wrong SID prefix', change: (r) => (r.sid = sidOf('sid', contract.sids.prefix('message_sid')!)), pointer: '/sid', rule: 'pattern' },
   { name: 'a SID one digit short', change: (r) => (r.participant_sid = (r.participant_sid as string).slice(0, -1)), pointer: '/participant_sid', rule: 'pattern' },
   { name: 'a status outside the enum', change: (r) => (r.status = 'seen'), pointer: '/status', rule: 'enum' },
   { name: 'error_code as a string', change: (r) => (r.error_code = '3000'), pointer: '/error_code', rule: 'type' },
@@ -69,28 +69,28 @@ test.describe('contract: broken receipts are reported with their JSON pointer', 
 
   test('a message says the rule, what was expected and what came back', () => {
     const [v] = contract.validate('ServiceReceipt', { ...example, status: 'seen' });
-    const allowed = contract.statusValues.map((s) => (s === null ? 'null' : s)).join('|');
+    const allowed = contract.receipts.statusValues.map((s) => (s === null ? 'null' : s)).join('|');
     expect(v.message).toBe(`enum: expected one of ${allowed}, received "seen"`);
   });
 });
 
 test.describe('contract: facts read from the spec', () => {
   test('builds the canonical receipt URL from the receipt\'s own SIDs', () => {
-    expect(contract.receiptUrl('https://conversations.twilio.com', example, 'service')).toBe(example.url);
+    expect(contract.paths.receiptUrl('https://conversations.twilio.com', example, 'service')).toBe(example.url);
   });
 
   test('matches every path template and rejects others', () => {
-    for (const op of contract.operations) {
-      const path = contract.buildPath(op.name, op.scope, { ChatServiceSid: 'a', ConversationSid: 'b', MessageSid: 'c', Sid: 'd' });
-      expect(contract.matchPath(path)?.op.operationId).toBe(op.operationId);
+    for (const op of contract.paths.operations) {
+      const path = contract.paths.build(op.name, op.scope, { ChatServiceSid: 'a', ConversationSid: 'b', MessageSid: 'c', Sid: 'd' });
+      expect(contract.paths.match(path)?.op.operationId).toBe(op.operationId);
     }
-    expect(contract.matchPath('/v1/Services/a/Conversations/b/Messages/c/Receipts/d/e')).toBeNull();
+    expect(contract.paths.match('/v1/Services/a/Conversations/b/Messages/c/Receipts/d/e')).toBeNull();
   });
 
   test('derives SID prefixes and lengths from the patterns', () => {
-    expect(contract.sidPrefix('sid')).toBe((example.sid as string).slice(0, 2));
-    expect(contract.sidPrefix('channel_message_sid')).toBeNull();
-    expect(contract.sidLength('sid')).toBe((example.sid as string).length);
-    expect(contract.sidPattern('account_sid').test(example.account_sid as string)).toBe(true);
+    expect(contract.sids.prefix('sid')).toBe((example.sid as string).slice(0, 2));
+    expect(contract.sids.prefix('channel_message_sid')).toBeNull();
+    expect(contract.sids.length('sid')).toBe((example.sid as string).length);
+    expect(contract.sids.pattern('account_sid').test(example.account_sid as string)).toBe(true);
   });
 });

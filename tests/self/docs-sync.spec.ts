@@ -4,7 +4,7 @@ import { expect, test } from '../../fixtures/test.js';
 import { faults } from '../../emulator/faults.js';
 import { readings } from '../../emulator/readings.js';
 import { checks } from '../../spec/checks/index.js';
-import { targetVariables } from '../../fixtures/target.js';
+import { targetVariables } from '../../target/settings.js';
 import { faultExpectations } from './fault-expectations.js';
 
 const README = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');

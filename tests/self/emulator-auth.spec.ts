@@ -35,11 +35,11 @@ const refused: [string, (e: Emulator) => string | null][] = [
 
 test.describe('emulator auth (HTTP Basic)', () => {
   for (const [name, header] of refused) {
-    test(`refuses ${name} with 401, Twilio error ${contract.errorExample(401).code} and a Basic challenge`, async () => {
+    test(`refuses ${name} with 401, Twilio error ${contract.errors.example(401).code} and a Basic challenge`, async () => {
       const a = await send(emu, targetList(emu.target), header(emu));
       expect(a.status).toBe(401);
       expect(twilioErrorProblem(a)).toBe('');
-      expect((a.json as { code: number }).code).toBe(contract.errorExample(401).code);
+      expect((a.json as { code: number }).code).toBe(contract.errors.example(401).code);
       expect(String(a.headers['www-authenticate'])).toMatch(/^Basic realm=/);
     });
   }

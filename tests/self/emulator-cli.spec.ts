@@ -56,7 +56,7 @@ test.describe('npm run emulator (CLI)', () => {
     const emuLike = { url: env.TARGET_URL, target } as never;
     const a = await send(emuLike, targetList(target));
     expect(a.status).toBe(200);
-    const dflt = await send(emuLike, contract.buildPath('list', 'default', { ConversationSid: env.TARGET_DEFAULT_CONVERSATION_SID, MessageSid: env.TARGET_DEFAULT_MESSAGE_SID }));
+    const dflt = await send(emuLike, contract.paths.build('list', 'default', { ConversationSid: env.TARGET_DEFAULT_CONVERSATION_SID, MessageSid: env.TARGET_DEFAULT_MESSAGE_SID }));
     expect((dflt.json as { delivery_receipts: unknown[] }).delivery_receipts.length).toBeGreaterThanOrEqual(3);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

@@ -23,7 +23,7 @@ test.describe('emulator serves the contract', () => {
         const page = a.json as Page;
         problems.push(...contract.validate(scope === 'service' ? 'ServiceReceiptPage' : 'ReceiptPage', page).map(formatViolation));
         for (const item of page.delivery_receipts) {
-          expect(item.url).toBe(contract.receiptUrl(emu.publicUrl, item, scope));
+          expect(item.url).toBe(contract.paths.receiptUrl(emu.publicUrl, item, scope));
           const f = await send(emu, messagePath(emu, m, scope, String(item.sid)));
           problems.push(...contract.validate(scope === 'service' ? 'ServiceReceipt' : 'Receipt', f.json).map(formatViolation));
         }

@@ -8,18 +8,18 @@ test.beforeAll(async () => { emu = await create({ port: 0 }); });
 test.afterAll(async () => { await emu.stop(); });
 
 const fetchPath = (e: Emulator, sid: string, message = e.target.messageSid, service = e.target.serviceSid): string =>
-  contract.buildPath('fetch', 'service', { ChatServiceSid: service, ConversationSid: e.target.conversationSid, MessageSid: message, Sid: sid });
-const digits = contract.sidLength('sid') - String(contract.sidPrefix('sid')).length;
+  contract.paths.build('fetch', 'service', { ChatServiceSid: service, ConversationSid: e.target.conversationSid, MessageSid: message, Sid: sid });
+const digits = contract.sids.length('sid') - String(contract.sids.prefix('sid')).length;
 
 /** Requests that must get a Twilio-shaped 404: unknown or malformed SIDs and paths. */
 const notFound: [string, (e: Emulator) => string][] = [
-  ['unknown receipt SID', (e) => fetchPath(e, contract.sidPrefix('sid') + 'f'.repeat(digits))],
-  ['receipt SID one digit short', (e) => fetchPath(e, contract.sidPrefix('sid') + 'f'.repeat(digits - 1))],
-  ['receipt SID with a wrong prefix', (e) => fetchPath(e, contract.sidPrefix('message_sid') + 'f'.repeat(digits))],
-  ['receipt SID not hex', (e) => fetchPath(e, contract.sidPrefix('sid') + 'z'.repeat(digits))],
-  ['receipt SID in upper case', (e) => fetchPath(e, contract.sidPrefix('sid') + 'F'.repeat(digits))],
-  ['malformed message SID', (e) => fetchPath(e, contract.sidPrefix('sid') + '0'.repeat(digits), `${contract.sidPrefix('message_sid')}nope`)],
-  ['malformed service SID', (e) => fetchPath(e, contract.sidPrefix('sid') + '0'.repeat(digits), undefined, 'nope')],
+  ['unknown receipt SID', (e) => fetchPath(e, contract.sids.prefix('sid') + 'f'.repeat(digits))],
+  ['receipt SID one digit short', (e) => fetchPath(e, contract.sids.prefix('sid') + 'f'.repeat(digits - 1))],
+  ['receipt SID with a wrong prefix', (e) => fetchPath(e, contract.sids.prefix('message_sid') + 'f'.repeat(digits))],
+  ['receipt SID not hex', (e) => fetchPath(e, contract.sids.prefix('sid') + 'z'.repeat(digits))],
+  ['receipt SID in upper case', (e) => fetchPath(e, contract.sids.prefix('sid') + 'F'.repeat(digits))],
+  ['malformed message SID', (e) => fetchPath(e, contract.sids.prefix('sid') + '0'.repeat(digits), `${contract.sids.prefix('message_sid')}nope`)],
+  ['malformed service SID', (e) => fetchPath(e, contract.sids.prefix('sid') + '0'.repeat(digits), undefined, 'nope')],
   ['unknown conversation name', (e) => targetList(e.target).replace(e.target.conversationSid, 'no-such-room')],
   ['bad percent-encoding in a SID', (e) => fetchPath(e, '%zz').replace('%25zz', '%zz')],
   ['an encoded slash in a SID', (e) => fetchPath(e, 'a%2Fb').replace('a%252Fb', 'a%2Fb')],
@@ -31,7 +31,7 @@ const notFound: [string, (e: Emulator) => string][] = [
 
 test.describe('emulator errors: Twilio-shaped 4xx JSON, never a 5xx', () => {
   for (const [name, path] of notFound) {
-    test(`${name} gets 404 with Twilio error ${contract.errorExample(404).code}`, async () => {
+    test(`${name} gets 404 with Twilio error ${contract.errors.example(404).code}`, async () => {
       const a = await send(emu, path(emu));
       expect(a.status, a.text).toBe(404);
       expect(twilioErrorProblem(a)).toBe('');
@@ -52,7 +52,7 @@ test.describe('emulator errors: Twilio-shaped 4xx JSON, never a 5xx', () => {
     expect(a.status).toBeGreaterThanOrEqual(400);
     expect(a.status).toBeLessThan(500);
     expect(a.type).toContain('application/json');
-    expect(contract.validateError(a.status, a.json)).toEqual([]);
+    expect(contract.errors.validate(a.status, a.json)).toEqual([]);
     expect((await send(emu, targetList(emu.target))).status).toBe(200);
   });
 

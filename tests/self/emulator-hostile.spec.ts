@@ -21,7 +21,7 @@ test.afterAll(async () => { await emu.stop(); });
 
 const fields: Record<string, SidField> = { ChatServiceSid: 'chat_service_sid', ConversationSid: 'conversation_sid', MessageSid: 'message_sid', Sid: 'sid' };
 const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 30, maxLength: 34 });
-const junk = fc.constantFrom('%zz', '%', '%2F', '%2e%2e', '..', '.', '%00', '%E0%A4%A', '%C3%BC', 'ü', '', 'a'.repeat(3000), '%2e%2e%2f%2e%2e', '\u0000', String(contract.sidPrefix('chat_service_sid')), String(contract.sidPrefix('sid')));
+const junk = fc.constantFrom('%zz', '%', '%2F', '%2e%2e', '..', '.', '%00', '%E0%A4%A', '%C3%BC', 'ü', '', 'a'.repeat(3000), '%2e%2e%2f%2e%2e', '\u0000', String(contract.sids.prefix('chat_service_sid')), String(contract.sids.prefix('sid')));
 const urlChars = fc.string({ unit: fc.constantFrom(...'abcXYZ019-._~%/?#[]@!$&\'()*+,;=: \t"<>\\^`{|}'), maxLength: 60 });
 
 /** Every SID and unique name of the data set (all accounts), so requests also aim at other tenants' data. */
@@ -35,11 +35,11 @@ function known(e: Emulator, param: string): string[] {
 
 const segment = (param: string) => fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...known(emu, param)) },
-  { weight: 2, arbitrary: hex.map((h) => (contract.sidPrefix(fields[param]) ?? '') + h) },
+  { weight: 2, arbitrary: hex.map((h) => (contract.sids.prefix(fields[param]) ?? '') + h) },
   { weight: 2, arbitrary: junk },
   { weight: 1, arbitrary: urlChars.map(encodeURI) },
 );
-const templatePath = () => fc.constantFrom(...contract.operations).chain((op) =>
+const templatePath = () => fc.constantFrom(...contract.paths.operations).chain((op) =>
   fc.tuple(...op.params.map(segment), fc.constantFrom('', '', '/', '/..', '/x', '%2F..')).map((parts) => {
     let i = 0;
     return op.template.replace(/\{\w+\}/g, () => parts[i++]) + parts[parts.length - 1];
@@ -77,7 +77,7 @@ function judge(e: Emulator, m: string, path: string, account: number, a: RawAnsw
   if (m === 'HEAD') return '';
   let body: unknown;
   try { body = JSON.parse(a.body); } catch { return `invalid JSON: ${a.body.slice(0, 80)}`; }
-  if (a.status !== 200) return contract.validateError(a.status, body).map((v) => v.message).join('; ');
+  if (a.status !== 200) return contract.errors.validate(a.status, body).map((v) => v.message).join('; ');
   if (m !== 'GET' || account < 0) return `200 for ${m} with account ${account}`;
   return ownData(e, path, account, body);
 }
@@ -85,7 +85,7 @@ function judge(e: Emulator, m: string, path: string, account: number, a: RawAnsw
 /** A 200 must hold valid receipts of the path's own message and of the caller's own account. */
 function ownData(e: Emulator, path: string, account: number, body: unknown): string {
   const q = path.indexOf('?');
-  const match = contract.matchPath(q < 0 ? path : path.slice(0, q));
+  const match = contract.paths.match(q < 0 ? path : path.slice(0, q));
   if (!match) return '200 for a path outside the API';
   const { op, raw } = match;
   const schema = `${op.scope === 'service' ? 'Service' : ''}Receipt${op.name === 'list' ? 'Page' : ''}` as const;

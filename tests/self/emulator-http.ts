@@ -57,7 +57,7 @@ export function pathOf(link: string): string {
 
 /** The list path of the target message (service scope), with an optional query. */
 export function targetList(t: Target, query = ''): string {
-  return contract.buildPath('list', 'service', { ChatServiceSid: t.serviceSid, ConversationSid: t.conversationSid, MessageSid: t.messageSid }) + (query ? `?${query}` : '');
+  return contract.paths.build('list', 'service', { ChatServiceSid: t.serviceSid, ConversationSid: t.conversationSid, MessageSid: t.messageSid }) + (query ? `?${query}` : '');
 }
 
 /** The SIDs of a store's message, as the paths of a scope need them. */
@@ -70,7 +70,7 @@ export function messagePath(emu: Emulator, message: number, scope: Scope, sid?: 
     MessageSid: store.messages.sids.sid(message),
     Sid: sid ?? '',
   };
-  return contract.buildPath(sid === undefined ? 'list' : 'fetch', scope, params);
+  return contract.paths.build(sid === undefined ? 'list' : 'fetch', scope, params);
 }
 
 /** The receipt SIDs of a message, in list order. */
@@ -82,6 +82,6 @@ export function receiptSids(emu: Emulator, message: number): string[] {
 /** Asserts nothing: returns why an error answer is not Twilio-shaped JSON of its status ('' when it is). */
 export function twilioErrorProblem(a: Answer): string {
   if (!a.type.startsWith('application/json')) return `content-type ${a.type}`;
-  const v = contract.validateError(a.status, a.json);
+  const v = contract.errors.validate(a.status, a.json);
   return v.length ? v.map((x) => x.message).join('; ') : '';
 }

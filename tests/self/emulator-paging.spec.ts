@@ -24,7 +24,7 @@ async function walk(size: number): Promise<{ sids: string[]; metas: Record<strin
 }
 
 test.describe('emulator paging (PageSize, Page, PageToken)', () => {
-  const max = contract.pageSize.max;
+  const max = contract.paging.pageSize.max;
   for (const size of [1, 2, 3, 5, 7]) {
     test(`walking at PageSize ${size} gives the same receipts in the same order as one page of ${max}`, async () => {
       const whole = await walk(max);
@@ -37,7 +37,7 @@ test.describe('emulator paging (PageSize, Page, PageToken)', () => {
       paged.metas.forEach((m, i) => {
         expect(m.page).toBe(i);
         expect(m.page_size).toBe(size);
-        expect(m.key).toBe(contract.listKey);
+        expect(m.key).toBe(contract.paging.listKey);
         expect(String(m.first_page_url)).toBe(`${emu.publicUrl}${targetList(emu.target, `PageSize=${size}&Page=0`)}`);
         for (const k of ['url', 'first_page_url', 'previous_page_url', 'next_page_url']) if (m[k] !== null) expect(String(m[k])).toMatch(/^https:\/\/receipts\.example\.test\//);
       });
@@ -53,7 +53,7 @@ test.describe('emulator paging (PageSize, Page, PageToken)', () => {
 
   test('the default PageSize is the spec default, and Page alone selects a page', async () => {
     const a = await send(emu, targetList(emu.target));
-    expect((a.json as Page).meta.page_size).toBe(contract.pageSize.default);
+    expect((a.json as Page).meta.page_size).toBe(contract.paging.pageSize.default);
     const p1 = await send(emu, targetList(emu.target, 'PageSize=2&Page=1'));
     const walked = await walk(2);
     expect((p1.json as Page).delivery_receipts.map((r) => r.sid)).toEqual(walked.sids.slice(2, 4));
@@ -67,7 +67,7 @@ test.describe('emulator paging (PageSize, Page, PageToken)', () => {
   });
 
   const bad: [string, string][] = [
-    ['PageSize 0', `PageSize=${contract.pageSize.min - 1}`], ['PageSize above max', `PageSize=${max + 1}`], ['negative PageSize', 'PageSize=-1'],
+    ['PageSize 0', `PageSize=${contract.paging.pageSize.min - 1}`], ['PageSize above max', `PageSize=${max + 1}`], ['negative PageSize', 'PageSize=-1'],
     ['non-numeric PageSize', 'PageSize=abc'], ['fractional PageSize', 'PageSize=1.5'], ['empty PageSize', 'PageSize='], ['huge PageSize', 'PageSize=99999999999999999999'],
     ['negative Page', 'Page=-1'], ['non-numeric Page', 'Page=x'], ['huge Page', 'Page=99999999999999999999'],
     ['forged PageToken', 'PageToken=PTforged'], ['repeated PageSize', 'PageSize=1&PageSize=2'], ['bad percent-encoding', 'PageSize=%zz'],
@@ -87,7 +87,7 @@ test.describe('emulator paging (PageSize, Page, PageToken)', () => {
     expect((await send(emu, targetList(emu.target, `PageSize=2&PageToken=${flipped}`))).status).toBe(400);
     const { store } = emu;
     const other = store.target.message + 1;
-    const otherPath = contract.buildPath('list', 'service', { ChatServiceSid: emu.target.serviceSid, ConversationSid: emu.target.conversationSid, MessageSid: store.messages.sids.sid(other) });
+    const otherPath = contract.paths.build('list', 'service', { ChatServiceSid: emu.target.serviceSid, ConversationSid: emu.target.conversationSid, MessageSid: store.messages.sids.sid(other) });
     expect((await send(emu, `${otherPath}?PageSize=2&PageToken=${token}`)).status).toBe(400);
   });
 });

@@ -18,7 +18,7 @@ async function withEmu(names: ReadingName[], body: (e: Emulator) => Promise<void
 
 /** Distinct paths of the target (a list at each PageSize), so that no request is a retry of another. */
 const distinct = (e: Emulator, n: number): string[] =>
-  Array.from({ length: n }, (_, i) => targetList(e.target, `PageSize=${1 + (i % contract.pageSize.max)}&x=${i}`));
+  Array.from({ length: n }, (_, i) => targetList(e.target, `PageSize=${1 + (i % contract.paging.pageSize.max)}&x=${i}`));
 
 const limits: [ReadingName, string | undefined][] = [['rate-limited', String(RETRY_AFTER_S)], ['no-retry-after', undefined]];
 for (const [reading, retryAfter] of limits) {
@@ -32,7 +32,7 @@ for (const [reading, retryAfter] of limits) {
           statuses.push(a.status);
           if (a.status !== 429) continue;
           expect(twilioErrorProblem(a)).toBe('');
-          expect((a.json as { code: number }).code).toBe(contract.errorExample(429).code);
+          expect((a.json as { code: number }).code).toBe(contract.errors.example(429).code);
           expect(a.headers['retry-after']).toBe(retryAfter);
           const again = await send(e, path); // at once: a client that ignores Retry-After is still served on its retry
           expect(again.status, again.text).toBe(200);
@@ -111,7 +111,7 @@ test.describe('emulator: a conversation addressed by its unique name', () => {
           ? [t.conversationSid, e.conversationName, t.messageSid]
           : [t.defaultConversationSid, e.defaultConversationName, t.defaultMessageSid];
         const params = (conv: string) => ({ ChatServiceSid: t.serviceSid, ConversationSid: conv, MessageSid: String(message) });
-        const path = (conv: string, q: string): string => contract.buildPath('list', scope, params(conv)) + q;
+        const path = (conv: string, q: string): string => contract.paths.build('list', scope, params(conv)) + q;
         for (const q of ['?PageSize=2', '?PageSize=2&Page=1']) {
           const [byName, bySid] = [await send(e, path(String(name), q)), await send(e, path(String(sid), q))];
           expect(byName.status, byName.text).toBe(200);
@@ -122,7 +122,7 @@ test.describe('emulator: a conversation addressed by its unique name', () => {
           }
         }
         const item = ((await send(e, path(String(sid), ''))).json as Page).delivery_receipts[0];
-        const fetched = await send(e, contract.buildPath('fetch', scope, { ...params(String(name)), Sid: String(item.sid) }));
+        const fetched = await send(e, contract.paths.build('fetch', scope, { ...params(String(name)), Sid: String(item.sid) }));
         expect(fetched.json).toEqual(item);
         expect((fetched.json as Record<string, unknown>).conversation_sid).toBe(sid);
       });

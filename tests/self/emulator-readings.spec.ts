@@ -86,7 +86,7 @@ test.describe('emulator readings: link spellings', () => {
       const pages = await walk(e, 2);
       for (const p of pages) for (const k of LINKS) if (p.meta[k] !== null) expect(query(p.meta[k])?.has('PageToken'), k).toBe(false);
       expect(pages[1].meta.url).toBe(listUrl(e, 'PageSize=2&Page=1'));
-      const whole = (await send(e, targetList(e.target, `PageSize=${contract.pageSize.max}`))).json as Page;
+      const whole = (await send(e, targetList(e.target, `PageSize=${contract.paging.pageSize.max}`))).json as Page;
       expect(pages.flatMap((p) => p.delivery_receipts)).toEqual(whole.delivery_receipts);
     });
   });
@@ -101,7 +101,7 @@ test.describe('emulator readings: link spellings', () => {
 });
 
 test.describe('emulator readings: page size, dates and SIDs', () => {
-  const { min, max } = contract.pageSize;
+  const { min, max } = contract.paging.pageSize;
   test('clamp-page-size: PageSize above the maximum serves the maximum; below the minimum or not a number is still 400', async () => {
     await withEmu(['clamp-page-size'], async (e) => {
       const a = await send(e, targetList(e.target, `PageSize=${max + 1}`));
@@ -137,7 +137,7 @@ test.describe('emulator readings: page size, dates and SIDs', () => {
       expect(contract.validate('ServiceReceiptPage', page)).toEqual([]);
       for (const r of page.delivery_receipts) {
         for (const f of fields) if (r[f] !== null) expect(upper(String(r[f])), `${f} ${String(r[f])}`).toBe(true);
-        expect(r.url).toBe(contract.receiptUrl(e.publicUrl, r, 'service'));
+        expect(r.url).toBe(contract.paths.receiptUrl(e.publicUrl, r, 'service'));
         expect((await send(e, pathOf(String(r.url)))).json).toEqual(r);
       }
       for (const k of LINKS) if (page.meta[k] !== null) expect(String(page.meta[k])).toContain(targetList(e.target));

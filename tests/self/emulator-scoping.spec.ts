@@ -23,7 +23,7 @@ const own = (e: Emulator) => messages(e).filter((x) => x.account === e.store.tar
 test.describe('emulator scoping: service, conversation and message', () => {
   test('a list holds exactly the receipts of the message in the path, under the scope of its service', async () => {
     for (const { m, isDefault } of own(emu)) {
-      const a = await send(emu, messagePath(emu, m, isDefault ? 'default' : 'service') + `?PageSize=${contract.pageSize.max}`);
+      const a = await send(emu, messagePath(emu, m, isDefault ? 'default' : 'service') + `?PageSize=${contract.paging.pageSize.max}`);
       expect(a.status).toBe(200);
       expect((a.json as Page).delivery_receipts.map((r) => r.sid)).toEqual(receiptSids(emu, m));
     }
@@ -68,10 +68,10 @@ test.describe('emulator scoping: service, conversation and message', () => {
       const s = store.conversations.service[c];
       const m = store.messages.conv.indexOf(c);
       if (store.services[s].account !== store.target.account) continue;
-      const path = contract.buildPath('list', 'service', { ChatServiceSid: store.services[s].sid, ConversationSid: name, MessageSid: store.messages.sids.sid(m) });
+      const path = contract.paths.build('list', 'service', { ChatServiceSid: store.services[s].sid, ConversationSid: name, MessageSid: store.messages.sids.sid(m) });
       expect((await send(emu, path)).status).toBe(200);
       const otherService = store.services.findIndex((x, i) => i !== s && x.account === store.target.account);
-      const wrong = contract.buildPath('list', 'service', { ChatServiceSid: store.services[otherService].sid, ConversationSid: name, MessageSid: store.messages.sids.sid(m) });
+      const wrong = contract.paths.build('list', 'service', { ChatServiceSid: store.services[otherService].sid, ConversationSid: name, MessageSid: store.messages.sids.sid(m) });
       expect((await send(emu, wrong)).status).toBe(404);
     }
   });

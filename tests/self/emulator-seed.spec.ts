@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contract } from '../../spec/contract.js';
-import { loadSeed, SEED_FILE } from '../../fixtures/seed.js';
+import { loadSeed, SEED_FILE } from '../../emulator/seed.js';
 import type { Store } from '../../emulator/store.js';
 
 const store: Store = loadSeed();
@@ -12,8 +12,8 @@ const all = Array.from({ length: r.count }, (_, i) => i);
 
 test.describe('seed data set (fixtures/seed.yaml)', () => {
   test('holds every documented status value, null included', () => {
-    const seen = new Set(all.map((i) => contract.statusValues[r.status[i]]));
-    for (const value of contract.statusValues) expect(seen.has(value), `status ${String(value)}`).toBe(true);
+    const seen = new Set(all.map((i) => contract.receipts.statusValues[r.status[i]]));
+    for (const value of contract.receipts.statusValues) expect(seen.has(value), `status ${String(value)}`).toBe(true);
   });
 
   const needs: [string, () => boolean][] = [
@@ -38,12 +38,12 @@ test.describe('seed data set (fixtures/seed.yaml)', () => {
   test('holds names, never prefixed SIDs', () => {
     const text = readFileSync(SEED_FILE, 'utf8');
     for (const field of ['account_sid', 'chat_service_sid', 'conversation_sid', 'message_sid', 'sid', 'participant_sid'] as const) {
-      expect(text).not.toMatch(new RegExp(contract.sidPattern(field).source.replace(/^\^|\$$/g, '')));
+      expect(text).not.toMatch(new RegExp(contract.sids.pattern(field).source.replace(/^\^|\$$/g, '')));
     }
   });
 
   const broken: [string, (yaml: string) => string, RegExp][] = [
-    ['a status outside the spec', (y) => y.replace(`status: ${String(contract.statusValues[0])}`, 'status: seen'), /status: "seen" is not one of/],
+    ['a status outside the spec', (y) => y.replace(`status: ${String(contract.receipts.statusValues[0])}`, 'status: seen'), /status: "seen" is not one of/],
     ['a date that is not RFC 3339', (y) => y.replace('"2024-05-01T09:00:00Z"', '"yesterday"'), /created: expected an RFC 3339 date-time/],
     ['an unknown channel prefix', (y) => y.replace('channel: SM', 'channel: XY'), /channel: expected null or one of/],
     ['a missing field', (y) => y.replace('participant: ana, ', ''), /participant is required/],

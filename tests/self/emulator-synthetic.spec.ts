@@ -19,7 +19,7 @@ test.describe('synthetic data set (--receipts N --seed S)', () => {
     expect(s.accounts.length).toBeGreaterThanOrEqual(2);
     expect(s.services.filter((x) => !x.isDefault).length).toBeGreaterThanOrEqual(4);
     expect(Math.max(...s.messages.size)).toBeGreaterThanOrEqual(5_000);
-    expect(new Set(s.receipts.status).size).toBe(contract.statusValues.length);
+    expect(new Set(s.receipts.status).size).toBe(contract.receipts.statusValues.length);
   });
 
   const codec = indexCodec('abcd', Sids.digits('sid'), 1000);
@@ -40,7 +40,7 @@ test.describe('synthetic data set served', () => {
     const want = receiptSids(emu, emu.store.target.message);
     expect(want.length).toBeGreaterThanOrEqual(2_000);
     const got: string[] = [];
-    let path: string | null = targetList(emu.target, `PageSize=${contract.pageSize.max}`);
+    let path: string | null = targetList(emu.target, `PageSize=${contract.paging.pageSize.max}`);
     while (path) {
       const page = (await send(emu, path)).json as { delivery_receipts: { sid: string }[]; meta: { next_page_url: string | null } };
       got.push(...page.delivery_receipts.map((r) => r.sid));

@@ -12,7 +12,7 @@ function paths(e: Emulator, i: number): string[] {
   for (const scope of ['service', 'default'] as Scope[]) {
     for (const ConversationSid of names) {
       const p = { ChatServiceSid: store.services[s].sid, ConversationSid, MessageSid: store.messages.sids.sid(m), Sid: store.receipts.sids.sid(i) };
-      out.push(contract.buildPath('fetch', scope, p), contract.buildPath('list', scope, p));
+      out.push(contract.paths.build('fetch', scope, p), contract.paths.build('list', scope, p));
     }
   }
   return out;

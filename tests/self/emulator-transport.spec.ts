@@ -29,7 +29,7 @@ test.describe('emulator transport limits', () => {
       expect(a.timedOut).toBe(false);
       expect(a.status).toBe(status);
       expect(a.headers['content-type']).toBe('application/json');
-      expect(contract.validateError(a.status, JSON.parse(a.body))).toEqual([]);
+      expect(contract.errors.validate(a.status, JSON.parse(a.body))).toEqual([]);
       expect((await send(emu, targetList(emu.target))).status).toBe(200);
     });
   }
@@ -46,7 +46,7 @@ test.describe('emulator transport limits', () => {
     clearInterval(drip);
     expect(text).toMatch(/^HTTP\/1\.1 408 /);
     const body = JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)) as unknown;
-    expect(contract.validateError(408, body)).toEqual([]);
+    expect(contract.errors.validate(408, body)).toEqual([]);
   });
 
   test('a half-closed connection still gets its answer', async () => {

@@ -29,13 +29,13 @@ export function exchange(path: string, status: number, body: unknown, headers: R
 
 /** The fetch path of a receipt, from its own SIDs. */
 export function fetchPath(r: Json, scope: 'service' | 'default' = 'service'): string {
-  return new URL(contract.receiptUrl('http://x', r, scope)).pathname;
+  return new URL(contract.paths.receiptUrl('http://x', r, scope)).pathname;
 }
 
 /** The list path of the example receipts' message, with a query. */
 export function listPath(query = '', scope: 'service' | 'default' = 'service'): string {
   const r = example('ServiceReceipt');
-  const path = contract.buildPath('list', scope, { ChatServiceSid: String(r.chat_service_sid), ConversationSid: String(r.conversation_sid), MessageSid: String(r.message_sid) });
+  const path = contract.paths.build('list', scope, { ChatServiceSid: String(r.chat_service_sid), ConversationSid: String(r.conversation_sid), MessageSid: String(r.message_sid) });
   return path + (query ? `?${query}` : '');
 }
 
@@ -56,20 +56,20 @@ export function page(query = 'PageSize=50&Page=0', change: (p: Json & { meta: Js
 
 /** The documented error answer for a status, with changes. */
 export function error(status: number, path = listPath(), change: (b: Json) => void = () => undefined): Exchange {
-  const body = { ...contract.errorExample(status) } as Json;
+  const body = { ...contract.errors.example(status) } as Json;
   change(body);
   return exchange(path, status, body);
 }
 
 /** The documented 401 with the challenge header the spec documents for it (its name read from the spec). */
 export function challenged(): Exchange {
-  const [challenge] = contract.errorHeaders(401);
-  return exchange(listPath(), 401, contract.errorExample(401), { 'content-type': 'application/json', [challenge.name.toLowerCase()]: 'Basic realm="Twilio API"' });
+  const [challenge] = contract.errors.headers(401);
+  return exchange(listPath(), 401, contract.errors.example(401), { 'content-type': 'application/json', [challenge.name.toLowerCase()]: 'Basic realm="Twilio API"' });
 }
 
 /** A well-formed SID of a field (prefix and length from the spec), with one hex digit repeated. */
 export function sidOf(field: SidField, hex: string): string {
-  return String(contract.sidPrefix(field)) + hex.repeat(contract.sidLength(field) - 2);
+  return String(contract.sids.prefix(field)) + hex.repeat(contract.sids.length(field) - 2);
 }
 
 /** A receipt SID other than the example's, with one hex digit repeated. */

@@ -1,7 +1,7 @@
 import { expect, test } from '../../fixtures/test.js';
 import { create } from '../../emulator/server.js';
 import { faults } from '../../emulator/faults.js';
-import { freezeTarget } from '../../fixtures/target.js';
+import { freezeTarget } from '../../target/settings.js';
 import { checks } from '../../spec/checks/index.js';
 import { contract } from '../../spec/contract.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -99,7 +99,7 @@ test.describe('npm run contract, end to end, against a faulty emulator', () => {
     try {
       const run = await runContract({ ...targetEnv(emu.target), REPORT_DIR: dir }, 150_000); // room for a loaded machine
       expect(run.code, run.output).not.toBe(0);
-      expect(run.output).toContain(`[page_size_bounds] (response): PageSize=${contract.pageSize.min - 1} is outside`);
+      expect(run.output).toContain(`[page_size_bounds] (response): PageSize=${contract.paging.pageSize.min - 1} is outside`);
       const texts = [{ file: 'console', text: run.output }, ...reportTexts(dir)];
       // The scan must see real reports: the broken check is named in the console, the JUnit, the JSON and the HTML report's data.
       expect(texts.filter((t) => t.text.includes('page_size_bounds')).length).toBeGreaterThanOrEqual(4);

@@ -2,8 +2,8 @@
 // never a throw or a stack overflow, always a bounded output; a valid answer with a deep extra field still passes.
 import fc from 'fast-check';
 import { expect, test } from '../../fixtures/test.js';
-import { Api } from '../../fixtures/api.js';
-import { freezeTarget } from '../../fixtures/target.js';
+import { Api } from '../../target/api.js';
+import { freezeTarget } from '../../target/settings.js';
 import { checks, judge, MAX_PER_EXCHANGE, type Exchange } from '../../spec/checks/index.js';
 import { contract } from '../../spec/contract.js';
 import { jsonEqual } from '../../spec/json-bounded.js';
@@ -68,7 +68,7 @@ test.describe('judge() on hostile answers: a verdict, never a crash', () => {
 
   test('a page of 20 000 tiny items fails meta_page_size (more items than page_size), with bounded violations', () => {
     const found = judge(page('PageSize=50&Page=0', (p) => { p.delivery_receipts = Array.from({ length: 20_000 }, () => ({ sid: 'x' })); }), contract, ctxFor('page'));
-    expect(found.map(formatViolation)).toContain(`[meta_page_size] /${contract.listKey}: expected at most 50 items, received 20000 (GET ${page().request.path})`);
+    expect(found.map(formatViolation)).toContain(`[meta_page_size] /${contract.paging.listKey}: expected at most 50 items, received 20000 (GET ${page().request.path})`);
     expect(found.length).toBeLessThanOrEqual(MAX_PER_EXCHANGE + checks.length);
     expect(found.some((v) => /… and \d+ more receipt_schema violation/.test(v.message))).toBe(true);
   });
@@ -86,7 +86,7 @@ test.describe('judge() on hostile answers: a verdict, never a crash', () => {
       const item = fetch ? body : (body.delivery_receipts as Json[])[0];
       const json = at === 'body' ? value : body;
       if (at === 'extra') body.extra = value;
-      else if (at === 'meta' || at === 'items') body[at === 'meta' ? 'meta' : contract.listKey] = value;
+      else if (at === 'meta' || at === 'items') body[at === 'meta' ? 'meta' : contract.paging.listKey] = value;
       else if (at.startsWith('meta.') && body.meta) body.meta[at.slice(5)] = value;
       else if (at.startsWith('item')) item[at === 'item' ? 'status' : at.slice(5)] = value;
       const found = judge({ ...ex, response: { ...ex.response, json } }, contract, ctxFor(fetch ? 'receipt' : 'page'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseOptions } from '../../load/options.js';
 import type { Reporter } from '../../load/progress.js';
 import type { LoadTarget } from '../../load/target.js';
-import type { Target } from '../../fixtures/target.js';
+import type { Target } from '../../target/settings.js';
 import { discover } from '../../load/discover.js';
 import { runScenario } from '../../load/run-scenario.js';
 import { loadScenarioFile } from '../../load/scenario-file.js';

@@ -53,8 +53,8 @@ test.describe('load scenario file (rejected before any load is sent)', () => {
 
   for (const [yaml, says] of [
     ['scenarios: [{ name: fetch, operation: fetch, duration: -1 }]', '/scenarios/0/duration: must be > 0'],
-    ['scenarios: [{ name: fetch, operation: delete }]', `/scenarios/0/operation: must be equal to one of the allowed values: ${[...new Set(contract.operations.map((o) => o.name))].join(', ')}`],
-    [`scenarios: [{ name: l, operation: list, pageSize: ${contract.pageSize.max + 1} }]`, `/scenarios/0/pageSize: must be <= ${contract.pageSize.max}`],
+    ['scenarios: [{ name: fetch, operation: delete }]', `/scenarios/0/operation: must be equal to one of the allowed values: ${[...new Set(contract.paths.operations.map((o) => o.name))].join(', ')}`],
+    [`scenarios: [{ name: l, operation: list, pageSize: ${contract.paging.pageSize.max + 1} }]`, `/scenarios/0/pageSize: must be <= ${contract.paging.pageSize.max}`],
     ['scenarios: [{ name: fetch, operation: fetch, thresholds: ["p99 is small"] }]', '/scenarios/0/thresholds/0: "p99 is small" is not a rule'],
     ['scenarios: [{ name: fetch, operation: fetch, mode: open }]', '/scenarios/0/rate: an open-loop scenario needs a rate'],
     ['scenarios: [{ name: fetch, operation: fetch, colour: red }]', 'must NOT have additional properties "colour"'],
@@ -82,9 +82,9 @@ test.describe('load target safety', () => {
 
   // Every spelling of a Twilio host (region, edge, capitals, trailing dot) is production; look-alikes are not.
   const hosts: [string, boolean][] = [
-    ...contract.productionOrigins.map((o): [string, boolean] => [new URL(o).hostname, true]),
-    ...contract.productionOrigins.map((o): [string, boolean] => [new URL(o).hostname.toUpperCase(), true]),
-    ...contract.productionOrigins.map((o): [string, boolean] => [new URL(o).hostname + '.', true]),
+    ...contract.paths.productionOrigins.map((o): [string, boolean] => [new URL(o).hostname, true]),
+    ...contract.paths.productionOrigins.map((o): [string, boolean] => [new URL(o).hostname.toUpperCase(), true]),
+    ...contract.paths.productionOrigins.map((o): [string, boolean] => [new URL(o).hostname + '.', true]),
     ...['conversations.dublin.ie1', 'conversations.sydney.au1', 'api', 'anything.at.all'].map((sub): [string, boolean] => [`${sub}.${PRODUCTION_DOMAINS[0]}`, true]),
     [PRODUCTION_DOMAINS[0], true],
     [`${PRODUCTION_DOMAINS[0]}.evil.test`, false],
@@ -102,11 +102,11 @@ test.describe('load target safety', () => {
 
   test('the production domain comes from the spec\'s servers', () => {
     expect(PRODUCTION_DOMAINS.length).toBeGreaterThan(0);
-    for (const o of contract.productionOrigins) expect(PRODUCTION_DOMAINS).toContain(registrableDomain(new URL(o).hostname));
+    for (const o of contract.paths.productionOrigins) expect(PRODUCTION_DOMAINS).toContain(registrableDomain(new URL(o).hostname));
   });
 
   test("refuses Twilio's production origins unless the cost is explicitly accepted", () => {
-    for (const origin of contract.productionOrigins) {
+    for (const origin of contract.paths.productionOrigins) {
       expect(() => checkTargetUrl(origin, { allowRemote: true, acceptTwilioCosts: false })).toThrow('--i-accept-twilio-costs');
       expect(() => checkTargetUrl(origin, { allowRemote: true, acceptTwilioCosts: true })).not.toThrow();
     }

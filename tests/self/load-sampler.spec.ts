@@ -41,7 +41,7 @@ const withExtra = (extra: string): string => `{"extra":${extra},${valid.slice(1)
 const hostile = fc.oneof(
   fc.integer({ min: 1_000, max: 100_000 }).map((d) => nest(d, '[', ']', '')),
   fc.integer({ min: 1_000, max: 100_000 }).map((d) => `{"sid":${nest(d, '{"a":', '}', '1')}}`),
-  fc.integer({ min: 1, max: 20_000 }).map((n) => `{"${contract.listKey}":[${Array(n).fill('{}').join(',')}]}`),
+  fc.integer({ min: 1, max: 20_000 }).map((n) => `{"${contract.paging.listKey}":[${Array(n).fill('{}').join(',')}]}`),
   fc.integer({ min: 1, max: 1 << 20 }).map((n) => JSON.stringify({ ...example, status: 'x'.repeat(n) })),
   fc.jsonValue({ maxDepth: 6 }).map((j) => JSON.stringify(j) ?? 'null'),
   fc.string({ maxLength: 200 }),

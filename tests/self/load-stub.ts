@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contract } from '../../spec/contract.js';
-import type { Target } from '../../fixtures/target.js';
+import type { Target } from '../../target/settings.js';
 import { hostileAnswer, type HostileMode } from './load-hostile-bodies.js';
 
 /** How the stub misbehaves: the hostile targets the load tool must survive (issue 5 part 4), or 'ok'. */
@@ -28,13 +28,13 @@ export async function createStub(mode: StubMode = 'ok', opts: StubOptions = {}):
   let requests = 0;
   const receipt = (i: number): Record<string, unknown> => {
     const r = { ...example, account_sid: `AC${hex(9)}`, chat_service_sid: ids.ChatServiceSid, conversation_sid: ids.ConversationSid, message_sid: ids.MessageSid, sid: `DY${hex(i)}` };
-    return { ...r, url: contract.receiptUrl(origin, r, 'service') };
+    return { ...r, url: contract.paths.receiptUrl(origin, r, 'service') };
   };
   const page = (size: number, n: number, path: string): unknown => {
     const last = Math.ceil(RECEIPTS / size) - 1;
     const at = (p: number): string => `${origin}${path}?PageSize=${size}&Page=${p}`;
     const items = Array.from({ length: Math.max(0, Math.min(size, RECEIPTS - n * size)) }, (_, k) => receipt(n * size + k));
-    return { [contract.listKey]: items, meta: { page: n, page_size: size, first_page_url: at(0), previous_page_url: n > 0 ? at(n - 1) : null, url: at(n), next_page_url: n < last ? at(n + 1) : null, key: contract.listKey } };
+    return { [contract.paging.listKey]: items, meta: { page: n, page_size: size, first_page_url: at(0), previous_page_url: n > 0 ? at(n - 1) : null, url: at(n), next_page_url: n < last ? at(n + 1) : null, key: contract.paging.listKey } };
   };
   const answer = (mode: StubMode, req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>, list: boolean): void => {
     if (hostileAnswer(mode, { req, res, body, origin, list })) return;
@@ -42,7 +42,7 @@ export async function createStub(mode: StubMode = 'ok', opts: StubOptions = {}):
     if (mode === 'slow') { setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(text), 120); return; }
     if (mode === 'invalid-json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(text.slice(0, -5));
     if (mode === 'wrong-type') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>ok</html>');
-    if (mode === 'rate-limited') return void res.writeHead(429, { 'content-type': 'application/json', 'retry-after': opts.retryAfter ?? '1' }).end(JSON.stringify(contract.errorExample(429)));
+    if (mode === 'rate-limited') return void res.writeHead(429, { 'content-type': 'application/json', 'retry-after': opts.retryAfter ?? '1' }).end(JSON.stringify(contract.errors.example(429)));
     if (mode === 'never-ends') return void res.writeHead(200, { 'content-type': 'application/json' }).write('{"sid":');
     if (mode === 'huge-body') return void res.writeHead(200, { 'content-type': 'application/json' }).end(Buffer.alloc(4 << 20, 32));
     if (mode === 'endless-body') return void endless(res.writeHead(200, { 'content-type': 'application/json' }));
@@ -57,8 +57,8 @@ export async function createStub(mode: StubMode = 'ok', opts: StubOptions = {}):
     const now: StubMode = mode === 'rate-limited' && requests <= (opts.okRequests ?? 0) ? 'ok' : mode;
     if (now === 'redirect') return void res.writeHead(302, { location: `http://127.0.0.2:9${req.url}` }).end();
     if (now === 'echo-auth') return void res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `bad credentials: ${req.headers.authorization}` }));
-    const m = contract.matchPath(u.pathname);
-    if (!m) return void res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify(contract.errorExample(404)));
+    const m = contract.paths.match(u.pathname);
+    if (!m) return void res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify(contract.errors.example(404)));
     const list = m.op.name === 'list';
     const body = list ? page(Number(u.searchParams.get('PageSize') ?? 50), Number(u.searchParams.get('Page') ?? 0), u.pathname) : receipt(parseInt(m.raw.Sid.slice(2), 16));
     answer(now, req, res, body as Record<string, unknown>, list);

@@ -6,7 +6,7 @@ import { applyKnown, covers, isExpired, pointerMatches } from '../../report/know
 import type { RecordedViolation } from '../../report/conformance-types.js';
 
 const check = checks[0].name;
-const [op] = contract.operations;
+const [op] = contract.paths.operations;
 const yaml = (entry: string) => `known:\n  - check: ${check}\n    reason: accepted\n${entry}`;
 
 /** Malformed entries and the words their one-line error must hold. */
@@ -19,7 +19,7 @@ const bad: { name: string; text: string; says: string }[] = [
   {
     name: 'an operation outside the spec',
     text: yaml('    operation: delete\n'),
-    says: `operation must be one of ${[...new Set(contract.operations.map((o) => o.name))].join(', ')}`,
+    says: `operation must be one of ${[...new Set(contract.paths.operations.map((o) => o.name))].join(', ')}`,
   },
   { name: 'a scope outside the spec', text: yaml('    scope: global\n'), says: 'scope must be one of' },
   {

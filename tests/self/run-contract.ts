@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Target } from '../../fixtures/target.js';
+import type { Target } from '../../target/settings.js';
 import { watchPeak, type Peak } from './process-peak.js';
 
 /** What a nested `playwright test --project contract` printed, how it ended, its wall time and peak memory. */

@@ -31,8 +31,8 @@ export const suites = {
   defaultService: 'Default service: GET /v1/Conversations/…/Receipts',
 } as const;
 
-const code401 = contract.errorExample(401).code;
-const below = contract.pageSize.min - 1;
+const code401 = contract.errors.example(401).code;
+const below = contract.paging.pageSize.min - 1;
 
 /** Every probe of the contract suite, in report order. */
 export const probes: readonly Probe[] = [

@@ -14,6 +14,6 @@ export async function listDefault(s: Session, ref: Reference): Promise<void> {
 
 /** The list at small PageSizes (the minimum and 2): meta.page_size equals the request and the items pass the receipt checks. */
 export async function listRequestedSize(s: Session, scope: Scope = 'service'): Promise<void> {
-  const sizes = [...new Set([s.contract.pageSize.min, 2])];
+  const sizes = [...new Set([s.contract.paging.pageSize.min, 2])];
   for (const size of sizes) await s.probe(listPath(s, `PageSize=${size}`, scope), 'page');
 }

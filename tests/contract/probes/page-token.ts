@@ -16,7 +16,7 @@ function tampered(token: string): string {
  * since the documentation does not promise tamper-evident tokens, answered with a valid page (noted in the report).
  */
 export async function pageTokenForged(s: Session, ref: Reference): Promise<void> {
-  const first = await s.probe(listPath(s, `PageSize=${s.contract.pageSize.min}`, ref.scope), 'page');
+  const first = await s.probe(listPath(s, `PageSize=${s.contract.paging.pageSize.min}`, ref.scope), 'page');
   const next = s.api.pathOf(metaOf(first)?.next_page_url) ?? first.request.path;
   const [path, query = ''] = next.split('?');
   const params = new URLSearchParams(query);

@@ -1,6 +1,6 @@
 import type { Scope } from '../../../spec/contract.js';
 import { asObject, pageSids } from '../../../spec/checks/helpers.js';
-import type { Target } from '../../../fixtures/target.js';
+import type { Target } from '../../../target/settings.js';
 import type { Session } from './session.js';
 
 type Json = Record<string, unknown>;
@@ -39,14 +39,14 @@ export function hasMessage(target: Target, scope: Scope): boolean {
 
 /** The list path of the target's message in a scope, with an optional query. */
 export function listPath(s: Session, query = '', scope: Scope = 'service'): string {
-  return s.contract.buildPath('list', scope, messageParams(s.api.target, undefined, scope)) + (query ? `?${query}` : '');
+  return s.contract.paths.build('list', scope, messageParams(s.api.target, undefined, scope)) + (query ? `?${query}` : '');
 }
 
 /** Discovers the receipts of the scope's message through the list endpoint (no seed data is assumed); one request. */
 export async function discover(s: Session, scope: Scope = 'service'): Promise<Reference> {
-  const ex = await s.probe(listPath(s, `PageSize=${s.contract.pageSize.max}`, scope), 'page');
+  const ex = await s.probe(listPath(s, `PageSize=${s.contract.paging.pageSize.max}`, scope), 'page');
   const body = asObject(ex.response.json);
-  const items = ex.response.status === 200 && body && Array.isArray(body[s.contract.listKey]) ? (body[s.contract.listKey] as unknown[]) : [];
+  const items = ex.response.status === 200 && body && Array.isArray(body[s.contract.paging.listKey]) ? (body[s.contract.paging.listKey] as unknown[]) : [];
   const receipts = items.map(asObject).filter((r): r is Json => r !== null);
   const complete = asObject(body?.meta)?.next_page_url === null;
   return { scope, receipts, sids: pageSids(ex, s.contract), complete };

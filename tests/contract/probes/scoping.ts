@@ -11,14 +11,14 @@ export async function scopedTo(s: Session, ref: Reference, param: 'ChatServiceSi
   if (!needReceipts(s, ref, 1)) return;
   const params = messageParams(s.api.target, ref.sids[0], ref.scope);
   const swapped = { ...params, [param]: otherSid(s.contract, FIELDS[param], params[param]) };
-  await s.probe(s.contract.buildPath('list', ref.scope, swapped), 'hidden');
-  await s.probe(s.contract.buildPath('fetch', ref.scope, swapped), 'hidden');
+  await s.probe(s.contract.paths.build('list', ref.scope, swapped), 'hidden');
+  await s.probe(s.contract.paths.build('fetch', ref.scope, swapped), 'hidden');
 }
 
 /** The non-default service's message and receipt addressed on the default-service paths: nothing comes back. */
 export async function hiddenFromDefault(s: Session, ref: Reference): Promise<void> {
   if (!needReceipts(s, ref, 1)) return;
   const params = messageParams(s.api.target, ref.sids[0]);
-  await s.probe(s.contract.buildPath('list', 'default', params), 'hidden');
-  await s.probe(s.contract.buildPath('fetch', 'default', params), 'hidden');
+  await s.probe(s.contract.paths.build('list', 'default', params), 'hidden');
+  await s.probe(s.contract.paths.build('fetch', 'default', params), 'hidden');
 }

@@ -1,4 +1,4 @@
-import type { Api } from '../../../fixtures/api.js';
+import type { Api } from '../../../target/api.js';
 import { redact } from '../../../target/redact.js';
 import type { Contract } from '../../../spec/contract.js';
 import { assess, type AuthMode, type CheckContext, type Exchange, type Expectation } from '../../../spec/checks/index.js';
