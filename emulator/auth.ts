@@ -1,4 +1,5 @@
 import { contract } from '../spec/contract.js';
+import { basicAuth } from '../target/redact.js';
 import type { Account } from './store.js';
 
 /** Longer Authorization headers are refused unread. */
@@ -41,7 +42,7 @@ export class Auth {
 
   constructor(accounts: readonly Account[]) {
     accounts.forEach((a, account) => {
-      const payload = Buffer.from(`${a.sid}:${a.token}`).toString('base64');
+      const payload = basicAuth(a.sid, a.token).slice(SCHEME.length + 1); // what follows 'Basic ' from the one builder
       const key = payload.slice(0, KEY_CHARS);
       const list = this.byKey.get(key) ?? [];
       list.push({ account, payload });

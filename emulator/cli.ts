@@ -1,13 +1,8 @@
 // npm run emulator: starts the embedded emulator and prints the TARGET_* settings that point a client at it.
 import { readArgs, USAGE } from './cli-args.js';
 import { OptionError } from './options.js';
-import { create, type Target } from './server.js';
-
-const ENV: [keyof Target, string][] = [
-  ['url', 'TARGET_URL'], ['publicUrl', 'TARGET_PUBLIC_URL'], ['accountSid', 'TARGET_ACCOUNT_SID'], ['authToken', 'TARGET_AUTH_TOKEN'],
-  ['serviceSid', 'TARGET_SERVICE_SID'], ['conversationSid', 'TARGET_CONVERSATION_SID'], ['messageSid', 'TARGET_MESSAGE_SID'],
-  ['defaultConversationSid', 'TARGET_DEFAULT_CONVERSATION_SID'], ['defaultMessageSid', 'TARGET_DEFAULT_MESSAGE_SID'],
-];
+import { create } from './server.js';
+import { targetEnv } from '../target/settings.js';
 
 /** One line for the user: option errors as they are, system errors with a hint, never a stack trace. */
 function explain(e: unknown, port: number | undefined): string {
@@ -29,7 +24,7 @@ async function main(): Promise<void> {
     const data = args.dataset && typeof args.dataset === 'object' && 'receipts' in args.dataset ? `${args.dataset.receipts} synthetic receipts` : 'seed data set';
     const playing = `readings: ${emu.readings.join(', ')}, fault: ${args.fault ?? 'none'}`;
     console.log(`# receipt emulator on ${emu.url} (${data}, ${playing}, ready in ${ms} ms); Ctrl-C stops it`);
-    for (const [key, name] of ENV) if (emu.target[key] !== undefined) console.log(`export ${name}=${emu.target[key]}`);
+    for (const [name, value] of Object.entries(targetEnv(emu.target))) console.log(`export ${name}=${value}`);
     const stop = (signal: string): void => {
       console.error(`# ${signal}: finishing requests in flight, then stopping`);
       emu.stop().then(() => process.exit(0), () => process.exit(1));

@@ -1,3 +1,4 @@
+import { isLoopback } from '../target/loopback.js';
 import { faultNames, findFault, type Fault, type FaultName } from './faults.js';
 import { noFault } from './fault.js';
 import { DEFAULT_READINGS, playOf, readingsProblem, type Play, type ReadingName } from './readings.js';
@@ -36,7 +37,6 @@ export const MAX_LATENCY = 60_000;
 /** The largest synthetic data set accepted. */
 export const MAX_RECEIPTS = 20_000_000;
 
-const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/;
 
 /** An option error: a one-line message naming the setting and what it allows. */
 export class OptionError extends Error {}
@@ -59,7 +59,7 @@ export function checkOptions(o: EmulatorOptions = {}): Readonly<Settings> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new OptionError(`port must be an integer from 0 to 65535, got ${JSON.stringify(o.port)}`);
   const host = o.host ?? '127.0.0.1';
   // loopback only: the emulator hands out fixed test credentials and must not be reachable from the network
-  if (typeof host !== 'string' || !LOOPBACK.test(host)) throw new OptionError(`host must be a loopback address (127.0.0.1, ::1 or localhost), got ${JSON.stringify(o.host)}`);
+  if (typeof host !== 'string' || !isLoopback(host)) throw new OptionError(`host must be a loopback address (127.0.0.1, ::1 or localhost), got ${JSON.stringify(o.host)}`);
   const latency = o.latency ?? 0;
   if (typeof latency !== 'number' || !Number.isInteger(latency) || latency < 0 || latency > MAX_LATENCY) {
     throw new OptionError(`latency must be an integer number of milliseconds from 0 to ${MAX_LATENCY}, got ${JSON.stringify(o.latency)}`);

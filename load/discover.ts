@@ -1,3 +1,4 @@
+import { followPath } from '../target/link-policy.js';
 import { contract } from '../spec/contract.js';
 import { formatViolation } from '../spec/violation.js';
 import { authorization, secretOf, type LoadTarget, type MessageRef } from './target.js';
@@ -50,14 +51,6 @@ async function getPage(target: LoadTarget, path: string, limits: DiscoverLimits)
   return body as Record<string, unknown>;
 }
 
-/** The path and query of a next_page_url, if it points at the target (or its public origin). */
-function samePath(target: LoadTarget, next: unknown): string | null {
-  if (typeof next !== 'string' || !URL.canParse(next, target.publicUrl)) return null;
-  const u = new URL(next, target.publicUrl);
-  const ok = [target.publicUrl, target.url].some((o) => new URL(o).origin === u.origin);
-  return ok ? u.pathname + u.search : null;
-}
-
 /** Stops a walk that comes back to a page it has seen, or whose meta.page does not go up: reported, not loaded. */
 function checkProgress(seen: Set<string>, previous: number | null, page: unknown, path: string, next: string | null): void {
   const loops = 'discovery: the page walk loops:';
@@ -85,7 +78,7 @@ async function discoverMessage(target: LoadTarget, m: MessageRef, lim: DiscoverL
       work.fetch.push(contract.paths.build('fetch', 'service', { ChatServiceSid: r.chat_service_sid, ConversationSid: r.conversation_sid, MessageSid: r.message_sid, Sid: r.sid }));
     }
     const meta = page.meta as Record<string, unknown>;
-    const next = samePath(target, meta.next_page_url);
+    const next = followPath(meta.next_page_url, target);
     checkProgress(seen, previous, meta.page, path, next);
     previous = meta.page as number;
     path = next;

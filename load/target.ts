@@ -1,7 +1,8 @@
+import { isLoopback } from '../target/loopback.js';
 import { create, type EmulatorOptions } from '../emulator/server.js';
 import type { Store } from '../emulator/store.js';
 import { UsageError, reject } from './usage-error.js';
-import { readTarget, TargetError, type Target } from '../target/settings.js';
+import { processTarget, TargetError, type Target } from '../target/settings.js';
 import { basicAuth, type Secret } from '../target/redact.js';
 import { isProductionHost, normalHost } from './cost-guard.js';
 
@@ -27,8 +28,6 @@ export interface LoadTarget {
 /** Consent flags for targets that are not on this machine. */
 export interface Consent { allowRemote: boolean; acceptTwilioCosts: boolean }
 
-const LOOPBACK = /^(127(\.\d{1,3}){3}|\[::1\]|localhost)$/i;
-
 /** Refuses a non-loopback target without --allow-remote, and Twilio's production API without --i-accept-twilio-costs. */
 export function checkTargetUrl(url: string, consent: Consent): void {
   let u: URL;
@@ -42,22 +41,22 @@ export function checkTargetUrl(url: string, consent: Consent): void {
   if (isProductionHost(u.hostname) && !consent.acceptTwilioCosts) {
     throw new UsageError(`TARGET_URL: ${u.origin} is Twilio's production API; load costs money and hits rate limits. Add --allow-remote --i-accept-twilio-costs to accept that`);
   }
-  if (!LOOPBACK.test(normalHost(u.hostname)) && !consent.allowRemote) {
+  if (!isLoopback(normalHost(u.hostname)) && !consent.allowRemote) {
     throw new UsageError(`TARGET_URL: ${u.origin} is not on this machine (loopback); add --allow-remote to load a remote target`);
   }
 }
 
 /** Reads TARGET_* with the contract suite's own reader (same variables, same checks), then applies the load tool's safety rules. */
-export function targetFromEnv(env: NodeJS.ProcessEnv, consent: Consent): Target {
+export function targetFromEnv(env: NodeJS.ProcessEnv, consent: Consent): Target | null {
   let t: Target | null;
   try {
-    t = readTarget(env);
+    t = processTarget(env);
   } catch (err) {
     if (err instanceof TargetError) throw new UsageError(err.message);
     throw err;
   }
-  checkTargetUrl(t!.url, consent);
-  return t!;
+  if (t) checkTargetUrl(t.url, consent);
+  return t;
 }
 
 /** A LoadTarget from TARGET_* values; the token stays non-enumerable, so serialising a target never shows it. */
@@ -86,10 +85,8 @@ function otherMessages(store: Store): MessageRef[] {
 
 /** The target to load: TARGET_* when TARGET_URL is set, otherwise a freshly started embedded emulator. */
 export async function openTarget(env: NodeJS.ProcessEnv, consent: Consent, emulatorOptions: EmulatorOptions = {}): Promise<LoadTarget> {
-  if (env.TARGET_URL) {
-    const t = targetFromEnv(env, consent);
-    return loadTarget(t, [t], false, async () => {});
-  }
+  const t = targetFromEnv(env, consent);
+  if (t) return loadTarget(t, [t], false, async () => {});
   const emu = await create({ port: 0, host: '127.0.0.1', dataset: EMBEDDED_DATASET, ...emulatorOptions });
   return loadTarget(emu.target, [emu.target, ...otherMessages(emu.store)], true, () => emu.stop());
 }

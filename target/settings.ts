@@ -89,10 +89,38 @@ export function freezeTarget(t: Target): Target {
 /** Reads the target for the config: a bad setting prints its one line and ends the run before any test starts. */
 export function readTargetOrExit(env: Env = process.env): Target | null {
   try {
-    return readTarget(env);
+    return processTarget(env);
   } catch (e) {
     if (!(e instanceof TargetError)) throw e;
     console.error(`Target settings: ${e.message}`);
     process.exit(2);
   }
+}
+
+/** The Target field each TARGET_* variable sets, in the README's order. */
+const FIELD_OF: Record<(typeof targetVariables)[number], keyof Target> = {
+  TARGET_URL: 'url', TARGET_PUBLIC_URL: 'publicUrl', TARGET_ACCOUNT_SID: 'accountSid', TARGET_AUTH_TOKEN: 'authToken',
+  TARGET_SERVICE_SID: 'serviceSid', TARGET_CONVERSATION_SID: 'conversationSid', TARGET_MESSAGE_SID: 'messageSid',
+  TARGET_DEFAULT_CONVERSATION_SID: 'defaultConversationSid', TARGET_DEFAULT_MESSAGE_SID: 'defaultMessageSid',
+};
+
+/** The TARGET_* variables that point a client at a target (what `npm run emulator` prints, what nested runs set). */
+export function targetEnv(t: Target): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of targetVariables) {
+    const value = t[FIELD_OF[name]];
+    if (typeof value === 'string' && value !== '') out[name] = value;
+  }
+  return out;
+}
+
+let fromProcess: { env: Env; target: Target | null } | null = null;
+
+/**
+ * This process's target, read and validated once: TARGET_* when TARGET_URL is set, null when it is not (every
+ * consumer then starts its own embedded emulator). The one place that decides embedded or remote.
+ */
+export function processTarget(env: Env = process.env): Target | null {
+  if (fromProcess?.env !== env) fromProcess = { env, target: readTarget(env) };
+  return fromProcess.target;
 }

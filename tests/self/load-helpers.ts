@@ -1,3 +1,4 @@
+import { targetEnv } from '../../target/settings.js';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,10 +43,7 @@ export function reportDir(): string {
 
 /** The TARGET_* environment that points the load tool at a server. */
 export function envOf(t: Target): NodeJS.ProcessEnv {
-  return {
-    TARGET_URL: t.url, TARGET_ACCOUNT_SID: t.accountSid, TARGET_AUTH_TOKEN: t.authToken, TARGET_SERVICE_SID: t.serviceSid,
-    TARGET_CONVERSATION_SID: t.conversationSid, TARGET_MESSAGE_SID: t.messageSid,
-  };
+  return targetEnv(t);
 }
 
 /** Everything a run printed and wrote: the console lines and the text of every report file. */

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Target } from '../../target/settings.js';
 import { watchPeak, type Peak } from './process-peak.js';
 
 /** What a nested `playwright test --project contract` printed, how it ended, its wall time and peak memory. */
@@ -9,14 +8,8 @@ export interface ContractRun { code: number | null; output: string; wallMs: numb
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = fileURLToPath(new URL('../../node_modules/@playwright/test/cli.js', import.meta.url));
 
-/** The TARGET_* environment for a target (what a user would export). */
-export function targetEnv(t: Target): Record<string, string> {
-  return {
-    TARGET_URL: t.url, TARGET_PUBLIC_URL: t.publicUrl, TARGET_ACCOUNT_SID: t.accountSid, TARGET_AUTH_TOKEN: t.authToken,
-    TARGET_SERVICE_SID: t.serviceSid, TARGET_CONVERSATION_SID: t.conversationSid, TARGET_MESSAGE_SID: t.messageSid,
-    ...(t.defaultConversationSid && t.defaultMessageSid ? { TARGET_DEFAULT_CONVERSATION_SID: t.defaultConversationSid, TARGET_DEFAULT_MESSAGE_SID: t.defaultMessageSid } : {}),
-  };
-}
+/** The TARGET_* environment for a target (what a user would export), from the one module that knows the names. */
+export { targetEnv } from '../../target/settings.js';
 
 /** This process's environment without the runner's own variables, so the nested run starts as a user's would. */
 function cleanEnv(): Record<string, string> {
