@@ -1,0 +1,64 @@
+import type { Api } from '../../../fixtures/api.js';
+import { contract, type OperationName, type Scope } from '../../../spec/contract.js';
+import type { Violation } from '../../../spec/violation.js';
+import { hasMessage, type Reference } from '../probes/reference.js';
+import { Session } from '../probes/session.js';
+import { otherSid } from '../probes/other-sids.js';
+import { caseArbitrary, caseExamples } from './case-arbitrary.js';
+import { Coverage, type CoverageRow } from './coverage.js';
+import { curlLine } from './curl-line.js';
+import { explore, type Finding } from './explore.js';
+import type { FailureRecord } from './failures-file.js';
+import { inputClass } from './gen-case.js';
+import type { GeneratedSettings } from './generated-settings.js';
+import { discoverKnown, type Known } from './known.js';
+
+/** What the generated phase found and sent: violations (one per cause, shrunk), failure records, coverage, speed. */
+export interface GeneratedRun {
+  violations: Violation[];
+  failures: FailureRecord[];
+  coverage: CoverageRow[];
+  sent: number;
+  seconds: number;
+  settings: GeneratedSettings;
+}
+
+/** The report line of a finding: the violation, its class of input, and the curl line that repeats it. */
+function reported(f: Finding, curl: string): Violation {
+  return { ...f.violation, message: `${f.violation.message} [generated ${inputClass(f.case)}, shrunk; repeat: ${curl}]` };
+}
+
+/** The operations and scopes to explore: both operations of every scope the target names a message for. */
+function targets(knowns: Known[]): { known: Known; op: OperationName }[] {
+  return knowns.flatMap((known) => (['list', 'fetch'] as const).filter((op) => op === 'list' || known.receipts.length > 0).map((op) => ({ known, op })));
+}
+
+/** Runs the generated phase against the api's target: each operation and scope gets an equal share of the budget. */
+export async function runGenerated(api: Api, refs: Partial<Record<Scope, Reference | null>>, settings: GeneratedSettings): Promise<GeneratedRun> {
+  const started = performance.now();
+  const harvest = new Session(api, contract);
+  const scopes: Scope[] = (['service', 'default'] as const).filter((s) => refs[s] && hasMessage(api.target, s));
+  const knowns = await Promise.all(scopes.map((scope) => discoverKnown(harvest, scope, refs)));
+  const coverage = new Coverage();
+  const work = targets(knowns);
+  const examples = work.map(({ known, op }) => caseExamples(contract, known, op));
+  // Each gets its examples and an equal share of what is left (a budget smaller than the examples cuts them short).
+  const left = Math.max(settings.budget - examples.reduce((n, e) => n + e.length, 0), 0);
+  const shares = examples.map((e) => Math.min(e.length, settings.budget) + Math.floor(left / Math.max(work.length, 1)));
+  const results = await Promise.all(work.map(({ known, op }, i) =>
+    explore(api, contract, caseArbitrary(contract, known, op), examples[i], shares[i], settings.seed + 1000 * i, coverage)));
+  const other = otherSid(contract, 'account_sid', api.target.accountSid);
+  const findings = results.flatMap((r) => r.findings);
+  const failures = findings.map((f): FailureRecord => {
+    const curl = curlLine(f.case.path, f.case.auth, other);
+    return { seed: settings.seed, case: f.case, check: f.violation.check, pointer: f.violation.pointer, message: f.violation.message, status: f.status, curl };
+  });
+  return {
+    violations: [...harvest.violations, ...findings.map((f, i) => reported(f, failures[i].curl))],
+    failures,
+    coverage: coverage.table(),
+    sent: coverage.total(),
+    seconds: (performance.now() - started) / 1000,
+    settings,
+  };
+}
