@@ -30,7 +30,7 @@ export function scan(req: IncomingMessage): { authorization: string | undefined;
 export function answer(ctx: AnswerCtx, req: IncomingMessage, authorization: string | undefined): Reply {
   const url = req.url ?? '/';
   let account = ctx.auth.account(authorization);
-  if (account < 0 && ctx.fault.authOff) account = ctx.store.target.account;
+  if (account < 0 && (ctx.fault.authOff || ctx.fault.acceptsAuth?.(authorization))) account = ctx.store.target.account;
   if (account < 0) return errorReply(ctx.fault, 401, undefined, UNAUTHORIZED);
   const cacheable = req.method === 'GET' && ctx.cache.cacheable(url);
   const hit = cacheable ? ctx.cache.get(account, url) : undefined;

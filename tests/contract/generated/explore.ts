@@ -9,23 +9,23 @@ import { runCase, type CaseResult } from './run-case.js';
 /** One distinct cause: a check, a pointer and a class of input, with the smallest case fast-check shrank it to. */
 export interface Finding { key: string; case: GenCase; violation: Violation; status: number; body: string }
 
-/** What exploring one arbitrary gave: the findings and the requests it spent. */
-export interface Exploration { findings: Finding[]; sent: number }
+/** What the explorations of one run share: the causes found so far (by key) and the coverage. */
+export interface Seen { found: Map<string, Finding>; coverage: Coverage }
 
 /** Rounds of fc.check at most: each finds one new cause (or ends the search), so this bounds a badly broken target. */
 const MAX_ROUNDS = 12;
 
-/** The dedup key: same check, same pointer (item indexes folded), same class of input. */
+/** The dedup key: same check, same pointer (item indexes folded), same class of input (whatever the operation or scope). */
 export function causeKey(v: Violation, c: GenCase): string {
-  return `${v.check} ${v.pointer.replace(/\/\d+(?=\/|$)/g, '/*')} ${c.op}/${c.scope} ${inputClass(c)}`;
+  return `${v.check} ${v.pointer.replace(/\/\d+(?=\/|$)/g, '/*')} ${inputClass(c)}`;
 }
 
 /**
- * Sends cases drawn from `arb` (after `examples`) until `budget` requests are spent. A property fails only on a cause
+ * Sends cases drawn from `arb` (after `examples`) until `budget` requests are spent; returns how many it sent. A property fails only on a cause
  * not seen before, so each fc.check round shrinks one new cause to its smallest request; the next round looks for more.
  */
-export async function explore(api: Api, contract: Contract, arb: fc.Arbitrary<GenCase>, examples: GenCase[], budget: number, seed: number, coverage: Coverage): Promise<Exploration> {
-  const found = new Map<string, Finding>();
+export async function explore(api: Api, contract: Contract, arb: fc.Arbitrary<GenCase>, examples: GenCase[], budget: number, seed: number, seen: Seen): Promise<number> {
+  const { found, coverage } = seen;
   let sent = 0;
   for (let round = 0; round < MAX_ROUNDS && sent < budget; round++) {
     let last: { c: GenCase; result: CaseResult; fresh: Violation[] } | null = null;
@@ -47,5 +47,5 @@ export async function explore(api: Api, contract: Contract, arb: fc.Arbitrary<Ge
       if (!found.has(key)) found.set(key, { key, case: failure.c, violation: v, status, body: text });
     }
   }
-  return { findings: [...found.values()], sent };
+  return sent;
 }

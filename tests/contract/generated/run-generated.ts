@@ -45,10 +45,11 @@ export async function runGenerated(api: Api, refs: Partial<Record<Scope, Referen
   // Each gets its examples and an equal share of what is left (a budget smaller than the examples cuts them short).
   const left = Math.max(settings.budget - examples.reduce((n, e) => n + e.length, 0), 0);
   const shares = examples.map((e) => Math.min(e.length, settings.budget) + Math.floor(left / Math.max(work.length, 1)));
-  const results = await Promise.all(work.map(({ known, op }, i) =>
-    explore(api, contract, caseArbitrary(contract, known, op), examples[i], shares[i], settings.seed + 1000 * i, coverage)));
+  const seen = { found: new Map<string, Finding>(), coverage };
+  await Promise.all(work.map(({ known, op }, i) =>
+    explore(api, contract, caseArbitrary(contract, known, op), examples[i], shares[i], settings.seed + 1000 * i, seen)));
   const other = otherSid(contract, 'account_sid', api.target.accountSid);
-  const findings = results.flatMap((r) => r.findings);
+  const findings = [...seen.found.values()];
   const failures = findings.map((f): FailureRecord => {
     const curl = curlLine(f.case.path, f.case.auth, other);
     return { seed: settings.seed, case: f.case, check: f.violation.check, pointer: f.violation.pointer, message: f.violation.message, status: f.status, curl };

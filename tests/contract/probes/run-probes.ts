@@ -7,9 +7,17 @@ import { probes } from './index.js';
 import { otherSid } from './other-sids.js';
 import { discover, hasMessage } from './reference.js';
 import { Session } from './session.js';
+import type { GeneratedSettings } from '../generated/generated-settings.js';
+import { runGenerated } from '../generated/run-generated.js';
 
-/** Every probe of the contract suite run in-process against one target, probes side by side (the self-test's `npm run contract`). */
-export async function runProbes(target: Target, limits: Partial<ApiLimits> = {}): Promise<Violation[]> {
+/** The generated phase as the self-test runs it: a fixed seed, and a budget that covers every example case. */
+export const SELFTEST_GENERATED: GeneratedSettings = { seed: 9, budget: 220 };
+
+/**
+ * Every probe of the contract suite run in-process against one target, probes side by side, then the generated
+ * phase (the self-test's `npm run contract`); `generated: false` runs the fixed probes only.
+ */
+export async function runProbes(target: Target, limits: Partial<ApiLimits> = {}, generated: GeneratedSettings | false = SELFTEST_GENERATED): Promise<Violation[]> {
   const request = await playwrightRequest.newContext({ maxRedirects: 0 });
   try {
     const api = new Api(request, target, otherSid(contract, 'account_sid', target.accountSid), { ...defaultLimits, ...limits });
@@ -23,7 +31,11 @@ export async function runProbes(target: Target, limits: Partial<ApiLimits> = {})
         return session.violations;
       }),
     );
-    return found.flat();
+    if (generated === false) return found.flat();
+    // Its own client, as in the suite: the same limits, with room for the whole budget.
+    const genApi = new Api(request, target, otherSid(contract, 'account_sid', target.accountSid), { ...defaultLimits, ...limits, maxRequests: generated.budget + 8 });
+    const run = await runGenerated(genApi, { service: ref, default: defaultRef }, generated);
+    return [...found.flat(), ...run.violations];
   } finally {
     await request.dispose();
   }
