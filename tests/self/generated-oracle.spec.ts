@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '../../fixtures/test.js';
@@ -9,7 +9,7 @@ import { curlLine } from '../contract/generated/curl-line.js';
 import { causeKey } from '../contract/generated/explore.js';
 import { readFailures } from '../contract/generated/failures-file.js';
 import type { GenCase } from '../contract/generated/gen-case.js';
-import { DEFAULT_BUDGET, readGeneratedSettings } from '../contract/generated/generated-settings.js';
+import { DEFAULT_BUDGET, NIGHTLY_BUDGET, readGeneratedSettings } from '../contract/generated/generated-settings.js';
 import { pageSizePlan } from '../contract/generated/page-size-cases.js';
 
 const { min, max } = contract.pageSize;
@@ -80,5 +80,12 @@ test.describe('Generated requests: oracle, dedup, curl line and settings', () =>
     cov.add(c, 0);
     expect(cov.table()).toEqual([{ operation: 'list', scope: 'default', input: 'page-size:inside', sent: 3, statuses: { 200: 2, 0: 1 } }]);
     expect(coverageMarkdown(cov.table())).toContain('| list | default | `page-size:inside` | 3 | no response×1, 200×2 |');
+  });
+
+  test('the README states the default and nightly budgets the code uses', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Generated requests'), readme.indexOf('## Load'));
+    expect(section).toContain(`(default ${DEFAULT_BUDGET}:`);
+    expect(section).toContain(`CONTRACT_BUDGET=${NIGHTLY_BUDGET}`);
   });
 });

@@ -2,7 +2,7 @@
 export interface GeneratedSettings { seed: number; budget: number }
 
 /** Requests the generated phase sends by default: `npm run contract` stays within its time budget (see the README). */
-export const DEFAULT_BUDGET = 600;
+export const DEFAULT_BUDGET = 300;
 /** The documented nightly setting: many more draws, the same oracles. */
 export const NIGHTLY_BUDGET = 20_000;
 /** The largest budget accepted: a runaway setting must not flood a real target. */

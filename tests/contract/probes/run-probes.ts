@@ -15,7 +15,7 @@ export const SELFTEST_GENERATED: GeneratedSettings = { seed: 9, budget: 220 };
 
 /**
  * Every probe of the contract suite run in-process against one target, probes side by side, then the generated
- * phase (the self-test's `npm run contract`); `generated: false` runs the fixed probes only.
+ * phase when they pass (the self-test's `npm run contract`); `generated: false` runs the fixed probes only.
  */
 export async function runProbes(target: Target, limits: Partial<ApiLimits> = {}, generated: GeneratedSettings | false = SELFTEST_GENERATED): Promise<Violation[]> {
   const request = await playwrightRequest.newContext({ maxRedirects: 0 });
@@ -31,7 +31,8 @@ export async function runProbes(target: Target, limits: Partial<ApiLimits> = {},
         return session.violations;
       }),
     );
-    if (generated === false) return found.flat();
+    // A run the fixed probes fail is failing already: the generated phase (slower) is proven alone in generated-corner.spec.ts.
+    if (generated === false || found.some((v) => v.length > 0)) return found.flat();
     // Its own client, as in the suite: the same limits, with room for the whole budget.
     const genApi = new Api(request, target, otherSid(contract, 'account_sid', target.accountSid), { ...defaultLimits, ...limits, maxRequests: generated.budget + 8 });
     const run = await runGenerated(genApi, { service: ref, default: defaultRef }, generated);
