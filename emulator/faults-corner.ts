@@ -3,14 +3,19 @@ import { errorReply } from './errors.js';
 import { defineFaults, noFault, type Reply } from './fault.js';
 
 const { min, max } = contract.pageSize;
-/** One PageSize strictly inside the range and none the fixed probes send (they send the bounds and their neighbours). */
+/** A PageSize strictly inside the range that no fixed probe sends (they send the bounds and their neighbours). */
 const INNER_SIZE = min + Math.floor(((max - min) * 2) / 3);
 /** The query parameters the spec documents for the list. */
 const parameters = (contract.doc.components as { parameters: Record<string, { in: string; name: string }> }).parameters;
-const QUERY_NAMES = new Set(Object.values(parameters).filter((p) => p.in === 'query').map((p) => p.name));
+const QUERY_NAMES = new Set(
+  Object.values(parameters)
+    .filter((p) => p.in === 'query')
+    .map((p) => p.name),
+);
 
 /** The query of a raw request path. */
-const queryOf = (path: string): URLSearchParams => new URLSearchParams(path.includes('?') ? path.slice(path.indexOf('?') + 1) : '');
+const queryOf = (path: string): URLSearchParams =>
+  new URLSearchParams(path.includes('?') ? path.slice(path.indexOf('?') + 1) : '');
 
 /** Turns an answer into the emulator's 500. */
 function fail500(r: Reply): void {
@@ -44,15 +49,22 @@ function emptyToken(header: string | undefined): boolean {
 /** Faults at corners no fixed probe reaches: each is found only by the generated phase (one per family of inputs). */
 export const cornerFaults = defineFaults([
   {
-    name: 'page-size-inner-500', breaks: `a PageSize inside ${min}..${max} is answered (not a 500 at ${INNER_SIZE})`,
-    reply: (r, path) => { if (r.status === 200 && queryOf(path).get('PageSize') === String(INNER_SIZE)) fail500(r); },
+    name: 'page-size-inner-500',
+    breaks: `a PageSize inside ${min}..${max} is answered (not a 500 at ${INNER_SIZE})`,
+    reply: (r, path) => {
+      if (r.status === 200 && queryOf(path).get('PageSize') === String(INNER_SIZE)) fail500(r);
+    },
   },
   {
-    name: 'page-past-end-500', breaks: 'a Page past the last one gets an empty page or a 4xx, never a 5xx',
-    reply: (r, path) => { if (r.status === 200 && queryOf(path).has('Page') && pastEnd(r)) fail500(r); },
+    name: 'page-past-end-500',
+    breaks: 'a Page past the last one gets an empty page or a 4xx, never a 5xx',
+    reply: (r, path) => {
+      if (r.status === 200 && queryOf(path).has('Page') && pastEnd(r)) fail500(r);
+    },
   },
   {
-    name: 'page-token-other-size-500', breaks: 'an issued PageToken sent with another PageSize gets a page or a 4xx, never a 5xx',
+    name: 'page-token-other-size-500',
+    breaks: 'an issued PageToken sent with another PageSize gets a page or a 4xx, never a 5xx',
     reply: (r, path) => {
       const q = queryOf(path);
       const offset = tokenOffset(q.get('PageToken'));
@@ -61,9 +73,16 @@ export const cornerFaults = defineFaults([
     },
   },
   {
-    name: 'query-unknown-500', breaks: 'an unknown query parameter is ignored or rejected, never a 5xx',
-    reply: (r, path) => { if ([...queryOf(path).keys()].some((k) => !QUERY_NAMES.has(k))) fail500(r); },
+    name: 'query-unknown-500',
+    breaks: 'an unknown query parameter is ignored or rejected, never a 5xx',
+    reply: (r, path) => {
+      if ([...queryOf(path).keys()].some((k) => !QUERY_NAMES.has(k))) fail500(r);
+    },
   },
-  { name: 'fetch-other-message', breaks: "fetch answers only a receipt of the path's message (not another message's)", loose: 'fetch' },
+  {
+    name: 'fetch-other-message',
+    breaks: "fetch answers only a receipt of the path's message (not another message's)",
+    loose: 'fetch',
+  },
   { name: 'auth-empty-token', breaks: 'a Basic header with an empty auth token gets 401', acceptsAuth: emptyToken },
 ]);

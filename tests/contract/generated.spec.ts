@@ -10,16 +10,32 @@ import { otherSid } from './probes/other-sids.js';
 const HARVEST = 8;
 
 test.describe('Generated requests (from the spec, judged by every check)', () => {
-  test('answers every generated request as the spec allows, for both operations and both scopes', async ({ target, reference, defaultReference, playwright }, testInfo) => {
+  test('answers every generated request as the spec allows, for both operations and both scopes', async ({
+    target,
+    reference,
+    defaultReference,
+    playwright,
+  }, testInfo) => {
     const settings = readGeneratedSettings(process.env);
-    testInfo.annotations.push({ type: 'CONTRACT_SEED', description: `${settings.seed} (repeat this run with CONTRACT_SEED=${settings.seed})` });
+    testInfo.annotations.push({
+      type: 'CONTRACT_SEED',
+      description: `${settings.seed} (repeat this run with CONTRACT_SEED=${settings.seed})`,
+    });
     // Its own client: the same limits and 429 handling as the fixed probes, with room for the whole budget.
     const request = await playwright.request.newContext({ maxRedirects: 0 });
     try {
-      const api = new Api(request, target, otherSid(contract, 'account_sid', target.accountSid), { ...defaultLimits, maxRequests: settings.budget + HARVEST });
+      const api = new Api(request, target, otherSid(contract, 'account_sid', target.accountSid), {
+        ...defaultLimits,
+        maxRequests: settings.budget + HARVEST,
+      });
       const run = await runGenerated(api, { service: reference, default: defaultReference }, settings);
       const table = writeGenerated(run);
-      testInfo.annotations.push({ type: 'generated', description: `${run.sent} requests in ${run.seconds.toFixed(2)} s (${requestsPerSecond(run)} requests/s), CONTRACT_BUDGET=${settings.budget}` });
+      testInfo.annotations.push({
+        type: 'generated',
+        description:
+          `${run.sent} requests in ${run.seconds.toFixed(2)} s (${requestsPerSecond(run)} requests/s), ` +
+          `CONTRACT_BUDGET=${settings.budget}`,
+      });
       await testInfo.attach('coverage of generated requests', { body: table, contentType: 'text/markdown' });
       expect(run.violations).toConform();
     } finally {

@@ -39,12 +39,22 @@ test.describe('Generated requests: oracle, dedup, curl line and settings', () =>
 
   test('counts violations at different items of one page, and in either operation, as one cause', () => {
     const c = { op: 'list', scope: 'service', family: 'path', kind: 'swap-parent' } as GenCase;
-    const key = (pointer: string, op = 'list') => causeKey({ check: 'receipt_path_sids', pointer, message: '' }, { ...c, op } as GenCase);
+    const key = (pointer: string, op = 'list') =>
+      causeKey({ check: 'receipt_path_sids', pointer, message: '' }, { ...c, op } as GenCase);
     expect(key('/delivery_receipts/0/sid')).toBe(key('/delivery_receipts/12/sid', 'fetch'));
     expect(key('/delivery_receipts/0/sid')).not.toBe(key('/delivery_receipts/0/message_sid'));
   });
 
-  for (const auth of ['valid', 'none', 'wrong-token', 'other-account', 'bearer', 'not-base64', 'no-colon', 'empty-token'] as const) {
+  for (const auth of [
+    'valid',
+    'none',
+    'wrong-token',
+    'other-account',
+    'bearer',
+    'not-base64',
+    'no-colon',
+    'empty-token',
+  ] as const) {
     test(`writes a curl line for auth ${auth} that reads credentials from the environment and quotes the path`, () => {
       const line = curlLine('/v1/x?a=$(id)&b="`', auth, 'AC' + '0'.repeat(32));
       expect(line).toMatch(/^curl .*"\$TARGET_URL\/v1\/x\?a=\\\$\(id\)&b=\\"\\`"$/);
@@ -55,7 +65,9 @@ test.describe('Generated requests: oracle, dedup, curl line and settings', () =>
   test('reads CONTRACT_SEED and CONTRACT_BUDGET, and names the setting in a one-line error', () => {
     expect(readGeneratedSettings({ CONTRACT_SEED: '42', CONTRACT_BUDGET: '10' })).toEqual({ seed: 42, budget: 10 });
     expect(readGeneratedSettings({}).budget).toBe(DEFAULT_BUDGET);
-    expect(() => readGeneratedSettings({ CONTRACT_BUDGET: 'lots' })).toThrow(/^CONTRACT_BUDGET must be an integer from 0 to \d+; received "lots"$/);
+    expect(() => readGeneratedSettings({ CONTRACT_BUDGET: 'lots' })).toThrow(
+      /^CONTRACT_BUDGET must be an integer from 0 to \d+; received "lots"$/,
+    );
     expect(() => readGeneratedSettings({ CONTRACT_SEED: '-1' })).toThrow(/^CONTRACT_SEED must be an integer/);
   });
 
@@ -78,8 +90,12 @@ test.describe('Generated requests: oracle, dedup, curl line and settings', () =>
     cov.add(c, 200);
     cov.add(c, 200);
     cov.add(c, 0);
-    expect(cov.table()).toEqual([{ operation: 'list', scope: 'default', input: 'page-size:inside', sent: 3, statuses: { 200: 2, 0: 1 } }]);
-    expect(coverageMarkdown(cov.table())).toContain('| list | default | `page-size:inside` | 3 | no response×1, 200×2 |');
+    expect(cov.table()).toEqual([
+      { operation: 'list', scope: 'default', input: 'page-size:inside', sent: 3, statuses: { 200: 2, 0: 1 } },
+    ]);
+    expect(coverageMarkdown(cov.table())).toContain(
+      '| list | default | `page-size:inside` | 3 | no response×1, 200×2 |',
+    );
   });
 
   test('the README states the default and nightly budgets the code uses', () => {

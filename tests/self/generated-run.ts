@@ -17,7 +17,13 @@ const LIMITS = { timeoutMs: 3000 };
 async function withApi<T>(target: Target, budget: number, fn: (api: Api) => Promise<T>): Promise<T> {
   const request = await playwrightRequest.newContext({ maxRedirects: 0 });
   try {
-    return await fn(new Api(request, target, otherSid(contract, 'account_sid', target.accountSid), { ...defaultLimits, ...LIMITS, maxRequests: budget + 16 }));
+    return await fn(
+      new Api(request, target, otherSid(contract, 'account_sid', target.accountSid), {
+        ...defaultLimits,
+        ...LIMITS,
+        maxRequests: budget + 16,
+      }),
+    );
   } finally {
     await request.dispose();
   }

@@ -7,24 +7,42 @@ import { inputClass, type GenCase } from './gen-case.js';
 import { runCase, type CaseResult } from './run-case.js';
 
 /** One distinct cause: a check, a pointer and a class of input, with the smallest case fast-check shrank it to. */
-export interface Finding { key: string; case: GenCase; violation: Violation; status: number; body: string }
+export interface Finding {
+  key: string;
+  case: GenCase;
+  violation: Violation;
+  status: number;
+  body: string;
+}
 
 /** What the explorations of one run share: the causes found so far (by key) and the coverage. */
-export interface Seen { found: Map<string, Finding>; coverage: Coverage }
+export interface Seen {
+  found: Map<string, Finding>;
+  coverage: Coverage;
+}
 
 /** Rounds of fc.check at most: each finds one new cause (or ends the search), so this bounds a badly broken target. */
 const MAX_ROUNDS = 12;
 
-/** The dedup key: same check, same pointer (item indexes folded), same class of input (whatever the operation or scope). */
+/** The dedup key: same check, same pointer (item indexes folded), same input class (whatever operation or scope). */
 export function causeKey(v: Violation, c: GenCase): string {
   return `${v.check} ${v.pointer.replace(/\/\d+(?=\/|$)/g, '/*')} ${inputClass(c)}`;
 }
 
 /**
- * Sends cases drawn from `arb` (after `examples`) until `budget` requests are spent; returns how many it sent. A property fails only on a cause
- * not seen before, so each fc.check round shrinks one new cause to its smallest request; the next round looks for more.
+ * Sends cases drawn from `arb` (after `examples`) until `budget` requests are spent; returns how many it sent.
+ * A property fails only on a cause not seen before, so each fc.check round shrinks one new cause to its smallest
+ * request; the next round looks for more.
  */
-export async function explore(api: Api, contract: Contract, arb: fc.Arbitrary<GenCase>, examples: GenCase[], budget: number, seed: number, seen: Seen): Promise<number> {
+export async function explore(
+  api: Api,
+  contract: Contract,
+  arb: fc.Arbitrary<GenCase>,
+  examples: GenCase[],
+  budget: number,
+  seed: number,
+  seen: Seen,
+): Promise<number> {
   const { found, coverage } = seen;
   let sent = 0;
   for (let round = 0; round < MAX_ROUNDS && sent < budget; round++) {
@@ -38,7 +56,11 @@ export async function explore(api: Api, contract: Contract, arb: fc.Arbitrary<Ge
       if (fresh.length > 0) last = { c, result, fresh };
       return fresh.length === 0;
     });
-    const out = await fc.check(property, { seed: seed + round, numRuns: Math.max(budget - sent, 1), examples: round === 0 ? examples.map((e) => [e]) : [] });
+    const out = await fc.check(property, {
+      seed: seed + round,
+      numRuns: Math.max(budget - sent, 1),
+      examples: round === 0 ? examples.map((e) => [e]) : [],
+    });
     const failure = last as { c: GenCase; result: CaseResult; fresh: Violation[] } | null;
     if (!out.failed || !failure) break;
     for (const v of failure.fresh) {

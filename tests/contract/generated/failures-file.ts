@@ -32,14 +32,18 @@ export function writeFailures(records: FailureRecord[], file = failuresFile()): 
 /** Reads a failures file; a line that is not a saved case is an error naming its line number. */
 export function readFailures(file = failuresFile()): FailureRecord[] {
   const text = readFileSync(file, 'utf8');
-  return text.split('\n').filter((l) => l.trim() !== '').map((line, i) => {
-    let r: Partial<FailureRecord>;
-    try {
-      r = JSON.parse(line) as Partial<FailureRecord>;
-    } catch {
-      throw new Error(`${file} line ${i + 1} is not JSON; run npm run contract to write it again`);
-    }
-    if (!r.case || typeof r.case.path !== 'string' || !r.case.plan) throw new Error(`${file} line ${i + 1} holds no saved case; run npm run contract to write it again`);
-    return r as FailureRecord;
-  });
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((line, i) => {
+      let r: Partial<FailureRecord>;
+      try {
+        r = JSON.parse(line) as Partial<FailureRecord>;
+      } catch {
+        throw new Error(`${file} line ${i + 1} is not JSON; run npm run contract to write it again`);
+      }
+      if (!r.case || typeof r.case.path !== 'string' || !r.case.plan)
+        throw new Error(`${file} line ${i + 1} holds no saved case; run npm run contract to write it again`);
+      return r as FailureRecord;
+    });
 }

@@ -22,7 +22,7 @@ export interface GenCase {
   op: OperationName;
   scope: Scope;
   family: Family;
-  /** The class of input within its family, e.g. `inside`, `past-end`, `swap-parent`: a coverage column and part of a cause. */
+  /** The input class within its family (`inside`, `past-end`, `swap-parent`): a coverage row, part of a cause. */
   kind: string;
   /** Path and query relative to TARGET_URL. */
   path: string;

@@ -1,5 +1,8 @@
 /** The generated phase's settings: the seed that makes a run repeatable, and the request budget. */
-export interface GeneratedSettings { seed: number; budget: number }
+export interface GeneratedSettings {
+  seed: number;
+  budget: number;
+}
 
 /** Requests the generated phase sends by default: `npm run contract` stays within its time budget (see the README). */
 export const DEFAULT_BUDGET = 300;
@@ -17,7 +20,10 @@ export class GeneratedSettingError extends Error {
 function readInt(env: Record<string, string | undefined>, name: string, fallback: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) > max) throw new GeneratedSettingError(`${name} must be an integer from 0 to ${max}; received ${JSON.stringify(raw.slice(0, 40))}`);
+  if (!/^\d+$/.test(raw) || Number(raw) > max)
+    throw new GeneratedSettingError(
+      `${name} must be an integer from 0 to ${max}; received ${JSON.stringify(raw.slice(0, 40))}`,
+    );
   return Number(raw);
 }
 

@@ -4,15 +4,18 @@ import { hasMessage, listPath, messageParams, type Reference } from '../probes/r
 import type { Session } from '../probes/session.js';
 
 /** A PageToken the target issued, with the PageSize of the page that linked to it. */
-export interface IssuedToken { token: string; size: number }
+export interface IssuedToken {
+  token: string;
+  size: number;
+}
 
-/** What the generators draw from for one scope: the target's message, its receipts, tokens, and another scope's SIDs. */
+/** What the generators draw from in one scope: the target's message, receipts, tokens, another scope's SIDs. */
 export interface Known {
   scope: Scope;
   params: Record<string, string>;
   receipts: string[];
   tokens: IssuedToken[];
-  /** The other scope's message (another service's conversation, another conversation's message), when the target has one. */
+  /** The other scope's message (another service's conversation and message), when the target names one. */
   foreign: { params: Record<string, string>; receipts: string[]; tokens: IssuedToken[] } | null;
 }
 
@@ -30,13 +33,22 @@ async function harvestTokens(s: Session, scope: Scope): Promise<IssuedToken[]> {
 }
 
 /** Discovers what a scope's generators need; `refs` are the references the suite already discovered. */
-export async function discoverKnown(s: Session, scope: Scope, refs: Partial<Record<Scope, Reference | null>>): Promise<Known> {
+export async function discoverKnown(
+  s: Session,
+  scope: Scope,
+  refs: Partial<Record<Scope, Reference | null>>,
+): Promise<Known> {
   const other: Scope = scope === 'service' ? 'default' : 'service';
   const target = s.api.target;
   const tokens = await harvestTokens(s, scope);
   const otherRef = refs[other];
-  const foreign = hasMessage(target, other) && otherRef
-    ? { params: messageParams(target, undefined, other), receipts: otherRef.sids, tokens: await harvestTokens(s, other) }
-    : null;
+  const foreign =
+    hasMessage(target, other) && otherRef
+      ? {
+          params: messageParams(target, undefined, other),
+          receipts: otherRef.sids,
+          tokens: await harvestTokens(s, other),
+        }
+      : null;
   return { scope, params: messageParams(target, undefined, scope), receipts: refs[scope]?.sids ?? [], tokens, foreign };
 }

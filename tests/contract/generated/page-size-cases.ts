@@ -3,7 +3,11 @@ import type { Contract } from '../../../spec/contract.js';
 import { always, either, type Plan } from './gen-case.js';
 
 /** A drawn PageSize value: its class of input, the text sent, and how the answer is judged. */
-export interface SizeValue { kind: string; raw: string; plan: Plan }
+export interface SizeValue {
+  kind: string;
+  raw: string;
+  plan: Plan;
+}
 
 const CANONICAL = /^(0|-?[1-9]\d*)$/;
 
@@ -38,5 +42,7 @@ export function pageSizeValue(contract: Contract): fc.Arbitrary<SizeValue> {
     ['empty', fc.constant('')],
     ['non-numeric', fc.constantFrom('abc', 'NaN', 'Infinity', 'true', 'null', '0x10', '1_0', '[]')],
   ];
-  return fc.oneof(...classes.map(([kind, arb]) => arb.map((raw): SizeValue => ({ kind, raw, plan: pageSizePlan(contract, raw) }))));
+  return fc.oneof(
+    ...classes.map(([kind, arb]) => arb.map((raw): SizeValue => ({ kind, raw, plan: pageSizePlan(contract, raw) }))),
+  );
 }

@@ -14,13 +14,16 @@ async function main(): Promise<number> {
   const file = process.argv[2] ?? failuresFile();
   if (!existsSync(file)) return usage(`no failures file at ${file}; run npm run contract first (it writes one)`);
   const records = readFailures(file);
-  if (records.length === 0) return console.log(`${file} holds no failures: nothing to replay`), 0;
+  if (records.length === 0) return (console.log(`${file} holds no failures: nothing to replay`), 0);
   const fromEnv = readTarget(process.env);
   const emu = fromEnv ? null : await create({ port: 0, host: '127.0.0.1' });
   const target: Target = fromEnv ?? freezeTarget(emu!.target);
   const request = await playwrightRequest.newContext({ maxRedirects: 0 });
   try {
-    const api = new Api(request, target, otherSid(contract, 'account_sid', target.accountSid), { ...defaultLimits, maxRequests: records.length * 4 });
+    const api = new Api(request, target, otherSid(contract, 'account_sid', target.accountSid), {
+      ...defaultLimits,
+      maxRequests: records.length * 4,
+    });
     const lines = await replayFailures(api, records);
     for (const l of lines) console.log(redact(l.text, target));
     const failed = lines.filter((l) => !l.fixed).length;
@@ -38,6 +41,9 @@ function usage(message: string): number {
   return 2;
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-  process.exit(usage(e instanceof TargetError || e instanceof Error ? e.message.split('\n')[0] : String(e)));
-});
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.exit(usage(e instanceof TargetError || e instanceof Error ? e.message.split('\n')[0] : String(e)));
+  },
+);

@@ -6,7 +6,10 @@ import type { Violation } from '../../../spec/violation.js';
 import type { GenCase, Plan } from './gen-case.js';
 
 /** A sent case: the exchange and the violations its oracle found (each naming the request as sent). */
-export interface CaseResult { exchange: Exchange; violations: Violation[] }
+export interface CaseResult {
+  exchange: Exchange;
+  violations: Violation[];
+}
 
 /** The PageSize a 200 is held to: the one it reports when the plan allows it, else the plan's first. */
 function sizeFor(plan: Plan, exchange: Exchange): number | undefined {
@@ -21,11 +24,14 @@ export async function runCase(api: Api, contract: Contract, c: GenCase): Promise
   const ok = exchange.response.status === 200;
   const pageSize = ok ? sizeFor(c.plan, exchange) : undefined;
   const ctx: CheckContext = {
-    publicUrl: api.target.publicUrl, accountSid: api.target.accountSid, expect: ok ? c.plan.onOk : c.plan.onError,
+    publicUrl: api.target.publicUrl,
+    accountSid: api.target.accountSid,
+    expect: ok ? c.plan.onOk : c.plan.onError,
     ...(pageSize === undefined ? {} : { pageSize }),
   };
   // The same answer to a variant spelling (a trailing slash, upper-case hex) is judged as the canonical request's.
-  const judged = ok && c.plan.judgeAs ? { ...exchange, request: { ...exchange.request, path: c.plan.judgeAs } } : exchange;
+  const judged =
+    ok && c.plan.judgeAs ? { ...exchange, request: { ...exchange.request, path: c.plan.judgeAs } } : exchange;
   const request = `GET ${c.path}`;
   return { exchange, violations: judge(judged, contract, ctx).map((v) => ({ ...v, request })) };
 }

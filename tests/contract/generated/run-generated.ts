@@ -25,16 +25,27 @@ export interface GeneratedRun {
 
 /** The report line of a finding: the violation, its class of input, and the curl line that repeats it. */
 function reported(f: Finding, curl: string): Violation {
-  return { ...f.violation, message: `${f.violation.message} [generated ${inputClass(f.case)}, shrunk; repeat: ${curl}]` };
+  return {
+    ...f.violation,
+    message: `${f.violation.message} [generated ${inputClass(f.case)}, shrunk; repeat: ${curl}]`,
+  };
 }
 
 /** The operations and scopes to explore: both operations of every scope the target names a message for. */
 function targets(knowns: Known[]): { known: Known; op: OperationName }[] {
-  return knowns.flatMap((known) => (['list', 'fetch'] as const).filter((op) => op === 'list' || known.receipts.length > 0).map((op) => ({ known, op })));
+  return knowns.flatMap((known) =>
+    (['list', 'fetch'] as const)
+      .filter((op) => op === 'list' || known.receipts.length > 0)
+      .map((op) => ({ known, op })),
+  );
 }
 
 /** Runs the generated phase against the api's target: each operation and scope gets an equal share of the budget. */
-export async function runGenerated(api: Api, refs: Partial<Record<Scope, Reference | null>>, settings: GeneratedSettings): Promise<GeneratedRun> {
+export async function runGenerated(
+  api: Api,
+  refs: Partial<Record<Scope, Reference | null>>,
+  settings: GeneratedSettings,
+): Promise<GeneratedRun> {
   const started = performance.now();
   const harvest = new Session(api, contract);
   const scopes: Scope[] = (['service', 'default'] as const).filter((s) => refs[s] && hasMessage(api.target, s));
@@ -46,13 +57,32 @@ export async function runGenerated(api: Api, refs: Partial<Record<Scope, Referen
   const left = Math.max(settings.budget - examples.reduce((n, e) => n + e.length, 0), 0);
   const shares = examples.map((e) => Math.min(e.length, settings.budget) + Math.floor(left / Math.max(work.length, 1)));
   const seen = { found: new Map<string, Finding>(), coverage };
-  await Promise.all(work.map(({ known, op }, i) =>
-    explore(api, contract, caseArbitrary(contract, known, op), examples[i], shares[i], settings.seed + 1000 * i, seen)));
+  await Promise.all(
+    work.map(({ known, op }, i) =>
+      explore(
+        api,
+        contract,
+        caseArbitrary(contract, known, op),
+        examples[i],
+        shares[i],
+        settings.seed + 1000 * i,
+        seen,
+      ),
+    ),
+  );
   const other = otherSid(contract, 'account_sid', api.target.accountSid);
   const findings = [...seen.found.values()];
   const failures = findings.map((f): FailureRecord => {
     const curl = curlLine(f.case.path, f.case.auth, other);
-    return { seed: settings.seed, case: f.case, check: f.violation.check, pointer: f.violation.pointer, message: f.violation.message, status: f.status, curl };
+    return {
+      seed: settings.seed,
+      case: f.case,
+      check: f.violation.check,
+      pointer: f.violation.pointer,
+      message: f.violation.message,
+      status: f.status,
+      curl,
+    };
   });
   return {
     violations: [...harvest.violations, ...findings.map((f, i) => reported(f, failures[i].curl))],
