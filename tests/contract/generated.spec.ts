@@ -21,6 +21,7 @@ test.describe('Generated requests (from the spec, judged by every check)', () =>
       type: 'CONTRACT_SEED',
       description: `${settings.seed} (repeat this run with CONTRACT_SEED=${settings.seed})`,
     });
+    console.log(`generated requests: CONTRACT_SEED=${settings.seed} CONTRACT_BUDGET=${settings.budget}`); // the console report too
     // Its own client: the same limits and 429 handling as the fixed probes, with room for the whole budget.
     const request = await playwright.request.newContext({ maxRedirects: 0 });
     try {

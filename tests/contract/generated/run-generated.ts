@@ -23,11 +23,11 @@ export interface GeneratedRun {
   settings: GeneratedSettings;
 }
 
-/** The report line of a finding: the violation, its class of input, and the curl line that repeats it. */
-function reported(f: Finding, curl: string): Violation {
+/** The report line of a finding: the violation, its class of input, the seed, and the curl line that repeats it. */
+function reported(f: Finding, curl: string, seed: number): Violation {
   return {
     ...f.violation,
-    message: `${f.violation.message} [generated ${inputClass(f.case)}, shrunk; repeat: ${curl}]`,
+    message: `${f.violation.message} [generated ${inputClass(f.case)}, CONTRACT_SEED=${seed}, shrunk; repeat: ${curl}]`,
   };
 }
 
@@ -85,7 +85,7 @@ export async function runGenerated(
     };
   });
   return {
-    violations: [...harvest.violations, ...findings.map((f, i) => reported(f, failures[i].curl))],
+    violations: [...harvest.violations, ...findings.map((f, i) => reported(f, failures[i].curl, settings.seed))],
     failures,
     coverage: coverage.table(),
     sent: coverage.total(),
