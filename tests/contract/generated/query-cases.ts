@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import type { Contract, OperationName } from '../../../spec/contract.js';
-import { either, type Plan } from './gen-case.js';
+import { either, type Family, type Plan } from './gen-case.js';
 import type { IssuedToken, Known } from './known.js';
 
 /** A drawn query string (without `?`): its class of input and how the answer is judged. */
 export interface QueryValue {
-  family: 'page' | 'page-token' | 'query-shape';
+  family: Family;
   kind: string;
   query: string;
   plan: Plan;
