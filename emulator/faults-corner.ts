@@ -4,7 +4,7 @@ import { defineFaults, noFault, type Reply } from './fault.js';
 
 const { min, max } = contract.pageSize;
 /** A PageSize strictly inside the range that no fixed probe sends (they send the bounds and their neighbours). */
-const INNER_SIZE = min + Math.floor(((max - min) * 2) / 3);
+export const INNER_SIZE = min + Math.floor(((max - min) * 2) / 3);
 /** The query parameters the spec documents for the list. */
 const parameters = (contract.doc.components as { parameters: Record<string, { in: string; name: string }> }).parameters;
 const QUERY_NAMES = new Set(
