@@ -11,6 +11,7 @@ import { readFailures } from '../contract/generated/failures-file.js';
 import type { GenCase } from '../contract/generated/gen-case.js';
 import { DEFAULT_BUDGET, NIGHTLY_BUDGET, readGeneratedSettings } from '../contract/generated/generated-settings.js';
 import { pageSizePlan } from '../contract/generated/page-size-cases.js';
+import { shareBudget } from '../contract/generated/run-generated.js';
 
 const { min, max } = contract.pageSize;
 /** PageSize text, and the expectations a 200 and an error are judged by. */
@@ -104,4 +105,12 @@ test.describe('Generated requests: oracle, dedup, curl line and settings', () =>
     expect(section).toContain(`(default ${DEFAULT_BUDGET}:`);
     expect(section).toContain(`CONTRACT_BUDGET=${NIGHTLY_BUDGET}`);
   });
+
+  for (const [budget, examples] of [[300, [64, 13, 64, 16]], [100, [64, 13, 64, 16]], [0, [5, 5]], [7, []]] as const) {
+    test(`splits a budget of ${budget} over examples ${JSON.stringify(examples)} without spending more`, () => {
+      const shares = shareBudget(budget, [...examples]);
+      expect(shares.reduce((n, s) => n + s, 0)).toBeLessThanOrEqual(budget);
+      if (budget >= examples.reduce((n, e) => n + e, 0)) shares.forEach((s, i) => expect(s).toBeGreaterThanOrEqual(examples[i]));
+    });
+  }
 });

@@ -31,6 +31,16 @@ function reported(f: Finding, curl: string, seed: number): Violation {
   };
 }
 
+/**
+ * Splits the budget: each exploration gets its examples and an equal share of what is left; a budget smaller than all
+ * the examples is split in proportion to them. The shares never add up to more than the budget.
+ */
+export function shareBudget(budget: number, examples: number[]): number[] {
+  const total = examples.reduce((n, e) => n + e, 0);
+  if (total >= budget) return examples.map((e) => Math.floor((budget * e) / Math.max(total, 1)));
+  return examples.map((e) => e + Math.floor((budget - total) / examples.length));
+}
+
 /** The operations and scopes to explore: both operations of every scope the target names a message for. */
 function targets(knowns: Known[]): { known: Known; op: OperationName }[] {
   return knowns.flatMap((known) =>
@@ -53,9 +63,7 @@ export async function runGenerated(
   const coverage = new Coverage();
   const work = targets(knowns);
   const examples = work.map(({ known, op }) => caseExamples(contract, known, op));
-  // Each gets its examples and an equal share of what is left (a budget smaller than the examples cuts them short).
-  const left = Math.max(settings.budget - examples.reduce((n, e) => n + e.length, 0), 0);
-  const shares = examples.map((e) => Math.min(e.length, settings.budget) + Math.floor(left / Math.max(work.length, 1)));
+  const shares = shareBudget(settings.budget, examples.map((e) => e.length));
   const seen = { found: new Map<string, Finding>(), coverage };
   await Promise.all(
     work.map(({ known, op }, i) =>
