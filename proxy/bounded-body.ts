@@ -9,8 +9,8 @@ export function readBounded(stream: IncomingMessage, cap: number): Promise<Buffe
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > cap) {
-        stream.destroy();
-        return reject(new Error(`body exceeds the ${cap}-byte limit`));
+        reject(new Error(`body exceeds the ${cap}-byte limit`)); // first: destroying emits 'aborted'
+        return void stream.destroy();
       }
       chunks.push(chunk);
     });

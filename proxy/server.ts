@@ -6,6 +6,7 @@ import { decodeBody } from './bounded-body.js';
 import { readCredentials, Redactor } from './credentials.js';
 import { Recorder } from './recorder.js';
 import { toLine } from './recording-line.js';
+import { parseJson } from './traffic-entry.js';
 import { Summary } from './summary.js';
 import { twilioError } from './twilio-error.js';
 import { forward } from './upstream.js';
@@ -31,15 +32,6 @@ function flat(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   return out;
-}
-
-/** Parses JSON, or undefined when the text is not JSON. */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The Twilio-shaped 502 a client gets when the target gave no complete answer. */
