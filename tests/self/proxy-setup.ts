@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import { create, type Emulator, type FaultName } from '../../emulator/server.js';
+import { create, type Emulator, type EmulatorOptions, type FaultName } from '../../emulator/server.js';
 import { createProxy, type Proxy, type ProxyOptions } from '../../proxy/server.js';
 import { secretForms } from '../../target/redact.js';
 
@@ -7,8 +7,8 @@ import { secretForms } from '../../target/redact.js';
 export interface Rig { emulator: Emulator; proxy: Proxy; lines: string[]; stop(): Promise<void> }
 
 /** Starts an emulator and a proxy on loopback ports chosen by the system. */
-export async function startRig(fault?: FaultName, options: Partial<ProxyOptions> = {}): Promise<Rig> {
-  const emulator = await create({ port: 0, host: '127.0.0.1', fault });
+export async function startRig(fault?: FaultName, options: Partial<ProxyOptions> = {}, emulatorOptions: EmulatorOptions = {}): Promise<Rig> {
+  const emulator = await create({ port: 0, host: '127.0.0.1', fault, ...emulatorOptions });
   const lines: string[] = [];
   const proxy = await createProxy({ target: emulator.url, port: 0, print: (l) => lines.push(l), ...options });
   return { emulator, proxy, lines, stop: async () => { await proxy.stop(); await emulator.stop(); } };
