@@ -30,9 +30,16 @@ export function readProxyArgs(argv: string[]): ProxyOptions | 'help' {
       args: argv,
       strict: true,
       options: {
-        target: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'public-url': { type: 'string' },
-        record: { type: 'string' }, 'violations-header': { type: 'boolean' }, 'timeout-ms': { type: 'string' },
-        'max-body-bytes': { type: 'string' }, 'allow-remote': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        target: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'public-url': { type: 'string' },
+        record: { type: 'string' },
+        'violations-header': { type: 'boolean' },
+        'timeout-ms': { type: 'string' },
+        'max-body-bytes': { type: 'string' },
+        'allow-remote': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
     }).values;
   } catch (e) {

@@ -3,7 +3,11 @@ import type { AuthMode } from '../spec/checks/index.js';
 import { redact, type Secret } from '../target/redact.js';
 
 /** What a request's Authorization header says: the mode, and the account when the Basic user is an Account SID. */
-export interface Credentials { auth: AuthMode; accountSid: string | null; secret: Secret | null }
+export interface Credentials {
+  auth: AuthMode;
+  accountSid: string | null;
+  secret: Secret | null;
+}
 
 /** Reads a Basic Authorization header; an API key (SK…) or an unreadable header gives no account. */
 export function readCredentials(header: string | undefined): Credentials {

@@ -21,7 +21,16 @@ writes $REPORT_DIR/proxy/diff.json; exit 1 on any difference.`;
 function readArgs(argv: string[], env: NodeJS.ProcessEnv): ReturnType<typeof readSide>[] | 'help' {
   let values;
   try {
-    values = parseArgs({ args: argv, strict: true, options: { a: { type: 'string' }, b: { type: 'string' }, 'allow-remote': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }).values;
+    values = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        a: { type: 'string' },
+        b: { type: 'string' },
+        'allow-remote': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
   } catch (e) {
     throw new UsageError(`${(e as Error).message.split('\n')[0]} (try --help)`);
   }
@@ -42,8 +51,13 @@ async function main(): Promise<void> {
     for (const d of differences) console.log(clean(formatDifference(d)));
     const dir = summaryDir();
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'diff.json'), clean(JSON.stringify({ a: a.url, b: b.url, differences, skipped }, null, 2)) + '\n');
-    console.log(`# ${differences.length} differences between A ${a.url} and B ${b.url}; report: ${join(dir, 'diff.json')}`);
+    writeFileSync(
+      join(dir, 'diff.json'),
+      clean(JSON.stringify({ a: a.url, b: b.url, differences, skipped }, null, 2)) + '\n',
+    );
+    console.log(
+      `# ${differences.length} differences between A ${a.url} and B ${b.url}; report: ${join(dir, 'diff.json')}`,
+    );
     process.exit(differences.length > 0 ? 1 : 0);
   } catch (e) {
     const message = e instanceof UsageError ? e.message : String((e as Error).message).split('\n')[0];

@@ -14,8 +14,14 @@ export const DIFF_NOISE = {
   ],
   /** Response headers that matter, each reduced to what must agree. */
   headers: [
-    { header: 'content-type', read: (v: string | undefined): string => v?.split(';')[0].trim().toLowerCase() ?? 'absent' },
-    { header: 'www-authenticate', read: (v: string | undefined): string => v?.trim().split(/\s+/)[0].toLowerCase() ?? 'absent' },
+    {
+      header: 'content-type',
+      read: (v: string | undefined): string => v?.split(';')[0].trim().toLowerCase() ?? 'absent',
+    },
+    {
+      header: 'www-authenticate',
+      read: (v: string | undefined): string => v?.trim().split(/\s+/)[0].toLowerCase() ?? 'absent',
+    },
     { header: 'retry-after', read: (v: string | undefined): string => (v === undefined ? 'absent' : 'present') },
   ],
 } as const;

@@ -8,7 +8,12 @@ import { routeOfPath } from '../spec/checks/judged.js';
 import { inReceipt, shapeOf, type Shape } from './shape.js';
 
 /** One structural difference: which probe, where, and what each side had. */
-export interface Difference { probe: string; pointer: string; a: string; b: string }
+export interface Difference {
+  probe: string;
+  pointer: string;
+  a: string;
+  b: string;
+}
 
 /** The password the wrong-token probe sends. */
 const WRONG_TOKEN = 'not-the-auth-token';
@@ -45,11 +50,16 @@ function agree(pointer: string, a: string | undefined, b: string | undefined, co
 /** The differences between two shapes of one probe: every pointer either side has, compared. */
 function compare(probe: string, a: Shape, b: Shape, contract: Contract): Difference[] {
   const pointers = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return pointers.filter((p) => !agree(p, a[p], b[p], contract)).map((p) => ({ probe, pointer: p, a: a[p] ?? 'absent', b: b[p] ?? 'absent' }));
+  return pointers
+    .filter((p) => !agree(p, a[p], b[p], contract))
+    .map((p) => ({ probe, pointer: p, a: a[p] ?? 'absent', b: b[p] ?? 'absent' }));
 }
 
 /** What a diff found: the differences, and the probes one side could not make (no default-service message). */
-export interface DiffResult { differences: Difference[]; skipped: string[] }
+export interface DiffResult {
+  differences: Difference[];
+  skipped: string[];
+}
 
 /** Sends the same probes to both targets and lists their structural differences (empty: same shape throughout). */
 export async function diffTargets(a: Target, b: Target, contract: Contract, limits: FetchLimits): Promise<DiffResult> {
@@ -57,7 +67,7 @@ export async function diffTargets(a: Target, b: Target, contract: Contract, limi
   const skipped: string[] = [];
   const differences = diffProbes.flatMap(({ name }) => {
     const [x, y] = [sa.get(name) ?? null, sb.get(name) ?? null];
-    if (x === null || y === null) return void skipped.push(name), [];
+    if (x === null || y === null) return (void skipped.push(name), []);
     return compare(name, x, y, contract);
   });
   return { differences, skipped };

@@ -5,10 +5,17 @@ import { decodeBody, readBounded } from './bounded-body.js';
 import { parseJson } from './traffic-entry.js';
 
 /** Limits of one request: time for the whole answer, size of the body after decompression. */
-export interface FetchLimits { timeoutMs: number; maxBodyBytes: number }
+export interface FetchLimits {
+  timeoutMs: number;
+  maxBodyBytes: number;
+}
 
 /** GETs a URL once (no redirect followed), bounded in time and size; a transport failure is `error`, never a throw. */
-export function getBounded(url: string, headers: Record<string, string>, limits: FetchLimits): Promise<ExchangeResponse> {
+export function getBounded(
+  url: string,
+  headers: Record<string, string>,
+  limits: FetchLimits,
+): Promise<ExchangeResponse> {
   const send = url.startsWith('https:') ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
     const failed = (e: Error): void => resolve({ status: 0, headers: {}, text: '', error: e.message.split('\n')[0] });
@@ -19,16 +26,20 @@ export function getBounded(url: string, headers: Record<string, string>, limits:
       failed(e);
     });
     req.on('response', (res) => {
-      const flat = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
-      readBounded(res, limits.maxBodyBytes).then((raw) => {
-        clearTimeout(timer);
-        const text = decodeBody(raw, flat['content-encoding'], limits.maxBodyBytes);
-        resolve({ status: res.statusCode ?? 0, headers: flat, text, json: parseJson(text) });
-      }).catch((e: Error) => {
-        clearTimeout(timer);
-        req.destroy();
-        failed(e);
-      });
+      const flat = Object.fromEntries(
+        Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]),
+      );
+      readBounded(res, limits.maxBodyBytes)
+        .then((raw) => {
+          clearTimeout(timer);
+          const text = decodeBody(raw, flat['content-encoding'], limits.maxBodyBytes);
+          resolve({ status: res.statusCode ?? 0, headers: flat, text, json: parseJson(text) });
+        })
+        .catch((e: Error) => {
+          clearTimeout(timer);
+          req.destroy();
+          failed(e);
+        });
     });
     req.end();
   });

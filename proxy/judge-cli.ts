@@ -16,12 +16,18 @@ Prints each violation, writes the summary to $REPORT_DIR/proxy (default reports/
 function readArgs(argv: string[]): { file: string; publicUrl?: string } | 'help' {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { 'public-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { 'public-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (e) {
     throw new UsageError(`${(e as Error).message.split('\n')[0]} (try --help)`);
   }
   if (parsed.values.help) return 'help';
-  if (parsed.positionals.length !== 1) throw new UsageError('give exactly one FILE: a JSONL recording or a .har file (try --help)');
+  if (parsed.positionals.length !== 1)
+    throw new UsageError('give exactly one FILE: a JSONL recording or a .har file (try --help)');
   const publicUrl = parsed.values['public-url'];
   // The proxy's option check validates the origin; the target it needs is a placeholder on loopback.
   if (publicUrl !== undefined) checkProxyOptions({ target: 'http://127.0.0.1:1', publicUrl });
@@ -35,12 +41,19 @@ async function main(): Promise<void> {
     const { summary, redactor, withoutBody } = await judgeFile(args.file, { publicUrl: args.publicUrl });
     const files = writeSummary(summary, redactor);
     const skipped = withoutBody ? `; ${withoutBody} HAR entries had no body kept and were not judged` : '';
-    console.log(`# ${summary.exchanges} exchanges, ${summary.violationCount} violations${skipped}; summary: ${files.join(', ')}`);
+    console.log(
+      `# ${summary.exchanges} exchanges, ${summary.violationCount} violations${skipped}; summary: ${files.join(', ')}`,
+    );
     process.exit(summary.violationCount > 0 ? 1 : 0);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const known = e instanceof UsageError || e instanceof TrafficFileError;
-    const message = err.code === 'ENOENT' ? `cannot read ${String(err.path)}: no such file` : known ? err.message : String(err.message).split('\n')[0];
+    const message =
+      err.code === 'ENOENT'
+        ? `cannot read ${String(err.path)}: no such file`
+        : known
+          ? err.message
+          : String(err.message).split('\n')[0];
     console.error(`judge: ${message}`);
     process.exit(2);
   }

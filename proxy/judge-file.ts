@@ -18,7 +18,11 @@ export interface JudgeFileOptions {
 }
 
 /** What judging a file gave: the summary, the redactor that cleaned it, and entries skipped for want of a body. */
-export interface JudgedFile { summary: Summary; redactor: Redactor; withoutBody: number }
+export interface JudgedFile {
+  summary: Summary;
+  redactor: Redactor;
+  withoutBody: number;
+}
 
 /** True when a file is a HAR (named .har), not a JSONL recording. */
 function isHar(file: string): boolean {
@@ -32,7 +36,10 @@ export async function judgeFile(file: string, o: JudgeFileOptions = {}): Promise
   const summary = new Summary(`${isHar(file) ? 'HAR' : 'recording'} ${file}`);
   const redactor = new Redactor();
   const judgeOne = (entry: TrafficEntry): void => {
-    const verdict = judgeTraffic(entry.exchange, contract, { accountSid: entry.account, publicUrl: o.publicUrl ?? entry.publicUrl });
+    const verdict = judgeTraffic(entry.exchange, contract, {
+      accountSid: entry.account,
+      publicUrl: o.publicUrl ?? entry.publicUrl,
+    });
     summary.add(verdict);
     for (const v of verdict?.violations ?? []) print(redactor.clean(`${formatViolation(v)} [${entry.at}]`));
   };

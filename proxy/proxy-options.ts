@@ -23,8 +23,15 @@ export interface ProxyOptions {
 
 /** Options checked once, defaults filled in. */
 export interface ProxySettings {
-  target: URL; publicUrl: string; port: number; host: string; timeoutMs: number; maxBodyBytes: number;
-  record: string | null; violationsHeader: boolean; print: (line: string) => void;
+  target: URL;
+  publicUrl: string;
+  port: number;
+  host: string;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  record: string | null;
+  violationsHeader: boolean;
+  print: (line: string) => void;
 }
 
 /** Defaults: the limits the contract suite's own client uses. */
@@ -37,9 +44,14 @@ function origin(setting: string, raw: string): URL {
   let u: URL | null = null;
   try {
     u = new URL(raw);
-  } catch { /* reported below */ }
+  } catch {
+    /* reported below */
+  }
   if (!u || !/^https?:$/.test(u.protocol) || u.pathname !== '/' || u.search || u.hash || u.username || u.password) {
-    throw new UsageError(`${setting}: got ${JSON.stringify(raw)}; allowed: an http(s) origin such as http://127.0.0.1:4010 (no path, query or credentials)`);
+    throw new UsageError(
+      `${setting}: got ${JSON.stringify(raw)}; ` +
+        'allowed: an http(s) origin such as http://127.0.0.1:4010 (no path, query or credentials)',
+    );
   }
   return u;
 }
@@ -47,22 +59,31 @@ function origin(setting: string, raw: string): URL {
 /** A whole number within bounds, or a UsageError naming the setting. */
 function whole(setting: string, value: number | undefined, fallback: number, min: number, max: number): number {
   const n = value ?? fallback;
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${setting}: got ${JSON.stringify(value)}; allowed: an integer from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${setting}: got ${JSON.stringify(value)}; allowed: an integer from ${min} to ${max}`);
   return n;
 }
 
 /** Checks every option in one pass: loopback unless allowed, bounded limits. */
 export function checkProxyOptions(o: ProxyOptions): Readonly<ProxySettings> {
-  if (!o.target) throw new UsageError('--target is required: the origin of the API to forward to, e.g. http://127.0.0.1:4010');
+  if (!o.target)
+    throw new UsageError('--target is required: the origin of the API to forward to, e.g. http://127.0.0.1:4010');
   const target = origin('--target', o.target);
   try {
     // The proxy sends nothing of its own, so Twilio's production API needs only --allow-remote.
     checkTargetUrl(target.origin, { allowRemote: Boolean(o.allowRemote), acceptTwilioCosts: true });
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/^TARGET_URL/, '--target').replace('to load a remote target', 'to proxy a remote target'));
+    throw new UsageError(
+      (e as Error).message
+        .replace(/^TARGET_URL/, '--target')
+        .replace('to load a remote target', 'to proxy a remote target'),
+    );
   }
   const host = o.host ?? PROXY_DEFAULTS.host;
-  if (!LOOPBACK_HOST.test(host) && !o.allowRemote) throw new UsageError(`--host: got ${JSON.stringify(host)}; allowed: a loopback address (127.0.0.1, ::1), or add --allow-remote`);
+  if (!LOOPBACK_HOST.test(host) && !o.allowRemote)
+    throw new UsageError(
+      `--host: got ${JSON.stringify(host)}; allowed: a loopback address (127.0.0.1, ::1), or add --allow-remote`,
+    );
   return Object.freeze({
     target,
     publicUrl: o.publicUrl === undefined ? target.origin : origin('--public-url', o.publicUrl).origin,

@@ -6,7 +6,10 @@ import { bounded, parseJson, TrafficFileError, type TrafficEntry } from './traff
 /** The largest HAR file read (it is one JSON document, read whole). */
 export const MAX_HAR_BYTES = 500 * 1024 * 1024;
 
-interface HarHeader { name: string; value: string }
+interface HarHeader {
+  name: string;
+  value: string;
+}
 interface HarEntry {
   request?: { method?: string; url?: string; headers?: HarHeader[] };
   response?: { status?: number; headers?: HarHeader[]; content?: { text?: string; encoding?: string } };
@@ -29,7 +32,14 @@ function bodyText(content: { text?: string; encoding?: string } | undefined): st
 }
 
 /** One HAR entry as traffic; null when its body was not kept (a HAR recorded without content cannot be judged). */
-function entryOf(e: HarEntry, i: number, file: string, cap: number, redactor: Redactor, publicUrl?: string): TrafficEntry | null {
+function entryOf(
+  e: HarEntry,
+  i: number,
+  file: string,
+  cap: number,
+  redactor: Redactor,
+  publicUrl?: string,
+): TrafficEntry | null {
   const at = `entry ${i}`;
   let url: URL;
   try {
@@ -46,14 +56,28 @@ function entryOf(e: HarEntry, i: number, file: string, cap: number, redactor: Re
   const status = e.response?.status as number;
   // A browser records a failed request as status 0: no complete answer arrived.
   const error = status === 0 ? 'no complete response (status 0 in the HAR)' : body.error;
-  const response = { status, headers: headerRecord(e.response?.headers), text: body.text, json: error ? undefined : parseJson(body.text), ...(error ? { error } : {}) };
+  const response = {
+    status,
+    headers: headerRecord(e.response?.headers),
+    text: body.text,
+    json: error ? undefined : parseJson(body.text),
+    ...(error ? { error } : {}),
+  };
   const request = { method: String(e.request?.method ?? 'GET'), path: url.pathname + url.search, auth: creds.auth };
   return { exchange: { request, response }, account: creds.accountSid, publicUrl: publicUrl ?? url.origin, at };
 }
 
 /** The exchanges of a HAR file (browser devtools, Playwright's recordHar), and how many had no body to judge. */
-export function readHar(file: string, cap: number, redactor: Redactor, publicUrl?: string): { entries: TrafficEntry[]; withoutBody: number } {
-  if (statSync(file).size > MAX_HAR_BYTES) throw new TrafficFileError(`${file} is larger than ${MAX_HAR_BYTES} bytes; split it or record JSONL with the proxy`);
+export function readHar(
+  file: string,
+  cap: number,
+  redactor: Redactor,
+  publicUrl?: string,
+): { entries: TrafficEntry[]; withoutBody: number } {
+  if (statSync(file).size > MAX_HAR_BYTES)
+    throw new TrafficFileError(
+      `${file} is larger than ${MAX_HAR_BYTES} bytes; split it or record JSONL with the proxy`,
+    );
   const doc = parseJson(readFileSync(file, 'utf8')) as { log?: { entries?: HarEntry[] } } | undefined;
   const list = doc?.log?.entries;
   if (!Array.isArray(list)) throw new TrafficFileError(`${file} is not a HAR file (no log.entries)`);

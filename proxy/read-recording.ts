@@ -10,9 +10,12 @@ const AUTH_MODES: readonly AuthMode[] = ['valid', 'none', 'wrong-token', 'other-
 function problem(line: Partial<RecordingLine> | null): string | null {
   if (!line || typeof line !== 'object') return 'is not a JSON object';
   const { request: q, response: r } = line;
-  if (!q || typeof q.method !== 'string' || typeof q.path !== 'string' || !q.path.startsWith('/')) return 'has no request {method, path}';
-  if (!AUTH_MODES.includes(q.auth)) return `has request.auth ${JSON.stringify(q.auth)}; allowed: ${AUTH_MODES.join(', ')}`;
-  if (!r || !Number.isInteger(r.status) || typeof r.text !== 'string' || typeof r.headers !== 'object' || !r.headers) return 'has no response {status, headers, text}';
+  if (!q || typeof q.method !== 'string' || typeof q.path !== 'string' || !q.path.startsWith('/'))
+    return 'has no request {method, path}';
+  if (!AUTH_MODES.includes(q.auth))
+    return `has request.auth ${JSON.stringify(q.auth)}; allowed: ${AUTH_MODES.join(', ')}`;
+  if (!r || !Number.isInteger(r.status) || typeof r.text !== 'string' || typeof r.headers !== 'object' || !r.headers)
+    return 'has no response {status, headers, text}';
   if (typeof line.publicUrl !== 'string') return 'has no publicUrl';
   return null;
 }
@@ -29,6 +32,11 @@ export async function* readRecording(file: string, cap: number): AsyncGenerator<
     if (why || !line) throw new TrafficFileError(`${file} line ${n} ${why ?? 'is not JSON'}`);
     const body = line.response.error ? { text: line.response.text } : bounded(line.response.text, cap);
     const response = { ...line.response, ...body, json: body.error ? undefined : parseJson(body.text) };
-    yield { exchange: { request: line.request, response }, account: line.account ?? null, publicUrl: line.publicUrl, at: `line ${n}` };
+    yield {
+      exchange: { request: line.request, response },
+      account: line.account ?? null,
+      publicUrl: line.publicUrl,
+      at: `line ${n}`,
+    };
   }
 }

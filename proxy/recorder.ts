@@ -11,7 +11,11 @@ export class Recorder {
   private written = 0;
   private full = false;
 
-  constructor(readonly file: string, private readonly redactor: Redactor, private readonly maxBytes = MAX_RECORDING_BYTES) {
+  constructor(
+    readonly file: string,
+    private readonly redactor: Redactor,
+    private readonly maxBytes = MAX_RECORDING_BYTES,
+  ) {
     this.fd = openSync(file, 'w');
   }
 

@@ -1,7 +1,13 @@
 import type { Exchange } from '../spec/checks/index.js';
 
 /** Response headers a recording never keeps: they can carry session credentials. */
-export const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-twilio-signature']);
+export const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-twilio-signature',
+]);
 
 /** One line of a recording: an exchange with what offline judging needs to know about its context. */
 export interface RecordingLine {
@@ -20,5 +26,11 @@ export interface RecordingLine {
 export function toLine(exchange: Exchange, account: string | null, publicUrl: string): RecordingLine {
   const { json: _json, headers, ...response } = exchange.response;
   const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !SECRET_HEADERS.has(name)));
-  return { at: new Date().toISOString(), account, publicUrl, request: exchange.request, response: { ...response, headers: kept } };
+  return {
+    at: new Date().toISOString(),
+    account,
+    publicUrl,
+    request: exchange.request,
+    response: { ...response, headers: kept },
+  };
 }

@@ -1,4 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { contract } from '../spec/contract.js';
 import type { Exchange, ExchangeResponse } from '../spec/checks/index.js';
 import { formatViolation } from '../spec/violation.js';
@@ -25,12 +31,17 @@ export interface Proxy {
 }
 
 /** An answer to write to the client. */
-interface Reply { status: number; headers: [string, string][]; body: Buffer }
+interface Reply {
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+}
 
 /** Header values joined the way the checks read them (names are lower case already). */
 function flat(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   return out;
 }
 
@@ -41,11 +52,19 @@ function badGateway(reason: string): Reply {
 }
 
 /** Forwards one request and returns the exchange to judge and the reply for the client. */
-async function pass(req: IncomingMessage, s: ProxySettings, request: Exchange['request']): Promise<{ exchange: Exchange; reply: Reply }> {
+async function pass(
+  req: IncomingMessage,
+  s: ProxySettings,
+  request: Exchange['request'],
+): Promise<{ exchange: Exchange; reply: Reply }> {
   const failed = (error: string): ExchangeResponse => ({ status: 0, headers: {}, text: '', error });
   let answer;
   try {
-    answer = await forward(s.target, { method: request.method, path: request.path, headers: req.headers, body: req }, s);
+    answer = await forward(
+      s.target,
+      { method: request.method, path: request.path, headers: req.headers, body: req },
+      s,
+    );
   } catch (e) {
     return { exchange: { request, response: failed((e as Error).message) }, reply: badGateway((e as Error).message) };
   }
@@ -55,7 +74,10 @@ async function pass(req: IncomingMessage, s: ProxySettings, request: Exchange['r
     const text = decodeBody(answer.body, headers['content-encoding'], s.maxBodyBytes);
     return { exchange: { request, response: { status: answer.status, headers, text, json: parseJson(text) } }, reply };
   } catch (e) {
-    return { exchange: { request, response: { ...failed((e as Error).message), status: answer.status, headers } }, reply };
+    return {
+      exchange: { request, response: { ...failed((e as Error).message), status: answer.status, headers } },
+      reply,
+    };
   }
 }
 
@@ -93,7 +115,8 @@ export async function createProxy(options: ProxyOptions): Promise<Proxy> {
   const recorder = s.record ? new Recorder(s.record, redactor) : null;
   const handle = handler(s, summary, redactor, recorder);
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch(() => res.destroy()); // every failure is answered in pass(); this only guards a broken socket
+    // every failure is answered in pass(); this only guards a broken socket
+    handle(req, res).catch(() => res.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -103,13 +126,14 @@ export async function createProxy(options: ProxyOptions): Promise<Proxy> {
   const port = typeof address === 'object' && address ? address.port : s.port;
   const url = `http://${s.host.includes(':') ? `[${s.host}]` : s.host}:${port}`;
   let stopped: Promise<void> | null = null;
-  const stop = (): Promise<void> => (stopped ??= new Promise<void>((resolve) => {
-    server.close(() => {
-      recorder?.close();
-      resolve();
-    });
-    server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), s.timeoutMs).unref();
-  }));
+  const stop = (): Promise<void> =>
+    (stopped ??= new Promise<void>((resolve) => {
+      server.close(() => {
+        recorder?.close();
+        resolve();
+      });
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), s.timeoutMs).unref();
+    }));
   return { url, summary, redactor, stop };
 }

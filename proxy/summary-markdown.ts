@@ -21,11 +21,15 @@ export function summaryMarkdown(s: Summary): string {
   const lines = [
     `# Traffic judged against the contract (${escape(s.source)})`,
     '',
-    `${s.exchanges} exchanges: ${s.exchanges - s.outside} judged, ${s.outside} outside the spec (not judged); ${s.violationCount} violations.`,
+    `${s.exchanges} exchanges: ${s.exchanges - s.outside} judged, ${s.outside} outside the spec (not judged); ` +
+      `${s.violationCount} violations.`,
     '',
     `| check | ${slots.join(' | ')} | verdict |`,
     `|---|${slots.map(() => '---|').join('')}---|`,
-    ...checks.map((c) => `| \`${c.name}\` | ${slots.map((slot) => cell(s.tally(c.name, slot))).join(' | ')} | ${s.status(c.name)} |`),
+    ...checks.map(
+      (c) =>
+        `| \`${c.name}\` | ${slots.map((slot) => cell(s.tally(c.name, slot))).join(' | ')} | ${s.status(c.name)} |`,
+    ),
     '',
     '## Violations',
     '',

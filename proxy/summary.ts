@@ -8,7 +8,10 @@ export type Slot = `${Verdict['operation']}/${Verdict['scope']}`;
 export const slots: readonly Slot[] = ['list/service', 'list/default', 'fetch/service', 'fetch/default'];
 
 /** How one check fared in one slot; both zero means not exercised. */
-export interface Tally { held: number; broken: number }
+export interface Tally {
+  held: number;
+  broken: number;
+}
 
 /** What a summary keeps: bounded, so a proxy running for days does not grow without end. */
 const MAX_KEPT = { verdicts: 5_000, violations: 1_000 };
@@ -24,7 +27,11 @@ export class Summary {
   violationCount = 0;
 
   constructor(readonly source: string) {
-    for (const c of checks) this.tallies.set(c.name, Object.fromEntries(slots.map((s) => [s, { held: 0, broken: 0 }])) as Record<Slot, Tally>);
+    for (const c of checks)
+      this.tallies.set(
+        c.name,
+        Object.fromEntries(slots.map((s) => [s, { held: 0, broken: 0 }])) as Record<Slot, Tally>,
+      );
   }
 
   /** Adds one exchange's verdict (null: outside the spec). */
@@ -57,9 +64,17 @@ export class Summary {
       judged: this.exchanges - this.outside,
       outside: this.outside,
       violationCount: this.violationCount,
-      checks: checks.map((c) => ({ check: c.name, holds: c.holds, status: this.status(c.name), slots: this.tallies.get(c.name) })),
+      checks: checks.map((c) => ({
+        check: c.name,
+        holds: c.holds,
+        status: this.status(c.name),
+        slots: this.tallies.get(c.name),
+      })),
       violations: this.violations,
-      truncated: { verdicts: this.verdicts.length < this.exchanges - this.outside, violations: this.violations.length < this.violationCount },
+      truncated: {
+        verdicts: this.verdicts.length < this.exchanges - this.outside,
+        violations: this.violations.length < this.violationCount,
+      },
       verdicts: this.verdicts,
     };
   }

@@ -32,7 +32,13 @@ test.describe('npm run diff (two targets compared by shape)', () => {
   });
 
   const faults: { fault: FaultName; shows: string[] }[] = [
-    { fault: 'auth-no-challenge', shows: ['[list without credentials] header www-authenticate: A basic, B absent', '[list with a wrong token] header www-authenticate: A basic, B absent'] },
+    {
+      fault: 'auth-no-challenge',
+      shows: [
+        '[list without credentials] header www-authenticate: A basic, B absent',
+        '[list with a wrong token] header www-authenticate: A basic, B absent',
+      ],
+    },
     { fault: 'content-type', shows: ['header content-type'] },
     { fault: 'page-size-unbounded', shows: ['[list PageSize above the maximum]'] },
   ];
@@ -40,7 +46,11 @@ test.describe('npm run diff (two targets compared by shape)', () => {
     test(`an emulator with the fault ${fault} shows that fault's differences`, async () => {
       const lines = (await diffAgainst(fault)).map(formatDifference);
       expect(lines.length).toBeGreaterThan(0);
-      for (const s of shows) expect(lines.some((l) => l.includes(s)), `${s} in:\n${lines.join('\n')}`).toBe(true);
+      for (const s of shows)
+        expect(
+          lines.some((l) => l.includes(s)),
+          `${s} in:\n${lines.join('\n')}`,
+        ).toBe(true);
     });
   }
 });

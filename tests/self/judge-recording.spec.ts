@@ -12,9 +12,15 @@ async function recordSdk(fault: 'sid-prefix' | 'meta-url-foreign' | undefined, f
   const rig = await startRig(fault, { record: file });
   try {
     const t = rig.emulator.target;
-    const receipts = sdkThrough(rig).conversations.v1.services(t.serviceSid).conversations(t.conversationSid).messages(t.messageSid).deliveryReceipts;
+    const receipts = sdkThrough(rig)
+      .conversations.v1.services(t.serviceSid)
+      .conversations(t.conversationSid)
+      .messages(t.messageSid).deliveryReceipts;
     const listed = await receipts.list({ pageSize: 2 }).catch(() => []);
-    if (listed[0]) await receipts(listed[0].sid).fetch().catch(() => undefined);
+    if (listed[0])
+      await receipts(listed[0].sid)
+        .fetch()
+        .catch(() => undefined);
     await fetch(rig.proxy.url + new URL(rig.emulator.url).pathname); // a path outside the spec: forwarded, not judged
   } finally {
     await rig.stop();
@@ -25,15 +31,25 @@ async function recordSdk(fault: 'sid-prefix' | 'meta-url-foreign' | undefined, f
 /** A HAR document (as browser devtools write it) of a recording's exchanges, the credentials in the headers. */
 function harOf(lines: RecordingLine[], origin: string, authorization: string): object {
   const entries = lines.map((l, i) => ({
-    request: { method: l.request.method, url: origin + l.request.path, headers: [{ name: 'Authorization', value: authorization }] },
+    request: {
+      method: l.request.method,
+      url: origin + l.request.path,
+      headers: [{ name: 'Authorization', value: authorization }],
+    },
     response: {
       status: l.response.status,
       headers: Object.entries(l.response.headers).map(([name, value]) => ({ name, value })),
       // one body stored as base64, as devtools do for some types
-      content: i === 0 ? { text: Buffer.from(l.response.text).toString('base64'), encoding: 'base64' } : { text: l.response.text },
+      content:
+        i === 0
+          ? { text: Buffer.from(l.response.text).toString('base64'), encoding: 'base64' }
+          : { text: l.response.text },
     },
   }));
-  entries.push({ request: { method: 'GET', url: origin + '/v1/x', headers: [] }, response: { status: 200, headers: [], content: {} as { text: string } } });
+  entries.push({
+    request: { method: 'GET', url: origin + '/v1/x', headers: [] },
+    response: { status: 200, headers: [], content: {} as { text: string } },
+  });
   return { log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } };
 }
 
@@ -56,10 +72,18 @@ test.describe('npm run judge (recordings judged offline)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'judge-har-'));
     const file = join(dir, 'traffic.jsonl');
     const rig = await recordSdk('sid-prefix', file);
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RecordingLine);
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as RecordingLine);
     const t = rig.emulator.target;
     const har = join(dir, 'traffic.har');
-    writeFileSync(har, JSON.stringify(harOf(lines, rig.emulator.url, 'Basic ' + Buffer.from(`${t.accountSid}:${t.authToken}`).toString('base64'))));
+    writeFileSync(
+      har,
+      JSON.stringify(
+        harOf(lines, rig.emulator.url, 'Basic ' + Buffer.from(`${t.accountSid}:${t.authToken}`).toString('base64')),
+      ),
+    );
     const printed: string[] = [];
     const judged = await judgeFile(har, { print: (l) => printed.push(l) });
     expect(judged.withoutBody).toBe(1);
@@ -70,14 +94,26 @@ test.describe('npm run judge (recordings judged offline)', () => {
 
   const badFiles = [
     { name: 'not-json.jsonl', text: '\nnot json\n', message: /not-json\.jsonl line 2 is not a JSON object/ },
-    { name: 'bad-auth.jsonl', text: JSON.stringify({ publicUrl: 'http://127.0.0.1:1', request: { method: 'GET', path: '/v1', auth: 'maybe' }, response: {} }), message: /line 1 has request\.auth "maybe"/ },
+    {
+      name: 'bad-auth.jsonl',
+      text: JSON.stringify({
+        publicUrl: 'http://127.0.0.1:1',
+        request: { method: 'GET', path: '/v1', auth: 'maybe' },
+        response: {},
+      }),
+      message: /line 1 has request\.auth "maybe"/,
+    },
     { name: 'empty.har', text: '{}', message: /empty\.har is not a HAR file \(no log\.entries\)/ },
   ];
   for (const { name, text, message } of badFiles) {
     test(`a broken file (${name}) ends with one line naming the line or entry, exit 2`, () => {
       const dir = mkdtempSync(join(tmpdir(), 'judge-bad-'));
       writeFileSync(join(dir, name), text);
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'proxy/judge-cli.ts', join(dir, name)], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, REPORT_DIR: dir } });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'proxy/judge-cli.ts', join(dir, name)], {
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { ...process.env, REPORT_DIR: dir },
+      });
       expect(r.status).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(message);

@@ -17,7 +17,11 @@ test.describe('README "## Judging real traffic" matches the code', () => {
   });
 
   test('names every header the diff compares', () => {
-    const names: Record<string, string> = { 'content-type': 'Content-Type', 'www-authenticate': 'WWW-Authenticate', 'retry-after': 'Retry-After' };
+    const names: Record<string, string> = {
+      'content-type': 'Content-Type',
+      'www-authenticate': 'WWW-Authenticate',
+      'retry-after': 'Retry-After',
+    };
     for (const { header } of DIFF_NOISE.headers) expect(SECTION).toContain(`\`${names[header] ?? header}\``);
   });
 });

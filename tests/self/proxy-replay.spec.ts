@@ -10,10 +10,18 @@ import { sdkThrough, startRig, type Rig } from './proxy-setup.js';
 async function allReceipts(rig: Rig): Promise<Record<string, unknown>[]> {
   const t = rig.emulator.target;
   const client = sdkThrough(rig);
-  const inService = await client.conversations.v1.services(t.serviceSid).conversations(t.conversationSid).messages(t.messageSid).deliveryReceipts.list({ pageSize: 2 });
-  const inDefault = t.defaultConversationSid && t.defaultMessageSid
-    ? await client.conversations.v1.conversations(t.defaultConversationSid).messages(t.defaultMessageSid).deliveryReceipts.list({ pageSize: 2 })
-    : [];
+  const inService = await client.conversations.v1
+    .services(t.serviceSid)
+    .conversations(t.conversationSid)
+    .messages(t.messageSid)
+    .deliveryReceipts.list({ pageSize: 2 });
+  const inDefault =
+    t.defaultConversationSid && t.defaultMessageSid
+      ? await client.conversations.v1
+          .conversations(t.defaultConversationSid)
+          .messages(t.defaultMessageSid)
+          .deliveryReceipts.list({ pageSize: 2 })
+      : [];
   return [...inService, ...inDefault].map((r) => {
     const { url: _url, ...rest } = r.toJSON() as Record<string, unknown>;
     return rest;
@@ -22,12 +30,15 @@ async function allReceipts(rig: Rig): Promise<Record<string, unknown>[]> {
 
 /** Runs the emulator CLI with a data set until it fails (a good one would run until stopped, so only bad ones here). */
 function runEmulator(dataset: string): { code: number | null; err: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--dataset', dataset], { encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--dataset', dataset], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   return { code: r.status, err: r.stderr };
 }
 
 test.describe('npm run emulator -- --dataset recording.jsonl (replay)', () => {
-  test('serves the receipts a recording holds, in both scopes, with paging and auth, judged with zero violations', async () => {
+  test('serves the receipts a recording holds in both scopes, with paging and auth, and zero violations', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'replay-')), 'staging.jsonl');
     const original = await startRig(undefined, { record: file });
     let recorded: Record<string, unknown>[];
@@ -41,7 +52,11 @@ test.describe('npm run emulator -- --dataset recording.jsonl (replay)', () => {
     try {
       replayed = await allReceipts(replay);
       const t = replay.emulator.target;
-      const list = contract.buildPath('list', 'service', { ChatServiceSid: t.serviceSid, ConversationSid: t.conversationSid, MessageSid: t.messageSid });
+      const list = contract.buildPath('list', 'service', {
+        ChatServiceSid: t.serviceSid,
+        ConversationSid: t.conversationSid,
+        MessageSid: t.messageSid,
+      });
       expect((await fetch(replay.proxy.url + list)).status).toBe(401); // auth as usual: no credentials, no receipts
     } finally {
       await replay.stop();
@@ -72,8 +87,12 @@ test.describe('npm run emulator -- --dataset recording.jsonl (replay)', () => {
     const rig = await startRig('sid-prefix', { record: file });
     try {
       const t = rig.emulator.target;
-      const receipts = sdkThrough(rig).conversations.v1.services(t.serviceSid).conversations(t.conversationSid).messages(t.messageSid).deliveryReceipts;
-      await receipts.list({ pageSize: 2, limit: 2 }).catch(() => undefined); // the SDK may choke on the bad SID; the recording holds it
+      const receipts = sdkThrough(rig)
+        .conversations.v1.services(t.serviceSid)
+        .conversations(t.conversationSid)
+        .messages(t.messageSid).deliveryReceipts;
+      // the SDK may choke on the bad SID; the recording holds it anyway
+      await receipts.list({ pageSize: 2, limit: 2 }).catch(() => undefined);
     } finally {
       await rig.stop();
     }

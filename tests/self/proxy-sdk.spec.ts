@@ -6,7 +6,10 @@ import { sdkThrough, startRig, type Rig } from './proxy-setup.js';
 async function useSdk(rig: Rig): Promise<number> {
   const t = rig.emulator.target;
   const client = sdkThrough(rig);
-  const messages = client.conversations.v1.services(t.serviceSid).conversations(t.conversationSid).messages(t.messageSid);
+  const messages = client.conversations.v1
+    .services(t.serviceSid)
+    .conversations(t.conversationSid)
+    .messages(t.messageSid);
   const listed = await messages.deliveryReceipts.list({ pageSize: 2 });
   const page = await messages.deliveryReceipts.page({ pageSize: 1 });
   await page.nextPage();
@@ -32,7 +35,8 @@ test.describe('the validating proxy with the official twilio-node SDK as client'
       expect(summary.violations).toEqual([]);
       expect(rig.lines).toEqual([]);
       expect(summary.outside).toBe(0);
-      for (const name of ['receipt_schema', 'page_schema', 'meta_urls', 'receipt_account_sid', 'receipt_path_sids']) expect(summary.status(name)).toBe('held');
+      for (const name of ['receipt_schema', 'page_schema', 'meta_urls', 'receipt_account_sid', 'receipt_path_sids'])
+        expect(summary.status(name)).toBe('held');
       expect(summary.tally('receipt_schema', 'fetch/default').held).toBeGreaterThan(0);
     } finally {
       await rig.stop();

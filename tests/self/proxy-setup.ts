@@ -4,14 +4,31 @@ import { createProxy, type Proxy, type ProxyOptions } from '../../proxy/server.j
 import { secretForms } from '../../target/redact.js';
 
 /** An emulator (with an optional fault) and a validating proxy in front of it, with every live line kept. */
-export interface Rig { emulator: Emulator; proxy: Proxy; lines: string[]; stop(): Promise<void> }
+export interface Rig {
+  emulator: Emulator;
+  proxy: Proxy;
+  lines: string[];
+  stop(): Promise<void>;
+}
 
 /** Starts an emulator and a proxy on loopback ports chosen by the system. */
-export async function startRig(fault?: FaultName, options: Partial<ProxyOptions> = {}, emulatorOptions: EmulatorOptions = {}): Promise<Rig> {
+export async function startRig(
+  fault?: FaultName,
+  options: Partial<ProxyOptions> = {},
+  emulatorOptions: EmulatorOptions = {},
+): Promise<Rig> {
   const emulator = await create({ port: 0, host: '127.0.0.1', fault, ...emulatorOptions });
   const lines: string[] = [];
   const proxy = await createProxy({ target: emulator.url, port: 0, print: (l) => lines.push(l), ...options });
-  return { emulator, proxy, lines, stop: async () => { await proxy.stop(); await emulator.stop(); } };
+  return {
+    emulator,
+    proxy,
+    lines,
+    stop: async () => {
+      await proxy.stop();
+      await emulator.stop();
+    },
+  };
 }
 
 /** The SDK's own HTTP client, sending every request (next_page_url included) to the proxy's origin instead. */

@@ -10,10 +10,15 @@ import { leaks, startRig } from './proxy-setup.js';
 
 /** The receipts list of the rig's target message, and its Basic header. */
 function listOf(t: { serviceSid: string; conversationSid: string; messageSid: string }, query = ''): string {
-  const path = contract.buildPath('list', 'service', { ChatServiceSid: t.serviceSid, ConversationSid: t.conversationSid, MessageSid: t.messageSid });
+  const path = contract.buildPath('list', 'service', {
+    ChatServiceSid: t.serviceSid,
+    ConversationSid: t.conversationSid,
+    MessageSid: t.messageSid,
+  });
   return path + query;
 }
-const basic = (t: { accountSid: string; authToken: string }): string => 'Basic ' + Buffer.from(`${t.accountSid}:${t.authToken}`).toString('base64');
+const basic = (t: { accountSid: string; authToken: string }): string =>
+  'Basic ' + Buffer.from(`${t.accountSid}:${t.authToken}`).toString('base64');
 
 const failures = [
   { fault: 'hang', timeoutMs: 500, reason: /did not answer within 500 ms/ },
@@ -24,7 +29,7 @@ const failures = [
 
 test.describe('the validating proxy when the target fails', () => {
   for (const { fault, timeoutMs, reason } of failures) {
-    test(`an upstream ${fault} reaches the client as a Twilio-shaped 502 and the report as response_complete`, async () => {
+    test(`an upstream ${fault} reaches the client as a Twilio-shaped 502 and the report as a violation`, async () => {
       const rig = await startRig(fault, { timeoutMs });
       try {
         const t = rig.emulator.target;
@@ -69,8 +74,12 @@ test.describe('the validating proxy (transport)', () => {
     try {
       const t = rig.emulator.target;
       // The token also rides in the query and in a wrong-token header: every place a careless client puts it.
-      await fetch(rig.proxy.url + listOf(t, `?PageSize=2&token=${t.authToken}`), { headers: { authorization: basic(t) } });
-      await fetch(rig.proxy.url + listOf(t), { headers: { authorization: basic({ ...t, authToken: t.authToken + 'x' }) } });
+      await fetch(rig.proxy.url + listOf(t, `?PageSize=2&token=${t.authToken}`), {
+        headers: { authorization: basic(t) },
+      });
+      await fetch(rig.proxy.url + listOf(t), {
+        headers: { authorization: basic({ ...t, authToken: t.authToken + 'x' }) },
+      });
     } finally {
       await rig.stop();
     }
@@ -83,15 +92,27 @@ test.describe('the validating proxy (transport)', () => {
 
 test.describe('npm run proxy (CLI)', () => {
   const refusals = [
-    { args: ['--target', 'http://203.0.113.5:4010'], message: /--target: http:\/\/203\.0\.113\.5:4010 is not on this machine.*--allow-remote/ },
-    { args: ['--target', 'http://127.0.0.1:4010', '--host', '0.0.0.0'], message: /--host: got "0\.0\.0\.0"; allowed: a loopback address/ },
-    { args: ['--target', 'ftp://127.0.0.1'], message: /--target: got "ftp:\/\/127\.0\.0\.1"; allowed: an http\(s\) origin/ },
+    {
+      args: ['--target', 'http://203.0.113.5:4010'],
+      message: /--target: http:\/\/203\.0\.113\.5:4010 is not on this machine.*--allow-remote/,
+    },
+    {
+      args: ['--target', 'http://127.0.0.1:4010', '--host', '0.0.0.0'],
+      message: /--host: got "0\.0\.0\.0"; allowed: a loopback address/,
+    },
+    {
+      args: ['--target', 'ftp://127.0.0.1'],
+      message: /--target: got "ftp:\/\/127\.0\.0\.1"; allowed: an http\(s\) origin/,
+    },
     { args: [], message: /--target is required/ },
     { args: ['--target', 'http://127.0.0.1:4010', '--port', 'x'], message: /--port: got "x"; allowed: a whole number/ },
   ];
   for (const { args, message } of refusals) {
     test(`${args.join(' ') || '(no options)'} ends with one line naming the setting, exit 2, no stack trace`, () => {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'proxy/cli.ts', ...args], { encoding: 'utf8', timeout: 20_000 });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'proxy/cli.ts', ...args], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
       expect(r.status).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(message);
