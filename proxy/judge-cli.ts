@@ -1,7 +1,7 @@
 // npm run judge -- FILE: judges a recording (JSONL from the proxy) or a HAR file offline, writes the same summary.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../load/usage-error.js';
-import { checkProxyOptions } from './proxy-options.js';
+import { origin } from './proxy-options.js';
 import { judgeFile } from './judge-file.js';
 import { TrafficFileError } from './traffic-entry.js';
 import { writeSummary } from './write-summary.js';
@@ -28,9 +28,8 @@ function readArgs(argv: string[]): { file: string; publicUrl?: string } | 'help'
   if (parsed.values.help) return 'help';
   if (parsed.positionals.length !== 1)
     throw new UsageError('give exactly one FILE: a JSONL recording or a .har file (try --help)');
-  const publicUrl = parsed.values['public-url'];
-  // The proxy's option check validates the origin; the target it needs is a placeholder on loopback.
-  if (publicUrl !== undefined) checkProxyOptions({ target: 'http://127.0.0.1:1', publicUrl });
+  const raw = parsed.values['public-url'];
+  const publicUrl = raw === undefined ? undefined : origin('--public-url', raw).origin;
   return { file: parsed.positionals[0], publicUrl };
 }
 

@@ -40,7 +40,7 @@ export const PROXY_DEFAULTS = { port: 4020, host: '127.0.0.1', timeoutMs: 10_000
 const LOOPBACK_HOST = /^(127(\.\d{1,3}){3}|::1|localhost)$/i;
 
 /** An http(s) origin setting, or a UsageError naming it. */
-function origin(setting: string, raw: string): URL {
+export function origin(setting: string, raw: string): URL {
   let u: URL | null = null;
   try {
     u = new URL(raw);

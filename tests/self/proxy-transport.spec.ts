@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { createServer, get, type IncomingHttpHeaders } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +8,7 @@ import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { PROXY_ERROR_CODE } from '../../proxy/twilio-error.js';
 import { writeSummary } from '../../proxy/write-summary.js';
+import { createProxy } from '../../proxy/server.js';
 import { leaks, startRig } from './proxy-setup.js';
 
 /** The receipts list of the rig's target message, and its Basic header. */
@@ -19,6 +22,20 @@ function listOf(t: { serviceSid: string; conversationSid: string; messageSid: st
 }
 const basic = (t: { accountSid: string; authToken: string }): string =>
   'Basic ' + Buffer.from(`${t.accountSid}:${t.authToken}`).toString('base64');
+
+/** A GET that keeps the body as sent (fetch would decompress it). */
+function rawGet(
+  url: string,
+  authorization: string,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { authorization } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
 
 const failures = [
   { fault: 'hang', timeoutMs: 500, reason: /did not answer within 500 ms/ },
@@ -88,6 +105,43 @@ test.describe('the validating proxy (transport)', () => {
     expect(rig.lines.length).toBeGreaterThan(0);
     for (const text of texts) expect(leaks(rig, text)).toEqual([]);
   });
+});
+
+test.describe('the validating proxy with a target that compresses anyway', () => {
+  const bodies = [
+    { what: 'a small gzip body is judged after decompression', body: '{"code":20404}', reason: null },
+    {
+      what: 'a gzip bomb is cut at the limit counted after decompression',
+      body: ' '.repeat(5_000_000),
+      reason: /after decompression/,
+    },
+  ];
+  for (const { what, body, reason } of bodies) {
+    test(`${what}, and the client gets the bytes unchanged`, async () => {
+      const packed = gzipSync(body);
+      const upstream = createServer((_req, res) => {
+        res.writeHead(404, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).end(packed);
+      });
+      await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+      const port = (upstream.address() as { port: number }).port;
+      const proxy = await createProxy({ target: `http://127.0.0.1:${port}`, port: 0, print: () => undefined });
+      try {
+        const path = contract.buildPath('list', 'default', { ConversationSid: 'CH0', MessageSid: 'IM0' });
+        const res = await rawGet(proxy.url + path, basic({ accountSid: 'AC0', authToken: 'x' }));
+        expect(res.body.equals(packed)).toBe(true);
+        expect(res.headers['content-encoding']).toBe('gzip');
+        expect(res.status).toBe(404);
+        const complete = proxy.summary.violations.filter((v) => v.check === 'response_complete');
+        if (reason) expect(complete[0]?.message).toMatch(reason);
+        else expect(complete).toEqual([]);
+        // the small body was read: error_body judged it (its message, more_info and status are missing)
+        if (!reason) expect(proxy.summary.violations.some((v) => v.check === 'error_body')).toBe(true);
+      } finally {
+        await proxy.stop();
+        await new Promise((r) => upstream.close(r));
+      }
+    });
+  }
 });
 
 test.describe('npm run proxy (CLI)', () => {
