@@ -45,6 +45,17 @@ function flat(headers: IncomingHttpHeaders): Record<string, string> {
   return out;
 }
 
+/** The path and query of a request target; a client that treats us as a forward proxy sends an absolute URL. */
+function originForm(target: string | undefined): string {
+  if (!target || target.startsWith('/')) return target || '/';
+  try {
+    const u = new URL(target);
+    return u.pathname + u.search;
+  } catch {
+    return '/';
+  }
+}
+
 /** The Twilio-shaped 502 a client gets when the target gave no complete answer. */
 function badGateway(reason: string): Reply {
   const body = Buffer.from(JSON.stringify(twilioError(502, `Bad Gateway: ${reason}`)));
@@ -95,7 +106,7 @@ function handler(s: ProxySettings, summary: Summary, redactor: Redactor, recorde
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const creds = readCredentials(req.headers.authorization);
     redactor.remember(creds.secret);
-    const request = { method: req.method ?? 'GET', path: req.url ?? '/', auth: creds.auth };
+    const request = { method: req.method ?? 'GET', path: originForm(req.url), auth: creds.auth };
     const { exchange, reply } = await pass(req, s, request);
     const verdict = judgeTraffic(exchange, contract, { accountSid: creds.accountSid, publicUrl: s.publicUrl });
     summary.add(verdict);
