@@ -3,6 +3,7 @@ import { contract } from '../../spec/contract.js';
 import { faults, faultNames } from '../../emulator/faults.js';
 import { Sids } from '../../emulator/sid.js';
 import { create, type Emulator } from '../../emulator/server.js';
+import { INNER_SIZE } from '../../emulator/faults-corner.js';
 import { messagePath, pathOf, receiptSids, send, targetList } from './emulator-http.js';
 
 /** Requests that together touch every rule a fault can break; each gives one line of the emulator's "signature". */
@@ -26,6 +27,17 @@ const probes: [string, (e: Emulator) => Promise<string>][] = [
   ['service conversation on the default path', (e) => line(e, messagePath(e, e.store.target.message, 'default'))],
   ['under another well-formed service SID', (e) => line(e, targetList(e.target).replace(e.target.serviceSid, contract.sidPrefix('chat_service_sid') + 'e'.repeat(Sids.digits('chat_service_sid'))))],
   ['receipt under a sibling message', (e) => line(e, messagePath(e, e.store.target.message + 1, 'service', receiptSids(e, e.store.target.message)[0]))],
+  // The corners only the generated phase reaches (emulator/faults-corner.ts).
+  ['list PageSize inside the range', (e) => line(e, targetList(e.target, `PageSize=${INNER_SIZE}`))],
+  ['list Page past the end', (e) => line(e, targetList(e.target, `PageSize=${contract.pageSize.min}&Page=1000`))],
+  ['list with an unknown parameter', (e) => line(e, targetList(e.target, 'Foo=1'))],
+  ['an issued PageToken on another size', async (e) => {
+    const first = await send(e, targetList(e.target, `PageSize=${contract.pageSize.min}`));
+    const next = (first.json as { meta?: { next_page_url?: string } } | undefined)?.meta?.next_page_url ?? '';
+    const token = new URL(next, e.url).searchParams.get('PageToken') ?? '';
+    return line(e, targetList(e.target, `PageSize=${contract.pageSize.min + 1}&PageToken=${encodeURIComponent(token)}`));
+  }],
+  ['empty token', (e) => line(e, targetList(e.target), `Basic ${Buffer.from(`${e.target.accountSid}:`).toString('base64')}`)],
 ];
 
 /** status, content type and body of an answer, with the origin and the per-process page tokens normalised. */
