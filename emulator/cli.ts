@@ -26,16 +26,18 @@ async function main(): Promise<void> {
     const started = performance.now();
     const emu = await create(args);
     const ms = Math.round(performance.now() - started);
-    const data = args.dataset && typeof args.dataset === 'object' && 'receipts' in args.dataset ? `${args.dataset.receipts} synthetic receipts` : 'seed data set';
+    const d = args.dataset;
+    const data = typeof d === 'string' ? `data set ${d}` : d && 'receipts' in d ? `${d.receipts} synthetic receipts` : 'seed data set';
     const playing = `readings: ${emu.readings.join(', ')}, fault: ${args.fault ?? 'none'}`;
-    console.log(`# receipt emulator on ${emu.url} (${data}, ${playing}, ready in ${ms} ms); Ctrl-C stops it`);
-    for (const [key, name] of ENV) if (emu.target[key] !== undefined) console.log(`export ${name}=${emu.target[key]}`);
     const stop = (signal: string): void => {
       console.error(`# ${signal}: finishing requests in flight, then stopping`);
       emu.stop().then(() => process.exit(0), () => process.exit(1));
     };
+    // handlers first: a client that stops it right after the start line must find them in place
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
+    console.log(`# receipt emulator on ${emu.url} (${data}, ${playing}, ready in ${ms} ms); Ctrl-C stops it`);
+    for (const [key, name] of ENV) if (emu.target[key] !== undefined) console.log(`export ${name}=${emu.target[key]}`);
   } catch (e) {
     console.error(`emulator: ${explain(e, args === 'help' ? undefined : args?.port)}`);
     process.exit(1);

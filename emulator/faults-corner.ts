@@ -2,6 +2,7 @@ import { contract } from '../spec/contract.js';
 import { errorReply } from './errors.js';
 import { defineFaults, noFault, type Reply } from './fault.js';
 import { BASE_PLAY } from './readings.js';
+import { TOKEN_PREFIX } from './paging.js';
 
 const { min, max } = contract.pageSize;
 /** A PageSize strictly inside the range that no fixed probe sends (they send the bounds and their neighbours). */
@@ -34,9 +35,10 @@ function pastEnd(r: Reply): boolean {
   }
 }
 
-/** The offset an emulator PageToken carries (its first 6 bytes, see paging.ts), or null. */
+/** The offset an emulator PageToken carries (its first 6 bytes after the prefix, see paging.ts), or null. */
 function tokenOffset(token: string | null): number | null {
-  const raw = token === null ? null : Buffer.from(token, 'base64url');
+  if (token === null || !token.startsWith(TOKEN_PREFIX)) return null;
+  const raw = Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url');
   return raw && raw.length >= 6 ? raw.readUIntBE(0, 6) : null;
 }
 

@@ -12,6 +12,9 @@ import { runGenerated } from '../generated/run-generated.js';
 /** The generated phase as the self-test runs it: a fixed seed, and a budget a little above the example cases. */
 export const SELFTEST_GENERATED: GeneratedSettings = { seed: 9, budget: 200 };
 
+/** A request budget with room for a rate-limited target's retries (each 429 retried counts as a request). */
+export const withRetries = (n: number): number => n + Math.ceil(n / 4);
+
 /** How runProbes runs: the generated phase's settings (false: fixed probes only), and where the probes' notes go. */
 export interface RunOptions { generated?: GeneratedSettings | false; notes?: Annotation[] }
 
@@ -39,7 +42,7 @@ export async function runProbes(target: Target, limits: Partial<ApiLimits> = {},
     // A run the fixed probes fail is failing already: the generated phase (slower) is proven alone in generated-corner.spec.ts.
     if (generated === false || found.some((v) => v.length > 0)) return found.flat();
     // Its own client, as in the suite: the same limits, with room for the whole budget.
-    const genApi = new Api(target, other, { ...defaultLimits, ...limits, maxRequests: generated.budget + 8 });
+    const genApi = new Api(target, other, { ...defaultLimits, ...limits, maxRequests: withRetries(generated.budget + 8) });
     try {
       const run = await runGenerated(genApi, { service: ref, default: defaultRef }, generated);
       return [...found.flat(), ...run.violations];
