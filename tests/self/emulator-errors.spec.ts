@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { create, type Emulator } from '../../emulator/server.js';
 import { send, targetList, twilioErrorProblem } from './emulator-http.js';

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { faults, faultNames } from '../../emulator/faults.js';
 import { Sids } from '../../emulator/sid.js';

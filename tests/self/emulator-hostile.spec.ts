@@ -1,7 +1,7 @@
 // Hostile input, property-based (fast-check): every answer is a Twilio-shaped 4xx JSON error or a valid 200 of the caller's
 // own data; never a 5xx, a crash, a hang or another tenant's receipt. Fixed seed and bounded runs in `npm test`;
 // run longer with EMULATOR_FUZZ_RUNS=20000 (and another EMULATOR_FUZZ_SEED) npx playwright test tests/self/emulator-hostile.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../../fixtures/test.js';
 import fc from 'fast-check';
 import { contract, type SidField } from '../../spec/contract.js';
 import { create, type Emulator } from '../../emulator/server.js';

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { generate } from '../../emulator/synthetic.js';
 import { indexCodec, Sids } from '../../emulator/sid.js';

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../../fixtures/test.js';
 import { contract, type Scope } from '../../spec/contract.js';
 import { create, type Emulator } from '../../emulator/server.js';
 import { basic, send } from './emulator-http.js';
