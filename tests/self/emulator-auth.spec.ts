@@ -2,12 +2,8 @@ import fc from 'fast-check';
 import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { Auth } from '../../emulator/auth.js';
-import { create, type Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import { send, targetList, twilioErrorProblem } from './emulator-http.js';
-
-let emu: Emulator;
-test.beforeAll(async () => { emu = await create({ port: 0 }); });
-test.afterAll(async () => { await emu.stop(); });
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 const creds = (e: Emulator): string => `${e.target.accountSid}:${e.target.authToken}`;
@@ -35,7 +31,7 @@ const refused: [string, (e: Emulator) => string | null][] = [
 
 test.describe('emulator auth (HTTP Basic)', () => {
   for (const [name, header] of refused) {
-    test(`refuses ${name} with 401, Twilio error ${contract.errorExample(401).code} and a Basic challenge`, async () => {
+    test(`refuses ${name} with 401, Twilio error ${contract.errorExample(401).code} and a Basic challenge`, async ({ emulator: emu }) => {
       const a = await send(emu, targetList(emu.target), header(emu));
       expect(a.status).toBe(401);
       expect(twilioErrorProblem(a)).toBe('');
@@ -44,18 +40,18 @@ test.describe('emulator auth (HTTP Basic)', () => {
     });
   }
 
-  test('serves the right credentials, with the scheme in any case and any number of spaces after it', async () => {
+  test('serves the right credentials, with the scheme in any case and any number of spaces after it', async ({ emulator: emu }) => {
     expect((await send(emu, targetList(emu.target))).status).toBe(200);
     for (const scheme of ['basic ', 'BASIC ', 'bAsIc    ']) {
       expect((await send(emu, targetList(emu.target), scheme + b64(creds(emu)))).status, scheme).toBe(200);
     }
   });
 
-  test('checks credentials before it says whether a path exists', async () => {
+  test('checks credentials before it says whether a path exists', async ({ emulator: emu }) => {
     expect((await send(emu, '/v1/nothing-here', null)).status).toBe(401);
   });
 
-  test('never shows the token when the target is printed', () => {
+  test('never shows the token when the target is printed', ({ emulator: emu }) => {
     expect(JSON.stringify(emu.target)).not.toContain(emu.target.authToken);
   });
 });
@@ -70,7 +66,7 @@ function oracle(header: string, accounts: { sid: string; token: string }[]): num
 }
 
 test.describe('emulator auth: header shapes (property-based)', () => {
-  test('accepts a header exactly when it is Basic, spaces, and the canonical base64 of one account\'s SID:TOKEN', () => {
+  test('accepts a header exactly when it is Basic, spaces, and the canonical base64 of one account\'s SID:TOKEN', ({ emulator: emu }) => {
     const accounts = emu.store.accounts;
     const auth = new Auth(accounts);
     const flipCase = fc.array(fc.boolean(), { minLength: 5, maxLength: 5 })

@@ -1,12 +1,9 @@
 import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
-import { create, type Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import { messagePath, receiptSids, send } from './emulator-http.js';
 
 interface Page { delivery_receipts: { sid: string; message_sid: string }[] }
-let emu: Emulator;
-test.beforeAll(async () => { emu = await create({ port: 0 }); });
-test.afterAll(async () => { await emu.stop(); });
 
 /** The messages of the store, with whether they sit in their account's default service. */
 function messages(e: Emulator): { m: number; account: number; isDefault: boolean }[] {
@@ -21,7 +18,7 @@ function messages(e: Emulator): { m: number; account: number; isDefault: boolean
 const own = (e: Emulator) => messages(e).filter((x) => x.account === e.store.target.account);
 
 test.describe('emulator scoping: service, conversation and message', () => {
-  test('a list holds exactly the receipts of the message in the path, under the scope of its service', async () => {
+  test('a list holds exactly the receipts of the message in the path, under the scope of its service', async ({ emulator: emu }) => {
     for (const { m, isDefault } of own(emu)) {
       const a = await send(emu, messagePath(emu, m, isDefault ? 'default' : 'service') + `?PageSize=${contract.pageSize.max}`);
       expect(a.status).toBe(200);
@@ -29,7 +26,7 @@ test.describe('emulator scoping: service, conversation and message', () => {
     }
   });
 
-  test('no receipt is reachable through another message, conversation or service path', async () => {
+  test('no receipt is reachable through another message, conversation or service path', async ({ emulator: emu }) => {
     const list = own(emu);
     for (const { m } of list) {
       for (const sid of receiptSids(emu, m)) {
@@ -43,14 +40,14 @@ test.describe('emulator scoping: service, conversation and message', () => {
     }
   });
 
-  test("a non-default service's receipts are not visible on the default-service paths", async () => {
+  test("a non-default service's receipts are not visible on the default-service paths", async ({ emulator: emu }) => {
     for (const { m } of own(emu).filter((x) => !x.isDefault)) {
       expect((await send(emu, messagePath(emu, m, 'default'))).status).toBe(404);
       for (const sid of receiptSids(emu, m)) expect((await send(emu, messagePath(emu, m, 'default', sid))).status).toBe(404);
     }
   });
 
-  test('a fetch returns the receipt of the path, and it equals the list item', async () => {
+  test('a fetch returns the receipt of the path, and it equals the list item', async ({ emulator: emu }) => {
     for (const { m, isDefault } of own(emu)) {
       const scope = isDefault ? 'default' : 'service';
       const page = (await send(emu, messagePath(emu, m, scope))).json as Page;
@@ -61,7 +58,7 @@ test.describe('emulator scoping: service, conversation and message', () => {
     }
   });
 
-  test('a conversation may be addressed by its unique name, only within its own service', async () => {
+  test('a conversation may be addressed by its unique name, only within its own service', async ({ emulator: emu }) => {
     const { store } = emu;
     for (const [key, c] of store.conversations.byName) {
       const name = key.split('\u0000')[1];
