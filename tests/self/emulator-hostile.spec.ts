@@ -4,20 +4,18 @@
 import { test, expect } from '../../fixtures/test.js';
 import fc from 'fast-check';
 import { contract, type SidField } from '../../spec/contract.js';
-import { create, type Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import { basic, send, targetList } from './emulator-http.js';
 import { rawExchange, rawRequest, type RawAnswer } from './emulator-raw.js';
 
 const RUNS = Number(process.env.EMULATOR_FUZZ_RUNS ?? 150);
 const SEED = Number(process.env.EMULATOR_FUZZ_SEED ?? 20261126);
 
-let emu: Emulator;
-let token = '';
-test.beforeAll(async () => {
-  emu = await create({ port: 0 });
-  token = new URL(String(((await send(emu, targetList(emu.target, 'PageSize=2'))).json as { meta: { next_page_url: string } }).meta.next_page_url)).searchParams.get('PageToken') ?? '';
-});
-test.afterAll(async () => { await emu.stop(); });
+/** A real PageToken the emulator issued, so generated queries also carry valid and near-valid tokens. */
+async function pageToken(emu: Emulator): Promise<string> {
+  const page = (await send(emu, targetList(emu.target, 'PageSize=2'))).json as { meta: { next_page_url: string } };
+  return new URL(String(page.meta.next_page_url)).searchParams.get('PageToken') ?? '';
+}
 
 const fields: Record<string, SidField> = { ChatServiceSid: 'chat_service_sid', ConversationSid: 'conversation_sid', MessageSid: 'message_sid', Sid: 'sid' };
 const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 30, maxLength: 34 });
@@ -33,25 +31,25 @@ function known(e: Emulator, param: string): string[] {
   return [...Array(store.receipts.count).keys()].map((i) => store.receipts.sids.sid(i));
 }
 
-const segment = (param: string) => fc.oneof(
+const segment = (emu: Emulator) => (param: string) => fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...known(emu, param)) },
   { weight: 2, arbitrary: hex.map((h) => (contract.sidPrefix(fields[param]) ?? '') + h) },
   { weight: 2, arbitrary: junk },
   { weight: 1, arbitrary: urlChars.map(encodeURI) },
 );
-const templatePath = () => fc.constantFrom(...contract.operations).chain((op) =>
-  fc.tuple(...op.params.map(segment), fc.constantFrom('', '', '/', '/..', '/x', '%2F..')).map((parts) => {
+const templatePath = (emu: Emulator) => fc.constantFrom(...contract.operations).chain((op) =>
+  fc.tuple(...op.params.map(segment(emu)), fc.constantFrom('', '', '/', '/..', '/x', '%2F..')).map((parts) => {
     let i = 0;
     return op.template.replace(/\{\w+\}/g, () => parts[i++]) + parts[parts.length - 1];
   }));
-const anyPath = () => fc.oneof({ weight: 5, arbitrary: templatePath() }, { weight: 1, arbitrary: urlChars.map((s) => '/' + encodeURI(s)) });
-const value = () => fc.oneof(
+const anyPath = (emu: Emulator) => fc.oneof({ weight: 5, arbitrary: templatePath(emu) }, { weight: 1, arbitrary: urlChars.map((s) => '/' + encodeURI(s)) });
+const value = (token: string) => fc.oneof(
   fc.integer({ min: -2, max: 60 }).map(String), fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }).map(String),
   fc.constantFrom('', '1e3', '0x10', '1.5', ' 5', '%zz', '%', token, token.slice(0, -3), token + 'A', 'PA' + 'a'.repeat(30), 'a'.repeat(5000)),
   urlChars.map(encodeURIComponent),
 );
-const query = () => fc.tuple(
-  fc.array(fc.tuple(fc.constantFrom('PageSize', 'Page', 'PageToken', 'pagesize', 'Foo', '', '%zz'), value()), { maxLength: 5 }),
+const query = (token: string) => fc.tuple(
+  fc.array(fc.tuple(fc.constantFrom('PageSize', 'Page', 'PageToken', 'pagesize', 'Foo', '', '%zz'), value(token)), { maxLength: 5 }),
   fc.constantFrom(0, 0, 0, 100, 10_000, 20_000),
 ).map(([pairs, pad]) => [...pairs.map(([k, v]) => `${k}=${v}`), ...(pad ? [`pad=${'x'.repeat(pad)}`] : [])].join('&'));
 const auth = () => fc.oneof(
@@ -103,9 +101,10 @@ function ownData(e: Emulator, path: string, account: number, body: unknown): str
 }
 
 test.describe('emulator under hostile input (property-based)', () => {
-  test(`any generated request gets a Twilio-shaped 4xx or a valid 200 of the caller's own data (${RUNS} runs, seed ${SEED})`, async () => {
+  test(`any generated request gets a Twilio-shaped 4xx or a valid 200 of the caller's own data (${RUNS} runs, seed ${SEED})`, async ({ emulator: emu }) => {
     test.setTimeout(60_000 + RUNS * 200);
-    await fc.assert(fc.asyncProperty(method, anyPath(), query(), auth(), async (m, p, q, au) => {
+    const token = await pageToken(emu);
+    await fc.assert(fc.asyncProperty(method, anyPath(emu), query(token), auth(), async (m, p, q, au) => {
       const path = q ? `${p}?${q}` : p;
       const h = header(emu, au);
       const a = await rawExchange(emu.url, rawRequest(m, path, h.value === undefined ? {} : { Authorization: h.value }));

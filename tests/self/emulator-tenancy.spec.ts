@@ -1,6 +1,6 @@
-import { test, expect } from '../../fixtures/test.js';
+import { test as base, expect } from '../../fixtures/test.js';
 import { contract, type Scope } from '../../spec/contract.js';
-import { create, type Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import { basic, send } from './emulator-http.js';
 
 /** Every path that could name a receipt or its list: both scopes, by conversation SID and by unique name. */
@@ -22,19 +22,18 @@ function paths(e: Emulator, i: number): string[] {
 const owner = (e: Emulator, i: number): number => e.store.services[e.store.conversations.service[e.store.messages.conv[e.store.receipts.msg[i]]]].account;
 
 for (const [name, dataset] of [['seed', undefined], ['synthetic (2,000 receipts)', { receipts: 2_000, seed: 3 }]] as const) {
-  test.describe(`tenancy: ${name} data set`, () => {
-    let emu: Emulator;
-    test.beforeAll(async () => { emu = await create({ port: 0, dataset }); });
-    test.afterAll(async () => { await emu.stop(); });
+  base.describe(`tenancy: ${name} data set`, () => {
+    /** This block's emulator, from the worker's factory (one server per set of options, stopped with the worker). */
+    const test = base.extend<{ emu: Emulator }>({ emu: async ({ emulatorWith }, use) => use(await emulatorWith({ dataset })) });
 
-    test('holds more than one account, each with its own credentials and services', () => {
+    test('holds more than one account, each with its own credentials and services', ({ emu }) => {
       const { accounts, services } = emu.store;
       expect(accounts.length).toBeGreaterThanOrEqual(2);
       expect(new Set(accounts.map((a) => a.token)).size).toBe(accounts.length);
       for (let a = 0; a < accounts.length; a++) expect(services.filter((s) => s.account === a).length).toBeGreaterThanOrEqual(2);
     });
 
-    test("no credential reaches another account's receipts by any path", async () => {
+    test("no credential reaches another account's receipts by any path", async ({ emu }) => {
       const { store } = emu;
       const step = Math.max(1, Math.floor(store.receipts.count / 60)); // every receipt of the seed; a spread sample of a large set
       let foreign = 0;
@@ -52,7 +51,7 @@ for (const [name, dataset] of [['seed', undefined], ['synthetic (2,000 receipts)
       expect(foreign).toBeGreaterThan(0);
     });
 
-    test("each account reaches its own receipts on its own service's paths", async () => {
+    test("each account reaches its own receipts on its own service's paths", async ({ emu }) => {
       const { store } = emu;
       for (let a = 0; a < store.accounts.length; a++) {
         const i = [...Array(store.receipts.count).keys()].find((k) => owner(emu, k) === a && !store.services[store.conversations.service[store.messages.conv[store.receipts.msg[k]]]].isDefault);
