@@ -4,6 +4,7 @@ import { contract } from '../../spec/contract.js';
 import { Auth } from '../../emulator/auth.js';
 import type { Emulator } from '../../emulator/server.js';
 import { send, targetList, twilioErrorProblem } from './emulator-http.js';
+import { accounts } from './emulator-queries.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 const creds = (e: Emulator): string => `${e.target.accountSid}:${e.target.authToken}`;
@@ -12,8 +13,8 @@ const creds = (e: Emulator): string => `${e.target.accountSid}:${e.target.authTo
 const refused: [string, (e: Emulator) => string | null][] = [
   ['no Authorization header', () => null],
   ['wrong token', (e) => 'Basic ' + b64(`${e.target.accountSid}:${'0'.repeat(e.target.authToken.length)}`)],
-  ['right token, other account SID', (e) => 'Basic ' + b64(`${e.store.accounts[1].sid}:${e.target.authToken}`)],
-  ['other account SID with its own token, swapped', (e) => 'Basic ' + b64(`${e.target.accountSid}:${e.store.accounts[1].token}`)],
+  ['right token, other account SID', (e) => 'Basic ' + b64(`${accounts(e)[1].sid}:${e.target.authToken}`)],
+  ['other account SID with its own token, swapped', (e) => 'Basic ' + b64(`${e.target.accountSid}:${accounts(e)[1].token}`)],
   ['token only', (e) => 'Basic ' + b64(e.target.authToken)],
   ['Bearer scheme', (e) => 'Bearer ' + e.target.authToken],
   ['not base64', () => 'Basic !!!not-base64!!!'],
@@ -67,7 +68,8 @@ function oracle(header: string, accounts: { sid: string; token: string }[]): num
 
 test.describe('emulator auth: header shapes (property-based)', () => {
   test('accepts a header exactly when it is Basic, spaces, and the canonical base64 of one account\'s SID:TOKEN', ({ emulator: emu }) => {
-    const accounts = emu.store.accounts;
+    // Auth is built from the store's own account rows, so this unit test hands it those.
+    const { accounts } = emu.store;
     const auth = new Auth(accounts);
     const flipCase = fc.array(fc.boolean(), { minLength: 5, maxLength: 5 })
       .map((up) => [...'basic'].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''));

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { contract, type SidField } from '../../spec/contract.js';
 import type { Emulator } from '../../emulator/server.js';
 import { basic, send, targetList } from './emulator-http.js';
+import { accounts, allReceiptSids, conversationNames, conversationSids, messages, serviceSids } from './emulator-queries.js';
 import { rawExchange, rawRequest, type RawAnswer } from './emulator-raw.js';
 
 const RUNS = Number(process.env.EMULATOR_FUZZ_RUNS ?? 150);
@@ -24,11 +25,10 @@ const urlChars = fc.string({ unit: fc.constantFrom(...'abcXYZ019-._~%/?#[]@!$&\'
 
 /** Every SID and unique name of the data set (all accounts), so requests also aim at other tenants' data. */
 function known(e: Emulator, param: string): string[] {
-  const { store } = e;
-  if (param === 'ChatServiceSid') return store.services.map((s) => s.sid);
-  if (param === 'ConversationSid') return [...Array(store.conversations.count).keys()].map((c) => store.conversations.sids.sid(c)).concat([...store.conversations.byName.keys()].map((k) => k.split('\u0000')[1]));
-  if (param === 'MessageSid') return [...Array(store.messages.count).keys()].map((m) => store.messages.sids.sid(m));
-  return [...Array(store.receipts.count).keys()].map((i) => store.receipts.sids.sid(i));
+  if (param === 'ChatServiceSid') return serviceSids(e);
+  if (param === 'ConversationSid') return conversationSids(e).concat(conversationNames(e).map((c) => c.name));
+  if (param === 'MessageSid') return messages(e).map((m) => m.sid);
+  return allReceiptSids(e);
 }
 
 const segment = (emu: Emulator) => (param: string) => fc.oneof(
@@ -60,7 +60,7 @@ const method = fc.constantFrom('GET', 'GET', 'GET', 'GET', 'POST', 'PUT', 'DELET
 
 /** The Authorization header for a generated auth case, and the account it names (-1: none). */
 function header(e: Emulator, a: string): { value?: string; account: number } {
-  const acct = e.store.accounts;
+  const acct = accounts(e);
   if (a === 'own') return { value: basic({ accountSid: acct[0].sid, authToken: acct[0].token }), account: 0 };
   if (a === 'other') return { value: basic({ accountSid: acct[1].sid, authToken: acct[1].token }), account: 1 };
   if (a === 'wrong') return { value: basic({ accountSid: acct[0].sid, authToken: acct[1].token }), account: -1 };
@@ -92,7 +92,7 @@ function ownData(e: Emulator, path: string, account: number, body: unknown): str
   const items = op.name === 'list' ? (body as { delivery_receipts: Record<string, unknown>[] }).delivery_receipts : [body as Record<string, unknown>];
   const dec = (s: string | undefined) => decodeURIComponent(s ?? '');
   for (const r of items) {
-    if (r.account_sid !== e.store.accounts[account].sid) return `receipt of another account: ${String(r.account_sid)}`;
+    if (r.account_sid !== accounts(e)[account].sid) return `receipt of another account: ${String(r.account_sid)}`;
     if (r.message_sid !== dec(raw.MessageSid)) return `receipt of another message: ${String(r.message_sid)}`;
     if (op.scope === 'service' && r.chat_service_sid !== dec(raw.ChatServiceSid)) return `receipt of another service: ${String(r.chat_service_sid)}`;
     if (op.name === 'fetch' && r.sid !== dec(raw.Sid)) return `another receipt: ${String(r.sid)}`;

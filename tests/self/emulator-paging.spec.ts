@@ -2,6 +2,7 @@ import { test as base, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import type { Emulator } from '../../emulator/server.js';
 import { pathOf, send, targetList, twilioErrorProblem } from './emulator-http.js';
+import { advertisedMessage, messageAt } from './emulator-queries.js';
 
 interface Page { delivery_receipts: { sid: string }[]; meta: Record<string, unknown> }
 /** This block's emulator, from the worker's factory (one server per set of options, stopped with the worker). */
@@ -84,9 +85,8 @@ test.describe('emulator paging (PageSize, Page, PageToken)', () => {
     const token = new URL(next).searchParams.get('PageToken') ?? '';
     const flipped = token.slice(0, 5) + (token[5] === 'A' ? 'B' : 'A') + token.slice(6);
     expect((await send(emu, targetList(emu.target, `PageSize=2&PageToken=${flipped}`))).status).toBe(400);
-    const { store } = emu;
-    const other = store.target.message + 1;
-    const otherPath = contract.buildPath('list', 'service', { ChatServiceSid: emu.target.serviceSid, ConversationSid: emu.target.conversationSid, MessageSid: store.messages.sids.sid(other) });
+    const other = messageAt(emu, advertisedMessage(emu) + 1);
+    const otherPath = contract.buildPath('list', 'service', { ChatServiceSid: emu.target.serviceSid, ConversationSid: emu.target.conversationSid, MessageSid: other.sid });
     expect((await send(emu, `${otherPath}?PageSize=2&PageToken=${token}`)).status).toBe(400);
   });
 });

@@ -3,7 +3,8 @@ import { contract } from '../../spec/contract.js';
 import { generate } from '../../emulator/synthetic.js';
 import { indexCodec, Sids } from '../../emulator/sid.js';
 import type { Emulator } from '../../emulator/server.js';
-import { pathOf, receiptSids, send, targetList } from './emulator-http.js';
+import { pathOf, send, targetList } from './emulator-http.js';
+import { advertisedMessage, receiptsOf } from './emulator-queries.js';
 
 /** The served synthetic data set's emulator, from the worker's factory (started on first use, stopped with the worker). */
 const test = base.extend<{ emu: Emulator }>({
@@ -38,7 +39,7 @@ test.describe('synthetic data set (--receipts N --seed S)', () => {
 
 test.describe('synthetic data set served', () => {
   test('walking the hot message page by page gives its receipts in order', async ({ emu }) => {
-    const want = receiptSids(emu, emu.store.target.message);
+    const want = receiptsOf(emu, advertisedMessage(emu));
     expect(want.length).toBeGreaterThanOrEqual(2_000);
     const got: string[] = [];
     let path: string | null = targetList(emu.target, `PageSize=${contract.pageSize.max}`);
@@ -51,7 +52,7 @@ test.describe('synthetic data set served', () => {
   });
 
   test('a deep page by Page holds the same receipts as the walk reached there, and validates', async ({ emu }) => {
-    const want = receiptSids(emu, emu.store.target.message);
+    const want = receiptsOf(emu, advertisedMessage(emu));
     const size = 7, page = Math.floor((want.length - 1) / size);
     const a = await send(emu, targetList(emu.target, `PageSize=${size}&Page=${page}`));
     expect(contract.validate('ServiceReceiptPage', a.json)).toEqual([]);
