@@ -3,5 +3,7 @@ import { probeBody } from './define-suite.js';
 import { probesOf, suites } from './probes/index.js';
 
 test.describe(suites.defaultService, () => {
-  for (const probe of probesOf(suites.defaultService)) test(probe.title, probeBody(suites.defaultService, probe, 'default'));
+  for (const probe of probesOf(suites.defaultService)) {
+    test(probe.title, probeBody(suites.defaultService, probe, 'default'));
+  }
 });

@@ -17,7 +17,8 @@ export function messageAt(e: Emulator, index: number): MessageRow {
   const service = store.conversations.service[conversation];
   const s = store.services[service];
   return {
-    index, sid: store.messages.sids.sid(index), conversation, conversationSid: store.conversations.sids.sid(conversation),
+    index, sid: store.messages.sids.sid(index),
+    conversation, conversationSid: store.conversations.sids.sid(conversation),
     service, serviceSid: s.sid, account: s.account, isDefault: s.isDefault,
   };
 }
@@ -71,7 +72,9 @@ export function conversationSids(e: Emulator): string[] {
 /** The unique names conversations can be addressed by, with the conversation's store index. */
 export function conversationNames(e: Emulator): { name: string; conversation: number }[] {
   // byName is keyed by service and name joined with NUL, since a name is unique only within its service.
-  return [...e.store.conversations.byName].map(([key, conversation]) => ({ name: key.split('\u0000')[1], conversation }));
+  return [...e.store.conversations.byName].map(([key, conversation]) => ({
+    name: key.split('\u0000')[1], conversation,
+  }));
 }
 
 /** How many receipts the data set holds (every account's). */
