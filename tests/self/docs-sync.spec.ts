@@ -5,7 +5,7 @@ import { expect, test } from '../../fixtures/test.js';
 import { faults } from '../../emulator/faults.js';
 import { readings } from '../../emulator/readings.js';
 import { checks } from '../../spec/checks/index.js';
-import { targetVariables } from '../../fixtures/target.js';
+import { targetVariables } from '../../target/settings.js';
 import { faultExpectations } from './fault-expectations.js';
 import { ROOT, anchors, linkTargets, namedList, readDoc, section, table } from './docs-text.js';
 
