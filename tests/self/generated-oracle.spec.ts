@@ -100,8 +100,8 @@ test.describe('Generated requests: oracle, dedup, curl line and settings', () =>
   });
 
   test('the README states the default and nightly budgets the code uses', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const section = readme.slice(readme.indexOf('## Generated requests'), readme.indexOf('## Load'));
+    const readme = readFileSync(new URL('../../docs/generated.md', import.meta.url), 'utf8');
+    const section = readme;
     expect(section).toContain(`(default ${DEFAULT_BUDGET}:`);
     expect(section).toContain(`CONTRACT_BUDGET=${NIGHTLY_BUDGET}`);
   });
