@@ -36,7 +36,7 @@ export function scan(req: IncomingMessage): { authorization: string | undefined;
 export function answer(ctx: AnswerCtx, req: IncomingMessage, authorization: string | undefined): Reply {
   const url = req.url ?? '/';
   let account = ctx.auth.account(authorization);
-  if (account < 0 && ctx.fault.authOff) account = ctx.store.target.account;
+  if (account < 0 && (ctx.fault.authOff || ctx.fault.acceptsAuth?.(authorization))) account = ctx.store.target.account;
   if (account < 0) return errorReply(ctx, 401, undefined, UNAUTHORIZED);
   const refused = ctx.limit === null ? null : ctx.limit.refuse(ctx, url);
   if (refused) return refused;

@@ -15,7 +15,8 @@ export const USAGE = `usage: npm run emulator -- [options]
   --reading NAME    play a behaviour a correct server may have; repeatable (default: ${DEFAULT_READINGS.join(', ')})
   --latency MS      add a fixed delay to every answer (0..${MAX_LATENCY})
   --receipts N      serve a synthetic data set of N receipts instead of fixtures/seed.yaml (1..${MAX_RECEIPTS})
-  --seed N          seed number of the synthetic data set (default 1)`;
+  --seed N          seed number of the synthetic data set (default 1)
+  --dataset FILE    serve the receipts of a recording (npm run proxy -- --record FILE) or another seed YAML`;
 
 /** Parses a whole non-negative integer option, naming it when it is not one. */
 function integer(name: string, text: string | undefined, max: number): number | undefined {
@@ -33,8 +34,8 @@ export function readArgs(argv: string[]): EmulatorOptions | 'help' {
       strict: true,
       options: {
         port: { type: 'string' }, host: { type: 'string' }, 'public-url': { type: 'string' }, fault: { type: 'string' },
-        latency: { type: 'string' }, receipts: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        reading: { type: 'string', multiple: true },
+        latency: { type: 'string' }, receipts: { type: 'string' }, seed: { type: 'string' }, dataset: { type: 'string' },
+        help: { type: 'boolean', short: 'h' }, reading: { type: 'string', multiple: true },
       },
     }).values;
   } catch (e) {
@@ -45,6 +46,7 @@ export function readArgs(argv: string[]): EmulatorOptions | 'help' {
   const receipts = integer('receipts', str('receipts'), MAX_RECEIPTS);
   const seed = integer('seed', str('seed'), 2 ** 32 - 1);
   if (seed !== undefined && receipts === undefined) throw new OptionError('--seed needs --receipts N (it seeds the synthetic data set)');
+  if (str('dataset') !== undefined && receipts !== undefined) throw new OptionError('--dataset and --receipts both name the data set: give one');
   return {
     port: integer('port', str('port'), 65535) ?? DEFAULT_PORT,
     host: str('host'),
@@ -52,6 +54,6 @@ export function readArgs(argv: string[]): EmulatorOptions | 'help' {
     fault: str('fault') as FaultName | undefined,
     readings: values.reading as ReadingName[] | undefined,
     latency: integer('latency', str('latency'), MAX_LATENCY),
-    dataset: receipts === undefined ? undefined : { receipts, seed },
+    dataset: receipts === undefined ? str('dataset') : { receipts, seed },
   };
 }

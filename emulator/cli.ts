@@ -4,6 +4,7 @@ import { OptionError } from './options.js';
 import { create } from './server.js';
 import { targetEnv } from '../target/settings.js';
 
+
 /** One line for the user: option errors as they are, system errors with a hint, never a stack trace. */
 function explain(e: unknown, port: number | undefined): string {
   const err = e as NodeJS.ErrnoException;
@@ -21,16 +22,18 @@ async function main(): Promise<void> {
     const started = performance.now();
     const emu = await create(args);
     const ms = Math.round(performance.now() - started);
-    const data = args.dataset && typeof args.dataset === 'object' && 'receipts' in args.dataset ? `${args.dataset.receipts} synthetic receipts` : 'seed data set';
+    const d = args.dataset;
+    const data = typeof d === 'string' ? `data set ${d}` : d && 'receipts' in d ? `${d.receipts} synthetic receipts` : 'seed data set';
     const playing = `readings: ${emu.readings.join(', ')}, fault: ${args.fault ?? 'none'}`;
-    console.log(`# receipt emulator on ${emu.url} (${data}, ${playing}, ready in ${ms} ms); Ctrl-C stops it`);
-    for (const [name, value] of Object.entries(targetEnv(emu.target))) console.log(`export ${name}=${value}`);
     const stop = (signal: string): void => {
       console.error(`# ${signal}: finishing requests in flight, then stopping`);
       emu.stop().then(() => process.exit(0), () => process.exit(1));
     };
+    // handlers first: a client that stops it right after the start line must find them in place
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
+    console.log(`# receipt emulator on ${emu.url} (${data}, ${playing}, ready in ${ms} ms); Ctrl-C stops it`);
+    for (const [name, value] of Object.entries(targetEnv(emu.target))) console.log(`export ${name}=${value}`);
   } catch (e) {
     console.error(`emulator: ${explain(e, args === 'help' ? undefined : args?.port)}`);
     process.exit(1);

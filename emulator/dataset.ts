@@ -1,4 +1,5 @@
 import { loadSeed, SEED_FILE } from './seed.js';
+import { loadRecording } from './dataset-recording.js';
 import type { DatasetOption } from './options.js';
 import type { Store } from './store.js';
 import { generate } from './synthetic.js';
@@ -13,7 +14,8 @@ export function loadDataset(d: DatasetOption | undefined): Store {
   const key = d === undefined ? SEED_FILE : typeof d === 'string' ? d : `synthetic:${d.receipts}:${d.seed ?? 1}`;
   let store = loaded.get(key);
   if (!store) {
-    store = typeof d === 'object' ? generate(d.receipts, d.seed ?? 1) : loadSeed(key);
+    // A .jsonl file is a recording from the validating proxy (proxy/): its receipts are served as they were seen.
+    store = typeof d === 'object' ? generate(d.receipts, d.seed ?? 1) : /\.jsonl$/i.test(key) ? loadRecording(key) : loadSeed(key);
     validateStore(store);
     loaded.set(key, store);
   }

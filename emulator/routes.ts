@@ -86,7 +86,7 @@ function fetch(ctx: RouteCtx, place: Place, scope: Scope, raw: PathParams): Repl
   const sid = segment(raw.Sid);
   const i = sid === null ? -1 : store.receipts.sids.index(sid);
   const m = i < 0 ? -1 : store.receipts.msg[i];
-  if (m === place.message || (m >= 0 && fault.loose === 'message' && store.messages.conv[m] === place.conversation)) return ok(ctx.render.json(i, scope, true));
+  if (m === place.message || (m >= 0 && fault.loose === 'message' && store.messages.conv[m] === place.conversation) || (m >= 0 && fault.loose === 'fetch')) return ok(ctx.render.json(i, scope, true));
   if (fault.notFound200 && store.messages.size[place.message] > 0) return ok(ctx.render.json(store.messages.start[place.message], scope, true));
   return errorReply(ctx, 404);
 }

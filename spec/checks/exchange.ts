@@ -2,7 +2,9 @@ import type { Contract, Operation, OperationName, Scope } from '../contract.js';
 import type { Violation } from '../violation.js';
 
 /** Which credentials a request carried: the target's, none, a wrong token, or another account's SID. */
-export type AuthMode = 'valid' | 'none' | 'wrong-token' | 'other-account';
+export type AuthMode = 'valid' | 'none' | 'wrong-token' | 'other-account' | MalformedAuth;
+/** Malformed Authorization headers the generated phase sends: another scheme, not base64, no colon, an empty token. */
+export type MalformedAuth = 'bearer' | 'not-base64' | 'no-colon' | 'empty-token';
 
 /** What was sent: the path (with query) relative to the target's origin, never the credentials. */
 export interface ExchangeRequest {

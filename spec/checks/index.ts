@@ -27,7 +27,7 @@ import { responseJson } from './response-json.js';
 import { responseNoReceipts } from './response-no-receipts.js';
 import { responseStatus } from './response-status.js';
 
-export type { Applies, AuthMode, Check, CheckContext, Exchange, ExchangeRequest, ExchangeResponse, Expectation, Judged, Route, WalkState } from './exchange.js';
+export type { Applies, AuthMode, MalformedAuth, Check, CheckContext, Exchange, ExchangeRequest, ExchangeResponse, Expectation, Judged, Route, WalkState } from './exchange.js';
 
 /** Every check, in the order its violations are reported: transport, then receipts, then pages, then errors. */
 export const checks: readonly Check[] = Object.freeze([

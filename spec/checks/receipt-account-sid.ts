@@ -6,7 +6,7 @@ import { violation } from './helpers.js';
 export const receiptAccountSid: Check = {
   name: 'receipt_account_sid',
   holds: 'account_sid equals the authenticated account',
-  applies: { expect: ['receipt', 'page'], status: 'ok' },
+  applies: { expect: ['receipt', 'page', 'page_size'], status: 'ok' },
   run(exchange, _contract, ctx) {
     return exchange.receipts.flatMap(({ receipt, at }) =>
       receipt.account_sid === ctx.accountSid

@@ -14,7 +14,7 @@ const FIELD_OF: Record<string, 'chat_service_sid' | 'conversation_sid' | 'messag
 export const receiptPathSids: Check = {
   name: 'receipt_path_sids',
   holds: "each receipt's SIDs equal the path's (service, conversation, message, and sid on fetch)",
-  applies: { expect: ['receipt', 'page'], status: 'ok' },
+  applies: { expect: ['receipt', 'page', 'page_size'], status: 'ok' },
   run(exchange, contract) {
     const { route } = exchange;
     if (!route) return [];

@@ -1,4 +1,9 @@
-import { defineSuite } from './define-suite.js';
-import { suites } from './probes/index.js';
+import { test } from '../../fixtures/test.js';
+import { probeBody } from './define-suite.js';
+import { probesOf, suites } from './probes/index.js';
 
-defineSuite(suites.defaultService, 'default');
+test.describe(suites.defaultService, () => {
+  for (const probe of probesOf(suites.defaultService)) {
+    test(probe.title, probeBody(suites.defaultService, probe, 'default'));
+  }
+});

@@ -1,43 +1,48 @@
-import { expect, test } from '../../fixtures/test.js';
+import { expect, test, type TestInfo } from '../../fixtures/test.js';
 import { CONFORMANCE_ATTACHMENT } from '../../report/conformance-types.js';
 import { readKnown } from '../../report/known-deviations.js';
 import { recordText, testRecord } from '../../report/test-record.js';
 import { formatViolation } from '../../spec/violation.js';
-import { probesOf } from './probes/index.js';
-import { NO_DEFAULT_MESSAGE } from './probes/reference.js';
+import type { Probe } from './probes/index.js';
+import { NO_DEFAULT_MESSAGE, type Reference } from './probes/reference.js';
+import type { Session } from './probes/session.js';
 
 // CONTRACT_KNOWN was validated by the config before any test ran; each worker reads the same file.
 const known = readKnown(process.env)?.entries ?? [];
 
-/** Declares one describe block of the contract suite: a test per probe of that suite, each asserting toConform. */
-export function defineSuite(suite: string, scope: 'service' | 'default' = 'service'): void {
-  test.describe(suite, () => {
-    for (const probe of probesOf(suite)) {
-      test(probe.title, async ({ session, reference, defaultReference }, testInfo) => {
-        const ref = scope === 'service' ? reference : defaultReference;
-        // Without a default-service message there is nothing to probe: the report says which settings to add.
-        if (ref === null) return test.skip(true, NO_DEFAULT_MESSAGE);
-        try {
-          await probe.run(session, ref);
-        } catch (e) {
-          // A probe tripped by a hostile answer is a verdict too, and its text goes through the session's redaction.
-          session.fail('probe', '', `the probe stopped: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
-        }
-        for (const a of session.annotations) testInfo.annotations.push(a);
-        // The conformance report is built from these records; a violation a known entry covers is reported, not failed.
-        const record = testRecord(`${suite} › ${probe.title}`, session, known);
-        await testInfo.attach(CONFORMANCE_ATTACHMENT, {
-          body: recordText(record, session.api.target),
-          contentType: 'application/json',
-        });
-        for (const v of record.violations.filter((r) => r.known !== undefined)) {
-          testInfo.annotations.push({
-            type: 'known deviation',
-            description: `${formatViolation(v)}: ${known[v.known!].reason}`,
-          });
-        }
-        expect({ ...session.result(), violations: record.violations.filter((v) => v.known === undefined) }).toConform();
+/** Which discovered message a suite probes: the advertised service's, or the default service's. */
+export type SuiteScope = 'service' | 'default';
+/** The fixtures a probe test body uses. */
+interface ProbeFixtures { session: Session; reference: Reference; defaultReference: Reference | null }
+
+/**
+ * The body of one contract test: runs the probe, attaches its conformance record, notes known deviations, asserts
+ * toConform. Each spec file calls `test()` with it, so Playwright reports the spec file's own line.
+ */
+export function probeBody(suite: string, probe: Probe, scope: SuiteScope = 'service') {
+  return async ({ session, reference, defaultReference }: ProbeFixtures, testInfo: TestInfo): Promise<void> => {
+    const ref = scope === 'service' ? reference : defaultReference;
+    // Without a default-service message there is nothing to probe: the report says which settings to add.
+    if (ref === null) return test.skip(true, NO_DEFAULT_MESSAGE);
+    try {
+      await probe.run(session, ref);
+    } catch (e) {
+      // A probe tripped by a hostile answer is a verdict too, and its text goes through the session's redaction.
+      session.fail('probe', '', `the probe stopped: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+    }
+    for (const a of session.annotations) testInfo.annotations.push(a);
+    // The conformance report is built from these records; a violation a known entry covers is reported, not failed.
+    const record = testRecord(`${suite} › ${probe.title}`, session, known);
+    await testInfo.attach(CONFORMANCE_ATTACHMENT, {
+      body: recordText(record, session.api.target),
+      contentType: 'application/json',
+    });
+    for (const v of record.violations.filter((r) => r.known !== undefined)) {
+      testInfo.annotations.push({
+        type: 'known deviation',
+        description: `${formatViolation(v)}: ${known[v.known!].reason}`,
       });
     }
-  });
+    expect({ ...session.result(), violations: record.violations.filter((v) => v.known === undefined) }).toConform();
+  };
 }

@@ -1,4 +1,7 @@
-import { defineSuite } from './define-suite.js';
-import { suites } from './probes/index.js';
+import { test } from '../../fixtures/test.js';
+import { probeBody } from './define-suite.js';
+import { probesOf, suites } from './probes/index.js';
 
-defineSuite(suites.list);
+test.describe(suites.list, () => {
+  for (const probe of probesOf(suites.list)) test(probe.title, probeBody(suites.list, probe));
+});

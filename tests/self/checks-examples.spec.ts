@@ -34,7 +34,7 @@ test.describe("Twilio's official examples pass every check that applies to them"
   });
 
   for (const { template, name, value } of examples) {
-    test(`${template} example "${name}"`, () => {
+    test(`the ${template} example "${name}" passes every check that applies to it`, () => {
       const isList = contract.paths.match(requestPath(value).split('?')[0])?.op.name === 'list';
       const found = judge(exchange(requestPath(value), 200, value), contract, ctxFor(isList ? 'page' : 'receipt'));
       expect(found).toConform();

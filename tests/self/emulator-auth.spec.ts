@@ -2,12 +2,9 @@ import fc from 'fast-check';
 import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { Auth } from '../../emulator/auth.js';
-import { create, type Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import { send, targetList, twilioErrorProblem } from './emulator-http.js';
-
-let emu: Emulator;
-test.beforeAll(async () => { emu = await create({ port: 0 }); });
-test.afterAll(async () => { await emu.stop(); });
+import { accounts } from './emulator-queries.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 const creds = (e: Emulator): string => `${e.target.accountSid}:${e.target.authToken}`;
@@ -16,8 +13,8 @@ const creds = (e: Emulator): string => `${e.target.accountSid}:${e.target.authTo
 const refused: [string, (e: Emulator) => string | null][] = [
   ['no Authorization header', () => null],
   ['wrong token', (e) => 'Basic ' + b64(`${e.target.accountSid}:${'0'.repeat(e.target.authToken.length)}`)],
-  ['right token, other account SID', (e) => 'Basic ' + b64(`${e.store.accounts[1].sid}:${e.target.authToken}`)],
-  ['other account SID with its own token, swapped', (e) => 'Basic ' + b64(`${e.target.accountSid}:${e.store.accounts[1].token}`)],
+  ['right token, other account SID', (e) => 'Basic ' + b64(`${accounts(e)[1].sid}:${e.target.authToken}`)],
+  ['other account SID with its own token, swapped', (e) => 'Basic ' + b64(`${e.target.accountSid}:${accounts(e)[1].token}`)],
   ['token only', (e) => 'Basic ' + b64(e.target.authToken)],
   ['Bearer scheme', (e) => 'Bearer ' + e.target.authToken],
   ['not base64', () => 'Basic !!!not-base64!!!'],
@@ -35,7 +32,7 @@ const refused: [string, (e: Emulator) => string | null][] = [
 
 test.describe('emulator auth (HTTP Basic)', () => {
   for (const [name, header] of refused) {
-    test(`refuses ${name} with 401, Twilio error ${contract.errors.example(401).code} and a Basic challenge`, async () => {
+    test(`refuses ${name} with 401, Twilio error ${contract.errors.example(401).code} and a Basic challenge`, async ({ emulator: emu }) => {
       const a = await send(emu, targetList(emu.target), header(emu));
       expect(a.status).toBe(401);
       expect(twilioErrorProblem(a)).toBe('');
@@ -44,18 +41,18 @@ test.describe('emulator auth (HTTP Basic)', () => {
     });
   }
 
-  test('serves the right credentials, with the scheme in any case and any number of spaces after it', async () => {
+  test('serves the right credentials, with the scheme in any case and any number of spaces after it', async ({ emulator: emu }) => {
     expect((await send(emu, targetList(emu.target))).status).toBe(200);
     for (const scheme of ['basic ', 'BASIC ', 'bAsIc    ']) {
       expect((await send(emu, targetList(emu.target), scheme + b64(creds(emu)))).status, scheme).toBe(200);
     }
   });
 
-  test('checks credentials before it says whether a path exists', async () => {
+  test('checks credentials before it says whether a path exists', async ({ emulator: emu }) => {
     expect((await send(emu, '/v1/nothing-here', null)).status).toBe(401);
   });
 
-  test('never shows the token when the target is printed', () => {
+  test('never shows the token when the target is printed', ({ emulator: emu }) => {
     expect(JSON.stringify(emu.target)).not.toContain(emu.target.authToken);
   });
 });
@@ -70,8 +67,9 @@ function oracle(header: string, accounts: { sid: string; token: string }[]): num
 }
 
 test.describe('emulator auth: header shapes (property-based)', () => {
-  test('accepts a header exactly when it is Basic, spaces, and the canonical base64 of one account\'s SID:TOKEN', () => {
-    const accounts = emu.store.accounts;
+  test('accepts a header exactly when it is Basic, spaces, and the canonical base64 of one account\'s SID:TOKEN', ({ emulator: emu }) => {
+    // Auth is built from the store's own account rows, so this unit test hands it those.
+    const { accounts } = emu.store;
     const auth = new Auth(accounts);
     const flipCase = fc.array(fc.boolean(), { minLength: 5, maxLength: 5 })
       .map((up) => [...'basic'].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''));

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../../fixtures/test.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { contract } from '../../spec/contract.js';

@@ -1,22 +1,16 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { formatViolation } from '../../spec/violation.js';
-import { create, type Emulator } from '../../emulator/server.js';
 import { messagePath, send } from './emulator-http.js';
+import { advertisedMessage, ownMessages } from './emulator-queries.js';
 
 interface Page { delivery_receipts: Record<string, unknown>[]; meta: Record<string, unknown> }
-let emu: Emulator;
-test.beforeAll(async () => { emu = await create({ port: 0 }); });
-test.afterAll(async () => { await emu.stop(); });
 
 test.describe('emulator serves the contract', () => {
-  test('every page and every receipt it serves validates against the spec, in both scopes', async () => {
-    const { store } = emu;
+  test('every page and every receipt it serves validates against the spec, in both scopes', async ({ emulator: emu }) => {
     const problems: string[] = [];
-    for (let m = 0; m < store.messages.count; m++) {
-      const s = store.services[store.conversations.service[store.messages.conv[m]]];
-      if (s.account !== store.target.account) continue;
-      const scopes = s.isDefault ? (['default', 'service'] as const) : (['service'] as const);
+    for (const { index: m, isDefault } of ownMessages(emu)) {
+      const scopes = isDefault ? (['default', 'service'] as const) : (['service'] as const);
       for (const scope of scopes) {
         const a = await send(emu, messagePath(emu, m, scope) + '?PageSize=3');
         expect(a.type).toBe('application/json');
@@ -32,9 +26,9 @@ test.describe('emulator serves the contract', () => {
     expect(problems).toEqual([]);
   });
 
-  test("Twilio's documented examples and the served receipts have the same fields", async () => {
+  test("Twilio's documented examples and the served receipts have the same fields", async ({ emulator: emu }) => {
     const example = (contract.doc as { components: { examples: Record<string, { value: object }> } }).components.examples.ServiceReceipt.value;
-    const page = (await send(emu, messagePath(emu, emu.store.target.message, 'service'))).json as Page;
+    const page = (await send(emu, messagePath(emu, advertisedMessage(emu), 'service'))).json as Page;
     expect(Object.keys(page.delivery_receipts[0]).sort()).toEqual(Object.keys(example).sort());
   });
 });

@@ -1,11 +1,7 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
-import { create, type Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import { send, targetList, twilioErrorProblem } from './emulator-http.js';
-
-let emu: Emulator;
-test.beforeAll(async () => { emu = await create({ port: 0 }); });
-test.afterAll(async () => { await emu.stop(); });
 
 const fetchPath = (e: Emulator, sid: string, message = e.target.messageSid, service = e.target.serviceSid): string =>
   contract.paths.build('fetch', 'service', { ChatServiceSid: service, ConversationSid: e.target.conversationSid, MessageSid: message, Sid: sid });
@@ -31,7 +27,7 @@ const notFound: [string, (e: Emulator) => string][] = [
 
 test.describe('emulator errors: Twilio-shaped 4xx JSON, never a 5xx', () => {
   for (const [name, path] of notFound) {
-    test(`${name} gets 404 with Twilio error ${contract.errors.example(404).code}`, async () => {
+    test(`${name} gets 404 with Twilio error ${contract.errors.example(404).code}`, async ({ emulator: emu }) => {
       const a = await send(emu, path(emu));
       expect(a.status, a.text).toBe(404);
       expect(twilioErrorProblem(a)).toBe('');
@@ -39,7 +35,7 @@ test.describe('emulator errors: Twilio-shaped 4xx JSON, never a 5xx', () => {
   }
 
   for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND']) {
-    test(`${method} gets 405 with Allow: GET`, async () => {
+    test(`${method} gets 405 with Allow: GET`, async ({ emulator: emu }) => {
       const a = await send(emu, targetList(emu.target), emu.target, method);
       expect(a.status).toBe(405);
       expect(a.headers.allow).toBe('GET');
@@ -47,7 +43,7 @@ test.describe('emulator errors: Twilio-shaped 4xx JSON, never a 5xx', () => {
     });
   }
 
-  test('a huge query string gets a Twilio-shaped 4xx, and the server keeps serving', async () => {
+  test('a huge query string gets a Twilio-shaped 4xx, and the server keeps serving', async ({ emulator: emu }) => {
     const a = await send(emu, targetList(emu.target, 'x=' + 'y'.repeat(100_000)));
     expect(a.status).toBeGreaterThanOrEqual(400);
     expect(a.status).toBeLessThan(500);
@@ -56,17 +52,17 @@ test.describe('emulator errors: Twilio-shaped 4xx JSON, never a 5xx', () => {
     expect((await send(emu, targetList(emu.target))).status).toBe(200);
   });
 
-  test('a long but acceptable query with unknown and odd parameters is served', async () => {
+  test('a long but acceptable query with unknown and odd parameters is served', async ({ emulator: emu }) => {
     const a = await send(emu, targetList(emu.target, 'Foo=1&&=&x&' + 'pad=1&'.repeat(500) + 'PageSize=2'));
     expect(a.status, a.text).toBe(200);
   });
 
-  test('a GET with a body is answered and the connection closed', async () => {
+  test('a GET with a body is answered and the connection closed', async ({ emulator: emu }) => {
     const a = await send(emu, targetList(emu.target), emu.target, 'GET', { 'content-length': '0' });
     expect(a.status).toBe(200);
   });
 
-  test('every answer is application/json', async () => {
+  test('every answer is application/json', async ({ emulator: emu }) => {
     for (const path of [targetList(emu.target), '/', targetList(emu.target, 'PageSize=0')]) {
       expect((await send(emu, path)).type).toBe('application/json');
     }

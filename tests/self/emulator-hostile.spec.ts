@@ -1,23 +1,22 @@
 // Hostile input, property-based (fast-check): every answer is a Twilio-shaped 4xx JSON error or a valid 200 of the caller's
 // own data; never a 5xx, a crash, a hang or another tenant's receipt. Fixed seed and bounded runs in `npm test`;
 // run longer with EMULATOR_FUZZ_RUNS=20000 (and another EMULATOR_FUZZ_SEED) npx playwright test tests/self/emulator-hostile.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../../fixtures/test.js';
 import fc from 'fast-check';
 import { contract, type SidField } from '../../spec/contract.js';
-import { create, type Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import { basic, send, targetList } from './emulator-http.js';
+import { accounts, allReceiptSids, conversationNames, conversationSids, messages, serviceSids } from './emulator-queries.js';
 import { rawExchange, rawRequest, type RawAnswer } from './emulator-raw.js';
 
 const RUNS = Number(process.env.EMULATOR_FUZZ_RUNS ?? 150);
 const SEED = Number(process.env.EMULATOR_FUZZ_SEED ?? 20261126);
 
-let emu: Emulator;
-let token = '';
-test.beforeAll(async () => {
-  emu = await create({ port: 0 });
-  token = new URL(String(((await send(emu, targetList(emu.target, 'PageSize=2'))).json as { meta: { next_page_url: string } }).meta.next_page_url)).searchParams.get('PageToken') ?? '';
-});
-test.afterAll(async () => { await emu.stop(); });
+/** A real PageToken the emulator issued, so generated queries also carry valid and near-valid tokens. */
+async function pageToken(emu: Emulator): Promise<string> {
+  const page = (await send(emu, targetList(emu.target, 'PageSize=2'))).json as { meta: { next_page_url: string } };
+  return new URL(String(page.meta.next_page_url)).searchParams.get('PageToken') ?? '';
+}
 
 const fields: Record<string, SidField> = { ChatServiceSid: 'chat_service_sid', ConversationSid: 'conversation_sid', MessageSid: 'message_sid', Sid: 'sid' };
 const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 30, maxLength: 34 });
@@ -26,32 +25,31 @@ const urlChars = fc.string({ unit: fc.constantFrom(...'abcXYZ019-._~%/?#[]@!$&\'
 
 /** Every SID and unique name of the data set (all accounts), so requests also aim at other tenants' data. */
 function known(e: Emulator, param: string): string[] {
-  const { store } = e;
-  if (param === 'ChatServiceSid') return store.services.map((s) => s.sid);
-  if (param === 'ConversationSid') return [...Array(store.conversations.count).keys()].map((c) => store.conversations.sids.sid(c)).concat([...store.conversations.byName.keys()].map((k) => k.split('\u0000')[1]));
-  if (param === 'MessageSid') return [...Array(store.messages.count).keys()].map((m) => store.messages.sids.sid(m));
-  return [...Array(store.receipts.count).keys()].map((i) => store.receipts.sids.sid(i));
+  if (param === 'ChatServiceSid') return serviceSids(e);
+  if (param === 'ConversationSid') return conversationSids(e).concat(conversationNames(e).map((c) => c.name));
+  if (param === 'MessageSid') return messages(e).map((m) => m.sid);
+  return allReceiptSids(e);
 }
 
-const segment = (param: string) => fc.oneof(
+const segment = (emu: Emulator) => (param: string) => fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...known(emu, param)) },
   { weight: 2, arbitrary: hex.map((h) => (contract.sids.prefix(fields[param]) ?? '') + h) },
   { weight: 2, arbitrary: junk },
   { weight: 1, arbitrary: urlChars.map(encodeURI) },
 );
-const templatePath = () => fc.constantFrom(...contract.paths.operations).chain((op) =>
-  fc.tuple(...op.params.map(segment), fc.constantFrom('', '', '/', '/..', '/x', '%2F..')).map((parts) => {
+const templatePath = (emu: Emulator) => fc.constantFrom(...contract.paths.operations).chain((op) =>
+  fc.tuple(...op.params.map(segment(emu)), fc.constantFrom('', '', '/', '/..', '/x', '%2F..')).map((parts) => {
     let i = 0;
     return op.template.replace(/\{\w+\}/g, () => parts[i++]) + parts[parts.length - 1];
   }));
-const anyPath = () => fc.oneof({ weight: 5, arbitrary: templatePath() }, { weight: 1, arbitrary: urlChars.map((s) => '/' + encodeURI(s)) });
-const value = () => fc.oneof(
+const anyPath = (emu: Emulator) => fc.oneof({ weight: 5, arbitrary: templatePath(emu) }, { weight: 1, arbitrary: urlChars.map((s) => '/' + encodeURI(s)) });
+const value = (token: string) => fc.oneof(
   fc.integer({ min: -2, max: 60 }).map(String), fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }).map(String),
   fc.constantFrom('', '1e3', '0x10', '1.5', ' 5', '%zz', '%', token, token.slice(0, -3), token + 'A', 'PA' + 'a'.repeat(30), 'a'.repeat(5000)),
   urlChars.map(encodeURIComponent),
 );
-const query = () => fc.tuple(
-  fc.array(fc.tuple(fc.constantFrom('PageSize', 'Page', 'PageToken', 'pagesize', 'Foo', '', '%zz'), value()), { maxLength: 5 }),
+const query = (token: string) => fc.tuple(
+  fc.array(fc.tuple(fc.constantFrom('PageSize', 'Page', 'PageToken', 'pagesize', 'Foo', '', '%zz'), value(token)), { maxLength: 5 }),
   fc.constantFrom(0, 0, 0, 100, 10_000, 20_000),
 ).map(([pairs, pad]) => [...pairs.map(([k, v]) => `${k}=${v}`), ...(pad ? [`pad=${'x'.repeat(pad)}`] : [])].join('&'));
 const auth = () => fc.oneof(
@@ -62,7 +60,7 @@ const method = fc.constantFrom('GET', 'GET', 'GET', 'GET', 'POST', 'PUT', 'DELET
 
 /** The Authorization header for a generated auth case, and the account it names (-1: none). */
 function header(e: Emulator, a: string): { value?: string; account: number } {
-  const acct = e.store.accounts;
+  const acct = accounts(e);
   if (a === 'own') return { value: basic({ accountSid: acct[0].sid, authToken: acct[0].token }), account: 0 };
   if (a === 'other') return { value: basic({ accountSid: acct[1].sid, authToken: acct[1].token }), account: 1 };
   if (a === 'wrong') return { value: basic({ accountSid: acct[0].sid, authToken: acct[1].token }), account: -1 };
@@ -94,7 +92,7 @@ function ownData(e: Emulator, path: string, account: number, body: unknown): str
   const items = op.name === 'list' ? (body as { delivery_receipts: Record<string, unknown>[] }).delivery_receipts : [body as Record<string, unknown>];
   const dec = (s: string | undefined) => decodeURIComponent(s ?? '');
   for (const r of items) {
-    if (r.account_sid !== e.store.accounts[account].sid) return `receipt of another account: ${String(r.account_sid)}`;
+    if (r.account_sid !== accounts(e)[account].sid) return `receipt of another account: ${String(r.account_sid)}`;
     if (r.message_sid !== dec(raw.MessageSid)) return `receipt of another message: ${String(r.message_sid)}`;
     if (op.scope === 'service' && r.chat_service_sid !== dec(raw.ChatServiceSid)) return `receipt of another service: ${String(r.chat_service_sid)}`;
     if (op.name === 'fetch' && r.sid !== dec(raw.Sid)) return `another receipt: ${String(r.sid)}`;
@@ -103,9 +101,10 @@ function ownData(e: Emulator, path: string, account: number, body: unknown): str
 }
 
 test.describe('emulator under hostile input (property-based)', () => {
-  test(`any generated request gets a Twilio-shaped 4xx or a valid 200 of the caller's own data (${RUNS} runs, seed ${SEED})`, async () => {
+  test(`any generated request gets a Twilio-shaped 4xx or a valid 200 of the caller's own data (${RUNS} runs, seed ${SEED})`, async ({ emulator: emu }) => {
     test.setTimeout(60_000 + RUNS * 200);
-    await fc.assert(fc.asyncProperty(method, anyPath(), query(), auth(), async (m, p, q, au) => {
+    const token = await pageToken(emu);
+    await fc.assert(fc.asyncProperty(method, anyPath(emu), query(token), auth(), async (m, p, q, au) => {
       const path = q ? `${p}?${q}` : p;
       const h = header(emu, au);
       const a = await rawExchange(emu.url, rawRequest(m, path, h.value === undefined ? {} : { Authorization: h.value }));

@@ -2,6 +2,7 @@
 import { Agent, request } from 'node:http';
 import { contract, type Scope } from '../../spec/contract.js';
 import type { Emulator, Target } from '../../emulator/server.js';
+import { messageAt } from './emulator-queries.js';
 
 /** An answer as the tests look at it. */
 export interface Answer { status: number; type: string; headers: Record<string, string | string[] | undefined>; text: string; json: unknown }
@@ -62,22 +63,11 @@ export function targetList(t: Target, query = ''): string {
 
 /** The SIDs of a store's message, as the paths of a scope need them. */
 export function messagePath(emu: Emulator, message: number, scope: Scope, sid?: string): string {
-  const { store } = emu;
-  const c = store.messages.conv[message];
-  const params = {
-    ChatServiceSid: store.services[store.conversations.service[c]].sid,
-    ConversationSid: store.conversations.sids.sid(c),
-    MessageSid: store.messages.sids.sid(message),
-    Sid: sid ?? '',
-  };
+  const m = messageAt(emu, message);
+  const params = { ChatServiceSid: m.serviceSid, ConversationSid: m.conversationSid, MessageSid: m.sid, Sid: sid ?? '' };
   return contract.paths.build(sid === undefined ? 'list' : 'fetch', scope, params);
 }
 
-/** The receipt SIDs of a message, in list order. */
-export function receiptSids(emu: Emulator, message: number): string[] {
-  const { start, size } = emu.store.messages;
-  return Array.from({ length: size[message] }, (_, k) => emu.store.receipts.sids.sid(start[message] + k));
-}
 
 /** Asserts nothing: returns why an error answer is not Twilio-shaped JSON of its status ('' when it is). */
 export function twilioErrorProblem(a: Answer): string {

@@ -1,15 +1,15 @@
-import { test, expect } from '@playwright/test';
+import { test as base, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
-import { create, type Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import { pathOf, send, targetList, twilioErrorProblem } from './emulator-http.js';
+import { advertisedMessage, messageAt } from './emulator-queries.js';
 
 interface Page { delivery_receipts: { sid: string }[]; meta: Record<string, unknown> }
-let emu: Emulator;
-test.beforeAll(async () => { emu = await create({ port: 0, publicUrl: 'https://receipts.example.test' }); });
-test.afterAll(async () => { await emu.stop(); });
+/** This block's emulator, from the worker's factory (one server per set of options, stopped with the worker). */
+const test = base.extend<{ emu: Emulator }>({ emu: async ({ emulatorWith }, use) => use(await emulatorWith({ publicUrl: 'https://receipts.example.test' })) });
 
 /** Walks next_page_url from the first page at a PageSize; returns the SIDs in order and the pages' meta. */
-async function walk(size: number): Promise<{ sids: string[]; metas: Record<string, unknown>[] }> {
+async function walk(emu: Emulator, size: number): Promise<{ sids: string[]; metas: Record<string, unknown>[] }> {
   const sids: string[] = [], metas: Record<string, unknown>[] = [];
   let path: string | null = targetList(emu.target, `PageSize=${size}`);
   while (path && metas.length < 100) {
@@ -26,10 +26,10 @@ async function walk(size: number): Promise<{ sids: string[]; metas: Record<strin
 test.describe('emulator paging (PageSize, Page, PageToken)', () => {
   const max = contract.paging.pageSize.max;
   for (const size of [1, 2, 3, 5, 7]) {
-    test(`walking at PageSize ${size} gives the same receipts in the same order as one page of ${max}`, async () => {
-      const whole = await walk(max);
+    test(`walking at PageSize ${size} gives the same receipts in the same order as one page of ${max}`, async ({ emu }) => {
+      const whole = await walk(emu, max);
       expect(whole.metas).toHaveLength(1);
-      const paged = await walk(size);
+      const paged = await walk(emu, size);
       expect(paged.sids).toEqual(whole.sids);
       expect(paged.metas.length).toBe(Math.ceil(whole.sids.length / size));
       expect(paged.metas[0].previous_page_url).toBeNull();
@@ -44,22 +44,22 @@ test.describe('emulator paging (PageSize, Page, PageToken)', () => {
     });
   }
 
-  test('previous_page_url leads back to the page before', async () => {
-    const { metas } = await walk(2);
+  test('previous_page_url leads back to the page before', async ({ emu }) => {
+    const { metas } = await walk(emu, 2);
     const back = await send(emu, pathOf(String(metas[2].previous_page_url)));
     const again = await send(emu, pathOf(String(metas[1].url)));
     expect((back.json as Page).delivery_receipts).toEqual((again.json as Page).delivery_receipts);
   });
 
-  test('the default PageSize is the spec default, and Page alone selects a page', async () => {
+  test('the default PageSize is the spec default, and Page alone selects a page', async ({ emu }) => {
     const a = await send(emu, targetList(emu.target));
     expect((a.json as Page).meta.page_size).toBe(contract.paging.pageSize.default);
     const p1 = await send(emu, targetList(emu.target, 'PageSize=2&Page=1'));
-    const walked = await walk(2);
+    const walked = await walk(emu, 2);
     expect((p1.json as Page).delivery_receipts.map((r) => r.sid)).toEqual(walked.sids.slice(2, 4));
   });
 
-  test('a page beyond the last is an empty page, not an error', async () => {
+  test('a page beyond the last is an empty page, not an error', async ({ emu }) => {
     const a = await send(emu, targetList(emu.target, 'PageSize=5&Page=1000000'));
     expect(a.status).toBe(200);
     expect((a.json as Page).delivery_receipts).toEqual([]);
@@ -73,21 +73,20 @@ test.describe('emulator paging (PageSize, Page, PageToken)', () => {
     ['forged PageToken', 'PageToken=PTforged'], ['repeated PageSize', 'PageSize=1&PageSize=2'], ['bad percent-encoding', 'PageSize=%zz'],
   ];
   for (const [name, query] of bad) {
-    test(`answers ${name} with a Twilio-shaped 400`, async () => {
+    test(`answers ${name} with a Twilio-shaped 400`, async ({ emu }) => {
       const a = await send(emu, targetList(emu.target, query));
       expect(a.status, a.text).toBe(400);
       expect(twilioErrorProblem(a)).toBe('');
     });
   }
 
-  test('refuses a tampered PageToken, and a token issued for another message', async () => {
+  test('refuses a tampered PageToken, and a token issued for another message', async ({ emu }) => {
     const next = String(((await send(emu, targetList(emu.target, 'PageSize=2'))).json as Page).meta.next_page_url);
     const token = new URL(next).searchParams.get('PageToken') ?? '';
     const flipped = token.slice(0, 5) + (token[5] === 'A' ? 'B' : 'A') + token.slice(6);
     expect((await send(emu, targetList(emu.target, `PageSize=2&PageToken=${flipped}`))).status).toBe(400);
-    const { store } = emu;
-    const other = store.target.message + 1;
-    const otherPath = contract.paths.build('list', 'service', { ChatServiceSid: emu.target.serviceSid, ConversationSid: emu.target.conversationSid, MessageSid: store.messages.sids.sid(other) });
+    const other = messageAt(emu, advertisedMessage(emu) + 1);
+    const otherPath = contract.paths.build('list', 'service', { ChatServiceSid: emu.target.serviceSid, ConversationSid: emu.target.conversationSid, MessageSid: other.sid });
     expect((await send(emu, `${otherPath}?PageSize=2&PageToken=${token}`)).status).toBe(400);
   });
 });

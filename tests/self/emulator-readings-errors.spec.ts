@@ -2,7 +2,8 @@ import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { LIMIT_EVERY, RETRY_AFTER_S, SLOW_MS } from '../../emulator/readings.js';
 import { create, type Emulator, type ReadingName } from '../../emulator/server.js';
-import { messagePath, receiptSids, send, targetList, twilioErrorProblem, type Answer } from './emulator-http.js';
+import { messagePath, send, targetList, twilioErrorProblem, type Answer } from './emulator-http.js';
+import { advertisedConversation, advertisedMessage, conversationNames, receiptsOf } from './emulator-queries.js';
 
 interface Page { delivery_receipts: Record<string, unknown>[]; meta: Record<string, unknown> }
 
@@ -63,8 +64,8 @@ for (const [reading, retryAfter] of limits) {
 
 test.describe('emulator reading error-detail', () => {
   test('every error body carries detail "" and still validates; without the reading there is none', async () => {
-    const m = (e: Emulator): number => e.store.target.message;
-    const unknown = (e: Emulator): string => messagePath(e, m(e), 'service', receiptSids(e, m(e))[0].replace(/.$/, 'x'));
+    const m = (e: Emulator): number => advertisedMessage(e);
+    const unknown = (e: Emulator): string => messagePath(e, m(e), 'service', receiptsOf(e, m(e))[0].replace(/.$/, 'x'));
     const errors = async (e: Emulator): Promise<Answer[]> =>
       [await send(e, targetList(e.target), null), await send(e, unknown(e)), await send(e, targetList(e.target, 'PageSize=abc'))];
     await withEmu(['error-detail'], async (e) => {
@@ -95,9 +96,8 @@ test.describe('emulator reading slow', () => {
 test.describe('emulator: a conversation addressed by its unique name', () => {
   test('create() gives the unique names of the advertised conversations', async () => {
     await withEmu(['twilio-links'], async (e) => {
-      const { byName } = e.store.conversations;
-      const nameOf = (c: number): string | undefined => [...byName].find(([, v]) => v === c)?.[0].split('\u0000')[1];
-      expect(e.conversationName).toBe(nameOf(e.store.target.conversation));
+      const nameOf = (c: number): string | undefined => conversationNames(e).find((x) => x.conversation === c)?.name;
+      expect(e.conversationName).toBe(nameOf(advertisedConversation(e)));
       expect(e.conversationName).toBeTruthy();
       expect(e.defaultConversationName).toBeTruthy();
     });

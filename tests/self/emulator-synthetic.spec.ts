@@ -1,9 +1,15 @@
-import { test, expect } from '@playwright/test';
+import { test as base, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { generate } from '../../emulator/synthetic.js';
 import { indexCodec, Sids } from '../../emulator/sid.js';
-import { create, type Emulator } from '../../emulator/server.js';
-import { pathOf, receiptSids, send, targetList } from './emulator-http.js';
+import type { Emulator } from '../../emulator/server.js';
+import { pathOf, send, targetList } from './emulator-http.js';
+import { advertisedMessage, receiptsOf } from './emulator-queries.js';
+
+/** The served synthetic data set's emulator, from the worker's factory (started on first use, stopped with the worker). */
+const test = base.extend<{ emu: Emulator }>({
+  emu: async ({ emulatorWith }, use) => use(await emulatorWith({ dataset: { receipts: 40_000, seed: 9 } })),
+});
 
 test.describe('synthetic data set (--receipts N --seed S)', () => {
   test('is reproducible from its seed number, and another seed gives other SIDs', () => {
@@ -32,12 +38,8 @@ test.describe('synthetic data set (--receipts N --seed S)', () => {
 });
 
 test.describe('synthetic data set served', () => {
-  let emu: Emulator;
-  test.beforeAll(async () => { emu = await create({ port: 0, dataset: { receipts: 40_000, seed: 9 } }); });
-  test.afterAll(async () => { await emu.stop(); });
-
-  test('walking the hot message page by page gives its receipts in order', async () => {
-    const want = receiptSids(emu, emu.store.target.message);
+  test('walking the hot message page by page gives its receipts in order', async ({ emu }) => {
+    const want = receiptsOf(emu, advertisedMessage(emu));
     expect(want.length).toBeGreaterThanOrEqual(2_000);
     const got: string[] = [];
     let path: string | null = targetList(emu.target, `PageSize=${contract.paging.pageSize.max}`);
@@ -49,8 +51,8 @@ test.describe('synthetic data set served', () => {
     expect(got).toEqual(want);
   });
 
-  test('a deep page by Page holds the same receipts as the walk reached there, and validates', async () => {
-    const want = receiptSids(emu, emu.store.target.message);
+  test('a deep page by Page holds the same receipts as the walk reached there, and validates', async ({ emu }) => {
+    const want = receiptsOf(emu, advertisedMessage(emu));
     const size = 7, page = Math.floor((want.length - 1) / size);
     const a = await send(emu, targetList(emu.target, `PageSize=${size}&Page=${page}`));
     expect(contract.validate('ServiceReceiptPage', a.json)).toEqual([]);

@@ -1,13 +1,9 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../../fixtures/test.js';
 import { connect } from 'node:net';
 import { contract } from '../../spec/contract.js';
-import { create, type Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import { basic, send, targetList } from './emulator-http.js';
 import { rawExchange, rawRequest } from './emulator-raw.js';
-
-let emu: Emulator;
-test.beforeAll(async () => { emu = await create({ port: 0 }); });
-test.afterAll(async () => { await emu.stop(); });
 
 const auth = (e: Emulator) => ({ Authorization: basic(e.target) });
 
@@ -24,7 +20,7 @@ const cases: [string, (e: Emulator) => string | Buffer, number][] = [
 
 test.describe('emulator transport limits', () => {
   for (const [name, build, status] of cases) {
-    test(`${name} gets HTTP ${status} with a Twilio-shaped JSON body, and the server keeps serving`, async () => {
+    test(`${name} gets HTTP ${status} with a Twilio-shaped JSON body, and the server keeps serving`, async ({ emulator: emu }) => {
       const a = await rawExchange(emu.url, build(emu));
       expect(a.timedOut).toBe(false);
       expect(a.status).toBe(status);
@@ -34,7 +30,7 @@ test.describe('emulator transport limits', () => {
     });
   }
 
-  test('a client that trickles its headers (slowloris) gets a Twilio-shaped 408 and is cut off', async () => {
+  test('a client that trickles its headers (slowloris) gets a Twilio-shaped 408 and is cut off', async ({ emulator: emu }) => {
     test.setTimeout(60_000); // the server's header time limit is 10 s
     const socket = connect(Number(new URL(emu.url).port), '127.0.0.1');
     let text = '';
@@ -49,12 +45,12 @@ test.describe('emulator transport limits', () => {
     expect(contract.errors.validate(408, body)).toEqual([]);
   });
 
-  test('a half-closed connection still gets its answer', async () => {
+  test('a half-closed connection still gets its answer', async ({ emulator: emu }) => {
     const a = await rawExchange(emu.url, rawRequest('GET', targetList(emu.target), auth(emu)), 5_000, true);
     expect(a.status).toBe(200);
   });
 
-  test('a client that sends half a request and vanishes does not disturb others', async () => {
+  test('a client that sends half a request and vanishes does not disturb others', async ({ emulator: emu }) => {
     const socket = connect(Number(new URL(emu.url).port), '127.0.0.1');
     await new Promise<void>((resolve) => socket.write(`GET ${targetList(emu.target)} HTTP/1.1\r\nHost: x\r\nAuthoriz`, () => resolve()));
     socket.destroy();

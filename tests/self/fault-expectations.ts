@@ -63,4 +63,11 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'deep-body': { checks: ['page_schema'] },
   'wide-list': { checks: ['meta_page_size'] },
   '429-forever': { checks: ['response_status', 'response_complete'] },
+  // Corners (issue 9): each is caught by the generated phase and by no fixed probe (tests/self/generated-corner.spec.ts).
+  'page-size-inner-500': { checks: ['response_status'] },
+  'page-past-end-500': { checks: ['response_status'] },
+  'page-token-other-size-500': { checks: ['response_status'] },
+  'query-unknown-500': { checks: ['response_status'] },
+  'fetch-other-message': { checks: ['response_no_receipts'] },
+  'auth-empty-token': { checks: ['response_status', 'response_no_receipts'] },
 };

@@ -1,14 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { test, expect } from '../../fixtures/test.js';
 import { FLAGS } from '../../load/options.js';
 import { RESULT_SCHEMA } from '../../load/report-json.js';
 import { ALIASES, METRICS } from '../../load/thresholds.js';
+import { readDoc, section } from './docs-text.js';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const section = readme.slice(readme.indexOf('\n## Load\n'), readme.indexOf('\n## ', readme.indexOf('\n## Load\n') + 5));
-const tableCells = (heading: string): string => section.slice(section.indexOf(heading)).split('\n\n')[0];
+/** The README's "## Load" section: the flags and metrics a user looks up. */
+const readmeLoad = section(readDoc('README.md'), 'Load');
+/** Where the result schema is described in full. */
+const LOAD_DOC = 'docs/load.md';
+/** The lines of the table that starts at a header line, up to the next blank line. */
+const tableCells = (heading: string): string => readmeLoad.slice(readmeLoad.indexOf(heading)).split('\n\n')[0];
 
-test.describe('README "## Load" stays in sync with the code', () => {
+test.describe('README "## Load" and docs/load.md stay in sync with the code', () => {
   test('the flag table lists every flag, and no other', () => {
     const documented = [...tableCells('| flag | meaning |').matchAll(/^\| `(--[a-z-]+)/gm)].map((m) => m[1]).sort();
     expect(documented).toEqual(Object.keys(FLAGS).map((f) => `--${f}`).sort());
@@ -16,10 +19,12 @@ test.describe('README "## Load" stays in sync with the code', () => {
 
   test('the metric table lists every metric and alias a threshold may use', () => {
     const table = tableCells('| metric | alias | meaning |');
-    for (const name of [...METRICS, ...Object.keys(ALIASES)]) expect(table, `README lists ${name}`).toContain(`\`${name}\``);
+    for (const name of [...METRICS, ...Object.keys(ALIASES)]) {
+      expect(table, `README lists ${name}`).toContain(`\`${name}\``);
+    }
   });
 
   test('the JSON result schema tag is the one the code writes', () => {
-    expect(section).toContain(`schema: "${RESULT_SCHEMA}"`);
+    expect(section(readDoc(LOAD_DOC), 'Reports')).toContain(`schema: "${RESULT_SCHEMA}"`);
   });
 });

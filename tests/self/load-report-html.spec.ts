@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from '@playwright/test';
+import { chromium } from '../../fixtures/test.js';
 import { test, expect } from '../../fixtures/test.js';
 import type { LoadResult } from '../../load/report-json.js';
 import { runLoad } from '../../load/run-load.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from '@playwright/test';
+import { chromium } from '../../fixtures/test.js';
 import { expect, test } from '../../fixtures/test.js';
 import { reportRun, removeTempDirs } from './report-helpers.js';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../../fixtures/test.js';
 import { parse } from 'yaml';
 import { contract } from '../../spec/contract.js';
 import { compareSpecs, type Difference } from '../../spec/reference-compare.js';

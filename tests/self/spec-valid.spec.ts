@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../../fixtures/test.js';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { SPEC_FILE } from '../../spec/contract.js';
 

@@ -6,13 +6,27 @@ import { probes } from './index.js';
 import { otherSid } from './other-sids.js';
 import { discover, hasMessage } from './reference.js';
 import { Session, type Annotation } from './session.js';
+import type { GeneratedSettings } from '../generated/generated-settings.js';
+import { runGenerated } from '../generated/run-generated.js';
+
+/** The generated phase as the self-test runs it: a fixed seed, and a budget a little above the example cases. */
+export const SELFTEST_GENERATED: GeneratedSettings = { seed: 9, budget: 200 };
+
+/** A request budget with room for a rate-limited target's retries (each 429 retried counts as a request). */
+export const withRetries = (n: number): number => n + Math.ceil(n / 4);
+
+/** How runProbes runs: the generated phase's settings (false: fixed probes only), and where the probes' notes go. */
+export interface RunOptions { generated?: GeneratedSettings | false; notes?: Annotation[] }
 
 /**
- * Every probe of the contract suite run in-process against one target, probes side by side (the self-test's
- * `npm run contract`); the notes the probes made (which reading the target chose) go into `notes` when given.
+ * Every probe of the contract suite run in-process against one target, probes side by side, then the generated
+ * phase when they pass (the self-test's `npm run contract`); the notes the probes made (which reading the target
+ * chose) go into `notes` when given.
  */
-export async function runProbes(target: Target, limits: Partial<ApiLimits> = {}, notes?: Annotation[]): Promise<Violation[]> {
-  const api = new Api(target, otherSid(contract, 'account_sid', target.accountSid), { ...defaultLimits, ...limits });
+export async function runProbes(target: Target, limits: Partial<ApiLimits> = {}, options: RunOptions = {}): Promise<Violation[]> {
+  const { generated = SELFTEST_GENERATED, notes } = options;
+  const other = otherSid(contract, 'account_sid', target.accountSid);
+  const api = new Api(target, other, { ...defaultLimits, ...limits });
   try {
     const ref = await discover(new Session(api, contract));
     const defaultRef = hasMessage(target, 'default') ? await discover(new Session(api, contract), 'default') : null;
@@ -25,7 +39,16 @@ export async function runProbes(target: Target, limits: Partial<ApiLimits> = {},
         return session.violations;
       }),
     );
-    return found.flat();
+    // A run the fixed probes fail is failing already: the generated phase (slower) is proven alone in generated-corner.spec.ts.
+    if (generated === false || found.some((v) => v.length > 0)) return found.flat();
+    // Its own client, as in the suite: the same limits, with room for the whole budget.
+    const genApi = new Api(target, other, { ...defaultLimits, ...limits, maxRequests: withRetries(generated.budget + 8) });
+    try {
+      const run = await runGenerated(genApi, { service: ref, default: defaultRef }, generated);
+      return [...found.flat(), ...run.violations];
+    } finally {
+      genApi.close();
+    }
   } finally {
     api.close();
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../../fixtures/test.js';
 import { parse } from 'yaml';
 import { contract, type SchemaName } from '../../spec/contract.js';
 
@@ -46,7 +46,7 @@ const broken: { name: string; change: (r: Json) => void; pointer: string; rule: 
 
 test.describe('contract: broken receipts are reported with their JSON pointer', () => {
   for (const { name, change, pointer, rule } of broken) {
-    test(`reports ${name}`, () => {
+    test(`reports ${name} at ${pointer}, as a ${rule} violation`, () => {
       const receipt = structuredClone(example);
       change(receipt);
       const found = contract.validate('ServiceReceipt', receipt, 'receipt_schema');

@@ -14,7 +14,7 @@ test.describe('expect(...).toConform(): the one failure format', () => {
     ]);
   });
 
-  test('then the body of the first offending response, capped near 1000 characters', () => {
+  test('the lines are followed by the body of the first offending response, capped near 1000 characters', () => {
     const text = describeViolations([violation], { [request]: 'x'.repeat(5000) });
     const lines = text.split('\n');
     expect(lines[2]).toBe(`Response body of ${request}:`);

@@ -1,0 +1,98 @@
+import { checkTargetUrl } from '../load/target.js';
+import { UsageError } from '../load/usage-error.js';
+
+/** Options of createProxy(); only the target is required. */
+export interface ProxyOptions {
+  /** Origin of the API to forward to. */
+  target: string;
+  /** Origin the target writes into links (default: the target's). */
+  publicUrl?: string;
+  port?: number;
+  host?: string;
+  /** Allows a non-loopback target or listening address. */
+  allowRemote?: boolean;
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+  /** A JSONL file to record every exchange to. */
+  record?: string;
+  /** Adds `X-Contract-Violations: N` to every judged answer. */
+  violationsHeader?: boolean;
+  /** Where live lines go (default: stdout); they arrive redacted. */
+  print?: (line: string) => void;
+}
+
+/** Options checked once, defaults filled in. */
+export interface ProxySettings {
+  target: URL;
+  publicUrl: string;
+  port: number;
+  host: string;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  record: string | null;
+  violationsHeader: boolean;
+  print: (line: string) => void;
+}
+
+/** Defaults: the limits the contract suite's own client uses. */
+export const PROXY_DEFAULTS = { port: 4020, host: '127.0.0.1', timeoutMs: 10_000, maxBodyBytes: 1_000_000 };
+
+const LOOPBACK_HOST = /^(127(\.\d{1,3}){3}|::1|localhost)$/i;
+
+/** An http(s) origin setting, or a UsageError naming it. */
+export function origin(setting: string, raw: string): URL {
+  let u: URL | null = null;
+  try {
+    u = new URL(raw);
+  } catch {
+    /* reported below */
+  }
+  if (!u || !/^https?:$/.test(u.protocol) || u.pathname !== '/' || u.search || u.hash || u.username || u.password) {
+    throw new UsageError(
+      `${setting}: got ${JSON.stringify(raw)}; ` +
+        'allowed: an http(s) origin such as http://127.0.0.1:4010 (no path, query or credentials)',
+    );
+  }
+  return u;
+}
+
+/** A whole number within bounds, or a UsageError naming the setting. */
+function whole(setting: string, value: number | undefined, fallback: number, min: number, max: number): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${setting}: got ${JSON.stringify(value)}; allowed: an integer from ${min} to ${max}`);
+  return n;
+}
+
+/** Checks every option in one pass: loopback unless allowed, bounded limits. */
+export function checkProxyOptions(o: ProxyOptions): Readonly<ProxySettings> {
+  if (!o.target)
+    throw new UsageError('--target is required: the origin of the API to forward to, e.g. http://127.0.0.1:4010');
+  const target = origin('--target', o.target);
+  try {
+    // The proxy sends nothing of its own, so Twilio's production API needs only --allow-remote.
+    checkTargetUrl(target.origin, { allowRemote: Boolean(o.allowRemote), acceptTwilioCosts: true });
+  } catch (e) {
+    throw new UsageError(
+      (e as Error).message
+        .replace(/^TARGET_URL/, '--target')
+        .replace('to load a remote target', 'to proxy a remote target'),
+    );
+  }
+  const host = o.host ?? PROXY_DEFAULTS.host;
+  if (!LOOPBACK_HOST.test(host) && !o.allowRemote)
+    throw new UsageError(
+      `--host: got ${JSON.stringify(host)}; allowed: a loopback address (127.0.0.1, ::1), or add --allow-remote`,
+    );
+  return Object.freeze({
+    target,
+    publicUrl: o.publicUrl === undefined ? target.origin : origin('--public-url', o.publicUrl).origin,
+    port: whole('--port', o.port, PROXY_DEFAULTS.port, 0, 65535),
+    host,
+    timeoutMs: whole('--timeout-ms', o.timeoutMs, PROXY_DEFAULTS.timeoutMs, 1, 600_000),
+    maxBodyBytes: whole('--max-body-bytes', o.maxBodyBytes, PROXY_DEFAULTS.maxBodyBytes, 1, 100_000_000),
+    record: o.record ?? null,
+    violationsHeader: Boolean(o.violationsHeader),
+    print: o.print ?? ((line: string) => console.log(line)),
+  });
+}

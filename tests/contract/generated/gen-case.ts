@@ -1,0 +1,46 @@
+import type { OperationName, Scope } from '../../../spec/contract.js';
+import type { AuthMode, Expectation } from '../../../spec/checks/index.js';
+
+/** The family of inputs a generated case belongs to (point 1 of the issue), and the coverage table's rows. */
+export type Family = 'page-size' | 'page' | 'page-token' | 'query-shape' | 'path' | 'auth';
+
+/**
+ * How the answer is judged. A correct server may answer some requests either way (a trailing slash: 404 or the
+ * same page), so the expectation is chosen from the status: onOk for a 200, onError for anything else.
+ */
+export interface Plan {
+  onOk: Expectation;
+  onError: Expectation;
+  /** PageSizes a 200 may report (a repeated or misspelt PageSize may be read either way); the first is the default. */
+  pageSizes?: number[];
+  /** A 200 is judged as if this path had been sent (a case-insensitive server answers the canonical SID's resource). */
+  judgeAs?: string;
+}
+
+/** One generated request with its oracle: concrete, so a failure can be saved and replayed as it was. */
+export interface GenCase {
+  op: OperationName;
+  scope: Scope;
+  family: Family;
+  /** The input class within its family (`inside`, `past-end`, `swap-parent`): a coverage row, part of a cause. */
+  kind: string;
+  /** Path and query relative to TARGET_URL. */
+  path: string;
+  auth: AuthMode;
+  plan: Plan;
+}
+
+/** A strict plan: the same expectation whatever the status. */
+export function always(expect: Expectation, pageSizes?: number[]): Plan {
+  return { onOk: expect, onError: expect, ...(pageSizes ? { pageSizes } : {}) };
+}
+
+/** A plan for requests a correct server may answer or refuse: judged as `ok` on a 200, as a rejection otherwise. */
+export function either(ok: Expectation, otherwise: Expectation = 'rejected', extra: Partial<Plan> = {}): Plan {
+  return { onOk: ok, onError: otherwise, ...extra };
+}
+
+/** The input class of a case, as the coverage table and the dedup key name it. */
+export function inputClass(c: Pick<GenCase, 'family' | 'kind'>): string {
+  return `${c.family}:${c.kind}`;
+}

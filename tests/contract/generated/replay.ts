@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { create } from '../../../emulator/server.js';
+import { Api, defaultLimits } from '../../../target/api.js';
+import { redact } from '../../../target/redact.js';
+import { freezeTarget, processTarget, TargetError, type Target } from '../../../target/settings.js';
+import { contract } from '../../../spec/contract.js';
+import { otherSid } from '../probes/other-sids.js';
+import { failuresFile, readFailures } from './failures-file.js';
+import { replayFailures } from './replay-failures.js';
+
+/** Replays reports/contract/failures.jsonl (or the file given) against TARGET_*, or an embedded emulator when unset. */
+async function main(): Promise<number> {
+  const file = process.argv[2] ?? failuresFile();
+  if (!existsSync(file)) return usage(`no failures file at ${file}; run npm run contract first (it writes one)`);
+  const records = readFailures(file);
+  if (records.length === 0) return (console.log(`${file} holds no failures: nothing to replay`), 0);
+  const fromEnv = processTarget();
+  const emu = fromEnv ? null : await create({ port: 0, host: '127.0.0.1' });
+  const target: Target = fromEnv ?? freezeTarget(emu!.target);
+  const api = new Api(target, otherSid(contract, 'account_sid', target.accountSid), {
+    ...defaultLimits,
+    maxRequests: records.length * 4,
+  });
+  try {
+    const lines = await replayFailures(api, records);
+    for (const l of lines) console.log(redact(l.text, target));
+    const failed = lines.filter((l) => !l.fixed).length;
+    console.log(`${lines.length - failed} fixed, ${failed} failed (${fromEnv ? 'TARGET_URL' : 'embedded emulator'})`);
+    return failed > 0 ? 1 : 0;
+  } finally {
+    api.close();
+    await emu?.stop();
+  }
+}
+
+/** A one-line error and exit code 2 (a usage error, not a failed case). */
+function usage(message: string): number {
+  console.error(`contract:replay: ${message}`);
+  return 2;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.exit(usage(e instanceof TargetError || e instanceof Error ? e.message.split('\n')[0] : String(e)));
+  },
+);

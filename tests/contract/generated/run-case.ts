@@ -1,0 +1,37 @@
+import type { Api } from '../../../target/api.js';
+import type { Contract } from '../../../spec/contract.js';
+import { judge, type CheckContext, type Exchange } from '../../../spec/checks/index.js';
+import { asObject } from '../../../spec/checks/helpers.js';
+import type { Violation } from '../../../spec/violation.js';
+import type { GenCase, Plan } from './gen-case.js';
+
+/** A sent case: the exchange and the violations its oracle found (each naming the request as sent). */
+export interface CaseResult {
+  exchange: Exchange;
+  violations: Violation[];
+}
+
+/** The PageSize a 200 is held to: the one it reports when the plan allows it, else the plan's first. */
+function sizeFor(plan: Plan, exchange: Exchange): number | undefined {
+  if (!plan.pageSizes) return undefined;
+  const said = asObject(asObject(exchange.response.json)?.meta)?.page_size;
+  return typeof said === 'number' && plan.pageSizes.includes(said) ? said : plan.pageSizes[0];
+}
+
+/** Sends one generated case through the Api (its limits and 429 handling) and judges the answer by the case's plan. */
+export async function runCase(api: Api, contract: Contract, c: GenCase): Promise<CaseResult> {
+  const exchange = await api.get(c.path, c.auth);
+  const ok = exchange.response.status === 200;
+  const pageSize = ok ? sizeFor(c.plan, exchange) : undefined;
+  const ctx: CheckContext = {
+    publicUrl: api.target.publicUrl,
+    accountSid: api.target.accountSid,
+    expect: ok ? c.plan.onOk : c.plan.onError,
+    ...(pageSize === undefined ? {} : { pageSize }),
+  };
+  // The same answer to a variant spelling (a trailing slash, upper-case hex) is judged as the canonical request's.
+  const judged =
+    ok && c.plan.judgeAs ? { ...exchange, request: { ...exchange.request, path: c.plan.judgeAs } } : exchange;
+  const request = `GET ${c.path}`;
+  return { exchange, violations: judge(judged, contract, ctx).map((v) => ({ ...v, request })) };
+}

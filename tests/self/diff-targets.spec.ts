@@ -1,0 +1,56 @@
+import { test, expect } from '../../fixtures/test.js';
+import { create, type Emulator, type FaultName } from '../../emulator/server.js';
+import { contract } from '../../spec/contract.js';
+import { diffTargets, formatDifference, type Difference } from '../../proxy/diff-run.js';
+import { PROXY_DEFAULTS } from '../../proxy/proxy-options.js';
+
+/** Diffs an emulator without a fault (A) against one with the fault (B). */
+async function diffAgainst(fault?: FaultName): Promise<Difference[]> {
+  const emulators: Emulator[] = [await create({ port: 0 }), await create({ port: 0, fault })];
+  try {
+    return (await diffTargets(emulators[0].target, emulators[1].target, contract, PROXY_DEFAULTS)).differences;
+  } finally {
+    await Promise.all(emulators.map((e) => e.stop()));
+  }
+}
+
+test.describe('npm run diff (two targets compared by shape)', () => {
+  test('the emulator against another emulator of the same data shows no difference', async () => {
+    expect((await diffAgainst()).map(formatDifference)).toEqual([]);
+  });
+
+  test('another data set (other SIDs, dates, tokens, origins) differs only in noise, so shows nothing', async () => {
+    const a = await create({ port: 0 });
+    const b = await create({ port: 0, dataset: { receipts: 200, seed: 7 } });
+    try {
+      const found = await diffTargets(a.target, b.target, contract, PROXY_DEFAULTS);
+      expect(found.differences.map(formatDifference)).toEqual([]);
+      expect(found.skipped).toEqual(['default-service list PageSize=2']); // the synthetic set names no default message
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+
+  const faults: { fault: FaultName; shows: string[] }[] = [
+    {
+      fault: 'auth-no-challenge',
+      shows: [
+        '[list without credentials] header www-authenticate: A basic, B absent',
+        '[list with a wrong token] header www-authenticate: A basic, B absent',
+      ],
+    },
+    { fault: 'content-type', shows: ['header content-type'] },
+    { fault: 'page-size-unbounded', shows: ['[list PageSize above the maximum]'] },
+  ];
+  for (const { fault, shows } of faults) {
+    test(`an emulator with the fault ${fault} shows that fault's differences`, async () => {
+      const lines = (await diffAgainst(fault)).map(formatDifference);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const s of shows)
+        expect(
+          lines.some((l) => l.includes(s)),
+          `${s} in:\n${lines.join('\n')}`,
+        ).toBe(true);
+    });
+  }
+});

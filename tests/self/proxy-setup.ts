@@ -1,0 +1,55 @@
+import twilio from 'twilio';
+import { create, type Emulator, type EmulatorOptions, type FaultName } from '../../emulator/server.js';
+import { createProxy, type Proxy, type ProxyOptions } from '../../proxy/server.js';
+import { secretForms } from '../../target/redact.js';
+
+/** An emulator (with an optional fault) and a validating proxy in front of it, with every live line kept. */
+export interface Rig {
+  emulator: Emulator;
+  proxy: Proxy;
+  lines: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts an emulator and a proxy on loopback ports chosen by the system. */
+export async function startRig(
+  fault?: FaultName,
+  options: Partial<ProxyOptions> = {},
+  emulatorOptions: EmulatorOptions = {},
+): Promise<Rig> {
+  const emulator = await create({ port: 0, host: '127.0.0.1', fault, ...emulatorOptions });
+  const lines: string[] = [];
+  const proxy = await createProxy({ target: emulator.url, port: 0, print: (l) => lines.push(l), ...options });
+  return {
+    emulator,
+    proxy,
+    lines,
+    stop: async () => {
+      await proxy.stop();
+      await emulator.stop();
+    },
+  };
+}
+
+/** The SDK's own HTTP client, sending every request (next_page_url included) to the proxy's origin instead. */
+function viaProxy(origin: string): InstanceType<typeof twilio.RequestClient> {
+  const client = new twilio.RequestClient();
+  const send = client.request.bind(client);
+  client.request = ((opts: Parameters<typeof send>[0]) => {
+    const u = new URL(opts.uri);
+    return send({ ...opts, uri: origin + u.pathname + u.search });
+  }) as typeof client.request;
+  return client;
+}
+
+/** The official twilio-node client for the rig's target, talking through the proxy. */
+export function sdkThrough(rig: Rig): twilio.Twilio {
+  const t = rig.emulator.target;
+  return twilio(t.accountSid, t.authToken, { httpClient: viaProxy(rig.proxy.url) });
+}
+
+/** The credential forms of the rig's target found in a text (empty: none leaked). */
+export function leaks(rig: Rig, text: string): string[] {
+  const t = rig.emulator.target;
+  return secretForms({ accountSid: t.accountSid, authToken: t.authToken }).filter((f) => text.includes(f));
+}
