@@ -5,7 +5,7 @@ import { readGeneratedSettings } from './generated/generated-settings.js';
 import { runGenerated } from './generated/run-generated.js';
 import { requestsPerSecond, writeGenerated } from './generated/write-generated.js';
 import { otherSid } from './probes/other-sids.js';
-import { withRetries } from './probes/run-probes.js';
+import { withRetries } from './run-probes.js';
 import { CONFORMANCE_ATTACHMENT } from '../../report/conformance-types.js';
 import { readKnown } from '../../report/known-deviations.js';
 import { applyKnown } from '../../report/known-match.js';

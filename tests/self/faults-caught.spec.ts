@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatViolation } from '../../spec/violation.js';
 import { secretForms } from '../../target/redact.js';
-import { runProbes } from '../contract/probes/run-probes.js';
+import { runProbes } from '../contract/run-probes.js';
 import { faultExpectations } from './fault-expectations.js';
 import { reportTexts } from './report-texts.js';
 import { runContract, targetEnv } from './run-contract.js';

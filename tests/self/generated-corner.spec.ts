@@ -2,7 +2,7 @@ import { expect, test } from '../../fixtures/test.js';
 import { create } from '../../emulator/server.js';
 import { cornerFaults } from '../../emulator/faults-corner.js';
 import { freezeTarget, type Target } from '../../target/settings.js';
-import { runProbes, SELFTEST_GENERATED } from '../contract/probes/run-probes.js';
+import { runProbes, SELFTEST_GENERATED } from '../contract/run-probes.js';
 import { faultExpectations } from './fault-expectations.js';
 import { generateAgainst, replayAgainst } from './generated-run.js';
 

@@ -99,7 +99,7 @@ test.describe('the load tool against a hostile target', () => {
     const stub = await createStub('never-ends');
     try {
       const failure = await discover(loadTargetOf(stub.target), { timeoutMs: 300 }).catch((err: Error) => err);
-      expect(String(failure)).toMatch(/discovery: GET \/v1\/Services\/.* failed: no complete answer within 300 ms/);
+      expect(String(failure)).toMatch(/discovery: GET \/v1\/Services\/.* failed: no response within 300 ms/);
     } finally {
       await stub.stop();
     }

@@ -2,7 +2,7 @@ import { expect, test } from '../../fixtures/test.js';
 import { create, type EmulatorOptions } from '../../emulator/server.js';
 import { readingNames, type ReadingName } from '../../emulator/readings.js';
 import { freezeTarget } from '../../target/settings.js';
-import { runProbes } from '../contract/probes/run-probes.js';
+import { runProbes } from '../contract/run-probes.js';
 import type { Annotation } from '../contract/probes/session.js';
 
 /** One cell of the matrix: readings the emulator plays, and whether conversations are addressed by unique name. */

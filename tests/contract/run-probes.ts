@@ -1,13 +1,13 @@
-import { Api, defaultLimits, type ApiLimits } from '../../../target/api.js';
-import type { Target } from '../../../target/settings.js';
-import { contract } from '../../../spec/contract.js';
-import type { Violation } from '../../../spec/violation.js';
-import { probes } from './index.js';
-import { otherSid } from './other-sids.js';
-import { discover, hasMessage } from './reference.js';
-import { Session, type Annotation } from './session.js';
-import type { GeneratedSettings } from '../generated/generated-settings.js';
-import { runGenerated } from '../generated/run-generated.js';
+import { Api, defaultLimits, type ApiLimits } from '../../target/api.js';
+import type { Target } from '../../target/settings.js';
+import { contract } from '../../spec/contract.js';
+import type { Violation } from '../../spec/violation.js';
+import { probes } from './probes/index.js';
+import { otherSid } from './probes/other-sids.js';
+import { discover, hasMessage } from './probes/reference.js';
+import { Session, type Annotation } from './probes/session.js';
+import type { GeneratedSettings } from './generated/generated-settings.js';
+import { runGenerated } from './generated/run-generated.js';
 
 /** The generated phase as the self-test runs it: a fixed seed, and a budget a little above the example cases. */
 export const SELFTEST_GENERATED: GeneratedSettings = { seed: 9, budget: 200 };
