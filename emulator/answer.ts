@@ -13,7 +13,10 @@ import { route, type RouteCtx } from './routes.js';
  * the rate limiter of the rate-limited readings (null when they are off: one test of a field, nothing more).
  */
 export interface AnswerCtx extends RouteCtx {
-  auth: Auth; cache: ReplyCache; held: Set<ServerResponse>; limit: RateLimit | null;
+  auth: Auth;
+  cache: ReplyCache;
+  held: Set<ServerResponse>;
+  limit: RateLimit | null;
 }
 
 const UNAUTHORIZED = { 'WWW-Authenticate': 'Basic realm="Twilio API"' };
@@ -22,7 +25,8 @@ const ALLOW = { Allow: 'GET' };
 /** The Authorization header and whether a body follows, from the raw list (cheaper than materialising req.headers). */
 export function scan(req: IncomingMessage): { authorization: string | undefined; body: boolean } {
   const raw = req.rawHeaders;
-  let authorization: string | undefined, body = false;
+  let authorization: string | undefined,
+    body = false;
   for (let i = 0; i < raw.length; i += 2) {
     const n = raw[i].length;
     if (n === 13 && raw[i].toLowerCase() === 'authorization') authorization ??= raw[i + 1];
@@ -59,7 +63,14 @@ function routeRequest(ctx: RouteCtx, account: number, method: string | undefined
 }
 
 /** Writes an answer (after the fault's hooks); close: end the connection after it. */
-export function writeReply(ctx: AnswerCtx, res: ServerResponse, reply: Reply, close: boolean, path: string, authorization?: string): void {
+export function writeReply(
+  ctx: AnswerCtx,
+  res: ServerResponse,
+  reply: Reply,
+  close: boolean,
+  path: string,
+  authorization?: string,
+): void {
   ctx.fault.reply?.(reply, path, authorization);
   if (ctx.fault.transport?.(res, reply, ctx.held)) return;
   // a cached answer carries its header list, built once: a repeat builds nothing
@@ -75,7 +86,9 @@ export function rawError(ctx: RouteCtx, socket: Socket, status: number, message?
   if (!socket.writable) return void socket.destroy();
   const r = errorReply(ctx, status, message);
   ctx.fault.reply?.(r, '/');
-  socket.end(`HTTP/1.1 ${r.status} ${STATUS_CODES[r.status]}\r\nContent-Type: ${r.type}\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\n${headers}Connection: close\r\n\r\n${String(r.body)}`);
+  socket.end(
+    `HTTP/1.1 ${r.status} ${STATUS_CODES[r.status]}\r\nContent-Type: ${r.type}\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\n${headers}Connection: close\r\n\r\n${String(r.body)}`,
+  );
 }
 
 /** A request the HTTP parser gave up on (oversized headers, garbage, timeouts) still gets a Twilio-shaped 4xx. */

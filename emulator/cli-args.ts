@@ -21,7 +21,8 @@ export const USAGE = `usage: npm run emulator -- [options]
 /** Parses a whole non-negative integer option, naming it when it is not one. */
 function integer(name: string, text: string | undefined, max: number): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d{1,10}$/.test(text) || Number(text) > max) throw new OptionError(`--${name} must be an integer from 0 to ${max}, got ${JSON.stringify(text)}`);
+  if (!/^\d{1,10}$/.test(text) || Number(text) > max)
+    throw new OptionError(`--${name} must be an integer from 0 to ${max}, got ${JSON.stringify(text)}`);
   return Number(text);
 }
 
@@ -33,9 +34,16 @@ export function readArgs(argv: string[]): EmulatorOptions | 'help' {
       args: argv,
       strict: true,
       options: {
-        port: { type: 'string' }, host: { type: 'string' }, 'public-url': { type: 'string' }, fault: { type: 'string' },
-        latency: { type: 'string' }, receipts: { type: 'string' }, seed: { type: 'string' }, dataset: { type: 'string' },
-        help: { type: 'boolean', short: 'h' }, reading: { type: 'string', multiple: true },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'public-url': { type: 'string' },
+        fault: { type: 'string' },
+        latency: { type: 'string' },
+        receipts: { type: 'string' },
+        seed: { type: 'string' },
+        dataset: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        reading: { type: 'string', multiple: true },
       },
     }).values;
   } catch (e) {
@@ -45,8 +53,10 @@ export function readArgs(argv: string[]): EmulatorOptions | 'help' {
   const str = (k: string): string | undefined => values[k] as string | undefined;
   const receipts = integer('receipts', str('receipts'), MAX_RECEIPTS);
   const seed = integer('seed', str('seed'), 2 ** 32 - 1);
-  if (seed !== undefined && receipts === undefined) throw new OptionError('--seed needs --receipts N (it seeds the synthetic data set)');
-  if (str('dataset') !== undefined && receipts !== undefined) throw new OptionError('--dataset and --receipts both name the data set: give one');
+  if (seed !== undefined && receipts === undefined)
+    throw new OptionError('--seed needs --receipts N (it seeds the synthetic data set)');
+  if (str('dataset') !== undefined && receipts !== undefined)
+    throw new OptionError('--dataset and --receipts both name the data set: give one');
   return {
     port: integer('port', str('port'), 65535) ?? DEFAULT_PORT,
     host: str('host'),

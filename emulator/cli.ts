@@ -4,12 +4,13 @@ import { OptionError } from './options.js';
 import { create } from './server.js';
 import { targetEnv } from '../target/settings.js';
 
-
 /** One line for the user: option errors as they are, system errors with a hint, never a stack trace. */
 function explain(e: unknown, port: number | undefined): string {
   const err = e as NodeJS.ErrnoException;
-  if (err.code === 'EADDRINUSE') return `port ${port} is in use: choose another with --port N (or --port 0 for any free port)`;
-  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') return '--host is not a loopback address of this machine: use 127.0.0.1';
+  if (err.code === 'EADDRINUSE')
+    return `port ${port} is in use: choose another with --port N (or --port 0 for any free port)`;
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
+    return '--host is not a loopback address of this machine: use 127.0.0.1';
   if (err.code === 'EACCES') return `port ${port} needs privileges: choose one above 1023 with --port N`;
   return e instanceof OptionError ? err.message.replace(/^(\w[\w-]*) /, '--$1 ') : String(err.message).split('\n')[0];
 }
@@ -23,11 +24,19 @@ async function main(): Promise<void> {
     const emu = await create(args);
     const ms = Math.round(performance.now() - started);
     const d = args.dataset;
-    const data = typeof d === 'string' ? `data set ${d}` : d && 'receipts' in d ? `${d.receipts} synthetic receipts` : 'seed data set';
+    const data =
+      typeof d === 'string'
+        ? `data set ${d}`
+        : d && 'receipts' in d
+          ? `${d.receipts} synthetic receipts`
+          : 'seed data set';
     const playing = `readings: ${emu.readings.join(', ')}, fault: ${args.fault ?? 'none'}`;
     const stop = (signal: string): void => {
       console.error(`# ${signal}: finishing requests in flight, then stopping`);
-      emu.stop().then(() => process.exit(0), () => process.exit(1));
+      emu.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     };
     // handlers first: a client that stops it right after the start line must find them in place
     process.once('SIGINT', () => stop('SIGINT'));

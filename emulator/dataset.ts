@@ -15,7 +15,12 @@ export function loadDataset(d: DatasetOption | undefined): Store {
   let store = loaded.get(key);
   if (!store) {
     // A .jsonl file is a recording from the validating proxy (proxy/): its receipts are served as they were seen.
-    store = typeof d === 'object' ? generate(d.receipts, d.seed ?? 1) : /\.jsonl$/i.test(key) ? loadRecording(key) : loadSeed(key);
+    store =
+      typeof d === 'object'
+        ? generate(d.receipts, d.seed ?? 1)
+        : /\.jsonl$/i.test(key)
+          ? loadRecording(key)
+          : loadSeed(key);
     validateStore(store);
     loaded.set(key, store);
   }

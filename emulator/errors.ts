@@ -6,7 +6,10 @@ import type { Play } from './readings.js';
 export const JSON_TYPE = 'application/json';
 
 /** What shapes an error body: the fault's hook and the readings' play (error-detail). */
-export interface ErrorCtx { fault: Fault; play: Play }
+export interface ErrorCtx {
+  fault: Fault;
+  play: Play;
+}
 
 /** A Twilio-shaped error answer from the spec's documented example for its status; the one error helper. */
 export function errorReply(ctx: ErrorCtx, status: number, message?: string, headers?: Record<string, string>): Reply {
@@ -23,6 +26,10 @@ function documented(status: number): TwilioErrorBody {
   try {
     return contract.errors.example(status);
   } catch {
-    return { ...contract.errors.example(400), status, message: status >= 500 ? 'Internal Server Error' : 'Bad Request' };
+    return {
+      ...contract.errors.example(400),
+      status,
+      message: status >= 500 ? 'Internal Server Error' : 'Bad Request',
+    };
   }
 }

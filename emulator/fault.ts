@@ -5,15 +5,35 @@ import type { Scope, TwilioErrorBody } from '../spec/contract.js';
 export type ReceiptObject = Record<string, unknown>;
 /** The meta object of a list page. */
 export interface PageMeta {
-  page: number; page_size: number; first_page_url: string; previous_page_url: string | null;
-  url: string; next_page_url: string | null; key: string;
+  page: number;
+  page_size: number;
+  first_page_url: string;
+  previous_page_url: string | null;
+  url: string;
+  next_page_url: string | null;
+  key: string;
 }
 /** What a receipt hook knows: its place in its message, the path scope and the public origin. */
-export interface ReceiptCtx { position: number; scope: Scope; origin: string }
+export interface ReceiptCtx {
+  position: number;
+  scope: Scope;
+  origin: string;
+}
 /** What a page hook knows, and how to link to another page of the same list. */
-export interface PageCtx { size: number; page: number; offset: number; count: number; link(page: number, offset: number): string }
+export interface PageCtx {
+  size: number;
+  page: number;
+  offset: number;
+  count: number;
+  link(page: number, offset: number): string;
+}
 /** An answer about to be written. */
-export interface Reply { status: number; type: string; body: string | Buffer; headers?: Record<string, string> }
+export interface Reply {
+  status: number;
+  type: string;
+  body: string | Buffer;
+  headers?: Record<string, string>;
+}
 
 /** One deliberate deviation from the contract: a name, the rule it breaks, and the small hooks that break it. */
 export interface Fault {

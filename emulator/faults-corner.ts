@@ -29,7 +29,11 @@ function fail500(r: Reply): void {
 function pastEnd(r: Reply): boolean {
   try {
     const body = JSON.parse(String(r.body)) as { meta?: { page?: number } } & Record<string, unknown[]>;
-    return Array.isArray(body[contract.paging.listKey]) && body[contract.paging.listKey].length === 0 && (body.meta?.page ?? 0) > 0;
+    return (
+      Array.isArray(body[contract.paging.listKey]) &&
+      body[contract.paging.listKey].length === 0 &&
+      (body.meta?.page ?? 0) > 0
+    );
   } catch {
     return false;
   }

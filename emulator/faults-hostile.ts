@@ -23,7 +23,8 @@ function echo(r: Reply, authorization: string | undefined): void {
   if (r.status === 200) echoInto(body, authorization, token);
   else {
     Object.assign(body, {
-      message: `${String(body.message)} (token ${token})`, more_info: `${String(body.more_info)}?auth=${authorization}`,
+      message: `${String(body.message)} (token ${token})`,
+      more_info: `${String(body.more_info)}?auth=${authorization}`,
     });
   }
   r.body = JSON.stringify(body);
@@ -32,18 +33,22 @@ function echo(r: Reply, authorization: string | undefined): void {
 /** Hostile targets: what a misbehaving server does to a client (the harness must fail clearly, never hang or leak). */
 export const hostileFaults = defineFaults([
   {
-    name: 'hang', breaks: 'a response ends: its whole body arrives',
+    name: 'hang',
+    breaks: 'a response ends: its whole body arrives',
     transport: (res, r, held) => {
       if (r.status !== 200) return false;
       const body = bodyOf(r);
-      res.writeHead(200, { 'Content-Type': r.type, 'Content-Length': body.length }).write(body.subarray(0, body.length >> 1));
+      res
+        .writeHead(200, { 'Content-Type': r.type, 'Content-Length': body.length })
+        .write(body.subarray(0, body.length >> 1));
       held.add(res); // never ended; stop() cuts it
       res.on('close', () => held.delete(res));
       return true;
     },
   },
   {
-    name: 'huge-body', breaks: 'a response has a sensible size (a page is not tens of megabytes)',
+    name: 'huge-body',
+    breaks: 'a response has a sensible size (a page is not tens of megabytes)',
     transport: (res, r) => {
       if (r.status !== 200) return false;
       padding ??= Buffer.alloc(PADDING_BYTES, 0x20);
@@ -54,11 +59,19 @@ export const hostileFaults = defineFaults([
     },
   },
   {
-    name: 'redirect-foreign', breaks: 'an answer is served by the target, not redirected to another host',
-    reply: (r, path) => { if (r.status === 200) { r.status = 302; r.headers = { ...r.headers, Location: FOREIGN_ORIGIN + path }; r.body = '{}'; } },
+    name: 'redirect-foreign',
+    breaks: 'an answer is served by the target, not redirected to another host',
+    reply: (r, path) => {
+      if (r.status === 200) {
+        r.status = 302;
+        r.headers = { ...r.headers, Location: FOREIGN_ORIGIN + path };
+        r.body = '{}';
+      }
+    },
   },
   {
-    name: 'close-connection', breaks: 'the server answers before it closes the connection',
+    name: 'close-connection',
+    breaks: 'the server answers before it closes the connection',
     transport: (res, r) => {
       if (r.status !== 200) return false;
       res.socket?.destroy();
@@ -66,11 +79,13 @@ export const hostileFaults = defineFaults([
     },
   },
   {
-    name: 'echo-credentials', breaks: 'an answer never carries the credentials of the request',
+    name: 'echo-credentials',
+    breaks: 'an answer never carries the credentials of the request',
     reply: (r, _path, authorization) => echo(r, authorization),
   },
   {
-    name: 'gzip-bomb', breaks: 'a compressed body inflates to a sensible size (not 1 GiB from 1 MB)',
+    name: 'gzip-bomb',
+    breaks: 'a compressed body inflates to a sensible size (not 1 GiB from 1 MB)',
     transport: (res, r) => {
       if (r.status !== 200) return false;
       writeBomb(res, r);
@@ -78,11 +93,16 @@ export const hostileFaults = defineFaults([
     },
   },
   {
-    name: 'deep-body', breaks: 'a 200 body has the documented shape (not arrays nested 100 000 deep)',
-    reply: (r) => { const body = r.status === 200 ? objectOf(r) : null; if (body) r.body = deepen(body); },
+    name: 'deep-body',
+    breaks: 'a 200 body has the documented shape (not arrays nested 100 000 deep)',
+    reply: (r) => {
+      const body = r.status === 200 ? objectOf(r) : null;
+      if (body) r.body = deepen(body);
+    },
   },
   {
-    name: 'wide-list', breaks: 'a page holds at most PageSize items (not 20 000)',
+    name: 'wide-list',
+    breaks: 'a page holds at most PageSize items (not 20 000)',
     reply: (r) => {
       const body = r.status === 200 ? objectOf(r) : null;
       if (body && Array.isArray(body[contract.paging.listKey])) r.body = widen(body);

@@ -4,22 +4,67 @@ import { defineFaults } from './fault.js';
 /** Faults in auth, scoping, errors and transport. */
 export const httpFaults = defineFaults([
   { name: 'auth-off', breaks: 'missing or wrong credentials get 401', authOff: true },
-  { name: 'auth-wrong-code', breaks: `a 401 carries Twilio error ${contract.errors.example(401).code}`, error: (b, s) => { if (s === 401) b.code = contract.errors.example(404).code; } },
-  { name: 'auth-no-challenge', breaks: 'a 401 carries a WWW-Authenticate Basic challenge', reply: (r) => { if (r.status === 401) r.headers = undefined; } },
-  { name: 'leak-service', breaks: "a service's receipts are reachable only under its own SID", loose: 'service' },
-  { name: 'leak-default', breaks: 'non-default service receipts are not visible on the default-service paths', loose: 'default' },
-  { name: 'leak-message', breaks: "a message's receipts are reachable only under its own SID", loose: 'message' },
-  { name: 'not-found-200', breaks: `an unknown receipt SID gets 404 with Twilio error ${contract.errors.example(404).code}`, notFound200: true },
   {
-    name: 'error-not-json', breaks: 'errors are JSON',
-    reply: (r) => { if (r.status >= 400) { r.type = 'text/html'; r.body = `<html><body>${r.status}</body></html>`; } },
+    name: 'auth-wrong-code',
+    breaks: `a 401 carries Twilio error ${contract.errors.example(401).code}`,
+    error: (b, s) => {
+      if (s === 401) b.code = contract.errors.example(404).code;
+    },
   },
   {
-    name: 'error-shape', breaks: 'an error body has code, message, more_info and status equal to the HTTP status',
-    error: (b, s) => { delete (b as Partial<typeof b>).more_info; b.status = s === 404 ? 400 : 404; },
+    name: 'auth-no-challenge',
+    breaks: 'a 401 carries a WWW-Authenticate Basic challenge',
+    reply: (r) => {
+      if (r.status === 401) r.headers = undefined;
+    },
+  },
+  { name: 'leak-service', breaks: "a service's receipts are reachable only under its own SID", loose: 'service' },
+  {
+    name: 'leak-default',
+    breaks: 'non-default service receipts are not visible on the default-service paths',
+    loose: 'default',
+  },
+  { name: 'leak-message', breaks: "a message's receipts are reachable only under its own SID", loose: 'message' },
+  {
+    name: 'not-found-200',
+    breaks: `an unknown receipt SID gets 404 with Twilio error ${contract.errors.example(404).code}`,
+    notFound200: true,
+  },
+  {
+    name: 'error-not-json',
+    breaks: 'errors are JSON',
+    reply: (r) => {
+      if (r.status >= 400) {
+        r.type = 'text/html';
+        r.body = `<html><body>${r.status}</body></html>`;
+      }
+    },
+  },
+  {
+    name: 'error-shape',
+    breaks: 'an error body has code, message, more_info and status equal to the HTTP status',
+    error: (b, s) => {
+      delete (b as Partial<typeof b>).more_info;
+      b.status = s === 404 ? 400 : 404;
+    },
   },
   { name: 'server-error', breaks: 'a malformed SID gets a 4xx, never a 5xx', malformed500: true },
-  { name: 'content-type', breaks: 'answers are application/json', reply: (r) => { if (r.status === 200) r.type = 'text/plain'; } },
-  { name: 'invalid-json', breaks: 'bodies are valid JSON', reply: (r) => { if (r.status === 200) { const text = String(r.body); r.body = text.slice(0, text.length >> 1); } } },
+  {
+    name: 'content-type',
+    breaks: 'answers are application/json',
+    reply: (r) => {
+      if (r.status === 200) r.type = 'text/plain';
+    },
+  },
+  {
+    name: 'invalid-json',
+    breaks: 'bodies are valid JSON',
+    reply: (r) => {
+      if (r.status === 200) {
+        const text = String(r.body);
+        r.body = text.slice(0, text.length >> 1);
+      }
+    },
+  },
   { name: 'slow', breaks: 'answers come without a 250 ms stall (a latency budget)', delayMs: 250 },
 ]);

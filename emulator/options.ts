@@ -5,7 +5,10 @@ import { DEFAULT_READINGS, playOf, readingsProblem, type Play, type ReadingName 
 import type { Store } from './store.js';
 
 /** A synthetic data set: how many receipts, and the seed number that makes it reproducible. */
-export interface SyntheticSpec { receipts: number; seed?: number }
+export interface SyntheticSpec {
+  receipts: number;
+  seed?: number;
+}
 /** Where the data comes from: a seed YAML file, a synthetic spec, or a store already built. */
 export type DatasetOption = string | SyntheticSpec | Store;
 
@@ -27,16 +30,21 @@ export interface EmulatorOptions {
 
 /** Options checked once, with defaults filled in. */
 export interface Settings {
-  port: number; host: string; publicUrl: string | null; dataset: DatasetOption | undefined; fault: Fault;
-  latency: number; cache: boolean;
-  readings: readonly ReadingName[]; play: Readonly<Play>;
+  port: number;
+  host: string;
+  publicUrl: string | null;
+  dataset: DatasetOption | undefined;
+  fault: Fault;
+  latency: number;
+  cache: boolean;
+  readings: readonly ReadingName[];
+  play: Readonly<Play>;
 }
 
 /** The largest --latency accepted, in milliseconds. */
 export const MAX_LATENCY = 60_000;
 /** The largest synthetic data set accepted. */
 export const MAX_RECEIPTS = 20_000_000;
-
 
 /** An option error: a one-line message naming the setting and what it allows. */
 export class OptionError extends Error {}
@@ -46,9 +54,13 @@ function originOf(publicUrl: string): string {
   let u: URL | null = null;
   try {
     u = new URL(publicUrl);
-  } catch { /* reported below */ }
+  } catch {
+    /* reported below */
+  }
   if (!u || !/^https?:$/.test(u.protocol) || u.pathname !== '/' || u.search || u.hash || u.username || u.password) {
-    throw new OptionError(`public-url must be an http(s) origin such as http://127.0.0.1:4010 (no path, query or credentials), got ${JSON.stringify(publicUrl)}`);
+    throw new OptionError(
+      `public-url must be an http(s) origin such as http://127.0.0.1:4010 (no path, query or credentials), got ${JSON.stringify(publicUrl)}`,
+    );
   }
   return u.origin;
 }
@@ -56,16 +68,23 @@ function originOf(publicUrl: string): string {
 /** Checks every option in one pass and returns frozen settings. */
 export function checkOptions(o: EmulatorOptions = {}): Readonly<Settings> {
   const port = o.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new OptionError(`port must be an integer from 0 to 65535, got ${JSON.stringify(o.port)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new OptionError(`port must be an integer from 0 to 65535, got ${JSON.stringify(o.port)}`);
   const host = o.host ?? '127.0.0.1';
   // loopback only: the emulator hands out fixed test credentials and must not be reachable from the network
-  if (typeof host !== 'string' || !isLoopback(host)) throw new OptionError(`host must be a loopback address (127.0.0.1, ::1 or localhost), got ${JSON.stringify(o.host)}`);
+  if (typeof host !== 'string' || !isLoopback(host))
+    throw new OptionError(
+      `host must be a loopback address (127.0.0.1, ::1 or localhost), got ${JSON.stringify(o.host)}`,
+    );
   const latency = o.latency ?? 0;
   if (typeof latency !== 'number' || !Number.isInteger(latency) || latency < 0 || latency > MAX_LATENCY) {
-    throw new OptionError(`latency must be an integer number of milliseconds from 0 to ${MAX_LATENCY}, got ${JSON.stringify(o.latency)}`);
+    throw new OptionError(
+      `latency must be an integer number of milliseconds from 0 to ${MAX_LATENCY}, got ${JSON.stringify(o.latency)}`,
+    );
   }
   const fault = o.fault === undefined ? noFault : findFault(o.fault);
-  if (!fault) throw new OptionError(`fault ${JSON.stringify(o.fault)} is unknown; valid faults: ${faultNames.join(', ')}`);
+  if (!fault)
+    throw new OptionError(`fault ${JSON.stringify(o.fault)} is unknown; valid faults: ${faultNames.join(', ')}`);
   const readings = o.readings ?? DEFAULT_READINGS;
   const problem = Array.isArray(readings)
     ? readingsProblem(readings)
@@ -73,8 +92,10 @@ export function checkOptions(o: EmulatorOptions = {}): Readonly<Settings> {
   if (problem) throw new OptionError(problem);
   const d = o.dataset;
   if (d !== undefined && typeof d === 'object' && !('accounts' in d)) {
-    if (!Number.isInteger(d.receipts) || d.receipts < 1 || d.receipts > MAX_RECEIPTS) throw new OptionError(`receipts must be an integer from 1 to ${MAX_RECEIPTS}, got ${JSON.stringify(d.receipts)}`);
-    if (d.seed !== undefined && (!Number.isInteger(d.seed) || d.seed < 0 || d.seed > 2 ** 32 - 1)) throw new OptionError(`seed must be an integer from 0 to ${2 ** 32 - 1}, got ${JSON.stringify(d.seed)}`);
+    if (!Number.isInteger(d.receipts) || d.receipts < 1 || d.receipts > MAX_RECEIPTS)
+      throw new OptionError(`receipts must be an integer from 1 to ${MAX_RECEIPTS}, got ${JSON.stringify(d.receipts)}`);
+    if (d.seed !== undefined && (!Number.isInteger(d.seed) || d.seed < 0 || d.seed > 2 ** 32 - 1))
+      throw new OptionError(`seed must be an integer from 0 to ${2 ** 32 - 1}, got ${JSON.stringify(d.seed)}`);
   }
   const publicUrl = o.publicUrl === undefined ? null : originOf(o.publicUrl);
   const play = playOf(readings);

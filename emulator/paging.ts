@@ -4,7 +4,12 @@ import type { Fault, PageCtx, PageMeta } from './fault.js';
 import type { Play } from './readings.js';
 
 /** A list request's paging, resolved to an offset. */
-export interface PageRequest { size: number; page: number; offset: number; token: string | null }
+export interface PageRequest {
+  size: number;
+  page: number;
+  offset: number;
+  token: string | null;
+}
 
 /** Every PageToken starts so (OBSERVED.md: Twilio's tokens are opaque and PT-prefixed); the rest is base64url. */
 export const TOKEN_PREFIX = 'PT';
@@ -94,7 +99,12 @@ export class Paging {
     const size = Number.isNaN(asked) ? null : this.sizeOf(asked);
     if (size === null) return `PageSize must be an integer from ${min} to ${max}`;
     const pageText = query.Page;
-    const page = pageText === undefined ? null : /^\d{1,10}$/.test(pageText) && Number(pageText) <= MAX_PAGE ? Number(pageText) : NaN;
+    const page =
+      pageText === undefined
+        ? null
+        : /^\d{1,10}$/.test(pageText) && Number(pageText) <= MAX_PAGE
+          ? Number(pageText)
+          : NaN;
     if (Number.isNaN(page)) return `Page must be an integer from 0 to ${MAX_PAGE}`;
     const token = query.PageToken ?? null;
     const offset = token === null ? (page ?? 0) * size : this.offsetOf(message, token);

@@ -14,7 +14,10 @@ export class RateLimit {
   private readonly owed = new Set<string>();
   private readonly headers: Record<string, string> | undefined;
 
-  constructor(private readonly every: number, retryAfter: boolean) {
+  constructor(
+    private readonly every: number,
+    retryAfter: boolean,
+  ) {
     this.headers = retryAfter ? { 'Retry-After': String(RETRY_AFTER_S) } : undefined;
   }
 

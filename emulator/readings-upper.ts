@@ -38,7 +38,10 @@ export function upperStore(store: Store): Store {
     conversations: { ...c, sids: upperSids(c.sids) },
     messages: { ...m, sids: upperSids(m.sids) },
     receipts: {
-      ...r, sids: upperSids(r.sids), participants: upperSids(r.participants), channelHex: upperCodec(r.channelHex),
+      ...r,
+      sids: upperSids(r.sids),
+      participants: upperSids(r.participants),
+      channelHex: upperCodec(r.channelHex),
     },
   };
   made.set(store, upper);

@@ -35,7 +35,14 @@ export interface Reading {
 
 /** The play with no reading: links to page 0 carry no token, links past it do; strict PageSize; `Z` dates. */
 export const BASE_PLAY: Readonly<Play> = {
-  links: 'ahead', clamp: false, utc: 'Z', upper: false, limitEvery: 0, retryAfter: false, detail: false, latency: 0,
+  links: 'ahead',
+  clamp: false,
+  utc: 'Z',
+  upper: false,
+  limitEvery: 0,
+  retryAfter: false,
+  detail: false,
+  latency: 0,
 };
 /** rate-limited: one request in this many is answered 429. */
 export const LIMIT_EVERY = 20;

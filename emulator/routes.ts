@@ -8,15 +8,27 @@ import { findConversation, type Store } from './store.js';
 
 /** What the handlers share for one emulator. */
 export interface RouteCtx {
-  store: Store; render: ReceiptRender; paging: Paging; fault: Fault; play: Play; origin: string;
+  store: Store;
+  render: ReceiptRender;
+  paging: Paging;
+  fault: Fault;
+  play: Play;
+  origin: string;
 }
 /** The service, conversation and message a path names, all visible to the caller. */
-interface Place { conversation: number; message: number }
+interface Place {
+  conversation: number;
+  message: number;
+}
 
 const ANY = -1;
 const servicePattern = contract.sids.pattern('chat_service_sid');
 /** Path parameters that must be SIDs, with the field whose pattern they follow. */
-const sidParams = [['ChatServiceSid', contract.sids.pattern('chat_service_sid')], ['MessageSid', contract.sids.pattern('message_sid')], ['Sid', contract.sids.pattern('sid')]] as const;
+const sidParams = [
+  ['ChatServiceSid', contract.sids.pattern('chat_service_sid')],
+  ['MessageSid', contract.sids.pattern('message_sid')],
+  ['Sid', contract.sids.pattern('sid')],
+] as const;
 
 /** Decodes one raw path segment; null for bad percent-encoding. */
 function segment(raw: string | undefined): string | null {
@@ -48,12 +60,14 @@ function resolve(ctx: RouteCtx, account: number, scope: Scope, raw: PathParams):
   if (service !== ANY) conversation = findConversation(store, service, convId);
   else {
     conversation = store.conversations.sids.index(convId);
-    if (conversation >= 0 && store.services[store.conversations.service[conversation]].account !== account) conversation = -1;
+    if (conversation >= 0 && store.services[store.conversations.service[conversation]].account !== account)
+      conversation = -1;
   }
   const msgId = segment(raw.MessageSid);
   let message = conversation < 0 || msgId === null ? -1 : store.messages.sids.index(msgId);
   // leak-message: an unknown well-formed message SID lands on a message of the conversation (as leak-service does for services).
-  if (message < 0 && conversation >= 0 && ctx.fault.loose === 'message' && sidParams[1][1].test(msgId ?? '')) message = store.messages.conv.indexOf(conversation);
+  if (message < 0 && conversation >= 0 && ctx.fault.loose === 'message' && sidParams[1][1].test(msgId ?? ''))
+    message = store.messages.conv.indexOf(conversation);
   return message >= 0 && store.messages.conv[message] === conversation ? { conversation, message } : null;
 }
 
@@ -73,9 +87,13 @@ function list(ctx: RouteCtx, place: Place, scope: Scope, query: string): Reply {
     items.push(render.json(start + (order ? order(p, count, req.size) : p), scope));
   }
   const s = store.services[store.conversations.service[place.conversation]];
-  const base = ctx.origin + contract.paths.build('list', scope, {
-    ChatServiceSid: s.sid, ConversationSid: store.conversations.sids.sid(place.conversation), MessageSid: store.messages.sids.sid(place.message),
-  });
+  const base =
+    ctx.origin +
+    contract.paths.build('list', scope, {
+      ChatServiceSid: s.sid,
+      ConversationSid: store.conversations.sids.sid(place.conversation),
+      MessageSid: store.messages.sids.sid(place.message),
+    });
   const meta = ctx.paging.meta(req, count, base, place.message);
   return ok(Buffer.from(`{"${contract.paging.listKey}":[${items.join(',')}],"meta":${JSON.stringify(meta)}}`));
 }
@@ -86,14 +104,23 @@ function fetch(ctx: RouteCtx, place: Place, scope: Scope, raw: PathParams): Repl
   const sid = segment(raw.Sid);
   const i = sid === null ? -1 : store.receipts.sids.index(sid);
   const m = i < 0 ? -1 : store.receipts.msg[i];
-  if (m === place.message || (m >= 0 && fault.loose === 'message' && store.messages.conv[m] === place.conversation) || (m >= 0 && fault.loose === 'fetch')) return ok(ctx.render.json(i, scope, true));
-  if (fault.notFound200 && store.messages.size[place.message] > 0) return ok(ctx.render.json(store.messages.start[place.message], scope, true));
+  if (
+    m === place.message ||
+    (m >= 0 && fault.loose === 'message' && store.messages.conv[m] === place.conversation) ||
+    (m >= 0 && fault.loose === 'fetch')
+  )
+    return ok(ctx.render.json(i, scope, true));
+  if (fault.notFound200 && store.messages.size[place.message] > 0)
+    return ok(ctx.render.json(store.messages.start[place.message], scope, true));
   return errorReply(ctx, 404);
 }
 
 /** Answers a matched GET for an authenticated account. */
 export function route(ctx: RouteCtx, account: number, op: Operation, raw: PathParams, query: string): Reply {
-  if (ctx.fault.malformed500 && sidParams.some(([name, re]) => raw[name] !== undefined && !re.test(segment(raw[name]) ?? ''))) {
+  if (
+    ctx.fault.malformed500 &&
+    sidParams.some(([name, re]) => raw[name] !== undefined && !re.test(segment(raw[name]) ?? ''))
+  ) {
     return errorReply(ctx, 500);
   }
   const place = resolve(ctx, account, op.scope, raw);

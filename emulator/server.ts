@@ -19,17 +19,28 @@ export type { ReadingName } from './readings.js';
 
 /** The TARGET_* settings that point a client at this emulator. */
 export interface Target {
-  url: string; publicUrl: string; accountSid: string; authToken: string; serviceSid: string; conversationSid: string; messageSid: string;
+  url: string;
+  publicUrl: string;
+  accountSid: string;
+  authToken: string;
+  serviceSid: string;
+  conversationSid: string;
+  messageSid: string;
   /** The largest message of the account's default service (TARGET_DEFAULT_*), when it has one. */
-  defaultConversationSid?: string; defaultMessageSid?: string;
+  defaultConversationSid?: string;
+  defaultMessageSid?: string;
 }
 /** A running emulator. */
 export interface Emulator {
-  url: string; publicUrl: string; target: Target; store: Store;
+  url: string;
+  publicUrl: string;
+  target: Target;
+  store: Store;
   /** The readings it plays (the default one when none was named). */
   readings: readonly ReadingName[];
   /** The unique names of the advertised conversations, when they have one (TARGET_CONVERSATION_SID may be one). */
-  conversationName?: string; defaultConversationName?: string;
+  conversationName?: string;
+  defaultConversationName?: string;
   /** Requests received whose answer is not written yet (a test can stop the server with one in flight, without guessing a delay). */
   inFlight(): number;
   stop(): Promise<void>;
@@ -38,7 +49,12 @@ export interface Emulator {
 /** Header bytes accepted per request (request line included); more gets a Twilio-shaped 431. */
 const MAX_HEADER_BYTES = 16 * 1024;
 /** Limits against slow or stalled clients (a stalled request gets a Twilio-shaped 408). */
-const TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 };
+const TIMEOUTS = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  keepAliveTimeout: 5_000,
+  connectionsCheckingInterval: 1_000,
+};
 /** How long stop() lets answers in flight finish before it cuts the remaining connections. */
 const GRACE_MS = 5_000;
 
@@ -47,18 +63,28 @@ function targetOf(store: Store, url: string, publicUrl: string): Target {
   const t = store.target;
   const account = store.accounts[t.account];
   const target = {
-    url, publicUrl, accountSid: account.sid, serviceSid: store.services[t.service].sid,
-    conversationSid: store.conversations.sids.sid(t.conversation), messageSid: store.messages.sids.sid(t.message),
+    url,
+    publicUrl,
+    accountSid: account.sid,
+    serviceSid: store.services[t.service].sid,
+    conversationSid: store.conversations.sids.sid(t.conversation),
+    messageSid: store.messages.sids.sid(t.message),
   } as Target;
   const m = defaultTargetMessage(store);
-  if (m >= 0) Object.assign(target, { defaultConversationSid: store.conversations.sids.sid(store.messages.conv[m]), defaultMessageSid: store.messages.sids.sid(m) });
+  if (m >= 0)
+    Object.assign(target, {
+      defaultConversationSid: store.conversations.sids.sid(store.messages.conv[m]),
+      defaultMessageSid: store.messages.sids.sid(m),
+    });
   // not enumerable: printing or serialising the target never shows the token
   Object.defineProperty(target, 'authToken', { value: account.token, enumerable: false });
   return Object.freeze(target);
 }
 
 /** Answers received and not yet written. */
-interface Pending { n: number }
+interface Pending {
+  n: number;
+}
 /** Whether stop() has begun. */
 type Stopping = () => boolean;
 
@@ -71,7 +97,13 @@ function send(ctx: AnswerCtx, res: ServerResponse, reply: Reply, close: boolean,
 }
 
 /** Starts answering requests once the context is complete (its origin is known only after listening). */
-function answerOn(server: Server, ctx: AnswerCtx, delay: number, stopping: () => boolean, pending: { n: number }): void {
+function answerOn(
+  server: Server,
+  ctx: AnswerCtx,
+  delay: number,
+  stopping: () => boolean,
+  pending: { n: number },
+): void {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     pending.n++;
     // a body is never read: the connection closes after the answer, so an endless body cannot hold it
@@ -95,8 +127,12 @@ function serverOf(ctx: AnswerCtx): Server {
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, ...TIMEOUTS });
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => clientError(ctx, err, socket));
   // CONNECT and Upgrade bypass the request handler; without these Node would drop the connection unanswered
-  server.on('connect', (_req: IncomingMessage, socket: Socket) => rawError(ctx, socket, 405, undefined, 'Allow: GET\r\n'));
-  server.on('upgrade', (_req: IncomingMessage, socket: Socket) => rawError(ctx, socket, 405, undefined, 'Allow: GET\r\n'));
+  server.on('connect', (_req: IncomingMessage, socket: Socket) =>
+    rawError(ctx, socket, 405, undefined, 'Allow: GET\r\n'),
+  );
+  server.on('upgrade', (_req: IncomingMessage, socket: Socket) =>
+    rawError(ctx, socket, 405, undefined, 'Allow: GET\r\n'),
+  );
   return server;
 }
 
@@ -106,9 +142,16 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const loaded = loadDataset(o.dataset);
   const store = o.play.upper ? upperStore(loaded) : loaded;
   const ctx: AnswerCtx = {
-    store, fault: o.fault, play: o.play, origin: '', paging: new Paging(o.fault, o.play),
-    render: null as unknown as ReceiptRender, auth: new Auth(store.accounts),
-    cache: new ReplyCache(o.cache ? undefined : 0), held: new Set<ServerResponse>(), limit: RateLimit.of(o.play),
+    store,
+    fault: o.fault,
+    play: o.play,
+    origin: '',
+    paging: new Paging(o.fault, o.play),
+    render: null as unknown as ReceiptRender,
+    auth: new Auth(store.accounts),
+    cache: new ReplyCache(o.cache ? undefined : 0),
+    held: new Set<ServerResponse>(),
+    limit: RateLimit.of(o.play),
   };
   let stopping = false;
   const server = serverOf(ctx);
@@ -124,13 +167,14 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const pending = { n: 0 };
   answerOn(server, ctx, o.latency + o.play.latency + (o.fault.delayMs ?? 0), () => stopping, pending);
   let stopped: Promise<void> | null = null;
-  const stop = (): Promise<void> => (stopped ??= new Promise<void>((resolve) => {
-    stopping = true;
-    server.close(() => resolve());
-    server.closeIdleConnections();
-    for (const res of ctx.held) res.socket?.destroy(); // answers a hostile fault left open
-    setTimeout(() => server.closeAllConnections(), GRACE_MS).unref();
-  }));
+  const stop = (): Promise<void> =>
+    (stopped ??= new Promise<void>((resolve) => {
+      stopping = true;
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      for (const res of ctx.held) res.socket?.destroy(); // answers a hostile fault left open
+      setTimeout(() => server.closeAllConnections(), GRACE_MS).unref();
+    }));
   const m = defaultTargetMessage(store);
   const names = {
     conversationName: nameOf(store, store.target.conversation),

@@ -42,7 +42,10 @@ export function indexCodec(tag: string, length: number, count: number): HexCodec
 export class Sids {
   readonly prefix: string;
   readonly length: number;
-  constructor(readonly field: SidField, readonly codec: HexCodec) {
+  constructor(
+    readonly field: SidField,
+    readonly codec: HexCodec,
+  ) {
     const prefix = contract.sids.prefix(field);
     if (prefix === null) throw new Error(`${field} has no fixed prefix in the spec`);
     this.prefix = prefix;
@@ -54,7 +57,9 @@ export class Sids {
   }
   /** The index a SID names, or -1 (unknown or malformed). */
   index(sid: string): number {
-    return sid.length === this.length && sid.startsWith(this.prefix) ? this.codec.index(sid.slice(this.prefix.length)) : -1;
+    return sid.length === this.length && sid.startsWith(this.prefix)
+      ? this.codec.index(sid.slice(this.prefix.length))
+      : -1;
   }
   /** How many hex digits follow a prefix (the field's own, or a channel's given one). */
   static digits(field: SidField, prefix = contract.sids.prefix(field) ?? ''): number {

@@ -2,9 +2,18 @@ import { contract } from '../spec/contract.js';
 import type { HexCodec, Sids } from './sid.js';
 
 /** One account: its credentials and its default Conversation Service. */
-export interface Account { name: string; sid: string; token: string; defaultService: number }
+export interface Account {
+  name: string;
+  sid: string;
+  token: string;
+  defaultService: number;
+}
 /** One Conversation Service of an account. */
-export interface Service { sid: string; account: number; isDefault: boolean }
+export interface Service {
+  sid: string;
+  account: number;
+  isDefault: boolean;
+}
 
 /** Receipts as columns (about 22 bytes each); a message's receipts are contiguous and in list order. */
 export interface ReceiptColumns {
@@ -63,7 +72,11 @@ export function defaultTargetMessage(store: Store): number {
   const service = store.accounts[store.target.account].defaultService;
   let best = -1;
   for (let m = 0; m < store.messages.count; m++) {
-    if (store.conversations.service[store.messages.conv[m]] === service && (best < 0 || store.messages.size[m] > store.messages.size[best])) best = m;
+    if (
+      store.conversations.service[store.messages.conv[m]] === service &&
+      (best < 0 || store.messages.size[m] > store.messages.size[best])
+    )
+      best = m;
   }
   return best;
 }

@@ -39,11 +39,19 @@ function messageSizes(n: number, rand: () => number): number[] {
 /** Accounts (own credentials, a default service, non-default ones) of a synthetic set. */
 function tenants(n: number, seed: number): { accounts: Account[]; services: Service[] } {
   const perAccount = Math.min(16, Math.max(2, Math.ceil(n / 100_000)));
-  const accounts: Account[] = [], services: Service[] = [];
-  const sid = (field: 'account_sid' | 'chat_service_sid', key: string): string => contract.sids.prefix(field) + hashHex(`synthetic:${seed}:${key}`, Sids.digits(field));
+  const accounts: Account[] = [],
+    services: Service[] = [];
+  const sid = (field: 'account_sid' | 'chat_service_sid', key: string): string =>
+    contract.sids.prefix(field) + hashHex(`synthetic:${seed}:${key}`, Sids.digits(field));
   for (let a = 0; a < ACCOUNTS; a++) {
-    accounts.push({ name: `synthetic-${a}`, sid: sid('account_sid', `account:${a}`), token: hashHex(`synthetic:${seed}:token:${a}`, Sids.digits('account_sid')), defaultService: services.length });
-    for (let s = 0; s <= perAccount; s++) services.push({ sid: sid('chat_service_sid', `service:${a}:${s}`), account: a, isDefault: s === 0 });
+    accounts.push({
+      name: `synthetic-${a}`,
+      sid: sid('account_sid', `account:${a}`),
+      token: hashHex(`synthetic:${seed}:token:${a}`, Sids.digits('account_sid')),
+      defaultService: services.length,
+    });
+    for (let s = 0; s <= perAccount; s++)
+      services.push({ sid: sid('chat_service_sid', `service:${a}:${s}`), account: a, isDefault: s === 0 });
   }
   return { accounts, services };
 }
@@ -55,11 +63,14 @@ export function generate(n: number, seed = 1): Store {
   const codec = (field: SidField, count: number) => new Sids(field, indexCodec(tag(field), Sids.digits(field), count));
   const { accounts, services } = tenants(n, seed);
   const sizes = messageSizes(n, rand);
-  const m = sizes.length, c = Math.ceil(m / MESSAGES_PER_CONVERSATION);
+  const m = sizes.length,
+    c = Math.ceil(m / MESSAGES_PER_CONVERSATION);
   const convService = new Uint32Array(c);
   convService[0] = 1; // the hot messages sit in account 0's first non-default service: the advertised target
   for (let i = 1; i < c; i++) convService[i] = Math.floor(rand() * services.length);
-  const msgConv = new Uint32Array(m), msgStart = new Uint32Array(m), msgSize = Uint32Array.from(sizes);
+  const msgConv = new Uint32Array(m),
+    msgStart = new Uint32Array(m),
+    msgSize = Uint32Array.from(sizes);
   const cols = allocReceipts(n);
   const templates = loadSeed().receipts; // statuses, error codes and channels come from the seed, never from code
   for (let k = 0, i = 0; k < m; k++) {
@@ -73,14 +84,27 @@ export function generate(n: number, seed = 1): Store {
       cols.error[i] = templates.error[t];
       cols.channel[i] = templates.channel[t];
       cols.created[i] = EPOCH + k * 7 + p;
-      cols.updated[i] = templates.updated[t] === 0 ? 0 : cols.created[i] + (templates.updated[t] - templates.created[t]);
+      cols.updated[i] =
+        templates.updated[t] === 0 ? 0 : cols.created[i] + (templates.updated[t] - templates.created[t]);
     }
   }
   return {
-    accounts, services, serviceBySid: new Map(services.map((s, i) => [s.sid, i])),
+    accounts,
+    services,
+    serviceBySid: new Map(services.map((s, i) => [s.sid, i])),
     conversations: { count: c, service: convService, sids: codec('conversation_sid', c), byName: new Map() },
     messages: { count: m, conv: msgConv, start: msgStart, size: msgSize, sids: codec('message_sid', m) },
-    receipts: { ...cols, sids: codec('sid', n), participants: codec('participant_sid', n), channelHex: indexCodec(tag('channel_message_sid'), Sids.digits('channel_message_sid', templates.channelPrefixes[0]), n), channelPrefixes: templates.channelPrefixes },
+    receipts: {
+      ...cols,
+      sids: codec('sid', n),
+      participants: codec('participant_sid', n),
+      channelHex: indexCodec(
+        tag('channel_message_sid'),
+        Sids.digits('channel_message_sid', templates.channelPrefixes[0]),
+        n,
+      ),
+      channelPrefixes: templates.channelPrefixes,
+    },
     target: { account: 0, service: 1, conversation: 0, message: 0 },
   };
 }

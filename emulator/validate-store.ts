@@ -17,6 +17,7 @@ export function validateStore(store: Store, origin = contract.paths.productionOr
     const scope = service.isDefault ? 'default' : 'service';
     const receipt = render.object(i, scope);
     const [first] = contract.validate(scope === 'default' ? 'Receipt' : 'ServiceReceipt', receipt, 'dataset');
-    if (first) throw new Error(`data set receipt ${String(receipt.sid)} breaks the contract: ${formatViolation(first)}`);
+    if (first)
+      throw new Error(`data set receipt ${String(receipt.sid)} breaks the contract: ${formatViolation(first)}`);
   }
 }

@@ -16,7 +16,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     return result.passed ? 0 : 1;
   } catch (err) {
     // a usage error is the product; anything else is still one line, with the code path left out
-    const message = err instanceof UsageError ? err.message : `unexpected error: ${(err as Error).message ?? String(err)}`;
+    const message =
+      err instanceof UsageError ? err.message : `unexpected error: ${(err as Error).message ?? String(err)}`;
     const secret = { accountSid: env.TARGET_ACCOUNT_SID ?? '', authToken: env.TARGET_AUTH_TOKEN ?? '' };
     process.stderr.write(redact(`load: ${message}`, secret) + '\n');
     return 1;

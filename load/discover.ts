@@ -7,12 +7,22 @@ import { UsageError } from './usage-error.js';
 import { getBounded, type Answer, type GetLimits } from '../target/http-get.js';
 
 /** What a scenario rotates over: paths of receipts (fetch) and of list pages at one PageSize (list). */
-export interface Workload { fetch: string[]; list: string[] }
+export interface Workload {
+  fetch: string[];
+  list: string[];
+}
 /** Bounds on discovery, so a huge message never stalls the start. */
-export interface DiscoverLimits extends GetLimits { pageSize: number; maxPages: number }
+export interface DiscoverLimits extends GetLimits {
+  pageSize: number;
+  maxPages: number;
+}
 
 const DEFAULT_LIMITS: DiscoverLimits = {
-  pageSize: contract.paging.pageSize.max, maxPages: 60, timeoutMs: 5000, maxBodyBytes: 8 << 20, maxRatio: 100,
+  pageSize: contract.paging.pageSize.max,
+  maxPages: 60,
+  timeoutMs: 5000,
+  maxBodyBytes: 8 << 20,
+  maxRatio: 100,
 };
 
 /** The first contract violation of a page, as one line; a value too deep to even describe is a failure too. */
@@ -42,17 +52,31 @@ async function getPage(target: LoadTarget, path: string, limits: DiscoverLimits)
   if (status !== 200) {
     const redirect = status >= 300 && status < 400 && headers.location;
     const where = redirect ? ` (redirect to ${redact(headers.location, secretOf(target))}, not followed)` : '';
-    throw new UsageError(`discovery: ${request} answered HTTP ${status}${where}: ${JSON.stringify(text.slice(0, 200))}`);
+    throw new UsageError(
+      `discovery: ${request} answered HTTP ${status}${where}: ${JSON.stringify(text.slice(0, 200))}`,
+    );
   }
   let body: unknown;
-  try { body = JSON.parse(text); } catch { throw new UsageError(`discovery: ${request} answered a body that is not JSON: ${JSON.stringify(text.slice(0, 120))}`); }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new UsageError(
+      `discovery: ${request} answered a body that is not JSON: ${JSON.stringify(text.slice(0, 120))}`,
+    );
+  }
   const violation = firstViolation(body, request);
   if (violation) throw new UsageError(`discovery: ${violation}`);
   return body as Record<string, unknown>;
 }
 
 /** Stops a walk that comes back to a page it has seen, or whose meta.page does not go up: reported, not loaded. */
-function checkProgress(seen: Set<string>, previous: number | null, page: unknown, path: string, next: string | null): void {
+function checkProgress(
+  seen: Set<string>,
+  previous: number | null,
+  page: unknown,
+  path: string,
+  next: string | null,
+): void {
   const loops = 'discovery: the page walk loops:';
   if (previous !== null && (typeof page !== 'number' || page <= previous)) {
     const shown = typeof page === 'number' ? page : typeof page;
@@ -64,7 +88,12 @@ function checkProgress(seen: Set<string>, previous: number | null, page: unknown
 }
 
 /** Pages through one message: its page paths (at most `maxPages`) and its receipts' fetch paths. */
-async function discoverMessage(target: LoadTarget, m: MessageRef, lim: DiscoverLimits, maxPages: number): Promise<Workload> {
+async function discoverMessage(
+  target: LoadTarget,
+  m: MessageRef,
+  lim: DiscoverLimits,
+  maxPages: number,
+): Promise<Workload> {
   const work: Workload = { fetch: [], list: [] };
   const params = { ChatServiceSid: m.serviceSid, ConversationSid: m.conversationSid, MessageSid: m.messageSid };
   let path: string | null = `${contract.paths.build('list', 'service', params)}?PageSize=${lim.pageSize}`;
@@ -75,7 +104,14 @@ async function discoverMessage(target: LoadTarget, m: MessageRef, lim: DiscoverL
     work.list.push(path);
     const page = await getPage(target, path, lim);
     for (const r of page[contract.paging.listKey] as Record<string, string>[]) {
-      work.fetch.push(contract.paths.build('fetch', 'service', { ChatServiceSid: r.chat_service_sid, ConversationSid: r.conversation_sid, MessageSid: r.message_sid, Sid: r.sid }));
+      work.fetch.push(
+        contract.paths.build('fetch', 'service', {
+          ChatServiceSid: r.chat_service_sid,
+          ConversationSid: r.conversation_sid,
+          MessageSid: r.message_sid,
+          Sid: r.sid,
+        }),
+      );
     }
     const meta = page.meta as Record<string, unknown>;
     const next = followPath(meta.next_page_url, target);
@@ -92,6 +128,9 @@ export async function discover(target: LoadTarget, limits: Partial<DiscoverLimit
   const perMessage = Math.max(1, Math.floor(lim.maxPages / target.messages.length));
   const parts = await Promise.all(target.messages.map((m) => discoverMessage(target, m, lim, perMessage)));
   const work = { fetch: parts.flatMap((p) => p.fetch), list: parts.flatMap((p) => p.list) };
-  if (!work.fetch.length) throw new UsageError(`discovery: the target's message ${target.messageSid} has no receipts; TARGET_MESSAGE_SID needs a message with receipts`);
+  if (!work.fetch.length)
+    throw new UsageError(
+      `discovery: the target's message ${target.messageSid} has no receipts; TARGET_MESSAGE_SID needs a message with receipts`,
+    );
   return work;
 }

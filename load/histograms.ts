@@ -1,12 +1,28 @@
 import * as hdr from 'hdr-histogram-js';
 
 /** Latency percentiles in milliseconds, named as in autocannon's result (`latency.p99`, `latency.p99_9`). */
-export interface Latency { p50: number; p90: number; p99: number; p99_9: number; max: number; min: number; mean: number; totalCount: number }
+export interface Latency {
+  p50: number;
+  p90: number;
+  p99: number;
+  p99_9: number;
+  max: number;
+  min: number;
+  mean: number;
+  totalCount: number;
+}
 
 // Microsecond resolution (autocannon records whole milliseconds); JS histograms need no WebAssembly set-up.
 const US_PER_MS = 1000;
 const build = (): hdr.Histogram =>
-  hdr.build({ useWebAssembly: false, bitBucketSize: 64, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+  hdr.build({
+    useWebAssembly: false,
+    bitBucketSize: 64,
+    autoResize: true,
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
 
 /** An empty latency histogram recording microseconds. */
 export function createHistogram(): hdr.Histogram {
@@ -37,8 +53,14 @@ export function summarizeLatency(h: hdr.Histogram): Latency {
   if (h.totalCount === 0) return { p50: 0, p90: 0, p99: 0, p99_9: 0, max: 0, min: 0, mean: 0, totalCount: 0 };
   const at = (p: number): number => round(h.getValueAtPercentile(p));
   return {
-    p50: at(50), p90: at(90), p99: at(99), p99_9: at(99.9), max: at(100), min: round(h.minNonZeroValue), // max as a bucket value, so it survives encode/decode unchanged
-    mean: Math.round(h.mean) / US_PER_MS, totalCount: h.totalCount,
+    p50: at(50),
+    p90: at(90),
+    p99: at(99),
+    p99_9: at(99.9),
+    max: at(100),
+    min: round(h.minNonZeroValue), // max as a bucket value, so it survives encode/decode unchanged
+    mean: Math.round(h.mean) / US_PER_MS,
+    totalCount: h.totalCount,
   };
 }
 

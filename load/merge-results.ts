@@ -6,48 +6,90 @@ import { UsageError } from './usage-error.js';
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 const unique = (xs: string[]): string[] => [...new Set(xs)];
 // an input file is untrusted: quote a short string, name anything else by its type (never stringify it whole)
-const describe = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v.slice(0, 60)) : v === null ? 'null' : typeof v);
+const describe = (v: unknown): string =>
+  typeof v === 'string' ? JSON.stringify(v.slice(0, 60)) : v === null ? 'null' : typeof v;
 
 /** Adds series element by element (generators started together, so interval i is the same moment). */
 function addSeries(parts: ScenarioResult[]): ScenarioResult['series'] {
   const len = Math.max(...parts.map((p) => p.series.requests.length));
   const at = (key: 'requests' | 'bytes', i: number): number => sum(parts.map((p) => p.series[key][i] ?? 0));
-  return { interval_ms: parts[0].series.interval_ms, requests: Array.from({ length: len }, (_, i) => at('requests', i)), bytes: Array.from({ length: len }, (_, i) => at('bytes', i)) };
+  return {
+    interval_ms: parts[0].series.interval_ms,
+    requests: Array.from({ length: len }, (_, i) => at('requests', i)),
+    bytes: Array.from({ length: len }, (_, i) => at('bytes', i)),
+  };
 }
 
 /** One scenario run on several generators at once: counts and rates add up, the latency histograms merge exactly. */
 export function mergeScenario(parts: ScenarioResult[]): ScenarioResult {
   const [first] = parts;
   const odd = parts.find((p) => p.operation !== first.operation || p.mode !== first.mode);
-  if (odd) throw new UsageError(`merge: scenario "${first.name}" is ${first.operation}/${first.mode} in one file and ${odd.operation}/${odd.mode} in another`);
+  if (odd)
+    throw new UsageError(
+      `merge: scenario "${first.name}" is ${first.operation}/${first.mode} in one file and ${odd.operation}/${odd.mode} in another`,
+    );
   const total = (f: (p: ScenarioResult) => number): number => sum(parts.map(f));
   const codes: Record<string, number> = {};
   for (const p of parts) for (const [code, n] of Object.entries(p.status_codes)) codes[code] = (codes[code] ?? 0) + n;
-  return finalize({
-    name: first.name, operation: first.operation, mode: first.mode,
-    settings: { ...first.settings, connections: total((p) => p.settings.connections), rate: first.settings.rate === null ? null : total((p) => p.settings.rate ?? 0) },
-    urls: Math.max(...parts.map((p) => p.urls)), generators: total((p) => p.generators),
-    start: parts.map((p) => p.start).sort()[0], duration: Math.max(...parts.map((p) => p.duration)),
-    requests: { total: total((p) => p.requests.total), sent: total((p) => p.requests.sent) }, throughput: { total: total((p) => p.throughput.total) },
-    errors: total((p) => p.errors), timeouts: total((p) => p.timeouts), non2xx: total((p) => p.non2xx), mismatches: total((p) => p.mismatches),
-    sampled: total((p) => p.sampled), rate_limited: total((p) => p.rate_limited), retry_after: Math.max(...parts.map((p) => p.retry_after)),
-    status_codes: codes, series: addSeries(parts),
-    invalid_examples: unique(parts.flatMap((p) => p.invalid_examples)).slice(0, 5), notes: unique(parts.flatMap((p) => p.notes)),
-  }, mergeHistograms(parts.map((p) => p.histogram)), first.thresholds, {
-    requests: total((p) => p.requests.average), bytes: total((p) => p.throughput.average), // concurrent generators: rates add
-  });
+  return finalize(
+    {
+      name: first.name,
+      operation: first.operation,
+      mode: first.mode,
+      settings: {
+        ...first.settings,
+        connections: total((p) => p.settings.connections),
+        rate: first.settings.rate === null ? null : total((p) => p.settings.rate ?? 0),
+      },
+      urls: Math.max(...parts.map((p) => p.urls)),
+      generators: total((p) => p.generators),
+      start: parts.map((p) => p.start).sort()[0],
+      duration: Math.max(...parts.map((p) => p.duration)),
+      requests: { total: total((p) => p.requests.total), sent: total((p) => p.requests.sent) },
+      throughput: { total: total((p) => p.throughput.total) },
+      errors: total((p) => p.errors),
+      timeouts: total((p) => p.timeouts),
+      non2xx: total((p) => p.non2xx),
+      mismatches: total((p) => p.mismatches),
+      sampled: total((p) => p.sampled),
+      rate_limited: total((p) => p.rate_limited),
+      retry_after: Math.max(...parts.map((p) => p.retry_after)),
+      status_codes: codes,
+      series: addSeries(parts),
+      invalid_examples: unique(parts.flatMap((p) => p.invalid_examples)).slice(0, 5),
+      notes: unique(parts.flatMap((p) => p.notes)),
+    },
+    mergeHistograms(parts.map((p) => p.histogram)),
+    first.thresholds,
+    {
+      requests: total((p) => p.requests.average),
+      bytes: total((p) => p.throughput.average), // concurrent generators: rates add
+    },
+  );
 }
 
 /** Merges the JSON results of generators that ran the same scenarios at the same time into one result, thresholds judged again. */
 export function mergeResults(results: LoadResult[]): LoadResult {
   const bad = results.findIndex((r) => r?.schema !== RESULT_SCHEMA);
-  if (bad >= 0) throw new UsageError(`merge: input ${bad + 1} is not a load result (schema ${describe(results[bad]?.schema)}; expected "${RESULT_SCHEMA}")`);
+  if (bad >= 0)
+    throw new UsageError(
+      `merge: input ${bad + 1} is not a load result (schema ${describe(results[bad]?.schema)}; expected "${RESULT_SCHEMA}")`,
+    );
   const names = unique(results.flatMap((r) => r.scenarios.map((s) => s.name)));
   const scenarios = names.map((n) => mergeScenario(results.flatMap((r) => r.scenarios.filter((s) => s.name === n))));
   return {
-    schema: RESULT_SCHEMA, generators: results.flatMap((r) => r.generators),
-    target: { url: unique(results.map((r) => r.target.url)).join(', '), embedded: results.every((r) => r.target.embedded) },
-    started: results.map((r) => r.started).sort()[0], finished: results.map((r) => r.finished).sort().at(-1)!,
-    passed: scenarios.every((s) => s.passed), scenarios,
+    schema: RESULT_SCHEMA,
+    generators: results.flatMap((r) => r.generators),
+    target: {
+      url: unique(results.map((r) => r.target.url)).join(', '),
+      embedded: results.every((r) => r.target.embedded),
+    },
+    started: results.map((r) => r.started).sort()[0],
+    finished: results
+      .map((r) => r.finished)
+      .sort()
+      .at(-1)!,
+    passed: scenarios.every((s) => s.passed),
+    scenarios,
   };
 }

@@ -12,8 +12,16 @@ export const DEFAULT_MERGE_OUT = 'reports/load/merged';
 
 async function readResult(file: string): Promise<LoadResult> {
   let text: string;
-  try { text = await readFile(file, 'utf8'); } catch { throw new UsageError(`merge: cannot read ${file}`); }
-  try { return JSON.parse(text) as LoadResult; } catch { throw new UsageError(`merge: ${file} is not JSON`); }
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(`merge: cannot read ${file}`);
+  }
+  try {
+    return JSON.parse(text) as LoadResult;
+  } catch {
+    throw new UsageError(`merge: ${file} is not JSON`);
+  }
 }
 
 /** `npm run load:merge -- a.json b.json [--out DIR]`: one report from several generators; exit 1 on any breach. */
@@ -23,18 +31,35 @@ export async function mergeMain(argv: readonly string[], env: NodeJS.ProcessEnv 
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args: [...argv], options: { out: { type: 'string' } }, allowPositionals: true, strict: true });
+      parsed = parseArgs({
+        args: [...argv],
+        options: { out: { type: 'string' } },
+        allowPositionals: true,
+        strict: true,
+      });
     } catch (err) {
-      throw new UsageError(`merge: ${(err as Error).message.split(/\. |\n/)[0]}; usage: npm run load:merge -- a.json b.json [--out DIR]`);
+      throw new UsageError(
+        `merge: ${(err as Error).message.split(/\. |\n/)[0]}; usage: npm run load:merge -- a.json b.json [--out DIR]`,
+      );
     }
-    if (parsed.positionals.length < 1) throw new UsageError('merge: give the result.json files to merge, e.g. npm run load:merge -- a/result.json b/result.json');
+    if (parsed.positionals.length < 1)
+      throw new UsageError(
+        'merge: give the result.json files to merge, e.g. npm run load:merge -- a/result.json b/result.json',
+      );
     const merged = mergeResults(await Promise.all(parsed.positionals.map(readResult)));
     process.stdout.write(redact(consoleTable(merged.scenarios), secret) + '\n');
     const files = await writeReports(merged, parsed.values.out ?? DEFAULT_MERGE_OUT, secret);
-    process.stdout.write(`\n${merged.passed ? 'PASS' : 'FAIL'}: ${merged.generators.length} generators merged; reports in ${files.join(', ')}\n`);
+    process.stdout.write(
+      `\n${merged.passed ? 'PASS' : 'FAIL'}: ${merged.generators.length} generators merged; reports in ${files.join(', ')}\n`,
+    );
     return merged.passed ? 0 : 1;
   } catch (err) {
-    process.stderr.write(redact(`load ${err instanceof UsageError ? err.message : `unexpected error: ${(err as Error).message}`}`, secret) + '\n');
+    process.stderr.write(
+      redact(
+        `load ${err instanceof UsageError ? err.message : `unexpected error: ${(err as Error).message}`}`,
+        secret,
+      ) + '\n',
+    );
     return 1;
   }
 }

@@ -3,7 +3,11 @@ import type { Histogram } from 'hdr-histogram-js';
 import { createHistogram, recordLatency } from './histograms.js';
 
 /** Requests and bytes per interval, for the throughput-over-time chart. */
-export interface Series { interval_ms: number; requests: number[]; bytes: number[] }
+export interface Series {
+  interval_ms: number;
+  requests: number[];
+  bytes: number[];
+}
 
 /** Measures one scenario from autocannon's events: latency (µs HDR histogram), a time series, and 429s. */
 export interface Meter {
@@ -27,7 +31,9 @@ export interface Meter {
 export const MAX_BODY_BYTES = 16 << 20;
 
 // autocannon internals: its per-request timer; firing it now drops the connection and counts a timeout.
-interface Timed { timeoutTicker: { reschedule(ms: number): void } }
+interface Timed {
+  timeoutTicker: { reschedule(ms: number): void };
+}
 
 /** Seconds from a Retry-After value (delay-seconds or an HTTP date); 1 when absent or unreadable. */
 export function retryAfterSeconds(value: string | undefined, now = Date.now()): number {
@@ -40,7 +46,9 @@ export function retryAfterSeconds(value: string | undefined, now = Date.now()): 
 /** Cuts an answer off (as a timeout) once its body passes MAX_BODY_BYTES. */
 function capBody(client: Client, onOversize: () => void): void {
   let bodyBytes = 0;
-  client.on('headers', () => { bodyBytes = 0; });
+  client.on('headers', () => {
+    bodyBytes = 0;
+  });
   client.on('body', (chunk) => {
     bodyBytes += chunk.length; // the whole socket chunk: an over-estimate, fine for a cap
     if (bodyBytes <= MAX_BODY_BYTES) return;
@@ -51,11 +59,25 @@ function capBody(client: Client, onOversize: () => void): void {
 }
 
 /** `latency` may replace autocannon's measure (open loop: time since the request was due); `on429` fires on the first 429. */
-export function createMeter(opts: { intervalMs: number; latency?: (client: Client, ms: number) => number; on429: () => void }): Meter {
+export function createMeter(opts: {
+  intervalMs: number;
+  latency?: (client: Client, ms: number) => number;
+  on429: () => void;
+}): Meter {
   const histogram = createHistogram();
   const series: Series = { interval_ms: opts.intervalMs, requests: [], bytes: [] };
-  let count = 0, bytes = 0, rateLimited = 0, retryAfter = 0, sent = 0, oversize = 0;
-  const push = (): void => { series.requests.push(count); series.bytes.push(bytes); count = 0; bytes = 0; };
+  let count = 0,
+    bytes = 0,
+    rateLimited = 0,
+    retryAfter = 0,
+    sent = 0,
+    oversize = 0;
+  const push = (): void => {
+    series.requests.push(count);
+    series.bytes.push(bytes);
+    count = 0;
+    bytes = 0;
+  };
   const timer = setInterval(push, opts.intervalMs);
   return {
     onResponse(client, status, resBytes, ms) {
@@ -65,8 +87,12 @@ export function createMeter(opts: { intervalMs: number; latency?: (client: Clien
       if (status === 429 && rateLimited++ === 0) opts.on429();
     },
     attach(client) {
-      (client as NodeJS.EventEmitter).on('request', () => { sent++; }); // emitted per written request, not in the types
-      capBody(client, () => { oversize++; });
+      (client as NodeJS.EventEmitter).on('request', () => {
+        sent++;
+      }); // emitted per written request, not in the types
+      capBody(client, () => {
+        oversize++;
+      });
       client.on('headers', (info) => {
         const { statusCode, headers } = info as unknown as { statusCode: number; headers: string[] };
         if (statusCode !== 429) return;
@@ -80,9 +106,17 @@ export function createMeter(opts: { intervalMs: number; latency?: (client: Clien
       return series;
     },
     histogram,
-    get rateLimited() { return rateLimited; },
-    get sent() { return sent; },
-    get oversize() { return oversize; },
-    get retryAfter() { return retryAfter; },
+    get rateLimited() {
+      return rateLimited;
+    },
+    get sent() {
+      return sent;
+    },
+    get oversize() {
+      return oversize;
+    },
+    get retryAfter() {
+      return retryAfter;
+    },
   };
 }

@@ -42,10 +42,17 @@ export const FLAGS = {
 } as const;
 
 /** Parses a flag's number: seconds (> 0, or >= 0 when zero is allowed) or a whole count (>= 1); a bad value names the flag. */
-export function numberFlag(flag: string, text: string | undefined, kind: 'seconds' | 'seconds-or-zero' | 'count'): number | undefined {
+export function numberFlag(
+  flag: string,
+  text: string | undefined,
+  kind: 'seconds' | 'seconds-or-zero' | 'count',
+): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  const ok = text.trim() !== '' && Number.isFinite(n) && (kind === 'count' ? Number.isInteger(n) && n >= 1 : kind === 'seconds' ? n > 0 : n >= 0);
+  const ok =
+    text.trim() !== '' &&
+    Number.isFinite(n) &&
+    (kind === 'count' ? Number.isInteger(n) && n >= 1 : kind === 'seconds' ? n > 0 : n >= 0);
   if (!ok) reject(flag, text, ALLOWED[kind].replace('FLAG', flag));
   return n;
 }
@@ -69,7 +76,12 @@ export function parseOptions(argv: readonly string[]): Readonly<Options> {
   if (v.out !== undefined && v.out.trim() === '') reject('--out', v.out, 'allowed: a directory path');
   return Object.freeze({
     file: positionals[0] ?? DEFAULT_FILE,
-    scenarios: Object.freeze((v.scenario ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)),
+    scenarios: Object.freeze(
+      (v.scenario ?? [])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
     duration: numberFlag('--duration', v.duration, 'seconds'),
     connections: numberFlag('--connections', v.connections, 'count'),
     rate: numberFlag('--rate', v.rate, 'count'),
@@ -80,4 +92,3 @@ export function parseOptions(argv: readonly string[]): Readonly<Options> {
     help: v.help ?? false,
   });
 }
-

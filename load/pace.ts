@@ -1,7 +1,10 @@
 import type { Client } from 'autocannon';
 
 // autocannon's client sends through this method after connecting and after each answer; pacing wraps it.
-interface Sender { _doRequest(): void; destroyed: boolean }
+interface Sender {
+  _doRequest(): void;
+  destroyed: boolean;
+}
 
 /** An open-loop schedule: each connection sends at fixed times, and latency counts from the time a request was due. */
 export interface Pacer {
@@ -34,7 +37,12 @@ export function createPacer(intervalMs: number, connections: number): Pacer {
         const at = next;
         next += intervalMs;
         // a timer may fire a little early (whole milliseconds): then latency counts from the actual send
-        const go = (): void => { if (!sender.destroyed) { due.set(client, Math.min(at, performance.now())); send(); } };
+        const go = (): void => {
+          if (!sender.destroyed) {
+            due.set(client, Math.min(at, performance.now()));
+            send();
+          }
+        };
         const wait = at - performance.now();
         if (wait <= 0) go();
         else setTimeout(go, wait);

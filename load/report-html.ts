@@ -3,7 +3,9 @@ import type { LoadResult } from './report-json.js';
 import { COLUMNS, tableRows, verdictLines } from './report-table.js';
 import type { ScenarioResult } from './scenario-result.js';
 
-const W = 560, H = 220, PAD = 44;
+const W = 560,
+  H = 220,
+  PAD = 44;
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const num = (v: number): string => String(Number(v.toPrecision(4)));
 
@@ -23,8 +25,18 @@ export function latencyChart(s: ScenarioResult): string {
     const label = c.percentile === 100 ? 'max' : `p${c.percentile}`;
     return `<circle class="point" cx="${xOfPercentile(c.percentile).toFixed(1)}" cy="${y(c.ms).toFixed(1)}" r="3" data-percentile="${c.percentile}" data-ms="${c.ms}"><title>${label}: ${c.ms} ms</title></circle>`;
   });
-  const marks = ([['p50', s.latency.p50, 50], ['p90', s.latency.p90, 90], ['p99', s.latency.p99, 99], ['p99.9', s.latency.p99_9, 99.9], ['max', s.latency.max, 100]] as const)
-    .map(([name, ms, p]) => `<text class="value" data-metric="${name}" x="${xOfPercentile(p).toFixed(1)}" y="${H - PAD + 16}" text-anchor="middle">${name}</text><text class="value" x="${xOfPercentile(p).toFixed(1)}" y="${Math.max(12, y(ms) - 8).toFixed(1)}" text-anchor="middle">${num(ms)}</text>`);
+  const marks = (
+    [
+      ['p50', s.latency.p50, 50],
+      ['p90', s.latency.p90, 90],
+      ['p99', s.latency.p99, 99],
+      ['p99.9', s.latency.p99_9, 99.9],
+      ['max', s.latency.max, 100],
+    ] as const
+  ).map(
+    ([name, ms, p]) =>
+      `<text class="value" data-metric="${name}" x="${xOfPercentile(p).toFixed(1)}" y="${H - PAD + 16}" text-anchor="middle">${name}</text><text class="value" x="${xOfPercentile(p).toFixed(1)}" y="${Math.max(12, y(ms) - 8).toFixed(1)}" text-anchor="middle">${num(ms)}</text>`,
+  );
   return `<svg class="latency-chart" data-scenario="${esc(s.name)}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="latency by percentile, ${esc(s.name)}">
 <rect x="0" y="0" width="${W}" height="${H}" fill="#fff"/><text x="${PAD}" y="14">latency (ms) by percentile; top ${num(top)} ms</text>
 <line x1="${PAD}" y1="${H - PAD}" x2="${W - PAD}" y2="${H - PAD}" stroke="#888"/><line x1="${PAD}" y1="${PAD}" x2="${PAD}" y2="${H - PAD}" stroke="#888"/>
@@ -48,9 +60,15 @@ export function throughputChart(s: ScenarioResult): string {
 
 /** The self-contained HTML report: no scripts, no network; charts are inline SVG. */
 export function reportHtml(result: LoadResult): string {
-  const table = `<table><tr>${COLUMNS.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>${tableRows(result.scenarios).map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`;
-  const sections = result.scenarios.map((s) => `<section class="scenario" id="scenario-${esc(s.name)}"><h2>${esc(s.name)} — ${s.passed ? 'pass' : 'FAIL'}</h2>
-<div class="charts">${latencyChart(s)}${throughputChart(s)}</div></section>`);
+  const table = `<table><tr>${COLUMNS.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>${tableRows(result.scenarios)
+    .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+    .join('')}</table>`;
+  const sections = result.scenarios.map(
+    (
+      s,
+    ) => `<section class="scenario" id="scenario-${esc(s.name)}"><h2>${esc(s.name)} — ${s.passed ? 'pass' : 'FAIL'}</h2>
+<div class="charts">${latencyChart(s)}${throughputChart(s)}</div></section>`,
+  );
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Load report</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <style>body{font:14px system-ui,sans-serif;margin:24px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}

@@ -21,8 +21,13 @@ export interface LoadResult {
 /** Assembles a run's result. */
 export function loadResult(target: LoadResult['target'], started: Date, scenarios: ScenarioResult[]): LoadResult {
   return {
-    schema: RESULT_SCHEMA, generators: [{ host: hostname(), pid: process.pid, started: started.toISOString() }], target,
-    started: started.toISOString(), finished: new Date().toISOString(), passed: scenarios.length > 0 && scenarios.every((s) => s.passed), scenarios,
+    schema: RESULT_SCHEMA,
+    generators: [{ host: hostname(), pid: process.pid, started: started.toISOString() }],
+    target,
+    started: started.toISOString(),
+    finished: new Date().toISOString(),
+    passed: scenarios.length > 0 && scenarios.every((s) => s.passed),
+    scenarios,
   };
 }
 

@@ -6,9 +6,22 @@ export function reportMarkdown(result: LoadResult): string {
   const head = `### Load: ${result.passed ? '✅ all SLOs met' : '❌ SLO breached'}`;
   const gens = result.generators.length > 1 ? `, ${result.generators.length} generators merged` : '';
   const table = [COLUMNS, COLUMNS.map(() => '---'), ...tableRows(result.scenarios)].map((r) => `| ${r.join(' | ')} |`);
-  const statuses = result.scenarios.map((s) => `- ${s.name}: non-2xx by status ${statusLine(s)}; ${s.urls} distinct URLs; ${s.requests.total} responses in ${s.duration} s`);
+  const statuses = result.scenarios.map(
+    (s) =>
+      `- ${s.name}: non-2xx by status ${statusLine(s)}; ${s.urls} distinct URLs; ${s.requests.total} responses in ${s.duration} s`,
+  );
   return [
-    head, '', `Target ${result.target.embedded ? 'embedded emulator' : `\`${result.target.url}\``}, ${result.started}${gens}.`, '',
-    ...table, '', '```', ...verdictLines(result.scenarios), '```', '', ...statuses, '',
+    head,
+    '',
+    `Target ${result.target.embedded ? 'embedded emulator' : `\`${result.target.url}\``}, ${result.started}${gens}.`,
+    '',
+    ...table,
+    '',
+    '```',
+    ...verdictLines(result.scenarios),
+    '```',
+    '',
+    ...statuses,
+    '',
   ].join('\n');
 }

@@ -2,16 +2,44 @@ import type { ScenarioResult } from './scenario-result.js';
 import { formatVerdict } from './thresholds.js';
 
 /** Column headings of the summary table (console and Markdown). */
-export const COLUMNS = ['scenario', 'mode', 'req/s', 'MB/s', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'errors', 'timeouts', 'non-2xx', '429', 'invalid/sampled', 'SLO'];
+export const COLUMNS = [
+  'scenario',
+  'mode',
+  'req/s',
+  'MB/s',
+  'p50 ms',
+  'p90 ms',
+  'p99 ms',
+  'p99.9 ms',
+  'max ms',
+  'errors',
+  'timeouts',
+  'non-2xx',
+  '429',
+  'invalid/sampled',
+  'SLO',
+];
 
 const n = (v: number): string => String(Number(v.toPrecision(4)));
 
 /** One summary row per scenario: the numbers a reviewer looks at first. */
 export function tableRows(scenarios: readonly ScenarioResult[]): string[][] {
   return scenarios.map((s) => [
-    s.name, s.mode === 'open' ? `open ${s.settings.rate}/s` : `closed ×${s.settings.connections}`, n(s.requests.average), n(s.throughput.average / 1e6),
-    n(s.latency.p50), n(s.latency.p90), n(s.latency.p99), n(s.latency.p99_9), n(s.latency.max),
-    String(s.errors), String(s.timeouts), String(s.non2xx), String(s.rate_limited), `${s.mismatches}/${s.sampled}`, s.passed ? 'pass' : 'FAIL',
+    s.name,
+    s.mode === 'open' ? `open ${s.settings.rate}/s` : `closed ×${s.settings.connections}`,
+    n(s.requests.average),
+    n(s.throughput.average / 1e6),
+    n(s.latency.p50),
+    n(s.latency.p90),
+    n(s.latency.p99),
+    n(s.latency.p99_9),
+    n(s.latency.max),
+    String(s.errors),
+    String(s.timeouts),
+    String(s.non2xx),
+    String(s.rate_limited),
+    `${s.mismatches}/${s.sampled}`,
+    s.passed ? 'pass' : 'FAIL',
   ]);
 }
 
@@ -34,6 +62,7 @@ export function verdictLines(scenarios: readonly ScenarioResult[]): string[] {
 export function consoleTable(scenarios: readonly ScenarioResult[]): string {
   const rows = [COLUMNS, ...tableRows(scenarios)];
   const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (r: string[]): string => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (r: string[]): string =>
+    r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(rows[0]), ...rows.slice(1).map(line), '', ...verdictLines(scenarios)].join('\n');
 }

@@ -1,7 +1,10 @@
 import type { Client, Request } from 'autocannon';
 
 /** How requests rotate over the discovered paths: the `requests` option and a `setupClient` hook. */
-export interface Rotation { requests: Request[]; attach(client: Client): void }
+export interface Rotation {
+  requests: Request[];
+  attach(client: Client): void;
+}
 
 /**
  * Gives each connection its own share of the paths (connection i takes paths i, i+n, i+2n, …), so every path is used and no

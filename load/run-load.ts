@@ -19,15 +19,27 @@ import { consoleTable } from './report-table.js';
 export const MAX_RETRY_WAIT_S = 10;
 
 /** Everything a run needs: options, environment (TARGET_*), emulator options when embedded, and where to report. */
-export interface LoadRun { options: Readonly<Options>; env: NodeJS.ProcessEnv; emulator?: EmulatorOptions; reporter: Reporter }
+export interface LoadRun {
+  options: Readonly<Options>;
+  env: NodeJS.ProcessEnv;
+  emulator?: EmulatorOptions;
+  reporter: Reporter;
+}
 
 /** The discovered paths for a scenario's PageSize (cached), or why discovery failed: a broken target fails its scenarios, reports still get written. */
-async function workloadFor(s: Scenario, target: LoadTarget, cache: Map<number, Workload | string>): Promise<Workload | string> {
+async function workloadFor(
+  s: Scenario,
+  target: LoadTarget,
+  cache: Map<number, Workload | string>,
+): Promise<Workload | string> {
   if (!cache.has(s.pageSize)) {
-    cache.set(s.pageSize, await discover(target, { pageSize: s.pageSize }).catch((err: Error) => {
-      if (err instanceof UsageError) return err.message;
-      throw err;
-    }));
+    cache.set(
+      s.pageSize,
+      await discover(target, { pageSize: s.pageSize }).catch((err: Error) => {
+        if (err instanceof UsageError) return err.message;
+        throw err;
+      }),
+    );
   }
   return cache.get(s.pageSize)!;
 }
@@ -41,7 +53,13 @@ async function stillLimited(target: LoadTarget, path: string): Promise<boolean> 
 }
 
 /** After a rate-limited scenario: wait Retry-After (capped) the first time, probe once; true: skip the rest. */
-async function backOff(r: ScenarioResult, waited: boolean, target: LoadTarget, probe: string, reporter: Reporter): Promise<boolean> {
+async function backOff(
+  r: ScenarioResult,
+  waited: boolean,
+  target: LoadTarget,
+  probe: string,
+  reporter: Reporter,
+): Promise<boolean> {
   if (waited) {
     reporter.line('the target answered 429 again after backing off once; skipping the remaining scenarios');
     return true;
@@ -68,7 +86,9 @@ async function runAll(scenarios: Scenario[], target: LoadTarget, reporter: Repor
       continue;
     }
     const paths = s.operation === 'list' ? work.list : work.fetch;
-    reporter.line(`${s.name}: ${s.mode} loop, ${s.mode === 'open' ? `${s.rate} req/s over ` : ''}${s.connections} connections, ${s.warmup} s warm-up + ${s.duration} s, ${paths.length} URLs`);
+    reporter.line(
+      `${s.name}: ${s.mode} loop, ${s.mode === 'open' ? `${s.rate} req/s over ` : ''}${s.connections} connections, ${s.warmup} s warm-up + ${s.duration} s, ${paths.length} URLs`,
+    );
     const drive = { url: target.url, publicUrl: target.publicUrl, secret: secretOf(target), paths };
     const r = await runScenario(s, { ...drive, onProgress: (p) => reporter.progress(p) });
     reporter.done();

@@ -18,12 +18,24 @@ export interface Drive {
   onProgress?: (p: Progress) => void;
 }
 /** A progress snapshot for the terminal. */
-export interface Progress { scenario: string; phase: 'warm-up' | 'measure'; elapsed: number; responses: number }
+export interface Progress {
+  scenario: string;
+  phase: 'warm-up' | 'measure';
+  elapsed: number;
+  responses: number;
+}
 
 /** What autocannon returns with `skipAggregateResult` (its raw counters). */
 interface RawResult {
-  totalCompletedRequests: number; totalRequests: number; totalBytes: number; errors: number; timeouts: number;
-  non2xx: number; statusCodeStats: Record<string, { count: number }>; duration: number; start: Date;
+  totalCompletedRequests: number;
+  totalRequests: number;
+  totalBytes: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats: Record<string, { count: number }>;
+  duration: number;
+  start: Date;
 }
 
 // A short sample interval lets a request-bounded run end promptly; autocannon notices "done" only on a tick.
@@ -35,7 +47,12 @@ const connectionsOf = (s: Scenario): number => (s.mode === 'open' ? Math.min(s.c
 /** autocannon options shared by warm-up and measurement: rotation over paths, closed or open loop, time and request bounds. */
 function cannonOptions(s: Scenario, d: Drive, seconds: number, rotation: Rotation): autocannon.Options {
   return {
-    url: d.url, connections: connectionsOf(s), pipelining: s.pipelining, duration: seconds, timeout: s.timeout, sampleInt: SAMPLE_INT_MS,
+    url: d.url,
+    connections: connectionsOf(s),
+    pipelining: s.pipelining,
+    duration: seconds,
+    timeout: s.timeout,
+    sampleInt: SAMPLE_INT_MS,
     maxOverallRequests: Math.max(s.maxRequests, s.connections),
     headers: { authorization: basicAuth(d.secret.accountSid, d.secret.authToken), accept: 'application/json' },
     requests: rotation.requests,
@@ -50,8 +67,12 @@ function createBrake(): { attach(c: Client): void; bind(i: Running): void; pull(
   const clients: Client[] = [];
   let instance: Running | undefined;
   return {
-    attach(c) { clients.push(c); },
-    bind(i) { instance = i; },
+    attach(c) {
+      clients.push(c);
+    },
+    bind(i) {
+      instance = i;
+    },
     pull() {
       instance?.stop();
       // in-flight answers are dropped, nothing more is sent
@@ -61,16 +82,31 @@ function createBrake(): { attach(c: Client): void; bind(i: Running): void; pull(
 }
 
 /** Runs autocannon and relays progress once per 250 ms. */
-async function fire(opts: autocannon.Options, phase: Progress['phase'], s: Scenario, d: Drive, pacer?: Pacer, listen?: (i: Running) => void): Promise<RawResult> {
+async function fire(
+  opts: autocannon.Options,
+  phase: Progress['phase'],
+  s: Scenario,
+  d: Drive,
+  pacer?: Pacer,
+  listen?: (i: Running) => void,
+): Promise<RawResult> {
   // without a callback autocannon returns an event emitter that is also a promise (its types show only the promise)
   const instance = autocannon({ ...opts, skipAggregateResult: true }) as unknown as Promise<RawResult>;
   const events = instance as unknown as Running;
   pacer?.begin();
   const started = Date.now();
   let responses = 0;
-  if (d.onProgress) events.on('response', () => { responses++; }); // only a terminal shows progress
+  if (d.onProgress)
+    events.on('response', () => {
+      responses++;
+    }); // only a terminal shows progress
   listen?.(events);
-  const timer = d.onProgress && setInterval(() => d.onProgress!({ scenario: s.name, phase, elapsed: (Date.now() - started) / 1000, responses }), 250);
+  const timer =
+    d.onProgress &&
+    setInterval(
+      () => d.onProgress!({ scenario: s.name, phase, elapsed: (Date.now() - started) / 1000, responses }),
+      250,
+    );
   try {
     return await instance;
   } finally {
@@ -84,7 +120,12 @@ async function warmUp(s: Scenario, d: Drive): Promise<ScenarioResult | null> {
   const rotation = createRotation(d.paths, connectionsOf(s), s.pipelining);
   const brake = createBrake();
   const meter = createMeter({ intervalMs: 1000, on429: () => brake.pull() });
-  const setupClient = (c: Client): void => { brake.attach(c); rotation.attach(c); meter.attach(c); pacer?.attach(c); };
+  const setupClient = (c: Client): void => {
+    brake.attach(c);
+    rotation.attach(c);
+    meter.attach(c);
+    pacer?.attach(c);
+  };
   await fire({ ...cannonOptions(s, d, s.warmup, rotation), setupClient }, 'warm-up', s, d, pacer, (i) => {
     brake.bind(i);
     i.on('response', meter.onResponse);
@@ -132,15 +173,39 @@ export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult
   const notes = meter.rateLimited ? [`${stopped} (Retry-After: ${meter.retryAfter} s)`] : [];
   // autocannon reconnects silently when the server closes a connection; requests lost that way are errors too
   const dropped = Math.max(0, meter.sent - raw.totalCompletedRequests - raw.timeouts - s.connections * s.pipelining);
-  if (meter.oversize > 0) notes.push(`${meter.oversize} answers were cut off for a body larger than ${MAX_BODY_BYTES} bytes; counted as timeouts`);
-  if (dropped > 0) notes.push(`${dropped} requests were sent but never answered (the target closed the connection); counted as errors`);
-  return finalize({
-    name: s.name, operation: s.operation, mode: s.mode, settings: settingsOf(s), urls: new Set(d.paths).size, generators: 1,
-    start: new Date(raw.start).toISOString(), duration: raw.duration,
-    requests: { total: raw.totalCompletedRequests, sent: meter.sent }, throughput: { total: raw.totalBytes },
-    errors: raw.errors + dropped, timeouts: raw.timeouts, non2xx: raw.non2xx, mismatches: validator.invalid, sampled: validator.sampled,
-    rate_limited: meter.rateLimited, retry_after: meter.retryAfter,
-    status_codes: Object.fromEntries(Object.entries(raw.statusCodeStats).map(([code, v]) => [code, v.count])),
-    series, invalid_examples: validator.examples, notes,
-  }, meter.histogram, s.thresholds);
+  if (meter.oversize > 0)
+    notes.push(
+      `${meter.oversize} answers were cut off for a body larger than ${MAX_BODY_BYTES} bytes; counted as timeouts`,
+    );
+  if (dropped > 0)
+    notes.push(
+      `${dropped} requests were sent but never answered (the target closed the connection); counted as errors`,
+    );
+  return finalize(
+    {
+      name: s.name,
+      operation: s.operation,
+      mode: s.mode,
+      settings: settingsOf(s),
+      urls: new Set(d.paths).size,
+      generators: 1,
+      start: new Date(raw.start).toISOString(),
+      duration: raw.duration,
+      requests: { total: raw.totalCompletedRequests, sent: meter.sent },
+      throughput: { total: raw.totalBytes },
+      errors: raw.errors + dropped,
+      timeouts: raw.timeouts,
+      non2xx: raw.non2xx,
+      mismatches: validator.invalid,
+      sampled: validator.sampled,
+      rate_limited: meter.rateLimited,
+      retry_after: meter.retryAfter,
+      status_codes: Object.fromEntries(Object.entries(raw.statusCodeStats).map(([code, v]) => [code, v.count])),
+      series,
+      invalid_examples: validator.examples,
+      notes,
+    },
+    meter.histogram,
+    s.thresholds,
+  );
 }

@@ -5,7 +5,10 @@ import { formatViolation } from '../spec/violation.js';
 import { redact, secretForms, type Secret } from '../target/redact.js';
 
 /** What autocannon's client passes to its 'headers' event (http-parser-js's info object). */
-interface HeadersInfo { statusCode: number; headers: string[] }
+interface HeadersInfo {
+  statusCode: number;
+  headers: string[];
+}
 // autocannon internals used here: the pending request queue (to name the request) and the per-client verifyBody hook.
 interface ClientInternals {
   opts: { verifyBody?: (body: string) => boolean };
@@ -25,14 +28,23 @@ export interface SampleValidator {
 }
 
 /** What an answer should be (the registry's context, from the operation), and the secret to redact. */
-export interface SampleContext { operation: 'fetch' | 'list'; publicUrl: string; accountSid: string; secret: Secret }
+export interface SampleContext {
+  operation: 'fetch' | 'list';
+  publicUrl: string;
+  accountSid: string;
+  secret: Secret;
+}
 
 const MAX_EXAMPLES = 5;
 /** Bodies longer than this are not parsed: the meter cuts answers at a larger size; this bounds the sampler itself. */
 export const MAX_SAMPLE_CHARS = 8 << 20;
 
 /** A sampled answer waiting for its body: the request's path, the status and the headers. */
-interface Pending { path: string; status: number; headers: Record<string, string> }
+interface Pending {
+  path: string;
+  status: number;
+  headers: Record<string, string>;
+}
 
 /** Header names in lower case, from http-parser-js's flat [name, value, ...] list. */
 function headerRecord(raw: string[]): Record<string, string> {
@@ -54,7 +66,11 @@ function exchangeOf(answer: Pending, body: string, secret: Secret, forms: string
   const text = clean(body);
   for (const name of Object.keys(headers)) headers[name] = clean(headers[name]);
   let json: unknown;
-  try { json = JSON.parse(text); } catch { json = undefined; }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
   return { request, response: { status, headers, text, json } };
 }
 
@@ -122,8 +138,14 @@ export function createSampleValidator(sc: SampleContext, every: number): SampleV
         return p === null || judgeOne(p, body);
       };
     },
-    get sampled() { return state.sampled; },
-    get invalid() { return state.invalid; },
-    get examples() { return state.examples; },
+    get sampled() {
+      return state.sampled;
+    },
+    get invalid() {
+      return state.invalid;
+    },
+    get examples() {
+      return state.examples;
+    },
   };
 }

@@ -24,7 +24,18 @@ export interface Scenario {
   thresholds: readonly Threshold[];
 }
 
-const DEFAULTS = { mode: 'closed', pageSize: contract.paging.pageSize.default, connections: 10, pipelining: 1, warmup: 1, duration: 5, maxRequests: 500_000, timeout: 5, sampleEvery: 100, thresholds: [] };
+const DEFAULTS = {
+  mode: 'closed',
+  pageSize: contract.paging.pageSize.default,
+  connections: 10,
+  pipelining: 1,
+  warmup: 1,
+  duration: 5,
+  maxRequests: 500_000,
+  timeout: 5,
+  sampleEvery: 100,
+  thresholds: [],
+};
 
 const seconds = { type: 'number', exclusiveMinimum: 0 };
 const count = { type: 'integer', minimum: 1 };
@@ -32,20 +43,34 @@ const fields = {
   mode: { enum: ['closed', 'open'] },
   rate: count,
   pageSize: { type: 'integer', minimum: contract.paging.pageSize.min, maximum: contract.paging.pageSize.max },
-  connections: count, pipelining: count, duration: seconds, maxRequests: count, timeout: { type: 'number', minimum: 1 }, sampleEvery: count, // autocannon's timeout is whole seconds, at least 1
+  connections: count,
+  pipelining: count,
+  duration: seconds,
+  maxRequests: count,
+  timeout: { type: 'number', minimum: 1 },
+  sampleEvery: count, // autocannon's timeout is whole seconds, at least 1
   warmup: { type: 'number', minimum: 0 },
   thresholds: { type: 'array', items: { type: 'string' } },
 };
 const operations = [...new Set(contract.paths.operations.map((o) => o.name))];
 const SCHEMA = {
-  type: 'object', additionalProperties: false, required: ['scenarios'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['scenarios'],
   properties: {
     defaults: { type: 'object', additionalProperties: false, properties: fields },
     scenarios: {
-      type: 'array', minItems: 1,
+      type: 'array',
+      minItems: 1,
       items: {
-        type: 'object', additionalProperties: false, required: ['name', 'operation'],
-        properties: { ...fields, name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' }, operation: { enum: operations } },
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'operation'],
+        properties: {
+          ...fields,
+          name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
+          operation: { enum: operations },
+        },
       },
     },
   },
@@ -54,8 +79,10 @@ const validateFile = new Ajv({ allErrors: false }).compile(SCHEMA);
 
 /** `scenarios.yaml /scenarios/0/duration: must be > 0 (allowed: …)`. */
 function describe(file: string, e: ErrorObject): string {
-  const allowed = e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : '';
-  const extra = e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';
+  const allowed =
+    e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : '';
+  const extra =
+    e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';
   return `${file} ${e.instancePath || '/'}: ${e.message}${extra}${allowed}`;
 }
 
@@ -71,16 +98,32 @@ export function loadScenarioFile(file: string, options: Partial<Options> = {}): 
   const { defaults = {}, scenarios } = doc as { defaults?: object; scenarios: Record<string, unknown>[] };
   const chosen = options.scenarios?.length ? options.scenarios : scenarios.map((s) => s.name as string);
   for (const name of chosen) {
-    if (!scenarios.some((s) => s.name === name)) throw new UsageError(`--scenario: no scenario "${name}" in ${file}; allowed: ${scenarios.map((s) => s.name).join(', ')}`);
+    if (!scenarios.some((s) => s.name === name))
+      throw new UsageError(
+        `--scenario: no scenario "${name}" in ${file}; allowed: ${scenarios.map((s) => s.name).join(', ')}`,
+      );
   }
-  return scenarios.filter((s) => chosen.includes(s.name as string)).map((s, i) => resolve({ ...DEFAULTS, ...defaults, ...s }, `${file} /scenarios/${i}`, options));
+  return scenarios
+    .filter((s) => chosen.includes(s.name as string))
+    .map((s, i) => resolve({ ...DEFAULTS, ...defaults, ...s }, `${file} /scenarios/${i}`, options));
 }
 
 function resolve(raw: Record<string, unknown>, where: string, o: Partial<Options>): Scenario {
-  const s = { ...raw, ...(o.duration && { duration: o.duration }), ...(o.connections && { connections: o.connections }), ...(o.warmup !== undefined && { warmup: o.warmup }) } as Record<string, unknown>;
+  const s = {
+    ...raw,
+    ...(o.duration && { duration: o.duration }),
+    ...(o.connections && { connections: o.connections }),
+    ...(o.warmup !== undefined && { warmup: o.warmup }),
+  } as Record<string, unknown>;
   if (o.rate) Object.assign(s, { mode: 'open', rate: o.rate });
-  if (s.mode === 'open' && !s.rate) throw new UsageError(`${where}/rate: an open-loop scenario needs a rate (requests/s), e.g. rate: 500 or --rate 500`);
-  if (s.mode === 'open' && s.pipelining !== 1) throw new UsageError(`${where}/pipelining: an open-loop scenario sends one request at a time per connection; set pipelining: 1`);
+  if (s.mode === 'open' && !s.rate)
+    throw new UsageError(
+      `${where}/rate: an open-loop scenario needs a rate (requests/s), e.g. rate: 500 or --rate 500`,
+    );
+  if (s.mode === 'open' && s.pipelining !== 1)
+    throw new UsageError(
+      `${where}/pipelining: an open-loop scenario sends one request at a time per connection; set pipelining: 1`,
+    );
   const thresholds = (s.thresholds as string[]).map((t, j) => parseThreshold(t, `${where}/thresholds/${j}`));
   return Object.freeze({ ...(s as unknown as Scenario), thresholds: Object.freeze(thresholds) });
 }

@@ -9,7 +9,17 @@ export interface ScenarioResult {
   name: string;
   operation: string;
   mode: 'closed' | 'open';
-  settings: { connections: number; pipelining: number; rate: number | null; pageSize: number | null; warmup: number; duration: number; maxRequests: number; timeout: number; sampleEvery: number };
+  settings: {
+    connections: number;
+    pipelining: number;
+    rate: number | null;
+    pageSize: number | null;
+    warmup: number;
+    duration: number;
+    maxRequests: number;
+    timeout: number;
+    sampleEvery: number;
+  };
   /** Distinct request paths rotated over. */
   urls: number;
   /** Load generators whose runs were merged into this one (1 for a single run). */
@@ -39,7 +49,10 @@ export interface ScenarioResult {
 }
 
 /** The counters a run produces before rates, percentiles and verdicts are derived. */
-export type Counts = Omit<ScenarioResult, 'requests' | 'throughput' | 'latency' | 'error_rate' | 'histogram' | 'thresholds' | 'passed'> & {
+export type Counts = Omit<
+  ScenarioResult,
+  'requests' | 'throughput' | 'latency' | 'error_rate' | 'histogram' | 'thresholds' | 'passed'
+> & {
   requests: { total: number; sent: number };
   throughput: { total: number };
 };
@@ -53,7 +66,12 @@ export function errorRate(c: Counts): number {
 }
 
 /** Derives rates, percentiles and SLO verdicts; used for a fresh run and for a merge alike. */
-export function finalize(c: Counts, h: Histogram, rules: readonly Threshold[], averages?: { requests: number; bytes: number }): ScenarioResult {
+export function finalize(
+  c: Counts,
+  h: Histogram,
+  rules: readonly Threshold[],
+  averages?: { requests: number; bytes: number },
+): ScenarioResult {
   const seconds = Math.max(c.duration, 1e-3);
   const histogram = encodeHistogram(h);
   const decoded = mergeHistograms([histogram]); // percentiles from the stored form, so a report or a merge recomputes the same numbers
@@ -66,18 +84,49 @@ export function finalize(c: Counts, h: Histogram, rules: readonly Threshold[], a
     histogram,
   };
   // with no answer there is no latency to judge: such rules fail as "not measured" instead of passing on zeros
-  const verdicts = judge(rules, c.requests.total === 0 ? { ...measured, latency: {}, requests: {}, throughput: {} } : measured);
+  const verdicts = judge(
+    rules,
+    c.requests.total === 0 ? { ...measured, latency: {}, requests: {}, throughput: {} } : measured,
+  );
   const notes = c.requests.total === 0 && !c.notes.includes(NO_ANSWER) ? [...c.notes, NO_ANSWER] : c.notes;
-  const full: ScenarioResult = { ...measured, notes, thresholds: verdicts, passed: verdicts.every((v) => v.passed) && c.requests.total > 0 && c.rate_limited === 0 };
+  const full: ScenarioResult = {
+    ...measured,
+    notes,
+    thresholds: verdicts,
+    passed: verdicts.every((v) => v.passed) && c.requests.total > 0 && c.rate_limited === 0,
+  };
   return Object.fromEntries(FIELD_ORDER.map((k) => [k, full[k]])) as unknown as ScenarioResult;
 }
 
 const NO_ANSWER = 'no response was received';
 // The JSON result lists fields in the README's order: what ran, the numbers, the evidence, the verdict (a Record, so none is left out).
 const FIELDS: Record<keyof ScenarioResult, true> = {
-  name: true, operation: true, mode: true, settings: true, urls: true, generators: true, start: true, duration: true, requests: true,
-  throughput: true, latency: true, errors: true, timeouts: true, non2xx: true, mismatches: true, sampled: true, rate_limited: true,
-  retry_after: true, error_rate: true, status_codes: true, series: true, histogram: true, invalid_examples: true, notes: true, thresholds: true, passed: true,
+  name: true,
+  operation: true,
+  mode: true,
+  settings: true,
+  urls: true,
+  generators: true,
+  start: true,
+  duration: true,
+  requests: true,
+  throughput: true,
+  latency: true,
+  errors: true,
+  timeouts: true,
+  non2xx: true,
+  mismatches: true,
+  sampled: true,
+  rate_limited: true,
+  retry_after: true,
+  error_rate: true,
+  status_codes: true,
+  series: true,
+  histogram: true,
+  invalid_examples: true,
+  notes: true,
+  thresholds: true,
+  passed: true,
 };
 const FIELD_ORDER = Object.keys(FIELDS) as (keyof ScenarioResult)[];
 
@@ -86,17 +135,46 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 /** The settings block of a result, from a resolved scenario. */
 export function settingsOf(s: Scenario): ScenarioResult['settings'] {
   return {
-    connections: s.connections, pipelining: s.pipelining, rate: s.mode === 'open' ? s.rate ?? null : null, pageSize: s.operation === 'list' ? s.pageSize : null,
-    warmup: s.warmup, duration: s.duration, maxRequests: s.maxRequests, timeout: s.timeout, sampleEvery: s.sampleEvery,
+    connections: s.connections,
+    pipelining: s.pipelining,
+    rate: s.mode === 'open' ? (s.rate ?? null) : null,
+    pageSize: s.operation === 'list' ? s.pageSize : null,
+    warmup: s.warmup,
+    duration: s.duration,
+    maxRequests: s.maxRequests,
+    timeout: s.timeout,
+    sampleEvery: s.sampleEvery,
   };
 }
 
 /** A scenario that could not run (e.g. discovery met a broken target): zero counts, the reason as a note, failed. */
 export function notRun(s: Scenario, reason: string, h: Histogram, extra: Partial<Counts> = {}): ScenarioResult {
-  return finalize({
-    name: s.name, operation: s.operation, mode: s.mode, settings: settingsOf(s), urls: 0, generators: 1, start: new Date().toISOString(), duration: 0,
-    requests: { total: 0, sent: 0 }, throughput: { total: 0 }, errors: 0, timeouts: 0, non2xx: 0, mismatches: 0, sampled: 0,
-    rate_limited: 0, retry_after: 0, status_codes: {}, series: { interval_ms: 1000, requests: [], bytes: [] }, invalid_examples: [], notes: [reason],
-    ...extra,
-  }, h, s.thresholds);
+  return finalize(
+    {
+      name: s.name,
+      operation: s.operation,
+      mode: s.mode,
+      settings: settingsOf(s),
+      urls: 0,
+      generators: 1,
+      start: new Date().toISOString(),
+      duration: 0,
+      requests: { total: 0, sent: 0 },
+      throughput: { total: 0 },
+      errors: 0,
+      timeouts: 0,
+      non2xx: 0,
+      mismatches: 0,
+      sampled: 0,
+      rate_limited: 0,
+      retry_after: 0,
+      status_codes: {},
+      series: { interval_ms: 1000, requests: [], bytes: [] },
+      invalid_examples: [],
+      notes: [reason],
+      ...extra,
+    },
+    h,
+    s.thresholds,
+  );
 }

@@ -7,7 +7,11 @@ import { basicAuth, type Secret } from '../target/redact.js';
 import { isProductionHost, normalHost } from './cost-guard.js';
 
 /** A message whose receipts discovery pages through. */
-export interface MessageRef { serviceSid: string; conversationSid: string; messageSid: string }
+export interface MessageRef {
+  serviceSid: string;
+  conversationSid: string;
+  messageSid: string;
+}
 
 /** What the load tool drives: the TARGET_* settings plus how to stop it (the embedded emulator, or nothing). */
 export interface LoadTarget {
@@ -26,7 +30,10 @@ export interface LoadTarget {
 }
 
 /** Consent flags for targets that are not on this machine. */
-export interface Consent { allowRemote: boolean; acceptTwilioCosts: boolean }
+export interface Consent {
+  allowRemote: boolean;
+  acceptTwilioCosts: boolean;
+}
 
 /** Refuses a non-loopback target without --allow-remote, and Twilio's production API without --i-accept-twilio-costs. */
 export function checkTargetUrl(url: string, consent: Consent): void {
@@ -37,12 +44,17 @@ export function checkTargetUrl(url: string, consent: Consent): void {
     return reject('TARGET_URL', url, 'allowed: an absolute http(s) URL, e.g. http://127.0.0.1:4010');
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') reject('TARGET_URL', url, 'allowed: an http: or https: URL');
-  if (u.username || u.password) throw new UsageError('TARGET_URL: must not hold credentials; set TARGET_ACCOUNT_SID and TARGET_AUTH_TOKEN instead');
+  if (u.username || u.password)
+    throw new UsageError('TARGET_URL: must not hold credentials; set TARGET_ACCOUNT_SID and TARGET_AUTH_TOKEN instead');
   if (isProductionHost(u.hostname) && !consent.acceptTwilioCosts) {
-    throw new UsageError(`TARGET_URL: ${u.origin} is Twilio's production API; load costs money and hits rate limits. Add --allow-remote --i-accept-twilio-costs to accept that`);
+    throw new UsageError(
+      `TARGET_URL: ${u.origin} is Twilio's production API; load costs money and hits rate limits. Add --allow-remote --i-accept-twilio-costs to accept that`,
+    );
   }
   if (!isLoopback(normalHost(u.hostname)) && !consent.allowRemote) {
-    throw new UsageError(`TARGET_URL: ${u.origin} is not on this machine (loopback); add --allow-remote to load a remote target`);
+    throw new UsageError(
+      `TARGET_URL: ${u.origin} is not on this machine (loopback); add --allow-remote to load a remote target`,
+    );
   }
 }
 
@@ -61,7 +73,17 @@ export function targetFromEnv(env: NodeJS.ProcessEnv, consent: Consent): Target 
 
 /** A LoadTarget from TARGET_* values; the token stays non-enumerable, so serialising a target never shows it. */
 function loadTarget(t: Target, messages: MessageRef[], embedded: boolean, stop: () => Promise<void>): LoadTarget {
-  const out = { url: t.url, publicUrl: t.publicUrl, accountSid: t.accountSid, serviceSid: t.serviceSid, conversationSid: t.conversationSid, messageSid: t.messageSid, messages, embedded, stop } as LoadTarget;
+  const out = {
+    url: t.url,
+    publicUrl: t.publicUrl,
+    accountSid: t.accountSid,
+    serviceSid: t.serviceSid,
+    conversationSid: t.conversationSid,
+    messageSid: t.messageSid,
+    messages,
+    embedded,
+    stop,
+  } as LoadTarget;
   Object.defineProperty(out, 'authToken', { value: t.authToken, enumerable: false });
   return out;
 }
@@ -84,7 +106,11 @@ function otherMessages(store: Store): MessageRef[] {
 }
 
 /** The target to load: TARGET_* when TARGET_URL is set, otherwise a freshly started embedded emulator. */
-export async function openTarget(env: NodeJS.ProcessEnv, consent: Consent, emulatorOptions: EmulatorOptions = {}): Promise<LoadTarget> {
+export async function openTarget(
+  env: NodeJS.ProcessEnv,
+  consent: Consent,
+  emulatorOptions: EmulatorOptions = {},
+): Promise<LoadTarget> {
   const t = targetFromEnv(env, consent);
   if (t) return loadTarget(t, [t], false, async () => {});
   const emu = await create({ port: 0, host: '127.0.0.1', dataset: EMBEDDED_DATASET, ...emulatorOptions });

@@ -12,7 +12,9 @@ export const REPORT_FILES = { json: 'result.json', markdown: 'summary.md', html:
 export async function writeReports(result: LoadResult, dir: string, secret: Secret | null = null): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files: [string, string][] = [
-    [REPORT_FILES.json, reportJson(result)], [REPORT_FILES.markdown, reportMarkdown(result)], [REPORT_FILES.html, reportHtml(result)],
+    [REPORT_FILES.json, reportJson(result)],
+    [REPORT_FILES.markdown, reportMarkdown(result)],
+    [REPORT_FILES.html, reportHtml(result)],
   ];
   for (const [name, text] of files) await writeFile(join(dir, name), redact(text, secret));
   return files.map(([name]) => join(dir, name));

@@ -4,13 +4,27 @@ import type { Violation } from './violation.js';
 /** Names of the schemas in components/schemas that consumers validate against. */
 export type SchemaName = 'Receipt' | 'ServiceReceipt' | 'ReceiptPage' | 'ServiceReceiptPage' | 'TwilioError';
 /** A documented Twilio error body. */
-export interface TwilioErrorBody { code: number; message: string; more_info: string; status: number }
+export interface TwilioErrorBody {
+  code: number;
+  message: string;
+  more_info: string;
+  status: number;
+}
 /** A receipt field that holds a SID (its pattern is in the spec). */
 export type SidField =
-  | 'account_sid' | 'chat_service_sid' | 'conversation_sid' | 'message_sid' | 'sid' | 'participant_sid'
+  | 'account_sid'
+  | 'chat_service_sid'
+  | 'conversation_sid'
+  | 'message_sid'
+  | 'sid'
+  | 'participant_sid'
   | 'channel_message_sid';
 /** A header documented for an error status: its name, the rule in words, and a test of a value. */
-export interface DocumentedHeader { name: string; rule: string; test(value: string): boolean }
+export interface DocumentedHeader {
+  name: string;
+  rule: string;
+  test(value: string): boolean;
+}
 
 /** SID facts, read from the receipt schema's patterns. */
 export interface SidFacts {

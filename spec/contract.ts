@@ -25,7 +25,10 @@ function rewriteRefs(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
   const out: Json = {};
   for (const [k, v] of Object.entries(node)) {
-    out[k] = k === '$ref' && typeof v === 'string' && v.startsWith(REF_PREFIX) ? `spec#/$defs/${v.slice(REF_PREFIX.length)}` : rewriteRefs(v);
+    out[k] =
+      k === '$ref' && typeof v === 'string' && v.startsWith(REF_PREFIX)
+        ? `spec#/$defs/${v.slice(REF_PREFIX.length)}`
+        : rewriteRefs(v);
   }
   return out;
 }
@@ -34,7 +37,10 @@ function rewriteRefs(node: unknown): unknown {
 function deref(doc: Json, node: unknown): Json {
   let n = node as Json;
   while (n && typeof n.$ref === 'string') {
-    n = (n.$ref as string).slice(2).split('/').reduce<Json>((acc, t) => acc[t] as Json, doc);
+    n = (n.$ref as string)
+      .slice(2)
+      .split('/')
+      .reduce<Json>((acc, t) => acc[t] as Json, doc);
   }
   return n;
 }
@@ -76,7 +82,9 @@ export function loadContract(file = SPEC_FILE): Contract {
   const errors = {
     validate(status: number, data: unknown, name = 'error_body'): Violation[] {
       const resp = errorResponse(status);
-      const schema = resp ? ((resp.content as Json)['application/json'] as Json).schema : { $ref: `${REF_PREFIX}TwilioError` };
+      const schema = resp
+        ? ((resp.content as Json)['application/json'] as Json).schema
+        : { $ref: `${REF_PREFIX}TwilioError` };
       return check(`error:${resp ? status : 'any'}`, schema, data, name);
     },
     example(status: number): TwilioErrorBody {
@@ -91,28 +99,37 @@ export function loadContract(file = SPEC_FILE): Contract {
         const fn = compile(`header:${status}:${name}`, schema);
         // A header is text: an integer schema judges the number it spells.
         const read = (v: string): unknown => (schema.type === 'integer' && /^-?\d+$/.test(v) ? Number(v) : v);
-        const rule = schema.pattern ? `a value matching /${String(schema.pattern)}/` : `a value of type ${String(schema.type)}`;
+        const rule = schema.pattern
+          ? `a value matching /${String(schema.pattern)}/`
+          : `a value of type ${String(schema.type)}`;
         return { name, rule, test: (value: string) => fn(read(value)) };
       });
     },
-    documentedStatuses: (operationId: string): number[] => Object.keys(paths.operation(operationId).responses).map(Number),
+    documentedStatuses: (operationId: string): number[] =>
+      Object.keys(paths.operation(operationId).responses).map(Number),
   };
   const sids = {
     pattern: (field: SidField): RegExp => new RegExp(fieldSchema(field).pattern as string),
-    prefix: (field: SidField): string | null => /^\^([A-Z]{2})\[/.exec(fieldSchema(field).pattern as string)?.[1] ?? null,
+    prefix: (field: SidField): string | null =>
+      /^\^([A-Z]{2})\[/.exec(fieldSchema(field).pattern as string)?.[1] ?? null,
     length: (field: SidField): number => fieldSchema(field).maxLength as number,
   };
   return Object.freeze({
     doc,
     file,
-    validate: (name: SchemaName, data: unknown, checkName = 'schema') => check(name, { $ref: `${REF_PREFIX}${name}` }, data, checkName),
+    validate: (name: SchemaName, data: unknown, checkName = 'schema') =>
+      check(name, { $ref: `${REF_PREFIX}${name}` }, data, checkName),
     sids,
     receipts: {
       dateFields: Object.keys(receiptProps).filter((f) => fieldSchema(f).format === 'date-time'),
       statusValues: (fieldSchema('status').enum as (string | null)[]).slice(),
     },
     paging: {
-      pageSize: { min: pageSizeSchema.minimum as number, max: pageSizeSchema.maximum as number, default: pageSizeSchema.default as number },
+      pageSize: {
+        min: pageSizeSchema.minimum as number,
+        max: pageSizeSchema.maximum as number,
+        default: pageSizeSchema.default as number,
+      },
       listKey: deref(doc, (schemas.PageMeta.properties as Json).key).const as string,
     },
     errors,
@@ -120,7 +137,18 @@ export function loadContract(file = SPEC_FILE): Contract {
   });
 }
 
-export type { Contract, DocumentedHeader, ErrorFacts, PagingFacts, PathFacts, ReceiptFacts, SchemaName, SidFacts, SidField, TwilioErrorBody } from './contract-types.js';
+export type {
+  Contract,
+  DocumentedHeader,
+  ErrorFacts,
+  PagingFacts,
+  PathFacts,
+  ReceiptFacts,
+  SchemaName,
+  SidFacts,
+  SidField,
+  TwilioErrorBody,
+} from './contract-types.js';
 export type { Operation, OperationName, PathParams, Scope };
 
 /** The contract, loaded and compiled once per process. */

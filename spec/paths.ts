@@ -27,7 +27,15 @@ export function compilePaths(doc: Json) {
     const name: OperationName = template.endsWith('}') ? 'fetch' : 'list'; // an instance path ends in its own id
     const scope: Scope = template.startsWith('/v1/Services/') ? 'service' : 'default';
     const regex = new RegExp('^' + template.replace(/\{\w+\}/g, '([^/]+)') + '$');
-    return { operationId: get.operationId as string, name, scope, template, params, responses: get.responses as Json, regex };
+    return {
+      operationId: get.operationId as string,
+      name,
+      scope,
+      template,
+      params,
+      responses: get.responses as Json,
+      regex,
+    };
   });
 
   const find = (name: OperationName, scope: Scope): Operation => {
@@ -64,12 +72,15 @@ export function compilePaths(doc: Json) {
     },
     /** The canonical URL of a receipt: the fetch path of its scope filled with its own SIDs, at an origin. */
     receiptUrl(origin: string, receipt: Record<string, unknown>, scope: Scope): string {
-      return origin + buildPath('fetch', scope, {
-        ChatServiceSid: String(receipt.chat_service_sid),
-        ConversationSid: String(receipt.conversation_sid),
-        MessageSid: String(receipt.message_sid),
-        Sid: String(receipt.sid),
-      });
+      return (
+        origin +
+        buildPath('fetch', scope, {
+          ChatServiceSid: String(receipt.chat_service_sid),
+          ConversationSid: String(receipt.conversation_sid),
+          MessageSid: String(receipt.message_sid),
+          Sid: String(receipt.sid),
+        })
+      );
     },
   };
 }

@@ -16,11 +16,20 @@ export interface FieldFacts {
 }
 
 /** One place where our spec and Twilio's disagree: where (e.g. receipt.status), the property, both values. */
-export interface Difference { where: string; property: keyof FieldFacts; ours: unknown; twilio: unknown }
+export interface Difference {
+  where: string;
+  property: keyof FieldFacts;
+  ours: unknown;
+  twilio: unknown;
+}
 
 function resolve(doc: Json, node: unknown): Json {
   let n = (node ?? {}) as Json;
-  while (typeof n.$ref === 'string') n = (n.$ref as string).slice(2).split('/').reduce<Json>((a, t) => a[t] as Json, doc);
+  while (typeof n.$ref === 'string')
+    n = (n.$ref as string)
+      .slice(2)
+      .split('/')
+      .reduce<Json>((a, t) => a[t] as Json, doc);
   if (Array.isArray(n.allOf)) return n.allOf.reduce<Json>((acc, part) => ({ ...acc, ...resolve(doc, part) }), {});
   return n;
 }
@@ -38,7 +47,12 @@ export function facts(doc: Json, node: unknown, required: boolean): FieldFacts {
   for (const k of ['pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'format', 'const'] as const) {
     if (s[k] !== undefined) (out as unknown as Json)[k] = s[k];
   }
-  if (enumValues) out.enum = enumValues.filter((v) => v !== null).map(String).sort().join('|');
+  if (enumValues)
+    out.enum = enumValues
+      .filter((v) => v !== null)
+      .map(String)
+      .sort()
+      .join('|');
   return out;
 }
 
@@ -47,7 +61,8 @@ function objectFields(doc: Json, schema: unknown, prefix: string): Map<string, F
   const s = resolve(doc, schema);
   const required = new Set((s.required as string[] | undefined) ?? []);
   const out = new Map<string, FieldFacts>();
-  for (const [name, sub] of Object.entries((s.properties as Json | undefined) ?? {})) out.set(`${prefix}.${name}`, facts(doc, sub, required.has(name)));
+  for (const [name, sub] of Object.entries((s.properties as Json | undefined) ?? {}))
+    out.set(`${prefix}.${name}`, facts(doc, sub, required.has(name)));
   return out;
 }
 
@@ -58,7 +73,10 @@ export function specFacts(doc: Json): Map<string, FieldFacts> {
     const get = item.get as Json;
     const scope = path.startsWith('/v1/Services/') ? 'service' : 'default';
     out.set(`operation.${get.operationId as string}`, { nullable: false, required: true, const: path });
-    const body = resolve(doc, ((resolve(doc, (get.responses as Json)['200']).content as Json)['application/json'] as Json).schema);
+    const body = resolve(
+      doc,
+      ((resolve(doc, (get.responses as Json)['200']).content as Json)['application/json'] as Json).schema,
+    );
     const props = (body.properties as Json | undefined) ?? {};
     const receipt = props.delivery_receipts ? (resolve(doc, props.delivery_receipts).items as Json) : body;
     for (const [k, v] of objectFields(doc, receipt, `${scope}-receipt`)) out.set(k, v);

@@ -33,7 +33,11 @@ function expectation(e: ErrorObject): { rule: string; expected: unknown; text: s
       return { rule: 'format', expected: p.format, text: `expected format ${String(p.format)}` };
     case 'minLength':
     case 'maxLength':
-      return { rule: e.keyword, expected: p.limit, text: `expected length ${e.keyword === 'minLength' ? '>=' : '<='} ${String(p.limit)}` };
+      return {
+        rule: e.keyword,
+        expected: p.limit,
+        text: `expected length ${e.keyword === 'minLength' ? '>=' : '<='} ${String(p.limit)}`,
+      };
     case 'minimum':
     case 'maximum':
       return { rule: e.keyword, expected: p.limit, text: `expected ${String(p.comparison)} ${String(p.limit)}` };

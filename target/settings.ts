@@ -23,8 +23,17 @@ export class TargetError extends Error {
 type Env = Record<string, string | undefined>;
 
 /** Every setting readTarget reads, in the README's order. */
-export const targetVariables = ['TARGET_URL', 'TARGET_PUBLIC_URL', 'TARGET_ACCOUNT_SID', 'TARGET_AUTH_TOKEN', 'TARGET_SERVICE_SID', 'TARGET_CONVERSATION_SID', 'TARGET_MESSAGE_SID',
-  'TARGET_DEFAULT_CONVERSATION_SID', 'TARGET_DEFAULT_MESSAGE_SID'] as const;
+export const targetVariables = [
+  'TARGET_URL',
+  'TARGET_PUBLIC_URL',
+  'TARGET_ACCOUNT_SID',
+  'TARGET_AUTH_TOKEN',
+  'TARGET_SERVICE_SID',
+  'TARGET_CONVERSATION_SID',
+  'TARGET_MESSAGE_SID',
+  'TARGET_DEFAULT_CONVERSATION_SID',
+  'TARGET_DEFAULT_MESSAGE_SID',
+] as const;
 
 /** Reads an origin-only http(s) URL setting. */
 function readOrigin(env: Env, name: string, fallback?: string): string {
@@ -34,11 +43,18 @@ function readOrigin(env: Env, name: string, fallback?: string): string {
   try {
     u = new URL(raw);
   } catch {
-    throw new TargetError(`${name} must be an absolute http(s) URL such as http://127.0.0.1:4010; received ${JSON.stringify(raw)}`);
+    throw new TargetError(
+      `${name} must be an absolute http(s) URL such as http://127.0.0.1:4010; received ${JSON.stringify(raw)}`,
+    );
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new TargetError(`${name} must use http or https; received ${u.protocol}`);
-  if (u.username || u.password) throw new TargetError(`${name} must not contain credentials; set TARGET_ACCOUNT_SID and TARGET_AUTH_TOKEN instead`);
-  if (u.pathname !== '/' || u.search || u.hash) throw new TargetError(`${name} must be an origin without a path or query (the suite adds /v1/...); received ${JSON.stringify(u.origin + u.pathname)}`);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new TargetError(`${name} must use http or https; received ${u.protocol}`);
+  if (u.username || u.password)
+    throw new TargetError(`${name} must not contain credentials; set TARGET_ACCOUNT_SID and TARGET_AUTH_TOKEN instead`);
+  if (u.pathname !== '/' || u.search || u.hash)
+    throw new TargetError(
+      `${name} must be an origin without a path or query (the suite adds /v1/...); received ${JSON.stringify(u.origin + u.pathname)}`,
+    );
   return u.origin;
 }
 
@@ -47,7 +63,8 @@ function readSid(env: Env, name: string, field: SidField, what: string): string 
   const raw = env[name];
   const pattern = contract.sids.pattern(field);
   if (!raw) throw new TargetError(`${name} is not set; set it to ${what} (${pattern.source})`);
-  if (!pattern.test(raw)) throw new TargetError(`${name} must match ${pattern.source} (${what}); received ${JSON.stringify(raw)}`);
+  if (!pattern.test(raw))
+    throw new TargetError(`${name} must match ${pattern.source} (${what}); received ${JSON.stringify(raw)}`);
   return raw;
 }
 
@@ -58,14 +75,37 @@ export function readTarget(env: Env = process.env): Target | null {
   const publicUrl = readOrigin(env, 'TARGET_PUBLIC_URL', url);
   const accountSid = readSid(env, 'TARGET_ACCOUNT_SID', 'account_sid', 'the Account SID used as the Basic user');
   const token = env.TARGET_AUTH_TOKEN;
-  if (!token) throw new TargetError('TARGET_AUTH_TOKEN is not set; set it to the Auth Token of TARGET_ACCOUNT_SID (it is never printed)');
+  if (!token)
+    throw new TargetError(
+      'TARGET_AUTH_TOKEN is not set; set it to the Auth Token of TARGET_ACCOUNT_SID (it is never printed)',
+    );
   // Control characters would corrupt the Authorization header.
-  if (/[\x00-\x1f\x7f]/.test(token)) throw new TargetError('TARGET_AUTH_TOKEN contains control characters (a stray newline?); set it to the bare Auth Token');
-  const serviceSid = readSid(env, 'TARGET_SERVICE_SID', 'chat_service_sid', 'the SID of a non-default Conversation Service');
+  if (/[\x00-\x1f\x7f]/.test(token))
+    throw new TargetError(
+      'TARGET_AUTH_TOKEN contains control characters (a stray newline?); set it to the bare Auth Token',
+    );
+  const serviceSid = readSid(
+    env,
+    'TARGET_SERVICE_SID',
+    'chat_service_sid',
+    'the SID of a non-default Conversation Service',
+  );
   const conversationSid = env.TARGET_CONVERSATION_SID;
-  if (!conversationSid) throw new TargetError('TARGET_CONVERSATION_SID is not set; set it to the Conversation SID (or unique name) of the message');
+  if (!conversationSid)
+    throw new TargetError(
+      'TARGET_CONVERSATION_SID is not set; set it to the Conversation SID (or unique name) of the message',
+    );
   const messageSid = readSid(env, 'TARGET_MESSAGE_SID', 'message_sid', 'the SID of a message with at least 3 receipts');
-  return freezeTarget({ url, publicUrl, accountSid, authToken: token, serviceSid, conversationSid, messageSid, ...readDefaultMessage(env) });
+  return freezeTarget({
+    url,
+    publicUrl,
+    accountSid,
+    authToken: token,
+    serviceSid,
+    conversationSid,
+    messageSid,
+    ...readDefaultMessage(env),
+  });
 }
 
 /** Reads the optional default-service message: both settings or neither. */
@@ -73,9 +113,15 @@ function readDefaultMessage(env: Env): Pick<Target, 'defaultConversationSid' | '
   const conversation = env.TARGET_DEFAULT_CONVERSATION_SID;
   const message = env.TARGET_DEFAULT_MESSAGE_SID;
   if (!conversation && !message) return {};
-  if (!conversation) throw new TargetError('TARGET_DEFAULT_CONVERSATION_SID is not set but TARGET_DEFAULT_MESSAGE_SID is; set it to the Conversation SID (or unique name) of that message in the default service, or unset both');
+  if (!conversation)
+    throw new TargetError(
+      'TARGET_DEFAULT_CONVERSATION_SID is not set but TARGET_DEFAULT_MESSAGE_SID is; set it to the Conversation SID (or unique name) of that message in the default service, or unset both',
+    );
   const what = "the SID of a message in the account's default service with at least 3 receipts";
-  return { defaultConversationSid: conversation, defaultMessageSid: readSid(env, 'TARGET_DEFAULT_MESSAGE_SID', 'message_sid', what) };
+  return {
+    defaultConversationSid: conversation,
+    defaultMessageSid: readSid(env, 'TARGET_DEFAULT_MESSAGE_SID', 'message_sid', what),
+  };
 }
 
 /** Freezes a target, hiding the token from enumeration (JSON, console, reports). */
@@ -99,9 +145,15 @@ export function readTargetOrExit(env: Env = process.env): Target | null {
 
 /** The Target field each TARGET_* variable sets, in the README's order. */
 const FIELD_OF: Record<(typeof targetVariables)[number], keyof Target> = {
-  TARGET_URL: 'url', TARGET_PUBLIC_URL: 'publicUrl', TARGET_ACCOUNT_SID: 'accountSid', TARGET_AUTH_TOKEN: 'authToken',
-  TARGET_SERVICE_SID: 'serviceSid', TARGET_CONVERSATION_SID: 'conversationSid', TARGET_MESSAGE_SID: 'messageSid',
-  TARGET_DEFAULT_CONVERSATION_SID: 'defaultConversationSid', TARGET_DEFAULT_MESSAGE_SID: 'defaultMessageSid',
+  TARGET_URL: 'url',
+  TARGET_PUBLIC_URL: 'publicUrl',
+  TARGET_ACCOUNT_SID: 'accountSid',
+  TARGET_AUTH_TOKEN: 'authToken',
+  TARGET_SERVICE_SID: 'serviceSid',
+  TARGET_CONVERSATION_SID: 'conversationSid',
+  TARGET_MESSAGE_SID: 'messageSid',
+  TARGET_DEFAULT_CONVERSATION_SID: 'defaultConversationSid',
+  TARGET_DEFAULT_MESSAGE_SID: 'defaultMessageSid',
 };
 
 /** The TARGET_* variables that point a client at a target (what `npm run emulator` prints, what nested runs set). */

@@ -18,13 +18,27 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
-interface Served { url: string; fetchPath?: string; listPath?: string; auth?: string }
+interface Served {
+  url: string;
+  fetchPath?: string;
+  listPath?: string;
+  auth?: string;
+}
 /** Both sides get the very same requests (path and Authorization header): only the answering differs. */
-interface Side { proc: ChildProcess; url: string; auth?: string }
+interface Side {
+  proc: ChildProcess;
+  url: string;
+  auth?: string;
+}
 
 /** Child side of the CPU probe: answers each 'cpu' message with the process's CPU time so far (µs). */
 function answerCpu(): void {
-  process.on('message', (m) => { if (m === 'cpu') { const u = process.cpuUsage(); process.send?.({ cpu: u.user + u.system }); } });
+  process.on('message', (m) => {
+    if (m === 'cpu') {
+      const u = process.cpuUsage();
+      process.send?.({ cpu: u.user + u.system });
+    }
+  });
 }
 
 /** Child role: the emulator on a synthetic data set; reports its URL, paths and credentials. */
@@ -35,7 +49,8 @@ async function serveEmulator(): Promise<void> {
   const first = emu.store.receipts.sids.sid(emu.store.messages.start[emu.store.target.message]);
   answerCpu();
   process.send?.({
-    url: emu.url, auth: basicAuth(t.accountSid, t.authToken),
+    url: emu.url,
+    auth: basicAuth(t.accountSid, t.authToken),
     fetchPath: contract.paths.build('fetch', 'service', { ...params, Sid: first }),
     listPath: contract.paths.build('list', 'service', params) + `?PageSize=${contract.paging.pageSize.max}`,
   } satisfies Served);
@@ -44,7 +59,8 @@ async function serveEmulator(): Promise<void> {
 /** Child role: a bare node:http server answering constant bodies (given by the parent): a query means the list. */
 function serveBare(): void {
   process.once('message', (m: { fetch: string; list: string }) => {
-    const fetchBody = Buffer.from(m.fetch), listBody = Buffer.from(m.list);
+    const fetchBody = Buffer.from(m.fetch),
+      listBody = Buffer.from(m.list);
     const server = createServer((req, res) => {
       const body = req.url?.includes('?') ? listBody : fetchBody;
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length }).end(body);
@@ -78,7 +94,12 @@ function cpuOf(proc: ChildProcess): Promise<number> {
 /** One run against one side: requests per second and server CPU µs per request (non-2xx answers fail the bench). */
 async function measure(side: Side, path: string, duration: number): Promise<{ rps: number; cpu: number }> {
   const before = await cpuOf(side.proc);
-  const r = await autocannon({ url: side.url + path, connections: CONNECTIONS, duration, headers: side.auth ? { authorization: side.auth } : {} });
+  const r = await autocannon({
+    url: side.url + path,
+    connections: CONNECTIONS,
+    duration,
+    headers: side.auth ? { authorization: side.auth } : {},
+  });
   const cpu = (await cpuOf(side.proc)) - before;
   if (r.non2xx || r.errors) throw new Error(`${path}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
   return { rps: r.requests.average, cpu: cpu / Math.max(1, r.requests.total) };
@@ -91,16 +112,30 @@ function median(xs: number[]): number {
 }
 
 /** Alternating rounds (bare first, then emulator first) for one endpoint; one printed line with the verdict. */
-async function compare(name: 'fetch' | 'list', bare: Side, emu: Side, path: string, bytes: number): Promise<{ line: string; ok: boolean }> {
+async function compare(
+  name: 'fetch' | 'list',
+  bare: Side,
+  emu: Side,
+  path: string,
+  bytes: number,
+): Promise<{ line: string; ok: boolean }> {
   await measure(bare, path, 1); // warm-up, both sides
   await measure(emu, path, 1);
-  const rps: number[] = [], cpu: number[] = [], b: number[] = [], m: number[] = [], bc: number[] = [], mc: number[] = [];
+  const rps: number[] = [],
+    cpu: number[] = [],
+    b: number[] = [],
+    m: number[] = [],
+    bc: number[] = [],
+    mc: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const first = round % 2 === 0;
     const x = first ? await measure(bare, path, DURATION) : null;
     const y = await measure(emu, path, DURATION);
-    const z = x ?? await measure(bare, path, DURATION);
-    b.push(z.rps); m.push(y.rps); bc.push(z.cpu); mc.push(y.cpu);
+    const z = x ?? (await measure(bare, path, DURATION));
+    b.push(z.rps);
+    m.push(y.rps);
+    bc.push(z.cpu);
+    mc.push(y.cpu);
     rps.push(y.rps / z.rps);
     cpu.push(z.cpu / y.cpu);
   }
@@ -113,13 +148,20 @@ async function compare(name: 'fetch' | 'list', bare: Side, emu: Side, path: stri
 async function main(): Promise<void> {
   const emu = await child('serve-emulator');
   const e = emu.served;
-  const body = async (path: string): Promise<string> => (await fetch(e.url + path, { headers: { authorization: e.auth ?? '' } })).text();
+  const body = async (path: string): Promise<string> =>
+    (await fetch(e.url + path, { headers: { authorization: e.auth ?? '' } })).text();
   const [fetchBody, listBody] = [await body(e.fetchPath ?? ''), await body(e.listPath ?? '')];
   const bare = await child('serve-bare', { fetch: fetchBody, list: listBody });
-  const emuSide: Side = { proc: emu.proc, url: e.url, auth: e.auth }, bareSide: Side = { proc: bare.proc, url: bare.served.url, auth: e.auth };
+  const emuSide: Side = { proc: emu.proc, url: e.url, auth: e.auth },
+    bareSide: Side = { proc: bare.proc, url: bare.served.url, auth: e.auth };
   try {
-    const rows = [await compare('fetch', bareSide, emuSide, e.fetchPath ?? '', fetchBody.length), await compare('list', bareSide, emuSide, e.listPath ?? '', listBody.length)];
-    console.log(`bench:emulator  ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s per side, medians, list = ${contract.paging.pageSize.max} items`);
+    const rows = [
+      await compare('fetch', bareSide, emuSide, e.fetchPath ?? '', fetchBody.length),
+      await compare('list', bareSide, emuSide, e.listPath ?? '', listBody.length),
+    ];
+    console.log(
+      `bench:emulator  ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s per side, medians, list = ${contract.paging.pageSize.max} items`,
+    );
     for (const r of rows) console.log(r.line);
     process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
   } finally {

@@ -12,7 +12,14 @@ import { runScenario } from '../run-scenario.js';
 import type { Scenario } from '../scenario-file.js';
 
 const BUDGET = 0.9;
-const { values } = parseArgs({ options: { duration: { type: 'string' }, rounds: { type: 'string' }, connections: { type: 'string' }, 'sample-every': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string' },
+    rounds: { type: 'string' },
+    connections: { type: 'string' },
+    'sample-every': { type: 'string' },
+  },
+});
 const duration = numberFlag('--duration', values.duration, 'seconds') ?? 4;
 const rounds = numberFlag('--rounds', values.rounds, 'count') ?? 3;
 const connections = numberFlag('--connections', values.connections, 'count') ?? 10;
@@ -20,31 +27,60 @@ const sampleEvery = numberFlag('--sample-every', values['sample-every'], 'count'
 
 /** Starts the bare server in a child process (one core for it, one for the load generator) and returns its URL. */
 async function startServer(body: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = fork(new URL('./bare-server.ts', import.meta.url).pathname, [], { env: { ...process.env, BODY: body }, execArgv: ['--import', 'tsx'] });
+  const child = fork(new URL('./bare-server.ts', import.meta.url).pathname, [], {
+    env: { ...process.env, BODY: body },
+    execArgv: ['--import', 'tsx'],
+  });
   const [port] = (await once(child, 'message')) as [number];
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-const example = (contract.doc.components as { examples: Record<string, { value: unknown }> }).examples.ServiceReceipt.value;
+const example = (contract.doc.components as { examples: Record<string, { value: unknown }> }).examples.ServiceReceipt
+  .value;
 // Every path is the example receipt's own, so each answer is valid for the registry's request-aware checks too
 // (path SIDs, account, url); the rotation still walks 1000 entries, as it would over distinct receipts.
 const examplePath = new URL((example as { url: string }).url).pathname;
 const paths = Array.from({ length: 1000 }, () => examplePath);
-const judged = { publicUrl: new URL((example as { url: string }).url).origin, accountSid: (example as { account_sid: string }).account_sid };
+const judged = {
+  publicUrl: new URL((example as { url: string }).url).origin,
+  accountSid: (example as { account_sid: string }).account_sid,
+};
 const scenario: Scenario = {
-  name: 'fetch', operation: 'fetch', mode: 'closed', pageSize: contract.paging.pageSize.default, connections, pipelining: 1, warmup: 0, duration,
-  maxRequests: 100_000_000, timeout: 5, sampleEvery, thresholds: [],
+  name: 'fetch',
+  operation: 'fetch',
+  mode: 'closed',
+  pageSize: contract.paging.pageSize.default,
+  connections,
+  pipelining: 1,
+  warmup: 0,
+  duration,
+  maxRequests: 100_000_000,
+  timeout: 5,
+  sampleEvery,
+  thresholds: [],
 };
 
 /** A side's achieved rate, and the generator's CPU per answer (µs): far less sensitive to a noisy machine than the rate. */
-interface Side { rate: number; cpuUs: number; sampled: number; invalid: number }
+interface Side {
+  rate: number;
+  cpuUs: number;
+  sampled: number;
+  invalid: number;
+}
 
 /** Runs one side and measures this process's CPU time over it. */
-async function measured(run: () => Promise<{ answers: number; seconds: number; sampled?: number; invalid?: number }>): Promise<Side> {
+async function measured(
+  run: () => Promise<{ answers: number; seconds: number; sampled?: number; invalid?: number }>,
+): Promise<Side> {
   const cpu = process.cpuUsage();
   const r = await run();
   const used = process.cpuUsage(cpu);
-  return { rate: r.answers / r.seconds, cpuUs: (used.user + used.system) / Math.max(r.answers, 1), sampled: r.sampled ?? 0, invalid: r.invalid ?? 0 };
+  return {
+    rate: r.answers / r.seconds,
+    cpuUs: (used.user + used.system) / Math.max(r.answers, 1),
+    sampled: r.sampled ?? 0,
+    invalid: r.invalid ?? 0,
+  };
 }
 
 // The same request headers on both sides: credentials are part of the workload, not of the harness's overhead.
@@ -61,7 +97,10 @@ async function plain(url: string, seconds: number): Promise<Side> {
 /** The harness: rotation, sampling, its own histogram and series. */
 async function ours(url: string, seconds: number): Promise<Side> {
   return measured(async () => {
-    const r = await runScenario({ ...scenario, duration: seconds }, { url, publicUrl: judged.publicUrl, secret: { accountSid: judged.accountSid, authToken: 'bench' }, paths });
+    const r = await runScenario(
+      { ...scenario, duration: seconds },
+      { url, publicUrl: judged.publicUrl, secret: { accountSid: judged.accountSid, authToken: 'bench' }, paths },
+    );
     return { answers: r.requests.total, seconds: r.duration, sampled: r.sampled, invalid: r.mismatches };
   });
 }
@@ -69,7 +108,9 @@ async function ours(url: string, seconds: number): Promise<Side> {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const { url, child } = await startServer(JSON.stringify(example));
 try {
-  console.log(`bench:load: ${rounds} rounds of ${duration} s each, ${connections} connections, 1 body in ${sampleEvery} validated, bare node:http server in its own process`);
+  console.log(
+    `bench:load: ${rounds} rounds of ${duration} s each, ${connections} connections, 1 body in ${sampleEvery} validated, bare node:http server in its own process`,
+  );
   await plain(url, 1); // warm both paths up (JIT, sockets)
   await ours(url, 1);
   const ratios: number[] = [];
@@ -84,11 +125,17 @@ try {
     }
     ratios.push(o!.rate / a!.rate);
     cpuRatios.push(a!.cpuUs / o!.cpuUs);
-    console.log(`round ${i + 1}: plain autocannon ${Math.round(a!.rate)} req/s (${a!.cpuUs.toFixed(1)} µs CPU/answer), harness ${Math.round(o!.rate)} req/s (${o!.cpuUs.toFixed(1)} µs CPU/answer, ${o!.sampled} bodies validated, ${o!.invalid} invalid), rate ratio ${(o!.rate / a!.rate).toFixed(3)}`);
+    console.log(
+      `round ${i + 1}: plain autocannon ${Math.round(a!.rate)} req/s (${a!.cpuUs.toFixed(1)} µs CPU/answer), harness ${Math.round(o!.rate)} req/s (${o!.cpuUs.toFixed(1)} µs CPU/answer, ${o!.sampled} bodies validated, ${o!.invalid} invalid), rate ratio ${(o!.rate / a!.rate).toFixed(3)}`,
+    );
   }
   const m = median(ratios);
-  console.log(`median rate ratio harness/plain: ${m.toFixed(3)} (overhead ${((1 - m) * 100).toFixed(1)}%; budget: ratio >= ${BUDGET}) ${m >= BUDGET ? 'within budget' : 'OVER BUDGET'}`);
-  console.log(`median CPU-per-answer ratio plain/harness: ${median(cpuRatios).toFixed(3)} (the same comparison, robust to other load on the machine)`);
+  console.log(
+    `median rate ratio harness/plain: ${m.toFixed(3)} (overhead ${((1 - m) * 100).toFixed(1)}%; budget: ratio >= ${BUDGET}) ${m >= BUDGET ? 'within budget' : 'OVER BUDGET'}`,
+  );
+  console.log(
+    `median CPU-per-answer ratio plain/harness: ${median(cpuRatios).toFixed(3)} (the same comparison, robust to other load on the machine)`,
+  );
 } finally {
   child.kill();
 }

@@ -5,7 +5,8 @@ import { violation } from './helpers.js';
 /** error_body: an error answer is Twilio's error body (code, message, more_info, status) documented for its HTTP status. */
 export const errorBody: Check = {
   name: 'error_body',
-  holds: "an error is Twilio's JSON body documented for its HTTP status: integer code (the spec's own for 401, 404 and 429), message, more_info URI, status equal to the HTTP status",
+  holds:
+    "an error is Twilio's JSON body documented for its HTTP status: integer code (the spec's own for 401, 404 and 429), message, more_info URI, status equal to the HTTP status",
   applies: { status: 'error' },
   run(exchange, contract) {
     const { status, json } = exchange.response;
@@ -13,7 +14,9 @@ export const errorBody: Check = {
     const found = contract.errors.validate(status, json, 'error_body');
     const said = exchange.body?.status;
     if (typeof said === 'number' && said !== status && !found.some((v) => v.pointer === '/status')) {
-      found.push(violation('error_body', '/status', `expected the HTTP status ${status}, received ${show(said)}`, status, said));
+      found.push(
+        violation('error_body', '/status', `expected the HTTP status ${status}, received ${show(said)}`, status, said),
+      );
     }
     return found;
   },

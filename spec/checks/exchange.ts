@@ -37,7 +37,8 @@ export interface Exchange {
  * hidden: 404 or an empty page; page_size: PageSize outside its bounds (4xx, or clamped where the docs allow it);
  * page_token: a PageToken the server never issued (the documented 400).
  */
-export type Expectation = 'receipt' | 'page' | 'unauthorized' | 'not_found' | 'rejected' | 'hidden' | 'page_size' | 'page_token';
+export type Expectation =
+  'receipt' | 'page' | 'unauthorized' | 'not_found' | 'rejected' | 'hidden' | 'page_size' | 'page_token';
 
 /** A page walk in progress: the reference order of receipt SIDs, where this page should start, and pages seen. */
 export interface WalkState {
@@ -70,7 +71,11 @@ export interface CheckContext {
 type Json = Record<string, unknown>;
 
 /** The operation a path addresses and its decoded path parameters (undefined where the encoding is broken). */
-export interface Route { op: Operation; scope: Scope; params: Record<string, string | undefined> }
+export interface Route {
+  op: Operation;
+  scope: Scope;
+  params: Record<string, string | undefined>;
+}
 
 /** An exchange parsed once for every check: its route, query, JSON object body, meta and receipts. */
 export interface Judged extends Exchange {

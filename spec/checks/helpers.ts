@@ -8,7 +8,9 @@ export { asObject, routeOfPath } from './judged.js';
 /** The receipt SIDs of a page, in order (non-strings skipped): for probes holding a raw exchange. */
 export function pageSids(exchange: Exchange, contract: Contract): string[] {
   const items = asObject(exchange.response.json)?.[contract.paging.listKey];
-  return Array.isArray(items) ? items.map((r) => asObject(r)?.sid).filter((s): s is string => typeof s === 'string') : [];
+  return Array.isArray(items)
+    ? items.map((r) => asObject(r)?.sid).filter((s): s is string => typeof s === 'string')
+    : [];
 }
 
 /** The meta object of a page body, or null: for probes holding a raw exchange. */

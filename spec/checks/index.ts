@@ -27,7 +27,20 @@ import { responseJson } from './response-json.js';
 import { responseNoReceipts } from './response-no-receipts.js';
 import { responseStatus } from './response-status.js';
 
-export type { Applies, AuthMode, MalformedAuth, Check, CheckContext, Exchange, ExchangeRequest, ExchangeResponse, Expectation, Judged, Route, WalkState } from './exchange.js';
+export type {
+  Applies,
+  AuthMode,
+  MalformedAuth,
+  Check,
+  CheckContext,
+  Exchange,
+  ExchangeRequest,
+  ExchangeResponse,
+  Expectation,
+  Judged,
+  Route,
+  WalkState,
+} from './exchange.js';
 
 /** Every check, in the order its violations are reported: transport, then receipts, then pages, then errors. */
 export const checks: readonly Check[] = Object.freeze([
@@ -62,13 +75,21 @@ export const MAX_PER_CHECK = 5;
 export const MAX_PER_EXCHANGE = 40;
 
 /** What judging one exchange gave: the checks that applied to it, and their violations (each with its request). */
-export interface Assessment { applied: string[]; violations: Violation[] }
+export interface Assessment {
+  applied: string[];
+  violations: Violation[];
+}
 
 /**
  * Parses an exchange once, runs every check that applies to it, and says which applied. Bounded and never throws:
  * every failing check is named once, the room left goes to further lines of each, in report order.
  */
-export function assess(exchange: Exchange, contract: Contract, ctx: CheckContext, among: readonly Check[] = checks): Assessment {
+export function assess(
+  exchange: Exchange,
+  contract: Contract,
+  ctx: CheckContext,
+  among: readonly Check[] = checks,
+): Assessment {
   const parsed = parseExchange(exchange, contract);
   const request = `${exchange.request.method} ${exchange.request.path}`;
   const applied = among.filter((check) => appliesTo(check.applies, parsed, ctx));

@@ -27,7 +27,13 @@ export function routeOfPath(pathAndQuery: string, contract: Contract): Route | n
 }
 
 /** The receipts a 200 carries, with their pointers: the body of a fetch, the object items of a list. */
-function receiptsIn(route: Route | null, status: number, body: Json | null, listKey: string, maxItems: number): Judged['receipts'] {
+function receiptsIn(
+  route: Route | null,
+  status: number,
+  body: Json | null,
+  listKey: string,
+  maxItems: number,
+): Judged['receipts'] {
   if (status !== 200 || !body || !route) return [];
   if (route.op.name === 'fetch') return [{ receipt: body, at: '' }];
   const items = body[listKey];
@@ -52,7 +58,9 @@ export function parseExchange(exchange: Exchange, contract: Contract): Judged {
   const meta = isList ? asObject(body?.meta) : null;
   const receipts = receiptsIn(route, status, body, contract.paging.listKey, contract.paging.pageSize.max);
   const items = isList ? body?.[contract.paging.listKey] : undefined;
-  const sids = Array.isArray(items) ? items.map((r) => asObject(r)?.sid).filter((s): s is string => typeof s === 'string') : [];
+  const sids = Array.isArray(items)
+    ? items.map((r) => asObject(r)?.sid).filter((s): s is string => typeof s === 'string')
+    : [];
   return { ...exchange, route, query, body, meta, receipts, sids };
 }
 

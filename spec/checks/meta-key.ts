@@ -11,8 +11,27 @@ export const metaKey: Check = {
     // A body that is not a JSON object is response_json's concern.
     if (!exchange.body) return [];
     const key = exchange.meta?.key;
-    if (key !== contract.paging.listKey) return [violation('meta_key', '/meta/key', `expected ${show(contract.paging.listKey)}, received ${show(key)}`, contract.paging.listKey, key)];
+    if (key !== contract.paging.listKey)
+      return [
+        violation(
+          'meta_key',
+          '/meta/key',
+          `expected ${show(contract.paging.listKey)}, received ${show(key)}`,
+          contract.paging.listKey,
+          key,
+        ),
+      ];
     const items = exchange.body[contract.paging.listKey];
-    return Array.isArray(items) ? [] : [violation('meta_key', `/${contract.paging.listKey}`, `expected the items array under meta.key, received ${show(items)}`, 'array', items)];
+    return Array.isArray(items)
+      ? []
+      : [
+          violation(
+            'meta_key',
+            `/${contract.paging.listKey}`,
+            `expected the items array under meta.key, received ${show(items)}`,
+            'array',
+            items,
+          ),
+        ];
   },
 };

@@ -5,7 +5,8 @@ import { linkPath, violation } from './helpers.js';
 /** meta_next_page_url: a link while receipts remain, null after the last one, and never back to a page already visited. */
 export const metaNextPageUrl: Check = {
   name: 'meta_next_page_url',
-  holds: 'next_page_url links on while receipts remain, is null on the last page, and never leads back to a visited page',
+  holds:
+    'next_page_url links on while receipts remain, is null on the last page, and never leads back to a visited page',
   applies: { operation: 'list', status: 'ok', needs: ['walk'] },
   run(exchange, _contract, ctx) {
     const { meta } = exchange;
@@ -16,12 +17,33 @@ export const metaNextPageUrl: Check = {
     const reached = walk.position + exchange.sids.length;
     const remaining = walk.expected.length - reached;
     if (next === null) {
-      return remaining > 0 ? [violation('meta_next_page_url', at, `the walk ends after ${reached} of ${walk.expected.length} receipts`, 'a link', null)] : [];
+      return remaining > 0
+        ? [
+            violation(
+              'meta_next_page_url',
+              at,
+              `the walk ends after ${reached} of ${walk.expected.length} receipts`,
+              'a link',
+              null,
+            ),
+          ]
+        : [];
     }
-    if (remaining <= 0 && walk.complete) return [violation('meta_next_page_url', at, `expected null after the last receipt, received ${show(next)}`, null, next)];
+    if (remaining <= 0 && walk.complete)
+      return [
+        violation('meta_next_page_url', at, `expected null after the last receipt, received ${show(next)}`, null, next),
+      ];
     const path = linkPath(next);
     if (path !== null && (path === exchange.request.path || walk.visited.includes(path))) {
-      return [violation('meta_next_page_url', at, `leads back to a page already visited (a loop): ${show(next)}`, 'a new page', next)];
+      return [
+        violation(
+          'meta_next_page_url',
+          at,
+          `leads back to a page already visited (a loop): ${show(next)}`,
+          'a new page',
+          next,
+        ),
+      ];
     }
     return [];
   },

@@ -15,13 +15,25 @@ export const metaPreviousPageUrl: Check = {
     const { meta } = exchange;
     if (!meta) return [];
     const said = meta.page;
-    const index = knownPageIndex(exchange, ctx) ?? (Number.isInteger(said) && (said as number) >= 0 ? (said as number) : undefined);
+    const index =
+      knownPageIndex(exchange, ctx) ?? (Number.isInteger(said) && (said as number) >= 0 ? (said as number) : undefined);
     if (index === undefined) return []; // a malformed meta.page is page_schema's concern
     const link = meta.previous_page_url;
     const at = '/meta/previous_page_url';
-    if (index === 0 && link !== null) return [violation('meta_previous_page_url', at, `expected null on the first page, received ${show(link)}`, null, link)];
+    if (index === 0 && link !== null)
+      return [
+        violation('meta_previous_page_url', at, `expected null on the first page, received ${show(link)}`, null, link),
+      ];
     if (index > 0 && typeof link !== 'string') {
-      return [violation('meta_previous_page_url', at, `expected a link back on page ${index}, received ${show(link)}`, 'a link', link)];
+      return [
+        violation(
+          'meta_previous_page_url',
+          at,
+          `expected a link back on page ${index}, received ${show(link)}`,
+          'a link',
+          link,
+        ),
+      ];
     }
     return [];
   },

@@ -15,7 +15,13 @@ function otherList(request: Route, link: Route, exchange: Judged, contract: Cont
     const given = link.params[param];
     if (given === value) continue;
     const conversation = contract.sids.pattern('conversation_sid');
-    if (param === 'ConversationSid' && value !== undefined && !conversation.test(value) && given !== undefined && conversation.test(given)) {
+    if (
+      param === 'ConversationSid' &&
+      value !== undefined &&
+      !conversation.test(value) &&
+      given !== undefined &&
+      conversation.test(given)
+    ) {
       const named = exchange.receipts.map((r) => r.receipt.conversation_sid);
       if (named.every((sid) => sid === given)) continue; // the unique name's own SID
     }
@@ -27,7 +33,8 @@ function otherList(request: Route, link: Route, exchange: Judged, contract: Cont
 /** meta_urls: every page link is an absolute URL at the public origin that names the same list as the request. */
 export const metaUrls: Check = {
   name: 'meta_urls',
-  holds: 'meta links are absolute URLs at TARGET_PUBLIC_URL naming the same list as the request (a unique name may become its CH SID)',
+  holds:
+    'meta links are absolute URLs at TARGET_PUBLIC_URL naming the same list as the request (a unique name may become its CH SID)',
   applies: { expect: ['page'], operation: 'list', status: 'ok' },
   run(exchange, contract, ctx) {
     const { meta, route: request } = exchange;
@@ -40,12 +47,30 @@ export const metaUrls: Check = {
       const actualOrigin = originOf(link);
       if (actualOrigin !== origin) {
         const what = actualOrigin ? `a foreign origin ${actualOrigin} (not followed)` : 'not an absolute URL';
-        return [violation('meta_urls', at, `expected an absolute URL at ${origin}, received ${what}: ${show(link)}`, origin, link)];
+        return [
+          violation(
+            'meta_urls',
+            at,
+            `expected an absolute URL at ${origin}, received ${what}: ${show(link)}`,
+            origin,
+            link,
+          ),
+        ];
       }
       const target = routeOfPath(new URL(link as string).pathname, contract);
       const why = target ? otherList(request, target, exchange, contract) : 'a path outside the spec';
       const path = exchange.request.path.split('?')[0];
-      return why === null ? [] : [violation('meta_urls', at, `expected a link to this list ${path}, received ${why}: ${show(link)}`, path, link)];
+      return why === null
+        ? []
+        : [
+            violation(
+              'meta_urls',
+              at,
+              `expected a link to this list ${path}, received ${why}: ${show(link)}`,
+              path,
+              link,
+            ),
+          ];
     });
   },
 };

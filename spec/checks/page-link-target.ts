@@ -11,6 +11,14 @@ export const pageLinkTarget: Check = {
     if (!want) return [];
     const got = exchange.sids;
     if (got.join() === want.sids.join()) return [];
-    return [violation('page_link_target', `/${contract.paging.listKey}`, `following ${want.link} should give [${want.sids.join(', ')}], received [${got.join(', ')}]`, want.sids, got)];
+    return [
+      violation(
+        'page_link_target',
+        `/${contract.paging.listKey}`,
+        `following ${want.link} should give [${want.sids.join(', ')}], received [${got.join(', ')}]`,
+        want.sids,
+        got,
+      ),
+    ];
   },
 };

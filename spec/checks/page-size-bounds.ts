@@ -5,7 +5,8 @@ import { violation } from './helpers.js';
 /** page_size_bounds: a PageSize outside its documented bounds is rejected with a 4xx, or (above the maximum only) clamped. */
 export const pageSizeBounds: Check = {
   name: 'page_size_bounds',
-  holds: 'a PageSize out of bounds (0, -1, not a number) gets a 4xx; above the maximum a 4xx or at most the maximum items',
+  holds:
+    'a PageSize out of bounds (0, -1, not a number) gets a 4xx; above the maximum a 4xx or at most the maximum items',
   applies: { operation: 'list', status: 'ok', query: 'PageSize' },
   run(exchange, contract) {
     const raw = String(exchange.query.get('PageSize'));
@@ -14,13 +15,39 @@ export const pageSizeBounds: Check = {
     const { min, max } = contract.paging.pageSize;
     if (Number.isInteger(n) && n >= min && n <= max) return [];
     if (!(Number.isInteger(n) && n > max)) {
-      return [violation('page_size_bounds', '', `PageSize=${raw} is outside ${min}..${max} and must be rejected with a 4xx, received HTTP 200`, '4xx', status)];
+      return [
+        violation(
+          'page_size_bounds',
+          '',
+          `PageSize=${raw} is outside ${min}..${max} and must be rejected with a 4xx, received HTTP 200`,
+          '4xx',
+          status,
+        ),
+      ];
     }
     // Above the maximum the documentation allows clamping: never more than the maximum.
     const count = exchange.sids.length;
     const size = exchange.meta?.page_size;
-    if (count > max) return [violation('page_size_bounds', `/${contract.paging.listKey}`, `PageSize=${raw} returned ${count} items, more than the maximum ${max}`, `<= ${max}`, count)];
-    if (typeof size !== 'number' || size > max) return [violation('page_size_bounds', '/meta/page_size', `PageSize=${raw} clamped must report at most ${max}, received ${show(size ?? null)}`, `<= ${max}`, size)];
+    if (count > max)
+      return [
+        violation(
+          'page_size_bounds',
+          `/${contract.paging.listKey}`,
+          `PageSize=${raw} returned ${count} items, more than the maximum ${max}`,
+          `<= ${max}`,
+          count,
+        ),
+      ];
+    if (typeof size !== 'number' || size > max)
+      return [
+        violation(
+          'page_size_bounds',
+          '/meta/page_size',
+          `PageSize=${raw} clamped must report at most ${max}, received ${show(size ?? null)}`,
+          `<= ${max}`,
+          size,
+        ),
+      ];
     return [];
   },
 };

@@ -20,6 +20,14 @@ export const pageTokenForged: Check = {
     const rejected = documented ? status === BAD_REQUEST : status >= 400 && status < 500;
     if (rejected || (status >= 300 && status < 400) || status >= 500) return [];
     const want = documented ? `HTTP ${BAD_REQUEST} (documented for this list)` : 'a 4xx';
-    return [violation('page_token_forged', '', `PageToken=${show(token)} was never issued by the server and must be rejected with ${want}, received HTTP ${status}`, documented ? BAD_REQUEST : '4xx', status)];
+    return [
+      violation(
+        'page_token_forged',
+        '',
+        `PageToken=${show(token)} was never issued by the server and must be rejected with ${want}, received HTTP ${status}`,
+        documented ? BAD_REQUEST : '4xx',
+        status,
+      ),
+    ];
   },
 };

@@ -11,7 +11,15 @@ export const receiptAccountSid: Check = {
     return exchange.receipts.flatMap(({ receipt, at }) =>
       receipt.account_sid === ctx.accountSid
         ? []
-        : [violation('receipt_account_sid', `${at}/account_sid`, `expected the authenticated account ${show(ctx.accountSid)}, received ${show(receipt.account_sid)}`, ctx.accountSid, receipt.account_sid)],
+        : [
+            violation(
+              'receipt_account_sid',
+              `${at}/account_sid`,
+              `expected the authenticated account ${show(ctx.accountSid)}, received ${show(receipt.account_sid)}`,
+              ctx.accountSid,
+              receipt.account_sid,
+            ),
+          ],
     );
   },
 };

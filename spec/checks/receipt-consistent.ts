@@ -24,7 +24,15 @@ export const receiptConsistent: Check = {
       const keys = [...new Set([...Object.keys(known), ...Object.keys(receipt)])];
       return keys
         .filter((k) => !same(k, known[k], receipt[k], contract.receipts.dateFields))
-        .map((k) => violation('receipt_consistent', pointer('', k), `expected ${show(known[k])} as listed, received ${show(receipt[k])}`, known[k], receipt[k]));
+        .map((k) =>
+          violation(
+            'receipt_consistent',
+            pointer('', k),
+            `expected ${show(known[k])} as listed, received ${show(receipt[k])}`,
+            known[k],
+            receipt[k],
+          ),
+        );
     });
   },
 };

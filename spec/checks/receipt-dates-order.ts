@@ -11,8 +11,17 @@ export const receiptDatesOrder: Check = {
       const created = Date.parse(String(receipt.date_created));
       const updated = Date.parse(String(receipt.date_updated));
       // Unparseable dates are receipt_schema's concern; this check compares only real instants.
-      if (receipt.date_updated === null || Number.isNaN(created) || Number.isNaN(updated) || updated >= created) return [];
-      return [violation('receipt_dates_order', `${at}/date_updated`, `expected not before date_created ${String(receipt.date_created)}, received ${String(receipt.date_updated)}`, `>= ${String(receipt.date_created)}`, receipt.date_updated)];
+      if (receipt.date_updated === null || Number.isNaN(created) || Number.isNaN(updated) || updated >= created)
+        return [];
+      return [
+        violation(
+          'receipt_dates_order',
+          `${at}/date_updated`,
+          `expected not before date_created ${String(receipt.date_created)}, received ${String(receipt.date_updated)}`,
+          `>= ${String(receipt.date_created)}`,
+          receipt.date_updated,
+        ),
+      ];
     });
   },
 };

@@ -24,7 +24,15 @@ export const receiptPathSids: Check = {
         // A conversation may be addressed by unique name: only a SID-shaped path value can be compared.
         if (!field || value === undefined || receipt[field] === value) return [];
         if (field === 'conversation_sid' && !contract.sids.pattern('conversation_sid').test(value)) return [];
-        return [violation('receipt_path_sids', `${at}/${field}`, `expected ${show(value)} from the path, received ${show(receipt[field])}`, value, receipt[field])];
+        return [
+          violation(
+            'receipt_path_sids',
+            `${at}/${field}`,
+            `expected ${show(value)} from the path, received ${show(receipt[field])}`,
+            value,
+            receipt[field],
+          ),
+        ];
       }),
     );
   },

@@ -15,10 +15,20 @@ export const receiptUrl: Check = {
       const actualOrigin = originOf(url);
       if (actualOrigin !== origin) {
         const what = actualOrigin ? `a foreign origin ${actualOrigin} (not followed)` : 'not an absolute URL';
-        return [violation('receipt_url', `${at}/url`, `expected an absolute URL at ${origin}, received ${what}: ${show(url)}`, origin, url)];
+        return [
+          violation(
+            'receipt_url',
+            `${at}/url`,
+            `expected an absolute URL at ${origin}, received ${what}: ${show(url)}`,
+            origin,
+            url,
+          ),
+        ];
       }
       const canonical = contract.paths.receiptUrl(origin, receipt, scope);
-      return url === canonical ? [] : [violation('receipt_url', `${at}/url`, `expected ${canonical}, received ${show(url)}`, canonical, url)];
+      return url === canonical
+        ? []
+        : [violation('receipt_url', `${at}/url`, `expected ${canonical}, received ${show(url)}`, canonical, url)];
     });
   },
 };

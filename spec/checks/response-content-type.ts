@@ -11,6 +11,14 @@ export const responseContentType: Check = {
     const type = headers['content-type'];
     const media = type?.split(';')[0].trim().toLowerCase();
     if (media === 'application/json') return [];
-    return [violation('response_content_type', '', `Content-Type: expected application/json, received ${JSON.stringify(type ?? null)}`, 'application/json', type)];
+    return [
+      violation(
+        'response_content_type',
+        '',
+        `Content-Type: expected application/json, received ${JSON.stringify(type ?? null)}`,
+        'application/json',
+        type,
+      ),
+    ];
   },
 };

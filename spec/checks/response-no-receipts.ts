@@ -12,9 +12,27 @@ export const responseNoReceipts: Check = {
     if (!body) return [];
     const items = body[contract.paging.listKey];
     if (Array.isArray(items) && items.length > 0) {
-      return [violation('response_no_receipts', `/${contract.paging.listKey}`, `expected no receipts, received ${items.length}`, 0, items.length)];
+      return [
+        violation(
+          'response_no_receipts',
+          `/${contract.paging.listKey}`,
+          `expected no receipts, received ${items.length}`,
+          0,
+          items.length,
+        ),
+      ];
     }
     const sid = body.sid ?? body.account_sid;
-    return sid === undefined ? [] : [violation('response_no_receipts', '', `expected no receipt, received one (${String(sid)})`, 'no receipt', sid)];
+    return sid === undefined
+      ? []
+      : [
+          violation(
+            'response_no_receipts',
+            '',
+            `expected no receipt, received one (${String(sid)})`,
+            'no receipt',
+            sid,
+          ),
+        ];
   },
 };

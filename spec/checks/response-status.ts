@@ -24,6 +24,14 @@ export const responseStatus: Check = {
     const allowed = ALLOWED[ctx.expect];
     if (allowed.ok(status)) return [];
     const where = status >= 300 && status < 400 && headers.location ? ` redirecting to ${headers.location}` : '';
-    return [violation('response_status', '', `expected HTTP ${allowed.text}, received HTTP ${status}${where}`, allowed.text, status)];
+    return [
+      violation(
+        'response_status',
+        '',
+        `expected HTTP ${allowed.text}, received HTTP ${status}${where}`,
+        allowed.text,
+        status,
+      ),
+    ];
   },
 };

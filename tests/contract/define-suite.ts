@@ -13,7 +13,11 @@ const known = readKnown(process.env)?.entries ?? [];
 /** Which discovered message a suite probes: the advertised service's, or the default service's. */
 export type SuiteScope = 'service' | 'default';
 /** The fixtures a probe test body uses. */
-interface ProbeFixtures { session: Session; reference: Reference; defaultReference: Reference | null }
+interface ProbeFixtures {
+  session: Session;
+  reference: Reference;
+  defaultReference: Reference | null;
+}
 
 /**
  * The body of one contract test: runs the probe, attaches its conformance record, notes known deviations, asserts

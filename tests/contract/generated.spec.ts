@@ -48,10 +48,22 @@ test.describe('Generated requests (from the spec, judged by every check)', () =>
       await testInfo.attach('coverage of generated requests', { body: table, contentType: 'text/markdown' });
       // As in the fixed probes: a violation a CONTRACT_KNOWN entry covers is reported as known, not failed.
       const violations = applyKnown(withRows(run.violations, [], contract), known);
-      const record = { test: testInfo.titlePath.slice(1).join(' › '), target: { url: target.url, publicUrl: target.publicUrl }, exchanges: [], violations, annotations: [] };
-      await testInfo.attach(CONFORMANCE_ATTACHMENT, { body: recordText(record, target), contentType: 'application/json' });
+      const record = {
+        test: testInfo.titlePath.slice(1).join(' › '),
+        target: { url: target.url, publicUrl: target.publicUrl },
+        exchanges: [],
+        violations,
+        annotations: [],
+      };
+      await testInfo.attach(CONFORMANCE_ATTACHMENT, {
+        body: recordText(record, target),
+        contentType: 'application/json',
+      });
       for (const v of violations.filter((r) => r.known !== undefined)) {
-        testInfo.annotations.push({ type: 'known deviation', description: `${formatViolation(v)}: ${known[v.known!].reason}` });
+        testInfo.annotations.push({
+          type: 'known deviation',
+          description: `${formatViolation(v)}: ${known[v.known!].reason}`,
+        });
       }
       expect(violations.filter((v) => v.known === undefined)).toConform();
     } finally {

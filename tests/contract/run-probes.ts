@@ -16,14 +16,21 @@ export const SELFTEST_GENERATED: GeneratedSettings = { seed: 9, budget: 200 };
 export const withRetries = (n: number): number => n + Math.ceil(n / 4);
 
 /** How runProbes runs: the generated phase's settings (false: fixed probes only), and where the probes' notes go. */
-export interface RunOptions { generated?: GeneratedSettings | false; notes?: Annotation[] }
+export interface RunOptions {
+  generated?: GeneratedSettings | false;
+  notes?: Annotation[];
+}
 
 /**
  * Every probe of the contract suite run in-process against one target, probes side by side, then the generated
  * phase when they pass (the self-test's `npm run contract`); the notes the probes made (which reading the target
  * chose) go into `notes` when given.
  */
-export async function runProbes(target: Target, limits: Partial<ApiLimits> = {}, options: RunOptions = {}): Promise<Violation[]> {
+export async function runProbes(
+  target: Target,
+  limits: Partial<ApiLimits> = {},
+  options: RunOptions = {},
+): Promise<Violation[]> {
   const { generated = SELFTEST_GENERATED, notes } = options;
   const other = otherSid(contract, 'account_sid', target.accountSid);
   const api = new Api(target, other, { ...defaultLimits, ...limits });
@@ -42,7 +49,11 @@ export async function runProbes(target: Target, limits: Partial<ApiLimits> = {},
     // A run the fixed probes fail is failing already: the generated phase (slower) is proven alone in generated-corner.spec.ts.
     if (generated === false || found.some((v) => v.length > 0)) return found.flat();
     // Its own client, as in the suite: the same limits, with room for the whole budget.
-    const genApi = new Api(target, other, { ...defaultLimits, ...limits, maxRequests: withRetries(generated.budget + 8) });
+    const genApi = new Api(target, other, {
+      ...defaultLimits,
+      ...limits,
+      maxRequests: withRetries(generated.budget + 8),
+    });
     try {
       const run = await runGenerated(genApi, { service: ref, default: defaultRef }, generated);
       return [...found.flat(), ...run.violations];

@@ -21,7 +21,10 @@ let foreverHits = 0;
 let noRetryAfter = 0;
 let acceptEncoding = '';
 const spaces = gzipSync(Buffer.alloc(1 << 20, 0x20));
-const foreign = createServer((_req, res) => { foreignHits++; res.end('{}'); });
+const foreign = createServer((_req, res) => {
+  foreignHits++;
+  res.end('{}');
+});
 const hostile = createServer((req, res) => {
   const json = { 'content-type': 'application/json' };
   if (req.url === '/hang') return; // never answers
@@ -29,15 +32,18 @@ const hostile = createServer((req, res) => {
   if (req.url === '/huge') return res.writeHead(200, json).end('"' + 'x'.repeat(2_000_000) + '"');
   if (req.url === '/redirect') return res.writeHead(302, { location: `${foreignOrigin}/steal` }).end();
   if (req.url === '/busy' && tooMany++ === 0) return res.writeHead(429, { 'retry-after': '0', ...json }).end('{}');
-  if (req.url === '/forever') return foreverHits++, res.writeHead(429, { 'retry-after': '999999', ...json }).end('{}');
+  if (req.url === '/forever')
+    return (foreverHits++, res.writeHead(429, { 'retry-after': '999999', ...json }).end('{}'));
   if (req.url === '/no-retry-after' && noRetryAfter++ < 2) return res.writeHead(429, json).end('{}');
   acceptEncoding = String(req.headers['accept-encoding']);
-  if (req.url === '/bomb') { // 64 MiB of whitespace from 64 KB: stopped while reading, never buffered whole
+  if (req.url === '/bomb') {
+    // 64 MiB of whitespace from 64 KB: stopped while reading, never buffered whole
     res.writeHead(200, { ...json, 'content-encoding': 'gzip' }).write(gzipSync('{}'));
     for (let i = 0; i < 64 && !res.destroyed; i++) res.write(spaces);
     return res.end();
   }
-  if (req.url === '/br') return res.writeHead(200, { ...json, 'content-encoding': 'br' }).end(brotliCompressSync('{"ok":true}'));
+  if (req.url === '/br')
+    return res.writeHead(200, { ...json, 'content-encoding': 'br' }).end(brotliCompressSync('{"ok":true}'));
   res.writeHead(200, json).end('{}');
 });
 let foreignOrigin = '';
@@ -46,8 +52,22 @@ let api: Api;
 test.beforeAll(async () => {
   foreignOrigin = await listen(foreign);
   const url = await listen(hostile);
-  const target = freezeTarget({ url, publicUrl: url, accountSid: sidOf('account_sid', 'a'), authToken: TOKEN, serviceSid: sidOf('chat_service_sid', 'b'), conversationSid: 'c', messageSid: sidOf('message_sid', 'd') });
-  api = new Api(target, sidOf('account_sid', 'e'), { ...defaultLimits, timeoutMs: 500, maxFailures: 100, retries429: 1, maxWaitMs: 50 });
+  const target = freezeTarget({
+    url,
+    publicUrl: url,
+    accountSid: sidOf('account_sid', 'a'),
+    authToken: TOKEN,
+    serviceSid: sidOf('chat_service_sid', 'b'),
+    conversationSid: 'c',
+    messageSid: sidOf('message_sid', 'd'),
+  });
+  api = new Api(target, sidOf('account_sid', 'e'), {
+    ...defaultLimits,
+    timeoutMs: 500,
+    maxFailures: 100,
+    retries429: 1,
+    maxWaitMs: 50,
+  });
 });
 test.afterAll(async () => {
   api.close();
@@ -64,7 +84,11 @@ test.describe('fixtures/api.ts against a hostile target: a clear failed check, n
   for (const [path, words] of cases) {
     test(`${path}: response_complete fails with a one-line reason`, async () => {
       const ex = await api.get(path);
-      const found = judge(ex, contract, { publicUrl: api.target.publicUrl, accountSid: api.target.accountSid, expect: 'page' });
+      const found = judge(ex, contract, {
+        publicUrl: api.target.publicUrl,
+        accountSid: api.target.accountSid,
+        expect: 'page',
+      });
       expect(found.map((v) => v.check)).toEqual(['response_complete']);
       expect(found[0].message).toContain(words);
       expect(found[0].message).not.toContain('\n');
@@ -74,7 +98,11 @@ test.describe('fixtures/api.ts against a hostile target: a clear failed check, n
 
   test('a redirect to another host is not followed: the credentials stay home, response_status fails', async () => {
     const ex = await api.get('/redirect');
-    const found = judge(ex, contract, { publicUrl: api.target.publicUrl, accountSid: api.target.accountSid, expect: 'page' });
+    const found = judge(ex, contract, {
+      publicUrl: api.target.publicUrl,
+      accountSid: api.target.accountSid,
+      expect: 'page',
+    });
     expect(found.map((v) => v.check)).toContain('response_status');
     expect(found[0].message).toContain('redirecting to');
     expect(foreignHits).toBe(0);
@@ -88,7 +116,9 @@ test.describe('fixtures/api.ts against a hostile target: a clear failed check, n
   test('a gzip bomb stops at the body cap while reading, counted after decompression; identity is asked for', async () => {
     const ex = await api.get('/bomb');
     expect(acceptEncoding).toBe('identity');
-    expect(ex.response.error).toMatch(/^body (exceeds the 1000000-byte limit \(after gzip decompression|inflates more than 100:1)/);
+    expect(ex.response.error).toMatch(
+      /^body (exceeds the 1000000-byte limit \(after gzip decompression|inflates more than 100:1)/,
+    );
   });
 
   test('a compressed body within the limits is decoded (br)', async () => {
@@ -112,7 +142,13 @@ test.describe('fixtures/api.ts against a hostile target: a clear failed check, n
       const first = await own.get('/forever');
       expect(first.response.status).toBe(429);
       const later = await Promise.all(Array.from({ length: 20 }, () => own.get('/forever')));
-      expect(new Set(later.map((e) => e.response.error))).toEqual(new Set([expect.stringMatching(/^not sent: the target asked to wait 999999 s after a 429, beyond .* it is rate-limiting; the remaining requests fail at once$/)]));
+      expect(new Set(later.map((e) => e.response.error))).toEqual(
+        new Set([
+          expect.stringMatching(
+            /^not sent: the target asked to wait 999999 s after a 429, beyond .* it is rate-limiting; the remaining requests fail at once$/,
+          ),
+        ]),
+      );
       expect(foreverHits).toBe(1);
     } finally {
       own.close();

@@ -13,9 +13,13 @@ const REFERENCE = fileURLToPath(new URL('../../spec/reference/twilio_conversatio
 
 /** Every documented 200 example of the reference: its path template, name and payload. */
 function officialExamples(): { template: string; name: string; value: Json }[] {
-  const doc = parse(readFileSync(REFERENCE, 'utf8')) as { paths: Record<string, { get: { responses: Record<string, Json> } }> };
+  const doc = parse(readFileSync(REFERENCE, 'utf8')) as {
+    paths: Record<string, { get: { responses: Record<string, Json> } }>;
+  };
   return Object.entries(doc.paths).flatMap(([template, item]) => {
-    const content = (item.get.responses['200'].content as Record<string, { examples?: Record<string, { value: Json }> }>)['application/json'];
+    const content = (
+      item.get.responses['200'].content as Record<string, { examples?: Record<string, { value: Json }> }>
+    )['application/json'];
     return Object.entries(content.examples ?? {}).map(([name, ex]) => ({ template, name, value: ex.value }));
   });
 }

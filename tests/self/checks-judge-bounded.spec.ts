@@ -53,54 +53,99 @@ test.describe('show() and jsonEqual() on hostile values', () => {
 
 test.describe('judge() on hostile answers: a verdict, never a crash', () => {
   test('a valid fetch and page with an extra field nested 100 000 deep pass (extra fields are allowed)', () => {
-    const one = changed(fetched(), (r) => { r.extra = nested(DEEP); });
+    const one = changed(fetched(), (r) => {
+      r.extra = nested(DEEP);
+    });
     const known = { ...(fetched().response.json as Json), extra: nested(DEEP) }; // equal, not the same object
     expect(judge(one, contract, ctxFor('receipt', { known }))).toEqual([]);
-    const list = changed<Page>(page(), (p) => { p.extra = nested(DEEP); p.meta.extra = nested(DEEP); for (const r of p.delivery_receipts) r.extra = nested(DEEP); });
+    const list = changed<Page>(page(), (p) => {
+      p.extra = nested(DEEP);
+      p.meta.extra = nested(DEEP);
+      for (const r of p.delivery_receipts) r.extra = nested(DEEP);
+    });
     expect(judge(list, contract, ctxFor('page'))).toEqual([]);
   });
 
   test('a body whose meta is nested 100 000 deep fails page_schema with a bounded message', () => {
-    const found = judge(changed<Page>(page(), (p) => { p.meta = nested(DEEP) as Json; }), contract, ctxFor('page'));
+    const found = judge(
+      changed<Page>(page(), (p) => {
+        p.meta = nested(DEEP) as Json;
+      }),
+      contract,
+      ctxFor('page'),
+    );
     expect(found.map((v) => v.check)).toContain('page_schema');
     for (const v of found) expect(formatViolation(v).length).toBeLessThan(1000);
   });
 
   test('a page of 20 000 tiny items fails meta_page_size (more items than page_size), with bounded violations', () => {
-    const found = judge(page('PageSize=50&Page=0', (p) => { p.delivery_receipts = Array.from({ length: 20_000 }, () => ({ sid: 'x' })); }), contract, ctxFor('page'));
-    expect(found.map(formatViolation)).toContain(`[meta_page_size] /${contract.paging.listKey}: expected at most 50 items, received 20000 (GET ${page().request.path})`);
+    const found = judge(
+      page('PageSize=50&Page=0', (p) => {
+        p.delivery_receipts = Array.from({ length: 20_000 }, () => ({ sid: 'x' }));
+      }),
+      contract,
+      ctxFor('page'),
+    );
+    expect(found.map(formatViolation)).toContain(
+      `[meta_page_size] /${contract.paging.listKey}: expected at most 50 items, received 20000 (GET ${page().request.path})`,
+    );
     expect(found.length).toBeLessThanOrEqual(MAX_PER_EXCHANGE + checks.length);
     expect(found.some((v) => /… and \d+ more receipt_schema violation/.test(v.message))).toBe(true);
   });
 
   test('any deep, wide or huge value anywhere in an answer yields a bounded list of short violations (fast-check)', () => {
-    const where = ['extra', 'meta', 'meta.page_size', 'meta.next_page_url', 'items', 'item', 'item.sid', 'item.url', 'body'] as const;
+    const where = [
+      'extra',
+      'meta',
+      'meta.page_size',
+      'meta.next_page_url',
+      'items',
+      'item',
+      'item.sid',
+      'item.url',
+      'body',
+    ] as const;
     const shape = fc.record({
-      depth: fc.integer({ min: 0, max: DEEP }), width: fc.integer({ min: 0, max: 20_000 }), chars: fc.integer({ min: 0, max: 1_000_000 }),
-      at: fc.constantFrom(...where), fetch: fc.boolean(),
+      depth: fc.integer({ min: 0, max: DEEP }),
+      width: fc.integer({ min: 0, max: 20_000 }),
+      chars: fc.integer({ min: 0, max: 1_000_000 }),
+      at: fc.constantFrom(...where),
+      fetch: fc.boolean(),
     });
-    fc.assert(fc.property(shape, ({ depth, width, chars, at, fetch }) => {
-      const value = nested(depth, width ? new Array(width).fill('x'.repeat(Math.min(chars, 20))) : 'y'.repeat(chars));
-      const ex = fetch ? fetched() : page();
-      const body = ex.response.json as Json & { meta: Json; delivery_receipts?: Json[] };
-      const item = fetch ? body : (body.delivery_receipts as Json[])[0];
-      const json = at === 'body' ? value : body;
-      if (at === 'extra') body.extra = value;
-      else if (at === 'meta' || at === 'items') body[at === 'meta' ? 'meta' : contract.paging.listKey] = value;
-      else if (at.startsWith('meta.') && body.meta) body.meta[at.slice(5)] = value;
-      else if (at.startsWith('item')) item[at === 'item' ? 'status' : at.slice(5)] = value;
-      const found = judge({ ...ex, response: { ...ex.response, json } }, contract, ctxFor(fetch ? 'receipt' : 'page'));
-      expect(found.length).toBeLessThanOrEqual(MAX_PER_EXCHANGE + checks.length);
-      for (const v of found) expect(formatViolation(v).length).toBeLessThan(2000);
-    }), { seed: 20261201, numRuns: 60 });
+    fc.assert(
+      fc.property(shape, ({ depth, width, chars, at, fetch }) => {
+        const value = nested(depth, width ? new Array(width).fill('x'.repeat(Math.min(chars, 20))) : 'y'.repeat(chars));
+        const ex = fetch ? fetched() : page();
+        const body = ex.response.json as Json & { meta: Json; delivery_receipts?: Json[] };
+        const item = fetch ? body : (body.delivery_receipts as Json[])[0];
+        const json = at === 'body' ? value : body;
+        if (at === 'extra') body.extra = value;
+        else if (at === 'meta' || at === 'items') body[at === 'meta' ? 'meta' : contract.paging.listKey] = value;
+        else if (at.startsWith('meta.') && body.meta) body.meta[at.slice(5)] = value;
+        else if (at.startsWith('item')) item[at === 'item' ? 'status' : at.slice(5)] = value;
+        const found = judge(
+          { ...ex, response: { ...ex.response, json } },
+          contract,
+          ctxFor(fetch ? 'receipt' : 'page'),
+        );
+        expect(found.length).toBeLessThanOrEqual(MAX_PER_EXCHANGE + checks.length);
+        for (const v of found) expect(formatViolation(v).length).toBeLessThan(2000);
+      }),
+      { seed: 20261201, numRuns: 60 },
+    );
   });
 });
 
 test.describe('a Session keeps bounded, redacted evidence', () => {
   const token = 'feedfacefeedfacefeedfacefeedface';
   const target = freezeTarget({
-    url: 'http://127.0.0.1:9', publicUrl: 'http://127.0.0.1:9', accountSid: example('ServiceReceipt').account_sid as string, authToken: token,
-    serviceSid: sidOf('chat_service_sid', 'b'), conversationSid: sidOf('conversation_sid', 'c'), messageSid: sidOf('message_sid', 'd'),
+    url: 'http://127.0.0.1:9',
+    publicUrl: 'http://127.0.0.1:9',
+    accountSid: example('ServiceReceipt').account_sid as string,
+    authToken: token,
+    serviceSid: sidOf('chat_service_sid', 'b'),
+    conversationSid: sidOf('conversation_sid', 'c'),
+    messageSid: sidOf('message_sid', 'd'),
   });
   const forms = secretForms(target);
 
@@ -114,7 +159,11 @@ test.describe('a Session keeps bounded, redacted evidence', () => {
   test('credentials echoed into receipt fields, links, request paths and bodies never reach the result', async () => {
     const header = basicAuth(target.accountSid, token);
     const echoed = page('PageSize=50&Page=0', (p) => {
-      p.delivery_receipts.forEach((r, i) => { r.participant_sid = forms[i % forms.length]; r.status = token; r.channel_message_sid = header; });
+      p.delivery_receipts.forEach((r, i) => {
+        r.participant_sid = forms[i % forms.length];
+        r.status = token;
+        r.channel_message_sid = header;
+      });
       p.meta.url = `${String(p.meta.url)}&auth=${encodeURIComponent(header)}`;
     });
     const { session, close } = sessionAnswering(echoed);
@@ -130,7 +179,9 @@ test.describe('a Session keeps bounded, redacted evidence', () => {
   });
 
   test('a walk of hostile pages keeps at most MAX_VIOLATIONS violations and says how many more', async () => {
-    const wide = page('PageSize=50&Page=0', (p) => { p.delivery_receipts = Array.from({ length: 20_000 }, () => ({ sid: 'x' })); });
+    const wide = page('PageSize=50&Page=0', (p) => {
+      p.delivery_receipts = Array.from({ length: 20_000 }, () => ({ sid: 'x' }));
+    });
     const { session, close } = sessionAnswering(wide);
     try {
       for (let i = 0; i < 30; i++) await session.probe(`${wide.request.path}&i=${i}`, 'page');

@@ -16,9 +16,15 @@ function twilioPage(index: number, query: string) {
   return page(query, (p) => {
     p.delivery_receipts = p.delivery_receipts.slice(0, 1);
     Object.assign(p.meta, {
-      page: index, page_size: 1, first_page_url: link('PageSize=1&Page=0'),
+      page: index,
+      page_size: 1,
+      first_page_url: link('PageSize=1&Page=0'),
       previous_page_url: index === 0 ? null : link(`PageSize=1&Page=${index - 1}&PageToken=${TOKEN}`),
-      url: link(index === 0 && !query.includes('PageToken') ? 'PageSize=1&Page=0' : `PageSize=1&Page=${index}&PageToken=${TOKEN}`),
+      url: link(
+        index === 0 && !query.includes('PageToken')
+          ? 'PageSize=1&Page=0'
+          : `PageSize=1&Page=${index}&PageToken=${TOKEN}`,
+      ),
       next_page_url: link(`PageSize=1&Page=${index + 1}&PageToken=${TOKEN}`),
     });
   });
@@ -32,7 +38,10 @@ test.describe('checks judge what a page is, not how its URL is spelled', () => {
 
   test('a later page must link back, whatever its query says', () => {
     const later = twilioPage(1, `PageSize=1&Page=1&PageToken=${TOKEN}`);
-    later.response.json = { ...(later.response.json as Json), meta: { ...((later.response.json as Json).meta as Json), previous_page_url: null } };
+    later.response.json = {
+      ...(later.response.json as Json),
+      meta: { ...((later.response.json as Json).meta as Json), previous_page_url: null },
+    };
     const found = judge(later, contract, ctxFor('page', { page: 1, pageSize: 1 })).map((v) => v.check);
     expect(found).toEqual(['meta_previous_page_url']);
   });
@@ -51,19 +60,26 @@ test.describe('checks judge what a page is, not how its URL is spelled', () => {
 
   test('a conversation addressed by unique name is the same list as its CH SID in the links', () => {
     const r = example('ServiceReceipt');
-    const params = { ChatServiceSid: String(r.chat_service_sid), ConversationSid: 'launch-room', MessageSid: String(r.message_sid) };
+    const params = {
+      ChatServiceSid: String(r.chat_service_sid),
+      ConversationSid: 'launch-room',
+      MessageSid: String(r.message_sid),
+    };
     const byName = contract.paths.build('list', 'service', params);
-    const body = (page().response.json as Json);
+    const body = page().response.json as Json;
     expect(judge(exchange(`${byName}?PageSize=50`, 200, body), contract, ctxFor('page'))).toConform();
   });
 
   test('a link to another message is not the same list, even by unique name', () => {
     const r = example('ServiceReceipt');
     const other = contract.paths.build('list', 'service', {
-      ChatServiceSid: String(r.chat_service_sid), ConversationSid: String(r.conversation_sid),
+      ChatServiceSid: String(r.chat_service_sid),
+      ConversationSid: String(r.conversation_sid),
       MessageSid: String(contract.sids.prefix('message_sid')) + 'f'.repeat(contract.sids.length('message_sid') - 2),
     });
-    const p = page(undefined, (b) => { b.meta.url = `${origin}${other}?PageSize=50&Page=0`; });
+    const p = page(undefined, (b) => {
+      b.meta.url = `${origin}${other}?PageSize=50&Page=0`;
+    });
     expect(judge(p, contract, ctxFor('page')).map((v) => [v.check, v.pointer])).toEqual([['meta_urls', '/meta/url']]);
   });
 
@@ -73,6 +89,8 @@ test.describe('checks judge what a page is, not how its URL is spelled', () => {
     const path = new URL(String(r.url)).pathname;
     expect(judge(exchange(path, 200, offset), contract, ctxFor('receipt', { known: r }))).toConform();
     const later = { ...r, date_created: '2000-01-01T00:00:00+00:00' };
-    expect(judge(exchange(path, 200, later), contract, ctxFor('receipt', { known: r })).map((v) => v.check)).toEqual(['receipt_consistent']);
+    expect(judge(exchange(path, 200, later), contract, ctxFor('receipt', { known: r })).map((v) => v.check)).toEqual([
+      'receipt_consistent',
+    ]);
   });
 });

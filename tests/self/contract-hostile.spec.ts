@@ -22,13 +22,21 @@ function only(...titles: string[]): string[] {
 }
 const titleOf = (suite: string, n = 0): string => `${suite} ${probes.filter((p) => p.suite === suite)[n].title}`;
 /** Receipt fields (list), a followed receipt url, page links, error bodies: every place the echo fault writes to. */
-const ECHO_TESTS = only(titleOf(suites.list), titleOf(suites.fetch, 1), titleOf(suites.pagination, 2), titleOf(suites.errors));
+const ECHO_TESTS = only(
+  titleOf(suites.list),
+  titleOf(suites.fetch, 1),
+  titleOf(suites.pagination, 2),
+  titleOf(suites.errors),
+);
 const LIST_TEST = only(titleOf(suites.list));
 
 type Texts = { file: string; text: string }[];
 
 /** Runs the suite against an emulator with a fault; returns the run and every text it wrote. */
-async function runAgainst(fault: FaultName, args: string[]): Promise<{ run: ContractRun; texts: Texts; forms: string[] }> {
+async function runAgainst(
+  fault: FaultName,
+  args: string[],
+): Promise<{ run: ContractRun; texts: Texts; forms: string[] }> {
   const emu = await create({ port: 0, host: '127.0.0.1', fault });
   const dir = mkdtempSync(join(tmpdir(), 'contract-hostile-'));
   try {
@@ -42,7 +50,9 @@ async function runAgainst(fault: FaultName, args: string[]): Promise<{ run: Cont
 
 /** The outputs that show some form of the secret, with the form's length (never the form itself). */
 function leaks(texts: Texts, forms: string[]): string[] {
-  return texts.flatMap((t) => forms.filter((f) => t.text.includes(f)).map((f) => `${t.file} (a ${f.length}-character form)`));
+  return texts.flatMap((t) =>
+    forms.filter((f) => t.text.includes(f)).map((f) => `${t.file} (a ${f.length}-character form)`),
+  );
 }
 
 /** One line of what a nested run cost, for the report. */
@@ -52,11 +62,36 @@ function measured(name: string, run: ContractRun): string {
 
 /** Each hostile fault, the tests it runs and the lines its verdict must contain. */
 const cases: { fault: FaultName; args: string[]; lines: string[]; inNpmTest: boolean }[] = [
-  { fault: 'echo-credentials', args: ECHO_TESTS, lines: ['[receipt_schema] /delivery_receipts/0/participant_sid: pattern', '[error_body] /more_info'], inNpmTest: true },
-  { fault: 'gzip-bomb', args: LIST_TEST, lines: ['[response_complete] (response): no complete response: body '], inNpmTest: true },
-  { fault: 'deep-body', args: LIST_TEST, lines: ['[page_schema] /meta: type: expected type object, received [[[['], inNpmTest: false },
-  { fault: 'wide-list', args: LIST_TEST, lines: ['[meta_page_size] /delivery_receipts: expected at most'], inNpmTest: false },
-  { fault: '429-forever', args: LIST_TEST, lines: ['it is rate-limiting; the remaining requests fail at once'], inNpmTest: false },
+  {
+    fault: 'echo-credentials',
+    args: ECHO_TESTS,
+    lines: ['[receipt_schema] /delivery_receipts/0/participant_sid: pattern', '[error_body] /more_info'],
+    inNpmTest: true,
+  },
+  {
+    fault: 'gzip-bomb',
+    args: LIST_TEST,
+    lines: ['[response_complete] (response): no complete response: body '],
+    inNpmTest: true,
+  },
+  {
+    fault: 'deep-body',
+    args: LIST_TEST,
+    lines: ['[page_schema] /meta: type: expected type object, received [[[['],
+    inNpmTest: false,
+  },
+  {
+    fault: 'wide-list',
+    args: LIST_TEST,
+    lines: ['[meta_page_size] /delivery_receipts: expected at most'],
+    inNpmTest: false,
+  },
+  {
+    fault: '429-forever',
+    args: LIST_TEST,
+    lines: ['it is rate-limiting; the remaining requests fail at once'],
+    inNpmTest: false,
+  },
 ];
 /** A 1 GiB bomb inflated whole needs over 1 GiB in one process; a normal worker peaks near 180 MB here. */
 const MAX_PROCESS_MB = 400;

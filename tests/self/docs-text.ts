@@ -25,7 +25,12 @@ export function table(text: string, header: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(at + 2)) {
     if (!line.startsWith('|')) break;
-    rows.push(line.split('|').slice(1, -1).map((c) => c.trim()));
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
   }
   return rows;
 }
@@ -53,5 +58,12 @@ export function linkTargets(text: string): string[] {
 /** The anchors GitHub gives a text's headings: lower case, punctuation dropped, spaces as hyphens. */
 export function anchors(text: string): Set<string> {
   const headings = [...prose(text).matchAll(/^#{1,6} (.+)$/gm)].map((m) => m[1]);
-  return new Set(headings.map((h) => h.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-')));
+  return new Set(
+    headings.map((h) =>
+      h
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, '')
+        .replace(/ /g, '-'),
+    ),
+  );
 }

@@ -14,7 +14,10 @@ const refused: [string, (e: Emulator) => string | null][] = [
   ['no Authorization header', () => null],
   ['wrong token', (e) => 'Basic ' + b64(`${e.target.accountSid}:${'0'.repeat(e.target.authToken.length)}`)],
   ['right token, other account SID', (e) => 'Basic ' + b64(`${accounts(e)[1].sid}:${e.target.authToken}`)],
-  ['other account SID with its own token, swapped', (e) => 'Basic ' + b64(`${e.target.accountSid}:${accounts(e)[1].token}`)],
+  [
+    'other account SID with its own token, swapped',
+    (e) => 'Basic ' + b64(`${e.target.accountSid}:${accounts(e)[1].token}`),
+  ],
   ['token only', (e) => 'Basic ' + b64(e.target.authToken)],
   ['Bearer scheme', (e) => 'Bearer ' + e.target.authToken],
   ['not base64', () => 'Basic !!!not-base64!!!'],
@@ -32,7 +35,9 @@ const refused: [string, (e: Emulator) => string | null][] = [
 
 test.describe('emulator auth (HTTP Basic)', () => {
   for (const [name, header] of refused) {
-    test(`refuses ${name} with 401, Twilio error ${contract.errors.example(401).code} and a Basic challenge`, async ({ emulator: emu }) => {
+    test(`refuses ${name} with 401, Twilio error ${contract.errors.example(401).code} and a Basic challenge`, async ({
+      emulator: emu,
+    }) => {
       const a = await send(emu, targetList(emu.target), header(emu));
       expect(a.status).toBe(401);
       expect(twilioErrorProblem(a)).toBe('');
@@ -41,7 +46,9 @@ test.describe('emulator auth (HTTP Basic)', () => {
     });
   }
 
-  test('serves the right credentials, with the scheme in any case and any number of spaces after it', async ({ emulator: emu }) => {
+  test('serves the right credentials, with the scheme in any case and any number of spaces after it', async ({
+    emulator: emu,
+  }) => {
     expect((await send(emu, targetList(emu.target))).status).toBe(200);
     for (const scheme of ['basic ', 'BASIC ', 'bAsIc    ']) {
       expect((await send(emu, targetList(emu.target), scheme + b64(creds(emu)))).status, scheme).toBe(200);
@@ -67,13 +74,19 @@ function oracle(header: string, accounts: { sid: string; token: string }[]): num
 }
 
 test.describe('emulator auth: header shapes (property-based)', () => {
-  test('accepts a header exactly when it is Basic, spaces, and the canonical base64 of one account\'s SID:TOKEN', ({ emulator: emu }) => {
+  test("accepts a header exactly when it is Basic, spaces, and the canonical base64 of one account's SID:TOKEN", ({
+    emulator: emu,
+  }) => {
     // Auth is built from the store's own account rows, so this unit test hands it those.
     const { accounts } = emu.store;
     const auth = new Auth(accounts);
-    const flipCase = fc.array(fc.boolean(), { minLength: 5, maxLength: 5 })
+    const flipCase = fc
+      .array(fc.boolean(), { minLength: 5, maxLength: 5 })
       .map((up) => [...'basic'].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''));
-    const scheme = fc.oneof(flipCase, fc.constantFrom('', 'Bearer', 'Digest', 'Basi', 'Basicc', 'Basic:', 'Basic Basic'));
+    const scheme = fc.oneof(
+      flipCase,
+      fc.constantFrom('', 'Bearer', 'Digest', 'Basi', 'Basicc', 'Basic:', 'Basic Basic'),
+    );
     const sep = fc.constantFrom('', ' ', ' ', '  ', '     ', '\t', ' \t', ':');
     const a = fc.constantFrom(...accounts);
     const text = fc.oneof(
@@ -81,23 +94,41 @@ test.describe('emulator auth: header shapes (property-based)', () => {
       { weight: 1, arbitrary: fc.tuple(a, a).map(([x, y]) => `${x.sid}:${y.token}`) },
       {
         weight: 1,
-        arbitrary: a.chain((x) => fc.constantFrom(
-          `${x.sid}:${x.token}:x`, `${x.sid}:`, `:${x.token}`, x.token, x.sid, `${x.sid}:${x.token} `, `${x.sid.toLowerCase()}:${x.token}`,
-        )),
+        arbitrary: a.chain((x) =>
+          fc.constantFrom(
+            `${x.sid}:${x.token}:x`,
+            `${x.sid}:`,
+            `:${x.token}`,
+            x.token,
+            x.sid,
+            `${x.sid}:${x.token} `,
+            `${x.sid.toLowerCase()}:${x.token}`,
+          ),
+        ),
       },
       { weight: 1, arbitrary: fc.string({ maxLength: 80 }) },
     );
     const encode = fc.constantFrom<(t: string) => string>(
-      (t) => b64(t), (t) => b64(t), (t) => b64(t).replace(/=+$/, ''), (t) => Buffer.from(t).toString('base64url'), (t) => t,
-      (t) => b64(t) + 'A', (t) => b64(t).slice(0, -1), (t) => b64(t).replace(/(.{8})/, '$1 '), (t) => b64(t) + '=',
+      (t) => b64(t),
+      (t) => b64(t),
+      (t) => b64(t).replace(/=+$/, ''),
+      (t) => Buffer.from(t).toString('base64url'),
+      (t) => t,
+      (t) => b64(t) + 'A',
+      (t) => b64(t).slice(0, -1),
+      (t) => b64(t).replace(/(.{8})/, '$1 '),
+      (t) => b64(t) + '=',
     );
     let accepted = 0;
-    fc.assert(fc.property(scheme, sep, text, encode, (s, p, t, enc) => {
-      const header = s + p + enc(t);
-      const expected = oracle(header, accounts);
-      if (expected >= 0) accepted++;
-      return auth.account(header) === expected; // fast-check prints the shrunk header that disagrees
-    }), { seed: 20261201, numRuns: 2000 });
+    fc.assert(
+      fc.property(scheme, sep, text, encode, (s, p, t, enc) => {
+        const header = s + p + enc(t);
+        const expected = oracle(header, accounts);
+        if (expected >= 0) accepted++;
+        return auth.account(header) === expected; // fast-check prints the shrunk header that disagrees
+      }),
+      { seed: 20261201, numRuns: 2000 },
+    );
     expect(accepted, 'the generator reaches valid headers too').toBeGreaterThan(30);
   });
 });

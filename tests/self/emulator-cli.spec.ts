@@ -47,16 +47,43 @@ test.describe('npm run emulator (CLI)', () => {
     let out = '';
     await new Promise<void>((resolve, reject) => {
       // resolve on the last line, complete: output may arrive in several chunks
-      child.stdout.on('data', (c: Buffer) => { out += c.toString(); if (/^export TARGET_DEFAULT_MESSAGE_SID=.*\n/m.test(out)) resolve(); });
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (/^export TARGET_DEFAULT_MESSAGE_SID=.*\n/m.test(out)) resolve();
+      });
       child.once('exit', () => reject(new Error(`exited early: ${out}`)));
     });
     const env = Object.fromEntries([...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
-    expect(Object.keys(env)).toEqual(['TARGET_URL', 'TARGET_PUBLIC_URL', 'TARGET_ACCOUNT_SID', 'TARGET_AUTH_TOKEN', 'TARGET_SERVICE_SID', 'TARGET_CONVERSATION_SID', 'TARGET_MESSAGE_SID', 'TARGET_DEFAULT_CONVERSATION_SID', 'TARGET_DEFAULT_MESSAGE_SID']);
-    const target = { url: env.TARGET_URL, publicUrl: env.TARGET_PUBLIC_URL, accountSid: env.TARGET_ACCOUNT_SID, authToken: env.TARGET_AUTH_TOKEN, serviceSid: env.TARGET_SERVICE_SID, conversationSid: env.TARGET_CONVERSATION_SID, messageSid: env.TARGET_MESSAGE_SID };
+    expect(Object.keys(env)).toEqual([
+      'TARGET_URL',
+      'TARGET_PUBLIC_URL',
+      'TARGET_ACCOUNT_SID',
+      'TARGET_AUTH_TOKEN',
+      'TARGET_SERVICE_SID',
+      'TARGET_CONVERSATION_SID',
+      'TARGET_MESSAGE_SID',
+      'TARGET_DEFAULT_CONVERSATION_SID',
+      'TARGET_DEFAULT_MESSAGE_SID',
+    ]);
+    const target = {
+      url: env.TARGET_URL,
+      publicUrl: env.TARGET_PUBLIC_URL,
+      accountSid: env.TARGET_ACCOUNT_SID,
+      authToken: env.TARGET_AUTH_TOKEN,
+      serviceSid: env.TARGET_SERVICE_SID,
+      conversationSid: env.TARGET_CONVERSATION_SID,
+      messageSid: env.TARGET_MESSAGE_SID,
+    };
     const emuLike = { url: env.TARGET_URL, target } as never;
     const a = await send(emuLike, targetList(target));
     expect(a.status).toBe(200);
-    const dflt = await send(emuLike, contract.paths.build('list', 'default', { ConversationSid: env.TARGET_DEFAULT_CONVERSATION_SID, MessageSid: env.TARGET_DEFAULT_MESSAGE_SID }));
+    const dflt = await send(
+      emuLike,
+      contract.paths.build('list', 'default', {
+        ConversationSid: env.TARGET_DEFAULT_CONVERSATION_SID,
+        MessageSid: env.TARGET_DEFAULT_MESSAGE_SID,
+      }),
+    );
     expect((dflt.json as { delivery_receipts: unknown[] }).delivery_receipts.length).toBeGreaterThanOrEqual(3);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
@@ -72,7 +99,10 @@ test.describe('npm run emulator --reading', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     await new Promise<void>((resolve, reject) => {
       // the last export line, complete: the signal handlers are set up right after it
-      child.stdout.on('data', (c: Buffer) => { out += c.toString(); if (/^export TARGET_DEFAULT_MESSAGE_SID=.*\n/m.test(out)) resolve(); });
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (/^export TARGET_DEFAULT_MESSAGE_SID=.*\n/m.test(out)) resolve();
+      });
       child.once('exit', () => reject(new Error(`exited early: ${out}`)));
     });
     expect(out.split('\n')[0]).toContain('readings: page-only, offset-dates');
@@ -87,8 +117,12 @@ test.describe('emulator stop()', () => {
     const { hostname, port } = new URL(emu.url);
     const answer = new Promise<number>((resolve, reject) => {
       const auth = 'Basic ' + Buffer.from(`${emu.target.accountSid}:${emu.target.authToken}`).toString('base64');
-      request({ host: hostname, port, path: targetList(emu.target), headers: { authorization: auth } }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); })
-        .on('error', reject).end();
+      request({ host: hostname, port, path: targetList(emu.target), headers: { authorization: auth } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      })
+        .on('error', reject)
+        .end();
     });
     while (emu.inFlight() === 0) await new Promise((r) => setImmediate(r)); // until the server holds the request
     await emu.stop();

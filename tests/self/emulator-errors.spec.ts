@@ -4,7 +4,12 @@ import type { Emulator } from '../../emulator/server.js';
 import { send, targetList, twilioErrorProblem } from './emulator-http.js';
 
 const fetchPath = (e: Emulator, sid: string, message = e.target.messageSid, service = e.target.serviceSid): string =>
-  contract.paths.build('fetch', 'service', { ChatServiceSid: service, ConversationSid: e.target.conversationSid, MessageSid: message, Sid: sid });
+  contract.paths.build('fetch', 'service', {
+    ChatServiceSid: service,
+    ConversationSid: e.target.conversationSid,
+    MessageSid: message,
+    Sid: sid,
+  });
 const digits = contract.sids.length('sid') - String(contract.sids.prefix('sid')).length;
 
 /** Requests that must get a Twilio-shaped 404: unknown or malformed SIDs and paths. */
@@ -14,7 +19,10 @@ const notFound: [string, (e: Emulator) => string][] = [
   ['receipt SID with a wrong prefix', (e) => fetchPath(e, contract.sids.prefix('message_sid') + 'f'.repeat(digits))],
   ['receipt SID not hex', (e) => fetchPath(e, contract.sids.prefix('sid') + 'z'.repeat(digits))],
   ['receipt SID in upper case', (e) => fetchPath(e, contract.sids.prefix('sid') + 'F'.repeat(digits))],
-  ['malformed message SID', (e) => fetchPath(e, contract.sids.prefix('sid') + '0'.repeat(digits), `${contract.sids.prefix('message_sid')}nope`)],
+  [
+    'malformed message SID',
+    (e) => fetchPath(e, contract.sids.prefix('sid') + '0'.repeat(digits), `${contract.sids.prefix('message_sid')}nope`),
+  ],
   ['malformed service SID', (e) => fetchPath(e, contract.sids.prefix('sid') + '0'.repeat(digits), undefined, 'nope')],
   ['unknown conversation name', (e) => targetList(e.target).replace(e.target.conversationSid, 'no-such-room')],
   ['bad percent-encoding in a SID', (e) => fetchPath(e, '%zz').replace('%25zz', '%zz')],

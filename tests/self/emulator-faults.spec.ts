@@ -10,41 +10,93 @@ import { advertisedMessage, receiptsOf } from './emulator-queries.js';
 /** Requests that together touch every rule a fault can break; each gives one line of the emulator's "signature". */
 const probes: [string, (e: Emulator) => Promise<string>][] = [
   ['list PageSize=5', (e) => line(e, targetList(e.target, 'PageSize=5'))],
-  ['second page via next_page_url', async (e) => {
-    const first = await send(e, targetList(e.target, 'PageSize=5'));
-    const next = (first.json as { meta?: { next_page_url?: string } } | undefined)?.meta?.next_page_url;
-    return typeof next === 'string' && next.startsWith('http') ? line(e, pathOf(next)) : `no next link: ${String(next)}`;
-  }],
+  [
+    'second page via next_page_url',
+    async (e) => {
+      const first = await send(e, targetList(e.target, 'PageSize=5'));
+      const next = (first.json as { meta?: { next_page_url?: string } } | undefined)?.meta?.next_page_url;
+      return typeof next === 'string' && next.startsWith('http')
+        ? line(e, pathOf(next))
+        : `no next link: ${String(next)}`;
+    },
+  ],
   ['list PageSize=1', (e) => line(e, targetList(e.target, 'PageSize=1'))],
   ['list PageSize=0', (e) => line(e, targetList(e.target, 'PageSize=0'))],
   ['list PageSize above max', (e) => line(e, targetList(e.target, `PageSize=${contract.paging.pageSize.max + 1}`))],
   ['list with a PageToken never issued', (e) => line(e, targetList(e.target, 'PageSize=1&PageToken=forged'))],
-  ['fetch a receipt', (e) => line(e, messagePath(e, advertisedMessage(e), 'service', receiptsOf(e, advertisedMessage(e))[0]))],
-  ['fetch an unknown receipt', (e) => line(e, messagePath(e, advertisedMessage(e), 'service', contract.sids.prefix('sid') + 'f'.repeat(Sids.digits('sid'))))],
-  ['fetch a malformed receipt SID', (e) => line(e, messagePath(e, advertisedMessage(e), 'service', `${contract.sids.prefix('sid')}nope`))],
+  [
+    'fetch a receipt',
+    (e) => line(e, messagePath(e, advertisedMessage(e), 'service', receiptsOf(e, advertisedMessage(e))[0])),
+  ],
+  [
+    'fetch an unknown receipt',
+    (e) =>
+      line(
+        e,
+        messagePath(e, advertisedMessage(e), 'service', contract.sids.prefix('sid') + 'f'.repeat(Sids.digits('sid'))),
+      ),
+  ],
+  [
+    'fetch a malformed receipt SID',
+    (e) => line(e, messagePath(e, advertisedMessage(e), 'service', `${contract.sids.prefix('sid')}nope`)),
+  ],
   ['no credentials', (e) => line(e, targetList(e.target), null)],
-  ['the challenge of a 401', async (e) => `WWW-Authenticate: ${String((await send(e, targetList(e.target), null)).headers['www-authenticate'])}`],
-  ['wrong token', (e) => line(e, targetList(e.target), `Basic ${Buffer.from(`${e.target.accountSid}:wrong`).toString('base64')}`)],
+  [
+    'the challenge of a 401',
+    async (e) => `WWW-Authenticate: ${String((await send(e, targetList(e.target), null)).headers['www-authenticate'])}`,
+  ],
+  [
+    'wrong token',
+    (e) => line(e, targetList(e.target), `Basic ${Buffer.from(`${e.target.accountSid}:wrong`).toString('base64')}`),
+  ],
   ['service conversation on the default path', (e) => line(e, messagePath(e, advertisedMessage(e), 'default'))],
-  ['under another well-formed service SID', (e) => line(e, targetList(e.target).replace(e.target.serviceSid, contract.sids.prefix('chat_service_sid') + 'e'.repeat(Sids.digits('chat_service_sid'))))],
-  ['receipt under a sibling message', (e) => line(e, messagePath(e, advertisedMessage(e) + 1, 'service', receiptsOf(e, advertisedMessage(e))[0]))],
+  [
+    'under another well-formed service SID',
+    (e) =>
+      line(
+        e,
+        targetList(e.target).replace(
+          e.target.serviceSid,
+          contract.sids.prefix('chat_service_sid') + 'e'.repeat(Sids.digits('chat_service_sid')),
+        ),
+      ),
+  ],
+  [
+    'receipt under a sibling message',
+    (e) => line(e, messagePath(e, advertisedMessage(e) + 1, 'service', receiptsOf(e, advertisedMessage(e))[0])),
+  ],
   // The corners only the generated phase reaches (emulator/faults-corner.ts).
   ['list PageSize inside the range', (e) => line(e, targetList(e.target, `PageSize=${INNER_SIZE}`))],
-  ['list Page past the end', (e) => line(e, targetList(e.target, `PageSize=${contract.paging.pageSize.min}&Page=1000`))],
+  [
+    'list Page past the end',
+    (e) => line(e, targetList(e.target, `PageSize=${contract.paging.pageSize.min}&Page=1000`)),
+  ],
   ['list with an unknown parameter', (e) => line(e, targetList(e.target, 'Foo=1'))],
-  ['an issued PageToken on another size', async (e) => {
-    const first = await send(e, targetList(e.target, `PageSize=${contract.paging.pageSize.min}`));
-    const next = (first.json as { meta?: { next_page_url?: string } } | undefined)?.meta?.next_page_url ?? '';
-    const token = new URL(next, e.url).searchParams.get('PageToken') ?? '';
-    return line(e, targetList(e.target, `PageSize=${contract.paging.pageSize.min + 1}&PageToken=${encodeURIComponent(token)}`));
-  }],
-  ['empty token', (e) => line(e, targetList(e.target), `Basic ${Buffer.from(`${e.target.accountSid}:`).toString('base64')}`)],
+  [
+    'an issued PageToken on another size',
+    async (e) => {
+      const first = await send(e, targetList(e.target, `PageSize=${contract.paging.pageSize.min}`));
+      const next = (first.json as { meta?: { next_page_url?: string } } | undefined)?.meta?.next_page_url ?? '';
+      const token = new URL(next, e.url).searchParams.get('PageToken') ?? '';
+      return line(
+        e,
+        targetList(e.target, `PageSize=${contract.paging.pageSize.min + 1}&PageToken=${encodeURIComponent(token)}`),
+      );
+    },
+  ],
+  [
+    'empty token',
+    (e) => line(e, targetList(e.target), `Basic ${Buffer.from(`${e.target.accountSid}:`).toString('base64')}`),
+  ],
 ];
 
 /** status, content type and body of an answer, with the origin and the per-process page tokens normalised. */
 async function line(e: Emulator, path: string, auth?: string | null): Promise<string> {
   const a = await send(e, path, auth === undefined ? e.target : auth);
-  return `${a.status} ${a.type} ${a.text.split(e.url).join('ORIGIN').replace(/PageToken=[\w-]+/g, 'PageToken=T')}`;
+  return `${a.status} ${a.type} ${a.text
+    .split(e.url)
+    .join('ORIGIN')
+    .replace(/PageToken=[\w-]+/g, 'PageToken=T')}`;
 }
 
 async function signature(e: Emulator): Promise<string[]> {

@@ -5,7 +5,13 @@ import type { Emulator, Target } from '../../emulator/server.js';
 import { messageAt } from './emulator-queries.js';
 
 /** An answer as the tests look at it. */
-export interface Answer { status: number; type: string; headers: Record<string, string | string[] | undefined>; text: string; json: unknown }
+export interface Answer {
+  status: number;
+  type: string;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  json: unknown;
+}
 
 const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 
@@ -19,7 +25,13 @@ const LIMIT_MS = 5_000;
 const LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** Sends one request with the path exactly as given; auth: a target (its credentials), a raw header, or null (none). */
-export function send(emu: Emulator, path: string, auth: Target | string | null = emu.target, method = 'GET', extra: Record<string, string> = {}): Promise<Answer> {
+export function send(
+  emu: Emulator,
+  path: string,
+  auth: Target | string | null = emu.target,
+  method = 'GET',
+  extra: Record<string, string> = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...extra };
   if (auth !== null) headers.authorization = typeof auth === 'string' ? auth : basic(auth);
   const { hostname, port } = new URL(emu.url);
@@ -30,7 +42,10 @@ export function send(emu: Emulator, path: string, auth: Target | string | null =
       let bytes = 0;
       res.on('data', (c: Buffer) => {
         chunks.push(c);
-        if ((bytes += c.length) > LIMIT_BYTES) { req.destroy(); cut(`body over ${LIMIT_BYTES} bytes`); }
+        if ((bytes += c.length) > LIMIT_BYTES) {
+          req.destroy();
+          cut(`body over ${LIMIT_BYTES} bytes`);
+        }
       });
       res.on('error', (e) => cut(e.message));
       res.on('end', () => {
@@ -41,10 +56,19 @@ export function send(emu: Emulator, path: string, auth: Target | string | null =
         } catch {
           json = undefined;
         }
-        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), headers: res.headers, text, json });
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type']),
+          headers: res.headers,
+          text,
+          json,
+        });
       });
     });
-    req.on('timeout', () => { req.destroy(); cut(`no answer within ${LIMIT_MS} ms`); });
+    req.on('timeout', () => {
+      req.destroy();
+      cut(`no answer within ${LIMIT_MS} ms`);
+    });
     req.on('error', (e) => cut(e.message));
     req.end();
   });
@@ -58,16 +82,26 @@ export function pathOf(link: string): string {
 
 /** The list path of the target message (service scope), with an optional query. */
 export function targetList(t: Target, query = ''): string {
-  return contract.paths.build('list', 'service', { ChatServiceSid: t.serviceSid, ConversationSid: t.conversationSid, MessageSid: t.messageSid }) + (query ? `?${query}` : '');
+  return (
+    contract.paths.build('list', 'service', {
+      ChatServiceSid: t.serviceSid,
+      ConversationSid: t.conversationSid,
+      MessageSid: t.messageSid,
+    }) + (query ? `?${query}` : '')
+  );
 }
 
 /** The SIDs of a store's message, as the paths of a scope need them. */
 export function messagePath(emu: Emulator, message: number, scope: Scope, sid?: string): string {
   const m = messageAt(emu, message);
-  const params = { ChatServiceSid: m.serviceSid, ConversationSid: m.conversationSid, MessageSid: m.sid, Sid: sid ?? '' };
+  const params = {
+    ChatServiceSid: m.serviceSid,
+    ConversationSid: m.conversationSid,
+    MessageSid: m.sid,
+    Sid: sid ?? '',
+  };
   return contract.paths.build(sid === undefined ? 'list' : 'fetch', scope, params);
 }
-
 
 /** Asserts nothing: returns why an error answer is not Twilio-shaped JSON of its status ('' when it is). */
 export function twilioErrorProblem(a: Answer): string {

@@ -4,13 +4,19 @@ import type { Emulator } from '../../emulator/server.js';
 import { pathOf, send, targetList, twilioErrorProblem } from './emulator-http.js';
 import { advertisedMessage, messageAt } from './emulator-queries.js';
 
-interface Page { delivery_receipts: { sid: string }[]; meta: Record<string, unknown> }
+interface Page {
+  delivery_receipts: { sid: string }[];
+  meta: Record<string, unknown>;
+}
 /** This block's emulator, from the worker's factory (one server per set of options, stopped with the worker). */
-const test = base.extend<{ emu: Emulator }>({ emu: async ({ emulatorWith }, use) => use(await emulatorWith({ publicUrl: 'https://receipts.example.test' })) });
+const test = base.extend<{ emu: Emulator }>({
+  emu: async ({ emulatorWith }, use) => use(await emulatorWith({ publicUrl: 'https://receipts.example.test' })),
+});
 
 /** Walks next_page_url from the first page at a PageSize; returns the SIDs in order and the pages' meta. */
 async function walk(emu: Emulator, size: number): Promise<{ sids: string[]; metas: Record<string, unknown>[] }> {
-  const sids: string[] = [], metas: Record<string, unknown>[] = [];
+  const sids: string[] = [],
+    metas: Record<string, unknown>[] = [];
   let path: string | null = targetList(emu.target, `PageSize=${size}`);
   while (path && metas.length < 100) {
     const a = await send(emu, path);
@@ -26,7 +32,9 @@ async function walk(emu: Emulator, size: number): Promise<{ sids: string[]; meta
 test.describe('emulator paging (PageSize, Page, PageToken)', () => {
   const max = contract.paging.pageSize.max;
   for (const size of [1, 2, 3, 5, 7]) {
-    test(`walking at PageSize ${size} gives the same receipts in the same order as one page of ${max}`, async ({ emu }) => {
+    test(`walking at PageSize ${size} gives the same receipts in the same order as one page of ${max}`, async ({
+      emu,
+    }) => {
       const whole = await walk(emu, max);
       expect(whole.metas).toHaveLength(1);
       const paged = await walk(emu, size);
@@ -39,7 +47,8 @@ test.describe('emulator paging (PageSize, Page, PageToken)', () => {
         expect(m.page_size).toBe(size);
         expect(m.key).toBe(contract.paging.listKey);
         expect(String(m.first_page_url)).toBe(`${emu.publicUrl}${targetList(emu.target, `PageSize=${size}&Page=0`)}`);
-        for (const k of ['url', 'first_page_url', 'previous_page_url', 'next_page_url']) if (m[k] !== null) expect(String(m[k])).toMatch(/^https:\/\/receipts\.example\.test\//);
+        for (const k of ['url', 'first_page_url', 'previous_page_url', 'next_page_url'])
+          if (m[k] !== null) expect(String(m[k])).toMatch(/^https:\/\/receipts\.example\.test\//);
       });
     });
   }
@@ -67,10 +76,19 @@ test.describe('emulator paging (PageSize, Page, PageToken)', () => {
   });
 
   const bad: [string, string][] = [
-    ['PageSize 0', `PageSize=${contract.paging.pageSize.min - 1}`], ['PageSize above max', `PageSize=${max + 1}`], ['negative PageSize', 'PageSize=-1'],
-    ['non-numeric PageSize', 'PageSize=abc'], ['fractional PageSize', 'PageSize=1.5'], ['empty PageSize', 'PageSize='], ['huge PageSize', 'PageSize=99999999999999999999'],
-    ['negative Page', 'Page=-1'], ['non-numeric Page', 'Page=x'], ['huge Page', 'Page=99999999999999999999'],
-    ['forged PageToken', 'PageToken=PTforged'], ['repeated PageSize', 'PageSize=1&PageSize=2'], ['bad percent-encoding', 'PageSize=%zz'],
+    ['PageSize 0', `PageSize=${contract.paging.pageSize.min - 1}`],
+    ['PageSize above max', `PageSize=${max + 1}`],
+    ['negative PageSize', 'PageSize=-1'],
+    ['non-numeric PageSize', 'PageSize=abc'],
+    ['fractional PageSize', 'PageSize=1.5'],
+    ['empty PageSize', 'PageSize='],
+    ['huge PageSize', 'PageSize=99999999999999999999'],
+    ['negative Page', 'Page=-1'],
+    ['non-numeric Page', 'Page=x'],
+    ['huge Page', 'Page=99999999999999999999'],
+    ['forged PageToken', 'PageToken=PTforged'],
+    ['repeated PageSize', 'PageSize=1&PageSize=2'],
+    ['bad percent-encoding', 'PageSize=%zz'],
   ];
   for (const [name, query] of bad) {
     test(`answers ${name} with a Twilio-shaped 400`, async ({ emu }) => {
@@ -86,7 +104,11 @@ test.describe('emulator paging (PageSize, Page, PageToken)', () => {
     const flipped = token.slice(0, 5) + (token[5] === 'A' ? 'B' : 'A') + token.slice(6);
     expect((await send(emu, targetList(emu.target, `PageSize=2&PageToken=${flipped}`))).status).toBe(400);
     const other = messageAt(emu, advertisedMessage(emu) + 1);
-    const otherPath = contract.paths.build('list', 'service', { ChatServiceSid: emu.target.serviceSid, ConversationSid: emu.target.conversationSid, MessageSid: other.sid });
+    const otherPath = contract.paths.build('list', 'service', {
+      ChatServiceSid: emu.target.serviceSid,
+      ConversationSid: emu.target.conversationSid,
+      MessageSid: other.sid,
+    });
     expect((await send(emu, `${otherPath}?PageSize=2&PageToken=${token}`)).status).toBe(400);
   });
 });

@@ -3,12 +3,21 @@ import type { Emulator } from '../../emulator/server.js';
 
 /** One message of the data set: its store index, the SIDs its paths name, and who owns it. */
 export interface MessageRow {
-  index: number; sid: string; conversation: number; conversationSid: string;
-  service: number; serviceSid: string; account: number; isDefault: boolean;
+  index: number;
+  sid: string;
+  conversation: number;
+  conversationSid: string;
+  service: number;
+  serviceSid: string;
+  account: number;
+  isDefault: boolean;
 }
 
 /** An account's credentials (every account of the data set, not only the advertised one). */
-export interface AccountRow { sid: string; token: string }
+export interface AccountRow {
+  sid: string;
+  token: string;
+}
 
 /** The message at a store index. */
 export function messageAt(e: Emulator, index: number): MessageRow {
@@ -17,9 +26,14 @@ export function messageAt(e: Emulator, index: number): MessageRow {
   const service = store.conversations.service[conversation];
   const s = store.services[service];
   return {
-    index, sid: store.messages.sids.sid(index),
-    conversation, conversationSid: store.conversations.sids.sid(conversation),
-    service, serviceSid: s.sid, account: s.account, isDefault: s.isDefault,
+    index,
+    sid: store.messages.sids.sid(index),
+    conversation,
+    conversationSid: store.conversations.sids.sid(conversation),
+    service,
+    serviceSid: s.sid,
+    account: s.account,
+    isDefault: s.isDefault,
   };
 }
 
@@ -73,7 +87,8 @@ export function conversationSids(e: Emulator): string[] {
 export function conversationNames(e: Emulator): { name: string; conversation: number }[] {
   // byName is keyed by service and name joined with NUL, since a name is unique only within its service.
   return [...e.store.conversations.byName].map(([key, conversation]) => ({
-    name: key.split('\u0000')[1], conversation,
+    name: key.split('\u0000')[1],
+    conversation,
   }));
 }
 

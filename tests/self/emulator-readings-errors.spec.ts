@@ -5,7 +5,10 @@ import { create, type Emulator, type ReadingName } from '../../emulator/server.j
 import { messagePath, send, targetList, twilioErrorProblem, type Answer } from './emulator-http.js';
 import { advertisedConversation, advertisedMessage, conversationNames, receiptsOf } from './emulator-queries.js';
 
-interface Page { delivery_receipts: Record<string, unknown>[]; meta: Record<string, unknown> }
+interface Page {
+  delivery_receipts: Record<string, unknown>[];
+  meta: Record<string, unknown>;
+}
 
 /** Runs a test body against a fresh emulator playing some readings, and stops it. */
 async function withEmu(names: ReadingName[], body: (e: Emulator) => Promise<void>): Promise<void> {
@@ -19,9 +22,14 @@ async function withEmu(names: ReadingName[], body: (e: Emulator) => Promise<void
 
 /** Distinct paths of the target (a list at each PageSize), so that no request is a retry of another. */
 const distinct = (e: Emulator, n: number): string[] =>
-  Array.from({ length: n }, (_, i) => targetList(e.target, `PageSize=${1 + (i % contract.paging.pageSize.max)}&x=${i}`));
+  Array.from({ length: n }, (_, i) =>
+    targetList(e.target, `PageSize=${1 + (i % contract.paging.pageSize.max)}&x=${i}`),
+  );
 
-const limits: [ReadingName, string | undefined][] = [['rate-limited', String(RETRY_AFTER_S)], ['no-retry-after', undefined]];
+const limits: [ReadingName, string | undefined][] = [
+  ['rate-limited', String(RETRY_AFTER_S)],
+  ['no-retry-after', undefined],
+];
 for (const [reading, retryAfter] of limits) {
   test.describe(`emulator reading ${reading}`, () => {
     test(`answers one request in ${LIMIT_EVERY} with a Twilio-shaped 429 (Retry-After: ${retryAfter ?? 'absent'}), and its retry is served`, async () => {
@@ -66,8 +74,11 @@ test.describe('emulator reading error-detail', () => {
   test('every error body carries detail "" and still validates; without the reading there is none', async () => {
     const m = (e: Emulator): number => advertisedMessage(e);
     const unknown = (e: Emulator): string => messagePath(e, m(e), 'service', receiptsOf(e, m(e))[0].replace(/.$/, 'x'));
-    const errors = async (e: Emulator): Promise<Answer[]> =>
-      [await send(e, targetList(e.target), null), await send(e, unknown(e)), await send(e, targetList(e.target, 'PageSize=abc'))];
+    const errors = async (e: Emulator): Promise<Answer[]> => [
+      await send(e, targetList(e.target), null),
+      await send(e, unknown(e)),
+      await send(e, targetList(e.target, 'PageSize=abc')),
+    ];
     await withEmu(['error-detail'], async (e) => {
       for (const a of await errors(e)) {
         expect(twilioErrorProblem(a)).toBe('');
@@ -107,10 +118,15 @@ test.describe('emulator: a conversation addressed by its unique name', () => {
     test(`lists and fetches by unique name in the ${scope} scope name the conversation by its SID everywhere`, async () => {
       await withEmu(['twilio-links'], async (e) => {
         const t = e.target;
-        const [sid, name, message] = scope === 'service'
-          ? [t.conversationSid, e.conversationName, t.messageSid]
-          : [t.defaultConversationSid, e.defaultConversationName, t.defaultMessageSid];
-        const params = (conv: string) => ({ ChatServiceSid: t.serviceSid, ConversationSid: conv, MessageSid: String(message) });
+        const [sid, name, message] =
+          scope === 'service'
+            ? [t.conversationSid, e.conversationName, t.messageSid]
+            : [t.defaultConversationSid, e.defaultConversationName, t.defaultMessageSid];
+        const params = (conv: string) => ({
+          ChatServiceSid: t.serviceSid,
+          ConversationSid: conv,
+          MessageSid: String(message),
+        });
         const path = (conv: string, q: string): string => contract.paths.build('list', scope, params(conv)) + q;
         for (const q of ['?PageSize=2', '?PageSize=2&Page=1']) {
           const [byName, bySid] = [await send(e, path(String(name), q)), await send(e, path(String(sid), q))];
@@ -122,7 +138,10 @@ test.describe('emulator: a conversation addressed by its unique name', () => {
           }
         }
         const item = ((await send(e, path(String(sid), ''))).json as Page).delivery_receipts[0];
-        const fetched = await send(e, contract.paths.build('fetch', scope, { ...params(String(name)), Sid: String(item.sid) }));
+        const fetched = await send(
+          e,
+          contract.paths.build('fetch', scope, { ...params(String(name)), Sid: String(item.sid) }),
+        );
         expect(fetched.json).toEqual(item);
         expect((fetched.json as Record<string, unknown>).conversation_sid).toBe(sid);
       });

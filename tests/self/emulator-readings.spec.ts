@@ -6,7 +6,10 @@ import { DEFAULT_READINGS, readingNames, readings } from '../../emulator/reading
 import { create, type Emulator, type ReadingName } from '../../emulator/server.js';
 import { pathOf, send, targetList } from './emulator-http.js';
 
-interface Page { delivery_receipts: Record<string, unknown>[]; meta: Record<string, unknown> }
+interface Page {
+  delivery_receipts: Record<string, unknown>[];
+  meta: Record<string, unknown>;
+}
 const LINKS = ['first_page_url', 'previous_page_url', 'url', 'next_page_url'];
 
 /** Runs a test body against a fresh emulator playing some readings, and stops it. */
@@ -62,7 +65,8 @@ test.describe('emulator readings: link spellings', () => {
       expect(query(first.next_page_url)?.get('PageToken')).toMatch(new RegExp(`^${TOKEN_PREFIX}`));
       for (const m of [second, last]) {
         expect(m.first_page_url).toBe(listUrl(e, 'PageSize=2&Page=0'));
-        for (const k of ['url', 'previous_page_url']) expect(query(m[k])?.get('PageToken'), k).toMatch(new RegExp(`^${TOKEN_PREFIX}`));
+        for (const k of ['url', 'previous_page_url'])
+          expect(query(m[k])?.get('PageToken'), k).toMatch(new RegExp(`^${TOKEN_PREFIX}`));
       }
       expect(query(second.previous_page_url)?.get('Page')).toBe('0');
       expect(query(second.next_page_url)?.get('PageToken')).toMatch(new RegExp(`^${TOKEN_PREFIX}`));
@@ -84,7 +88,8 @@ test.describe('emulator readings: link spellings', () => {
   test('page-only: no link carries a token, and Page alone walks every receipt in order', async () => {
     await withEmu(['page-only'], async (e) => {
       const pages = await walk(e, 2);
-      for (const p of pages) for (const k of LINKS) if (p.meta[k] !== null) expect(query(p.meta[k])?.has('PageToken'), k).toBe(false);
+      for (const p of pages)
+        for (const k of LINKS) if (p.meta[k] !== null) expect(query(p.meta[k])?.has('PageToken'), k).toBe(false);
       expect(pages[1].meta.url).toBe(listUrl(e, 'PageSize=2&Page=1'));
       const whole = (await send(e, targetList(e.target, `PageSize=${contract.paging.pageSize.max}`))).json as Page;
       expect(pages.flatMap((p) => p.delivery_receipts)).toEqual(whole.delivery_receipts);
@@ -109,28 +114,40 @@ test.describe('emulator readings: page size, dates and SIDs', () => {
       expect((a.json as Page).meta.page_size).toBe(max);
       expect((a.json as Page).delivery_receipts.length).toBeLessThanOrEqual(max);
       expect((a.json as Page).meta.first_page_url).toBe(listUrl(e, `PageSize=${max}&Page=0`));
-      for (const q of [`PageSize=${min - 1}`, 'PageSize=abc']) expect((await send(e, targetList(e.target, q))).status, q).toBe(400);
+      for (const q of [`PageSize=${min - 1}`, 'PageSize=abc'])
+        expect((await send(e, targetList(e.target, q))).status, q).toBe(400);
     });
   });
 
   test('offset-dates: every date-time ends in +00:00 and is the same instant the default writes with Z', async () => {
-    await withEmu(['offset-dates'], async (e) => withEmu(undefined, async (d) => {
-      const [offset, zulu] = [await send(e, targetList(e.target)), await send(d, targetList(d.target))];
-      const dates = (a: typeof offset) =>
-        (a.json as Page).delivery_receipts.flatMap((r) => [r.date_created, r.date_updated]).filter((x) => x !== null);
-      expect(dates(offset).every((x) => String(x).endsWith('+00:00'))).toBe(true);
-      expect(dates(zulu).every((x) => String(x).endsWith('Z'))).toBe(true);
-      expect(dates(offset).map((x) => Date.parse(String(x)))).toEqual(dates(zulu).map((x) => Date.parse(String(x))));
-    }));
+    await withEmu(['offset-dates'], async (e) =>
+      withEmu(undefined, async (d) => {
+        const [offset, zulu] = [await send(e, targetList(e.target)), await send(d, targetList(d.target))];
+        const dates = (a: typeof offset) =>
+          (a.json as Page).delivery_receipts.flatMap((r) => [r.date_created, r.date_updated]).filter((x) => x !== null);
+        expect(dates(offset).every((x) => String(x).endsWith('+00:00'))).toBe(true);
+        expect(dates(zulu).every((x) => String(x).endsWith('Z'))).toBe(true);
+        expect(dates(offset).map((x) => Date.parse(String(x)))).toEqual(dates(zulu).map((x) => Date.parse(String(x))));
+      }),
+    );
   });
 
   test('uppercase-hex: every SID field, url and link has upper-case hex; the credentials and paths with them work', async () => {
     await withEmu(['uppercase-hex'], async (e) => {
-      const fields: SidField[] = ['account_sid', 'chat_service_sid', 'conversation_sid', 'message_sid', 'sid', 'participant_sid'];
+      const fields: SidField[] = [
+        'account_sid',
+        'chat_service_sid',
+        'conversation_sid',
+        'message_sid',
+        'sid',
+        'participant_sid',
+      ];
       fields.push('channel_message_sid');
       const hex = (sid: string): string => sid.slice(-Sids.digits('sid'));
       const upper = (sid: string): boolean => hex(sid) === hex(sid).toUpperCase() && /[A-F]/.test(hex(sid));
-      expect([e.target.accountSid, e.target.serviceSid, e.target.conversationSid, e.target.messageSid].every(upper)).toBe(true);
+      expect(
+        [e.target.accountSid, e.target.serviceSid, e.target.conversationSid, e.target.messageSid].every(upper),
+      ).toBe(true);
       const a = await send(e, targetList(e.target, 'PageSize=2&Page=1'));
       expect(a.status, a.text).toBe(200);
       const page = a.json as Page;
@@ -141,7 +158,9 @@ test.describe('emulator readings: page size, dates and SIDs', () => {
         expect((await send(e, pathOf(String(r.url)))).json).toEqual(r);
       }
       for (const k of LINKS) if (page.meta[k] !== null) expect(String(page.meta[k])).toContain(targetList(e.target));
-      expect((await send(e, targetList(e.target).replace(e.target.messageSid, e.target.messageSid.toLowerCase()))).status).toBe(404);
+      expect(
+        (await send(e, targetList(e.target).replace(e.target.messageSid, e.target.messageSid.toLowerCase()))).status,
+      ).toBe(404);
     });
   });
 });

@@ -4,15 +4,22 @@ import type { Emulator } from '../../emulator/server.js';
 import { messagePath, send } from './emulator-http.js';
 import { conversationNames, ownMessages, receiptsOf } from './emulator-queries.js';
 
-interface Page { delivery_receipts: { sid: string; message_sid: string }[] }
+interface Page {
+  delivery_receipts: { sid: string; message_sid: string }[];
+}
 
 /** The advertised account's messages (the only account these tests authenticate as), by store index. */
 const own = (e: Emulator) => ownMessages(e).map((x) => ({ ...x, m: x.index }));
 
 test.describe('emulator scoping: service, conversation and message', () => {
-  test('a list holds exactly the receipts of the message in the path, under the scope of its service', async ({ emulator: emu }) => {
+  test('a list holds exactly the receipts of the message in the path, under the scope of its service', async ({
+    emulator: emu,
+  }) => {
     for (const { m, isDefault } of own(emu)) {
-      const a = await send(emu, messagePath(emu, m, isDefault ? 'default' : 'service') + `?PageSize=${contract.paging.pageSize.max}`);
+      const a = await send(
+        emu,
+        messagePath(emu, m, isDefault ? 'default' : 'service') + `?PageSize=${contract.paging.pageSize.max}`,
+      );
       expect(a.status).toBe(200);
       expect((a.json as Page).delivery_receipts.map((r) => r.sid)).toEqual(receiptsOf(emu, m));
     }
@@ -35,7 +42,8 @@ test.describe('emulator scoping: service, conversation and message', () => {
   test("a non-default service's receipts are not visible on the default-service paths", async ({ emulator: emu }) => {
     for (const { m } of own(emu).filter((x) => !x.isDefault)) {
       expect((await send(emu, messagePath(emu, m, 'default'))).status).toBe(404);
-      for (const sid of receiptsOf(emu, m)) expect((await send(emu, messagePath(emu, m, 'default', sid))).status).toBe(404);
+      for (const sid of receiptsOf(emu, m))
+        expect((await send(emu, messagePath(emu, m, 'default', sid))).status).toBe(404);
     }
   });
 
@@ -55,10 +63,18 @@ test.describe('emulator scoping: service, conversation and message', () => {
     for (const { name, conversation } of conversationNames(emu)) {
       const m = mine.find((x) => x.conversation === conversation);
       if (!m) continue; // another account's conversation
-      const path = contract.paths.build('list', 'service', { ChatServiceSid: m.serviceSid, ConversationSid: name, MessageSid: m.sid });
+      const path = contract.paths.build('list', 'service', {
+        ChatServiceSid: m.serviceSid,
+        ConversationSid: name,
+        MessageSid: m.sid,
+      });
       expect((await send(emu, path)).status).toBe(200);
       const otherService = mine.find((x) => x.service !== m.service)!;
-      const wrong = contract.paths.build('list', 'service', { ChatServiceSid: otherService.serviceSid, ConversationSid: name, MessageSid: m.sid });
+      const wrong = contract.paths.build('list', 'service', {
+        ChatServiceSid: otherService.serviceSid,
+        ConversationSid: name,
+        MessageSid: m.sid,
+      });
       expect((await send(emu, wrong)).status).toBe(404);
     }
   });

@@ -21,11 +21,19 @@ test.describe('seed data set (fixtures/seed.yaml)', () => {
     ['a receipt never updated (date_updated null)', () => all.some((i) => r.updated[i] === 0)],
     ['a receipt without channel message (channel_message_sid null)', () => all.some((i) => r.channel[i] === 0)],
     ['at least two non-default services', () => store.services.filter((s) => !s.isDefault).length >= 2],
-    ['more than one account, each with a default service', () => store.accounts.length >= 2 && store.accounts.every((a) => store.services[a.defaultService]?.isDefault)],
+    [
+      'more than one account, each with a default service',
+      () => store.accounts.length >= 2 && store.accounts.every((a) => store.services[a.defaultService]?.isDefault),
+    ],
     ['several conversations and messages', () => store.conversations.count >= 3 && store.messages.count >= 5],
-    ['a default service with receipts', () => all.some((i) => store.services[store.conversations.service[store.messages.conv[r.msg[i]]]].isDefault)],
-    ['a target in a non-default service with receipts for several pages at small PageSize', () =>
-      !store.services[store.target.service].isDefault && store.messages.size[store.target.message] >= 7],
+    [
+      'a default service with receipts',
+      () => all.some((i) => store.services[store.conversations.service[store.messages.conv[r.msg[i]]]].isDefault),
+    ],
+    [
+      'a target in a non-default service with receipts for several pages at small PageSize',
+      () => !store.services[store.target.service].isDefault && store.messages.size[store.target.message] >= 7,
+    ],
   ];
   for (const [what, holds] of needs) test(`has ${what}`, () => expect(holds()).toBe(true));
 
@@ -37,17 +45,36 @@ test.describe('seed data set (fixtures/seed.yaml)', () => {
 
   test('holds names, never prefixed SIDs', () => {
     const text = readFileSync(SEED_FILE, 'utf8');
-    for (const field of ['account_sid', 'chat_service_sid', 'conversation_sid', 'message_sid', 'sid', 'participant_sid'] as const) {
+    for (const field of [
+      'account_sid',
+      'chat_service_sid',
+      'conversation_sid',
+      'message_sid',
+      'sid',
+      'participant_sid',
+    ] as const) {
       expect(text).not.toMatch(new RegExp(contract.sids.pattern(field).source.replace(/^\^|\$$/g, '')));
     }
   });
 
   const broken: [string, (yaml: string) => string, RegExp][] = [
-    ['a status outside the spec', (y) => y.replace(`status: ${String(contract.receipts.statusValues[0])}`, 'status: seen'), /status: "seen" is not one of/],
-    ['a date that is not RFC 3339', (y) => y.replace('"2024-05-01T09:00:00Z"', '"yesterday"'), /created: expected an RFC 3339 date-time/],
+    [
+      'a status outside the spec',
+      (y) => y.replace(`status: ${String(contract.receipts.statusValues[0])}`, 'status: seen'),
+      /status: "seen" is not one of/,
+    ],
+    [
+      'a date that is not RFC 3339',
+      (y) => y.replace('"2024-05-01T09:00:00Z"', '"yesterday"'),
+      /created: expected an RFC 3339 date-time/,
+    ],
     ['an unknown channel prefix', (y) => y.replace('channel: SM', 'channel: XY'), /channel: expected null or one of/],
     ['a missing field', (y) => y.replace('participant: ana, ', ''), /participant is required/],
-    ['a target that is not in the seed', (y) => y.replace('message: announcement', 'message: nothing'), /target\.message/],
+    [
+      'a target that is not in the seed',
+      (y) => y.replace('message: announcement', 'message: nothing'),
+      /target\.message/,
+    ],
   ];
   for (const [what, edit, message] of broken) {
     test(`stops loading with a message naming the place of ${what}`, () => {

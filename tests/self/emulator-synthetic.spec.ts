@@ -30,11 +30,16 @@ test.describe('synthetic data set (--receipts N --seed S)', () => {
 
   const codec = indexCodec('abcd', Sids.digits('sid'), 1000);
   const lookups: [string, string, number][] = [
-    ['its own digits', codec.hex(999), 999], ['index 0', codec.hex(0), 0], ['an index beyond the set', codec.hex(999).replace(/3e7$/, '3e8'), -1],
-    ['upper-case digits', codec.hex(999).toUpperCase(), -1], ['another tag', 'abce' + codec.hex(5).slice(4), -1], ['a short value', codec.hex(5).slice(1), -1],
+    ['its own digits', codec.hex(999), 999],
+    ['index 0', codec.hex(0), 0],
+    ['an index beyond the set', codec.hex(999).replace(/3e7$/, '3e8'), -1],
+    ['upper-case digits', codec.hex(999).toUpperCase(), -1],
+    ['another tag', 'abce' + codec.hex(5).slice(4), -1],
+    ['a short value', codec.hex(5).slice(1), -1],
     ['a sign', 'abcd' + '-'.padStart(Sids.digits('sid') - 4, '0'), -1],
   ];
-  for (const [name, hex, index] of lookups) test(`finds a SID by index in O(1): ${name}`, () => expect(codec.index(hex)).toBe(index));
+  for (const [name, hex, index] of lookups)
+    test(`finds a SID by index in O(1): ${name}`, () => expect(codec.index(hex)).toBe(index));
 });
 
 test.describe('synthetic data set served', () => {
@@ -44,7 +49,10 @@ test.describe('synthetic data set served', () => {
     const got: string[] = [];
     let path: string | null = targetList(emu.target, `PageSize=${contract.paging.pageSize.max}`);
     while (path) {
-      const page = (await send(emu, path)).json as { delivery_receipts: { sid: string }[]; meta: { next_page_url: string | null } };
+      const page = (await send(emu, path)).json as {
+        delivery_receipts: { sid: string }[];
+        meta: { next_page_url: string | null };
+      };
       got.push(...page.delivery_receipts.map((r) => r.sid));
       path = page.meta.next_page_url && pathOf(page.meta.next_page_url);
     }
@@ -53,9 +61,12 @@ test.describe('synthetic data set served', () => {
 
   test('a deep page by Page holds the same receipts as the walk reached there, and validates', async ({ emu }) => {
     const want = receiptsOf(emu, advertisedMessage(emu));
-    const size = 7, page = Math.floor((want.length - 1) / size);
+    const size = 7,
+      page = Math.floor((want.length - 1) / size);
     const a = await send(emu, targetList(emu.target, `PageSize=${size}&Page=${page}`));
     expect(contract.validate('ServiceReceiptPage', a.json)).toEqual([]);
-    expect((a.json as { delivery_receipts: { sid: string }[] }).delivery_receipts.map((r) => r.sid)).toEqual(want.slice(page * size));
+    expect((a.json as { delivery_receipts: { sid: string }[] }).delivery_receipts.map((r) => r.sid)).toEqual(
+      want.slice(page * size),
+    );
   });
 });

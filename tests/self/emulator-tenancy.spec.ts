@@ -7,7 +7,12 @@ import { accounts, conversationNames, receiptAt, receiptCount, services } from '
 /** Every path that could name a receipt or its list: both scopes, by conversation SID and by unique name. */
 function paths(e: Emulator, i: number): string[] {
   const { sid: Sid, message: m } = receiptAt(e, i);
-  const names = [m.conversationSid, ...conversationNames(e).filter((x) => x.conversation === m.conversation).map((x) => x.name)];
+  const names = [
+    m.conversationSid,
+    ...conversationNames(e)
+      .filter((x) => x.conversation === m.conversation)
+      .map((x) => x.name),
+  ];
   const out: string[] = [];
   for (const scope of ['service', 'default'] as Scope[]) {
     for (const ConversationSid of names) {
@@ -21,10 +26,15 @@ function paths(e: Emulator, i: number): string[] {
 /** Which account a receipt belongs to. */
 const owner = (e: Emulator, i: number): number => receiptAt(e, i).message.account;
 
-for (const [name, dataset] of [['seed', undefined], ['synthetic (2,000 receipts)', { receipts: 2_000, seed: 3 }]] as const) {
+for (const [name, dataset] of [
+  ['seed', undefined],
+  ['synthetic (2,000 receipts)', { receipts: 2_000, seed: 3 }],
+] as const) {
   base.describe(`tenancy: ${name} data set`, () => {
     /** This block's emulator, from the worker's factory (one server per set of options, stopped with the worker). */
-    const test = base.extend<{ emu: Emulator }>({ emu: async ({ emulatorWith }, use) => use(await emulatorWith({ dataset })) });
+    const test = base.extend<{ emu: Emulator }>({
+      emu: async ({ emulatorWith }, use) => use(await emulatorWith({ dataset })),
+    });
 
     test('holds more than one account, each with its own credentials and services', ({ emu }) => {
       const [all, svc] = [accounts(emu), services(emu)];
@@ -54,9 +64,15 @@ for (const [name, dataset] of [['seed', undefined], ['synthetic (2,000 receipts)
     test("each account reaches its own receipts on its own service's paths", async ({ emu }) => {
       const all = accounts(emu);
       for (let a = 0; a < all.length; a++) {
-        const i = [...Array(receiptCount(emu)).keys()].find((k) => owner(emu, k) === a && !receiptAt(emu, k).message.isDefault);
+        const i = [...Array(receiptCount(emu)).keys()].find(
+          (k) => owner(emu, k) === a && !receiptAt(emu, k).message.isDefault,
+        );
         expect(i).toBeDefined();
-        const r = await send(emu, paths(emu, i as number)[0], basic({ accountSid: all[a].sid, authToken: all[a].token }));
+        const r = await send(
+          emu,
+          paths(emu, i as number)[0],
+          basic({ accountSid: all[a].sid, authToken: all[a].token }),
+        );
         expect(r.status).toBe(200);
         expect((r.json as { account_sid: string }).account_sid).toBe(all[a].sid);
       }

@@ -16,7 +16,12 @@ export function ctxFor(expect: Expectation, extra: Partial<CheckContext> = {}): 
 }
 
 /** A JSON answer to a GET of a path. */
-export function exchange(path: string, status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Exchange {
+export function exchange(
+  path: string,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Exchange {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   let json: unknown;
   try {
@@ -35,7 +40,11 @@ export function fetchPath(r: Json, scope: 'service' | 'default' = 'service'): st
 /** The list path of the example receipts' message, with a query. */
 export function listPath(query = '', scope: 'service' | 'default' = 'service'): string {
   const r = example('ServiceReceipt');
-  const path = contract.paths.build('list', scope, { ChatServiceSid: String(r.chat_service_sid), ConversationSid: String(r.conversation_sid), MessageSid: String(r.message_sid) });
+  const path = contract.paths.build('list', scope, {
+    ChatServiceSid: String(r.chat_service_sid),
+    ConversationSid: String(r.conversation_sid),
+    MessageSid: String(r.message_sid),
+  });
   return path + (query ? `?${query}` : '');
 }
 
@@ -48,7 +57,10 @@ export function fetched(change: (r: Json) => void = () => undefined): Exchange {
 }
 
 /** A page of the example list at a query (the spec's example, with changes to the body). */
-export function page(query = 'PageSize=50&Page=0', change: (p: Json & { meta: Json; delivery_receipts: Json[] }) => void = () => undefined): Exchange {
+export function page(
+  query = 'PageSize=50&Page=0',
+  change: (p: Json & { meta: Json; delivery_receipts: Json[] }) => void = () => undefined,
+): Exchange {
   const p = example('ServiceReceiptPage') as Json & { meta: Json; delivery_receipts: Json[] };
   change(p);
   return exchange(listPath(query), 200, p);
@@ -64,7 +76,10 @@ export function error(status: number, path = listPath(), change: (b: Json) => vo
 /** The documented 401 with the challenge header the spec documents for it (its name read from the spec). */
 export function challenged(): Exchange {
   const [challenge] = contract.errors.headers(401);
-  return exchange(listPath(), 401, contract.errors.example(401), { 'content-type': 'application/json', [challenge.name.toLowerCase()]: 'Basic realm="Twilio API"' });
+  return exchange(listPath(), 401, contract.errors.example(401), {
+    'content-type': 'application/json',
+    [challenge.name.toLowerCase()]: 'Basic realm="Twilio API"',
+  });
 }
 
 /** A well-formed SID of a field (prefix and length from the spec), with one hex digit repeated. */

@@ -35,7 +35,12 @@ async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) =
 
 /** Runs the contract probes against an emulator started with a fault (or none); returns the violations. */
 async function probeEmulator(fault?: string, publicUrl?: string) {
-  const emu = await create({ port: 0, host: '127.0.0.1', ...(fault ? { fault: fault as never } : {}), ...(publicUrl ? { publicUrl } : {}) });
+  const emu = await create({
+    port: 0,
+    host: '127.0.0.1',
+    ...(fault ? { fault: fault as never } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
+  });
   try {
     return await runProbes(freezeTarget(emu.target), LIMITS);
   } finally {
@@ -47,17 +52,24 @@ test.describe('The contract suite proves its power on the emulator', () => {
   test('every fault in the catalogue has an expectation, naming only registered checks', () => {
     const missing = faults.map((f) => f.name).filter((name) => !faultExpectations[name]);
     expect(missing, 'faults without an entry in tests/self/fault-expectations.ts').toEqual([]);
-    const stale = Object.keys(faultExpectations).filter((n) => !faultExpectations[n].pending && !faults.some((f) => f.name === n));
+    const stale = Object.keys(faultExpectations).filter(
+      (n) => !faultExpectations[n].pending && !faults.some((f) => f.name === n),
+    );
     expect(stale, 'expectations for faults the emulator no longer has').toEqual([]);
     const names = new Set(checks.map((c) => c.name));
-    const unknown = Object.values(faultExpectations).flatMap((e) => e.checks).filter((c) => !names.has(c));
+    const unknown = Object.values(faultExpectations)
+      .flatMap((e) => e.checks)
+      .filter((c) => !names.has(c));
     expect(unknown, 'expected check names that are not in the registry').toEqual([]);
   });
 
   test('every registered check is proven to bite by at least one fault', () => {
     const proven = new Set(Object.values(faultExpectations).flatMap((e) => e.checks));
     const unproven = checks.map((c) => c.name).filter((name) => !proven.has(name));
-    expect(unproven, 'checks no emulator fault makes fail: add a fault to emulator/faults-*.ts and a row to fault-expectations.ts').toEqual([]);
+    expect(
+      unproven,
+      'checks no emulator fault makes fail: add a fault to emulator/faults-*.ts and a row to fault-expectations.ts',
+    ).toEqual([]);
   });
 
   test('the correct emulator yields zero violations', async () => {
@@ -77,13 +89,22 @@ test.describe('The contract suite proves its power on the emulator', () => {
       const named = new Set(found.map((v) => v.check));
       const absent = (faultExpectations[fault.name]?.checks ?? []).filter((c) => !named.has(c));
       if (found.length === 0 || absent.length > 0) {
-        misses.push(`${fault.name} (breaks: ${fault.breaks}): expected ${absent.join(', ') || 'a violation'}; saw ${[...named].join(', ') || 'none'}`);
+        misses.push(
+          `${fault.name} (breaks: ${fault.breaks}): expected ${absent.join(', ') || 'a violation'}; saw ${[...named].join(', ') || 'none'}`,
+        );
       } else {
-        testInfo.annotations.push({ type: `fault ${fault.name}`, description: formatViolation(found.find((v) => named.has(v.check) && faultExpectations[fault.name].checks.includes(v.check)) ?? found[0]) });
+        testInfo.annotations.push({
+          type: `fault ${fault.name}`,
+          description: formatViolation(
+            found.find((v) => named.has(v.check) && faultExpectations[fault.name].checks.includes(v.check)) ?? found[0],
+          ),
+        });
       }
     }
     const score = `faults caught: ${results.length - misses.length}/${results.length}`;
-    const skipped = faults.filter((f) => faultExpectations[f.name]?.notCaught).map((f) => `${f.name} (${faultExpectations[f.name].notCaught})`);
+    const skipped = faults
+      .filter((f) => faultExpectations[f.name]?.notCaught)
+      .map((f) => `${f.name} (${faultExpectations[f.name].notCaught})`);
     console.log(`${score}${skipped.length ? `; not in the contract's scope: ${skipped.join('; ')}` : ''}`);
     testInfo.annotations.push({ type: 'score', description: score });
     expect(misses, score).toEqual([]);
@@ -99,13 +120,18 @@ test.describe('npm run contract, end to end, against a faulty emulator', () => {
     try {
       const run = await runContract({ ...targetEnv(emu.target), REPORT_DIR: dir }, 150_000); // room for a loaded machine
       expect(run.code, run.output).not.toBe(0);
-      expect(run.output).toContain(`[page_size_bounds] (response): PageSize=${contract.paging.pageSize.min - 1} is outside`);
+      expect(run.output).toContain(
+        `[page_size_bounds] (response): PageSize=${contract.paging.pageSize.min - 1} is outside`,
+      );
       const texts = [{ file: 'console', text: run.output }, ...reportTexts(dir)];
       // The scan must see real reports: the broken check is named in the console, the JUnit, the JSON and the HTML report's data.
       expect(texts.filter((t) => t.text.includes('page_size_bounds')).length).toBeGreaterThanOrEqual(4);
       const forms = secretForms(emu.target);
       const leaks = texts.filter((t) => forms.some((f) => t.text.includes(f))).map((t) => t.file);
-      expect(leaks, 'files that contain a form of the auth token (plain, Basic, base64, base64url, percent-encoded)').toEqual([]);
+      expect(
+        leaks,
+        'files that contain a form of the auth token (plain, Basic, base64, base64url, percent-encoded)',
+      ).toEqual([]);
     } finally {
       await emu.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Every .ts file under a folder, recursively. */
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? tsFiles(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []);
+    d.isDirectory() ? tsFiles(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+  );
 }
 
 /** An import or export of '@playwright/test' (type-only ones too: they bypass the fixture layer's types). */
@@ -23,8 +24,12 @@ test.describe('the fixture layer (fixtures/test.ts)', () => {
   });
 
   test('catches an import of @playwright/test, whatever its quoting and spacing', () => {
-    for (const line of ["import { test } from '@playwright/test';", 'import {\n  expect,\n} from "@playwright/test";',
-      "import type { Page } from '@playwright/test';"]) expect(PLAYWRIGHT_IMPORT.test(line), line).toBe(true);
+    for (const line of [
+      "import { test } from '@playwright/test';",
+      'import {\n  expect,\n} from "@playwright/test";',
+      "import type { Page } from '@playwright/test';",
+    ])
+      expect(PLAYWRIGHT_IMPORT.test(line), line).toBe(true);
     expect(PLAYWRIGHT_IMPORT.test("import { test } from '../../fixtures/test.js';")).toBe(false);
   });
 });

@@ -29,7 +29,8 @@ async function withEmulator<T>(
 const short = (path: string): string => path.replace(/^.*\/Receipts/, '…/Receipts');
 
 test.describe('The generated phase finds the corners no fixed probe was written for', () => {
-  const correct = 'the correct emulator gives zero violations from the generated phase, at its own origin and behind a public one';
+  const correct =
+    'the correct emulator gives zero violations from the generated phase, at its own origin and behind a public one';
   test(correct, async () => {
     test.setTimeout(180_000); // a safety net for a loaded machine, not a speed assertion
     for (const publicUrl of [undefined, 'https://receipts.example.test']) {

@@ -106,11 +106,17 @@ test.describe('Generated requests: oracle, dedup, curl line and settings', () =>
     expect(section).toContain(`CONTRACT_BUDGET=${NIGHTLY_BUDGET}`);
   });
 
-  for (const [budget, examples] of [[300, [64, 13, 64, 16]], [100, [64, 13, 64, 16]], [0, [5, 5]], [7, []]] as const) {
+  for (const [budget, examples] of [
+    [300, [64, 13, 64, 16]],
+    [100, [64, 13, 64, 16]],
+    [0, [5, 5]],
+    [7, []],
+  ] as const) {
     test(`splits a budget of ${budget} over examples ${JSON.stringify(examples)} without spending more`, () => {
       const shares = shareBudget(budget, [...examples]);
       expect(shares.reduce((n, s) => n + s, 0)).toBeLessThanOrEqual(budget);
-      if (budget >= examples.reduce((n, e) => n + e, 0)) shares.forEach((s, i) => expect(s).toBeGreaterThanOrEqual(examples[i]));
+      if (budget >= examples.reduce((n, e) => n + e, 0))
+        shares.forEach((s, i) => expect(s).toBeGreaterThanOrEqual(examples[i]));
     });
   }
 });

@@ -14,7 +14,11 @@ const LIMITS = { timeoutMs: 3000 };
 
 /** Runs a callback with an Api at a target, closing its connections after. */
 async function withApi<T>(target: Target, budget: number, fn: (api: Api) => Promise<T>): Promise<T> {
-  const api = new Api(target, otherSid(contract, 'account_sid', target.accountSid), { ...defaultLimits, ...LIMITS, maxRequests: budget + 16 });
+  const api = new Api(target, otherSid(contract, 'account_sid', target.accountSid), {
+    ...defaultLimits,
+    ...LIMITS,
+    maxRequests: budget + 16,
+  });
   try {
     return await fn(api);
   } finally {

@@ -14,7 +14,11 @@ const tableCells = (heading: string): string => readmeLoad.slice(readmeLoad.inde
 test.describe('README "## Load" and docs/load.md stay in sync with the code', () => {
   test('the flag table lists every flag, and no other', () => {
     const documented = [...tableCells('| flag | meaning |').matchAll(/^\| `(--[a-z-]+)/gm)].map((m) => m[1]).sort();
-    expect(documented).toEqual(Object.keys(FLAGS).map((f) => `--${f}`).sort());
+    expect(documented).toEqual(
+      Object.keys(FLAGS)
+        .map((f) => `--${f}`)
+        .sort(),
+    );
   });
 
   test('the metric table lists every metric and alias a threshold may use', () => {

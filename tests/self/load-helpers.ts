@@ -16,7 +16,14 @@ import { createStub, type StubMode } from './load-stub.js';
 /** A reporter that keeps every line (a CI-like, non-TTY run). */
 export function memoryReporter(): Reporter & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, line: (t) => { lines.push(t); }, progress: () => {}, done: () => {} };
+  return {
+    lines,
+    line: (t) => {
+      lines.push(t);
+    },
+    progress: () => {},
+    done: () => {},
+  };
 }
 
 /** Writes a scenario YAML to a fresh temporary folder and returns its path. */
@@ -48,11 +55,17 @@ export function envOf(t: Target): NodeJS.ProcessEnv {
 
 /** Everything a run printed and wrote: the console lines and the text of every report file. */
 export function outputsOf(lines: string[], dir: string): { name: string; text: string }[] {
-  return [{ name: 'console', text: lines.join('\n') }, ...readdirSync(dir).map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }))];
+  return [
+    { name: 'console', text: lines.join('\n') },
+    ...readdirSync(dir).map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') })),
+  ];
 }
 
 /** Runs a short scenario against a stub in a hostile mode, with the workload discovered from a healthy stub. */
-export async function runAgainst(mode: StubMode, o: { duration?: number; operation?: 'fetch' | 'list' } = {}): Promise<ScenarioResult> {
+export async function runAgainst(
+  mode: StubMode,
+  o: { duration?: number; operation?: 'fetch' | 'list' } = {},
+): Promise<ScenarioResult> {
   const [ok, hostile] = await Promise.all([createStub('ok'), createStub(mode)]);
   try {
     const target = loadTargetOf(ok.target);
@@ -60,7 +73,12 @@ export async function runAgainst(mode: StubMode, o: { duration?: number; operati
     const op = o.operation ?? 'fetch';
     const yaml = `scenarios: [{ name: ${op}, operation: ${op}, warmup: 0, duration: ${o.duration ?? 0.6}, timeout: 1, connections: 2, thresholds: ["error_rate < 0.001"] }]`;
     const [s] = loadScenarioFile(scenarioFile(yaml));
-    return await runScenario(s, { url: hostile.url, publicUrl: hostile.url, secret: secretOf(target), paths: op === 'list' ? work.list : work.fetch });
+    return await runScenario(s, {
+      url: hostile.url,
+      publicUrl: hostile.url,
+      secret: secretOf(target),
+      paths: op === 'list' ? work.list : work.fetch,
+    });
   } finally {
     await Promise.all([ok.stop(), hostile.stop()]);
   }

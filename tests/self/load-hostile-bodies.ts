@@ -3,8 +3,16 @@ import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib'
 
 /** Issue 14's targets: echoed credentials, compression bombs, deep JSON, foreign links, page loops. */
 export type HostileMode =
-  | 'echo-200' | 'gzip-bomb' | 'deflate-bomb' | 'br-bomb' | 'deep-body' | 'deep-extra'
-  | 'foreign-links' | 'loop' | 'page-stuck' | 'other-receipt';
+  | 'echo-200'
+  | 'gzip-bomb'
+  | 'deflate-bomb'
+  | 'br-bomb'
+  | 'deep-body'
+  | 'deep-extra'
+  | 'foreign-links'
+  | 'loop'
+  | 'page-stuck'
+  | 'other-receipt';
 
 /** What a hostile answer works from: the request, the normal answer, the stub's origin and the operation. */
 export interface Scene {
@@ -81,30 +89,48 @@ const otherSid = (sid: unknown): string => String(sid).slice(0, 2) + 'f'.repeat(
 export function hostileAnswer(mode: string, s: Scene): boolean {
   const { res, list } = s;
   switch (mode) {
-    case 'echo-200': if (list) return false; echoReceipt(s); return true;
-    case 'gzip-bomb': case 'deflate-bomb': case 'br-bomb': {
+    case 'echo-200':
+      if (list) return false;
+      echoReceipt(s);
+      return true;
+    case 'gzip-bomb':
+    case 'deflate-bomb':
+    case 'br-bomb': {
       if (!list) return false;
       const kind = mode.replace('-bomb', '') as 'gzip' | 'deflate' | 'br';
       res.writeHead(200, { ...json, 'content-encoding': kind }).end(bomb(kind));
       return true;
     }
-    case 'deep-body': res.writeHead(200, json).end(list ? deep : `{"sid":${deep}}`); return true;
+    case 'deep-body':
+      res.writeHead(200, json).end(list ? deep : `{"sid":${deep}}`);
+      return true;
     case 'deep-extra':
       res.writeHead(200, json).end(`{"deep_extra":${deep},${JSON.stringify(s.body).slice(1)}`);
       return true;
     case 'foreign-links':
       if (!list) s.res.writeHead(200, json).end(JSON.stringify({ ...s.body, url: foreign(s.body.url) }));
-      else withMeta(s, (m) => { for (const k of LINKS) m[k] = foreign(m[k]); });
+      else
+        withMeta(s, (m) => {
+          for (const k of LINKS) m[k] = foreign(m[k]);
+        });
       return true;
     case 'loop': // page 1 leads back to the very first request
       if (!list) return false;
-      withMeta(s, (m) => { if (m.page === 1) m.next_page_url = startOf(s, m); });
+      withMeta(s, (m) => {
+        if (m.page === 1) m.next_page_url = startOf(s, m);
+      });
       return true;
     case 'other-receipt': // another receipt of the same message: valid alone, wrong for the request
       if (list) return false;
       res.writeHead(200, json).end(JSON.stringify({ ...s.body, sid: otherSid(s.body.sid) }));
       return true;
-    case 'page-stuck': if (!list) return false; withMeta(s, (m) => { m.page = 0; }); return true;
-    default: return false;
+    case 'page-stuck':
+      if (!list) return false;
+      withMeta(s, (m) => {
+        m.page = 0;
+      });
+      return true;
+    default:
+      return false;
   }
 }

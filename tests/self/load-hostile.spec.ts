@@ -10,7 +10,8 @@ import { createStub, type StubMode } from './load-stub.js';
 
 const against = (mode: StubMode, duration = 0.6): Promise<ScenarioResult> => runAgainst(mode, { duration });
 
-const FETCH = 'scenarios: [{ name: fetch, operation: fetch, warmup: 0, duration: 0.5, connections: 2, thresholds: ["error_rate < 0.001"] }]';
+const FETCH =
+  'scenarios: [{ name: fetch, operation: fetch, warmup: 0, duration: 0.5, connections: 2, thresholds: ["error_rate < 0.001"] }]';
 
 // Issue 5 part 4: each misbehaviour ends as counted errors and a failed gate, never a hang or a crash.
 test.describe('the load tool against a hostile target', () => {
@@ -36,7 +37,9 @@ test.describe('the load tool against a hostile target', () => {
 
   test('a wrong content type counts as invalid', async () => {
     const r = await against('wrong-type');
-    expect(r.invalid_examples[0]).toMatch(/^\[response_content_type\] \(response\): Content-Type: expected application\/json, received "text\/html"/);
+    expect(r.invalid_examples[0]).toMatch(
+      /^\[response_content_type\] \(response\): Content-Type: expected application\/json, received "text\/html"/,
+    );
     expect(r.passed).toBe(false);
   });
 
@@ -70,7 +73,11 @@ test.describe('the load tool against a hostile target', () => {
     const stub = await createStub('redirect');
     try {
       const out = reportDir();
-      const { result } = await runLoad({ options: parseOptions([scenarioFile(FETCH), '--out', out]), env: envOf(stub.target), reporter: memoryReporter() });
+      const { result } = await runLoad({
+        options: parseOptions([scenarioFile(FETCH), '--out', out]),
+        env: envOf(stub.target),
+        reporter: memoryReporter(),
+      });
       expect(result.scenarios[0].notes[0]).toMatch(/^discovery: GET \/v1\/Services\/.* answered HTTP 302/);
     } finally {
       await stub.stop();

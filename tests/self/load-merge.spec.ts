@@ -15,14 +15,45 @@ const RULES = ['rps > 150', 'p99 < 50'].map((r) => parseThreshold(r, 'test'));
 function generator(n: number, ms: (i: number) => number, codes: Record<string, number>): LoadResult {
   const h = createHistogram();
   for (let i = 0; i < n; i++) recordLatency(h, ms(i));
-  const non2xx = Object.entries(codes).filter(([c]) => !c.startsWith('2')).reduce((a, [, v]) => a + v, 0);
+  const non2xx = Object.entries(codes)
+    .filter(([c]) => !c.startsWith('2'))
+    .reduce((a, [, v]) => a + v, 0);
   const counts: Counts = {
-    name: 'fetch', operation: 'fetch', mode: 'closed', settings: { connections: 4, pipelining: 1, rate: null, pageSize: null, warmup: 0, duration: 1, maxRequests: 1000, timeout: 5, sampleEvery: 10 },
-    urls: 12, generators: 1, start: '2026-01-01T00:00:00.000Z', duration: 1, requests: { total: n, sent: n }, throughput: { total: n * 100 },
-    errors: 0, timeouts: 0, non2xx, mismatches: 0, sampled: 10, rate_limited: 0, retry_after: 0, status_codes: codes,
-    series: { interval_ms: 500, requests: [n / 2, n / 2], bytes: [n * 50, n * 50] }, invalid_examples: [], notes: [],
+    name: 'fetch',
+    operation: 'fetch',
+    mode: 'closed',
+    settings: {
+      connections: 4,
+      pipelining: 1,
+      rate: null,
+      pageSize: null,
+      warmup: 0,
+      duration: 1,
+      maxRequests: 1000,
+      timeout: 5,
+      sampleEvery: 10,
+    },
+    urls: 12,
+    generators: 1,
+    start: '2026-01-01T00:00:00.000Z',
+    duration: 1,
+    requests: { total: n, sent: n },
+    throughput: { total: n * 100 },
+    errors: 0,
+    timeouts: 0,
+    non2xx,
+    mismatches: 0,
+    sampled: 10,
+    rate_limited: 0,
+    retry_after: 0,
+    status_codes: codes,
+    series: { interval_ms: 500, requests: [n / 2, n / 2], bytes: [n * 50, n * 50] },
+    invalid_examples: [],
+    notes: [],
   };
-  return loadResult({ url: 'http://127.0.0.1:1', embedded: true }, new Date('2026-01-01T00:00:00Z'), [finalize(counts, h, RULES)]);
+  return loadResult({ url: 'http://127.0.0.1:1', embedded: true }, new Date('2026-01-01T00:00:00Z'), [
+    finalize(counts, h, RULES),
+  ]);
 }
 
 test.describe('load:merge (results of several generators)', () => {
@@ -31,7 +62,10 @@ test.describe('load:merge (results of several generators)', () => {
 
   test('latency percentiles equal those of one histogram holding every answer (an exact merge)', () => {
     const all = createHistogram();
-    for (let i = 0; i < 100; i++) { recordLatency(all, 1 + i / 10); recordLatency(all, 40 + i); }
+    for (let i = 0; i < 100; i++) {
+      recordLatency(all, 1 + i / 10);
+      recordLatency(all, 40 + i);
+    }
     const [merged] = mergeResults([a, b]).scenarios;
     expect(merged.latency).toEqual(summarizeLatency(all));
   });
@@ -40,22 +74,37 @@ test.describe('load:merge (results of several generators)', () => {
     const m = mergeResults([a, b]);
     const [s] = m.scenarios;
     expect(a.scenarios[0].thresholds[0].passed).toBe(false); // 100 req/s alone
-    expect(s).toMatchObject({ generators: 2, requests: { total: 200, average: 200 }, non2xx: 1, status_codes: { 200: 199, 404: 1 }, settings: { connections: 8 } });
+    expect(s).toMatchObject({
+      generators: 2,
+      requests: { total: 200, average: 200 },
+      non2xx: 1,
+      status_codes: { 200: 199, 404: 1 },
+      settings: { connections: 8 },
+    });
     expect(s.series.requests).toEqual([100, 100]);
-    expect(s.thresholds.map((v) => [v.rule, v.passed])).toEqual([['rps > 150', true], ['p99 < 50', false]]);
+    expect(s.thresholds.map((v) => [v.rule, v.passed])).toEqual([
+      ['rps > 150', true],
+      ['p99 < 50', false],
+    ]);
     expect(m.generators).toHaveLength(2);
     expect(m.passed).toBe(false);
   });
 
   test('refuses a file that is not a load result', () => {
-    expect(() => mergeResults([a, { schema: 'other' } as unknown as LoadResult])).toThrow('merge: input 2 is not a load result (schema "other"; expected "receipt-load-result/1")');
+    expect(() => mergeResults([a, { schema: 'other' } as unknown as LoadResult])).toThrow(
+      'merge: input 2 is not a load result (schema "other"; expected "receipt-load-result/1")',
+    );
   });
 
   test('npm run load:merge writes one report and exits 1 on a breach', () => {
     const dir = reportDir();
     writeFileSync(join(dir, 'a.json'), JSON.stringify(a));
     writeFileSync(join(dir, 'b.json'), JSON.stringify(b));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'load/merge.ts', join(dir, 'a.json'), join(dir, 'b.json'), '--out', join(dir, 'merged')], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'load/merge.ts', join(dir, 'a.json'), join(dir, 'b.json'), '--out', join(dir, 'merged')],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(run.stdout).toMatch(/^✓ fetch rps > 150 measured 200$/m);
     expect(run.stdout).toMatch(/^✗ fetch p99 < 50 measured /m);
     expect(run.stdout).toContain('FAIL: 2 generators merged; reports in');

@@ -13,8 +13,17 @@ test.describe('open loop (constant arrival rate)', () => {
     try {
       const target = loadTargetOf(ok.target);
       const work = await discover(target);
-      const [s] = loadScenarioFile(scenarioFile('scenarios: [{ name: f, operation: fetch, mode: open, rate: 50, connections: 2, warmup: 0, duration: 1 }]'));
-      const r = await runScenario(s, { url: slow.url, publicUrl: slow.url, secret: secretOf(target), paths: work.fetch });
+      const [s] = loadScenarioFile(
+        scenarioFile(
+          'scenarios: [{ name: f, operation: fetch, mode: open, rate: 50, connections: 2, warmup: 0, duration: 1 }]',
+        ),
+      );
+      const r = await runScenario(s, {
+        url: slow.url,
+        publicUrl: slow.url,
+        secret: secretOf(target),
+        paths: work.fetch,
+      });
       // a closed loop would see about 120 ms every time; the schedule falls 80 ms further behind with each request
       expect(r.latency.p50).toBeGreaterThan(1.5 * 120);
       expect(r.latency.max).toBeGreaterThan(2 * 120);

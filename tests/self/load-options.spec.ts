@@ -17,8 +17,28 @@ const noConsent = { allowRemote: false, acceptTwilioCosts: false };
 
 test.describe('load options (validated once, frozen)', () => {
   test('reads flags and a scenario file path', () => {
-    const o = parseOptions(['my.yaml', '--scenario', 'fetch,list', '--duration', '2.5', '--connections', '4', '--rate', '300', '--out', 'x']);
-    expect(o).toMatchObject({ file: 'my.yaml', scenarios: ['fetch', 'list'], duration: 2.5, connections: 4, rate: 300, out: 'x', allowRemote: false });
+    const o = parseOptions([
+      'my.yaml',
+      '--scenario',
+      'fetch,list',
+      '--duration',
+      '2.5',
+      '--connections',
+      '4',
+      '--rate',
+      '300',
+      '--out',
+      'x',
+    ]);
+    expect(o).toMatchObject({
+      file: 'my.yaml',
+      scenarios: ['fetch', 'list'],
+      duration: 2.5,
+      connections: 4,
+      rate: 300,
+      out: 'x',
+      allowRemote: false,
+    });
     expect(Object.isFrozen(o)).toBe(true);
     expect(parseOptions([]).file).toBe(DEFAULT_FILE);
   });
@@ -27,7 +47,8 @@ test.describe('load options (validated once, frozen)', () => {
     [['--duration', 'abc'], '--duration: got "abc"; allowed: a number of seconds > 0'],
     [['--duration', '0'], '--duration: got "0"'],
     [['--connections', '2.5'], '--connections: got "2.5"; allowed: a whole number >= 1'],
-    [['--rate=-5'], '--rate: got "-5"'], [['--rate', '-5'], "Option '--rate' argument is ambiguous"],
+    [['--rate=-5'], '--rate: got "-5"'],
+    [['--rate', '-5'], "Option '--rate' argument is ambiguous"],
     [['--warmup', 'x'], '--warmup: got "x"; allowed: a number of seconds >= 0'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['a.yaml', 'b.yaml'], 'scenario file: got ["a.yaml","b.yaml"]'],
@@ -53,10 +74,22 @@ test.describe('load scenario file (rejected before any load is sent)', () => {
 
   for (const [yaml, says] of [
     ['scenarios: [{ name: fetch, operation: fetch, duration: -1 }]', '/scenarios/0/duration: must be > 0'],
-    ['scenarios: [{ name: fetch, operation: delete }]', `/scenarios/0/operation: must be equal to one of the allowed values: ${[...new Set(contract.paths.operations.map((o) => o.name))].join(', ')}`],
-    [`scenarios: [{ name: l, operation: list, pageSize: ${contract.paging.pageSize.max + 1} }]`, `/scenarios/0/pageSize: must be <= ${contract.paging.pageSize.max}`],
-    ['scenarios: [{ name: fetch, operation: fetch, thresholds: ["p99 is small"] }]', '/scenarios/0/thresholds/0: "p99 is small" is not a rule'],
-    ['scenarios: [{ name: fetch, operation: fetch, mode: open }]', '/scenarios/0/rate: an open-loop scenario needs a rate'],
+    [
+      'scenarios: [{ name: fetch, operation: delete }]',
+      `/scenarios/0/operation: must be equal to one of the allowed values: ${[...new Set(contract.paths.operations.map((o) => o.name))].join(', ')}`,
+    ],
+    [
+      `scenarios: [{ name: l, operation: list, pageSize: ${contract.paging.pageSize.max + 1} }]`,
+      `/scenarios/0/pageSize: must be <= ${contract.paging.pageSize.max}`,
+    ],
+    [
+      'scenarios: [{ name: fetch, operation: fetch, thresholds: ["p99 is small"] }]',
+      '/scenarios/0/thresholds/0: "p99 is small" is not a rule',
+    ],
+    [
+      'scenarios: [{ name: fetch, operation: fetch, mode: open }]',
+      '/scenarios/0/rate: an open-loop scenario needs a rate',
+    ],
     ['scenarios: [{ name: fetch, operation: fetch, colour: red }]', 'must NOT have additional properties "colour"'],
     ['scenarios: [', 'scenario file'],
   ] as const) {
@@ -66,18 +99,23 @@ test.describe('load scenario file (rejected before any load is sent)', () => {
   }
 
   test('an unknown --scenario names the ones the file has', () => {
-    expect(() => loadScenarioFile(DEFAULT_FILE, { scenarios: ['nope'] })).toThrow(/--scenario: no scenario "nope" in .*; allowed: fetch, list/);
+    expect(() => loadScenarioFile(DEFAULT_FILE, { scenarios: ['nope'] })).toThrow(
+      /--scenario: no scenario "nope" in .*; allowed: fetch, list/,
+    );
   });
 });
 
 test.describe('load target safety', () => {
   test('accepts loopback targets', () => {
-    for (const url of ['http://127.0.0.1:4010', 'http://localhost:1', 'http://[::1]:8080']) expect(() => checkTargetUrl(url, noConsent)).not.toThrow();
+    for (const url of ['http://127.0.0.1:4010', 'http://localhost:1', 'http://[::1]:8080'])
+      expect(() => checkTargetUrl(url, noConsent)).not.toThrow();
   });
 
   test('refuses a remote target without --allow-remote', () => {
     expect(() => checkTargetUrl('https://staging.example.com', noConsent)).toThrow('add --allow-remote');
-    expect(() => checkTargetUrl('https://staging.example.com', { allowRemote: true, acceptTwilioCosts: false })).not.toThrow();
+    expect(() =>
+      checkTargetUrl('https://staging.example.com', { allowRemote: true, acceptTwilioCosts: false }),
+    ).not.toThrow();
   });
 
   // Every spelling of a Twilio host (region, edge, capitals, trailing dot) is production; look-alikes are not.
@@ -85,7 +123,9 @@ test.describe('load target safety', () => {
     ...contract.paths.productionOrigins.map((o): [string, boolean] => [new URL(o).hostname, true]),
     ...contract.paths.productionOrigins.map((o): [string, boolean] => [new URL(o).hostname.toUpperCase(), true]),
     ...contract.paths.productionOrigins.map((o): [string, boolean] => [new URL(o).hostname + '.', true]),
-    ...['conversations.dublin.ie1', 'conversations.sydney.au1', 'api', 'anything.at.all'].map((sub): [string, boolean] => [`${sub}.${PRODUCTION_DOMAINS[0]}`, true]),
+    ...['conversations.dublin.ie1', 'conversations.sydney.au1', 'api', 'anything.at.all'].map(
+      (sub): [string, boolean] => [`${sub}.${PRODUCTION_DOMAINS[0]}`, true],
+    ),
     [PRODUCTION_DOMAINS[0], true],
     [`${PRODUCTION_DOMAINS[0]}.evil.test`, false],
     [`not${PRODUCTION_DOMAINS[0]}`, false],
@@ -100,14 +140,17 @@ test.describe('load target safety', () => {
     });
   }
 
-  test('the production domain comes from the spec\'s servers', () => {
+  test("the production domain comes from the spec's servers", () => {
     expect(PRODUCTION_DOMAINS.length).toBeGreaterThan(0);
-    for (const o of contract.paths.productionOrigins) expect(PRODUCTION_DOMAINS).toContain(registrableDomain(new URL(o).hostname));
+    for (const o of contract.paths.productionOrigins)
+      expect(PRODUCTION_DOMAINS).toContain(registrableDomain(new URL(o).hostname));
   });
 
   test("refuses Twilio's production origins unless the cost is explicitly accepted", () => {
     for (const origin of contract.paths.productionOrigins) {
-      expect(() => checkTargetUrl(origin, { allowRemote: true, acceptTwilioCosts: false })).toThrow('--i-accept-twilio-costs');
+      expect(() => checkTargetUrl(origin, { allowRemote: true, acceptTwilioCosts: false })).toThrow(
+        '--i-accept-twilio-costs',
+      );
       expect(() => checkTargetUrl(origin, { allowRemote: true, acceptTwilioCosts: true })).not.toThrow();
     }
   });

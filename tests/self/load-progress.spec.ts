@@ -5,7 +5,12 @@ import { createReporter } from '../../load/progress.js';
 /** A stream that keeps what is written, optionally claiming to be a terminal. */
 function sink(isTTY: boolean): Writable & { isTTY: boolean; text: () => string } {
   const chunks: string[] = [];
-  const w = new Writable({ write(c, _e, done) { chunks.push(String(c)); done(); } });
+  const w = new Writable({
+    write(c, _e, done) {
+      chunks.push(String(c));
+      done();
+    },
+  });
   return Object.assign(w, { isTTY, text: () => chunks.join('') });
 }
 

@@ -43,7 +43,7 @@ test.describe('no form of the credentials reaches any output of the load tool', 
     });
   }
 
-  test('the echoed receipt fails under load by the registry\'s names, with the request', async () => {
+  test("the echoed receipt fails under load by the registry's names, with the request", async () => {
     const stub = await createStub('echo-200');
     try {
       const reporter = memoryReporter();

@@ -9,15 +9,31 @@ import { memoryReporter, reportDir, shortRun } from './load-helpers.js';
 
 // Debian's chromium (apt-get install chromium, done by .ci/run); no browser is downloaded.
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const shown = (v: number): string => String(Number(v.toPrecision(4)));
 
 test.describe('load HTML report (in real headless Chromium)', () => {
-  test.skip(!existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium); the HTML report rendering test is skipped`);
+  test.skip(
+    !existsSync(CHROMIUM),
+    `${CHROMIUM} is missing (apt-get install chromium); the HTML report rendering test is skipped`,
+  );
 
   test('opens from disk and draws the latency and throughput charts with the measured values', async ({}, testInfo) => {
     const out = reportDir();
-    await runLoad({ options: shortRun(out, undefined, ['--scenario', 'fetch,list', '--connections', '2', '--duration', '0.5']), env: {}, reporter: memoryReporter() });
+    await runLoad({
+      options: shortRun(out, undefined, ['--scenario', 'fetch,list', '--connections', '2', '--duration', '0.5']),
+      env: {},
+      reporter: memoryReporter(),
+    });
     const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as LoadResult;
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     try {
@@ -29,9 +45,16 @@ test.describe('load HTML report (in real headless Chromium)', () => {
         const latency = page.locator(`svg.latency-chart[data-scenario="${s.name}"]`);
         await expect(latency).toBeVisible();
         await expect(latency.locator('circle.point')).toHaveCount(10);
-        await expect(latency.locator('circle.point[data-percentile="99"]')).toHaveAttribute('data-ms', String(s.latency.p99));
-        await expect(latency.locator('circle.point[data-percentile="100"]')).toHaveAttribute('data-ms', String(s.latency.max));
-        for (const v of [s.latency.p50, s.latency.p99, s.latency.max]) await expect(latency.locator('text.value', { hasText: new RegExp(`^${shown(v)}$`) }).first()).toBeVisible();
+        await expect(latency.locator('circle.point[data-percentile="99"]')).toHaveAttribute(
+          'data-ms',
+          String(s.latency.p99),
+        );
+        await expect(latency.locator('circle.point[data-percentile="100"]')).toHaveAttribute(
+          'data-ms',
+          String(s.latency.max),
+        );
+        for (const v of [s.latency.p50, s.latency.p99, s.latency.max])
+          await expect(latency.locator('text.value', { hasText: new RegExp(`^${shown(v)}$`) }).first()).toBeVisible();
         const box = (await latency.boundingBox())!;
         const top = (await latency.locator('circle.point[data-percentile="100"]').boundingBox())!;
         expect(top.y, 'the max point is drawn inside the chart').toBeGreaterThanOrEqual(box.y);
@@ -39,14 +62,26 @@ test.describe('load HTML report (in real headless Chromium)', () => {
         const throughput = page.locator(`svg.throughput-chart[data-scenario="${s.name}"]`);
         await expect(throughput).toBeVisible();
         await expect(throughput.locator('rect.bar')).toHaveCount(s.series.requests.length);
-        const rps = await throughput.locator('rect.bar').evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('data-rps'))));
+        const rps = await throughput
+          .locator('rect.bar')
+          .evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('data-rps'))));
         expect(rps).toEqual(s.series.requests.map((c) => Math.round((c * 1000) / s.series.interval_ms)));
-        const heights = await throughput.locator('rect.bar').evaluateAll((bars) => bars.map((b) => (b as SVGGraphicsElement).getBBox().height));
+        const heights = await throughput
+          .locator('rect.bar')
+          .evaluateAll((bars) => bars.map((b) => (b as SVGGraphicsElement).getBBox().height));
         expect(Math.max(...heights), 'the busiest interval has a visible bar').toBeGreaterThan(10);
-        await expect(throughput.locator('text.value[data-metric="rps"]')).toHaveText(`average ${shown(s.requests.average)} req/s over ${s.duration} s`);
+        await expect(throughput.locator('text.value[data-metric="rps"]')).toHaveText(
+          `average ${shown(s.requests.average)} req/s over ${s.duration} s`,
+        );
       }
-      await testInfo.attach('load-report', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-      expect(requests.filter((u) => !u.startsWith('file:')), 'the report needs no network').toEqual([]);
+      await testInfo.attach('load-report', {
+        body: await page.screenshot({ fullPage: true }),
+        contentType: 'image/png',
+      });
+      expect(
+        requests.filter((u) => !u.startsWith('file:')),
+        'the report needs no network',
+      ).toEqual([]);
     } finally {
       await browser.close();
     }

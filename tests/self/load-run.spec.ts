@@ -11,13 +11,18 @@ import { loadScenarioFile } from '../../load/scenario-file.js';
 import { authorization, openTarget, secretOf } from '../../load/target.js';
 import { loadTargetOf, memoryReporter, reportDir, scenarioFile, shortRun } from './load-helpers.js';
 
-const FETCH_GATE = 'scenarios: [{ name: fetch, operation: fetch, warmup: 0, duration: 1, connections: 4, thresholds: ["p99 < 100", "error_rate < 0.001", "invalid == 0"] }]';
+const FETCH_GATE =
+  'scenarios: [{ name: fetch, operation: fetch, warmup: 0, duration: 1, connections: 4, thresholds: ["p99 < 100", "error_rate < 0.001", "invalid == 0"] }]';
 
 test.describe('npm run load (against the embedded emulator)', () => {
   test('smoke: fetch and list run briefly, print a table with SLO verdicts, and write JSON, Markdown and HTML', async () => {
     const out = reportDir();
     const reporter = memoryReporter();
-    const { result, files } = await runLoad({ options: shortRun(out, undefined, ['--scenario', 'fetch,list', '--connections', '4', '--duration', '1']), env: {}, reporter });
+    const { result, files } = await runLoad({
+      options: shortRun(out, undefined, ['--scenario', 'fetch,list', '--connections', '4', '--duration', '1']),
+      env: {},
+      reporter,
+    });
     const printed = reporter.lines.join('\n');
     expect(printed).toMatch(/^scenario\s+mode\s+req\/s/m);
     expect(printed).toMatch(/^fetch\s+closed ×4\s/m);
@@ -45,22 +50,34 @@ test.describe('npm run load (against the embedded emulator)', () => {
     const target = await openTarget({}, { allowRemote: false, acceptTwilioCosts: false }); // the same data set, so the same token
     await target.stop();
     const basic = authorization(target).slice('Basic '.length);
-    for (const text of [reporter.lines.join('\n'), ...readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8'))]) {
+    for (const text of [
+      reporter.lines.join('\n'),
+      ...readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8')),
+    ]) {
       expect(text).not.toContain(target.authToken);
       expect(text).not.toContain(basic);
     }
   });
 
   test('a scenario file with an impossible threshold makes the CLI exit non-zero', () => {
-    const file = scenarioFile('scenarios: [{ name: fetch, operation: fetch, warmup: 0, duration: 0.5, connections: 2, thresholds: ["rps > 1000000000"] }]');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'load/cli.ts', file, '--out', reportDir()], { encoding: 'utf8', env: { ...process.env, TARGET_URL: '' }, timeout: 60_000 });
+    const file = scenarioFile(
+      'scenarios: [{ name: fetch, operation: fetch, warmup: 0, duration: 0.5, connections: 2, thresholds: ["rps > 1000000000"] }]',
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'load/cli.ts', file, '--out', reportDir()], {
+      encoding: 'utf8',
+      env: { ...process.env, TARGET_URL: '' },
+      timeout: 60_000,
+    });
     expect(run.stdout).toMatch(/^✗ fetch rps > 1000000000 measured \d/m);
     expect(run.stdout).toContain('FAIL: reports in');
     expect(run.status).toBe(1);
   });
 
   test('a bad flag exits 1 with one line and no stack trace', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'load/cli.ts', '--duration', 'soon'], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'load/cli.ts', '--duration', 'soon'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe('load: --duration: got "soon"; allowed: a number of seconds > 0, e.g. --duration 5');
     expect(run.stdout).toBe('');
@@ -69,7 +86,12 @@ test.describe('npm run load (against the embedded emulator)', () => {
 
 test.describe('the load gate fails on emulator faults', () => {
   test('slow answers (fault "slow") breach the latency SLO', async () => {
-    const { result } = await runLoad({ options: shortRun(reportDir(), scenarioFile(FETCH_GATE)), env: {}, emulator: { fault: 'slow' }, reporter: memoryReporter() });
+    const { result } = await runLoad({
+      options: shortRun(reportDir(), scenarioFile(FETCH_GATE)),
+      env: {},
+      emulator: { fault: 'slow' },
+      reporter: memoryReporter(),
+    });
     const [fetch] = result.scenarios;
     expect(fetch.thresholds.find((v) => v.metric === 'latency.p99')).toMatchObject({ passed: false });
     expect(result.passed).toBe(false);
@@ -82,10 +104,17 @@ test.describe('the load gate fails on emulator faults', () => {
       const target = loadTargetOf(healthy.target);
       const work = await discover(target);
       const [s] = loadScenarioFile(scenarioFile(FETCH_GATE));
-      const r = await runScenario(s, { url: broken.url, publicUrl: broken.url, secret: secretOf(target), paths: work.fetch });
+      const r = await runScenario(s, {
+        url: broken.url,
+        publicUrl: broken.url,
+        secret: secretOf(target),
+        paths: work.fetch,
+      });
       expect(r.mismatches).toBeGreaterThan(0);
       expect(r.mismatches).toBe(r.sampled);
-      expect(r.invalid_examples[0]).toMatch(/^\[response_json\] \(response\): not valid JSON: .*\(GET \/v1\/Services\//);
+      expect(r.invalid_examples[0]).toMatch(
+        /^\[response_json\] \(response\): not valid JSON: .*\(GET \/v1\/Services\//,
+      );
       expect(r.error_rate).toBeGreaterThan(0.5);
       expect(r.passed).toBe(false);
     } finally {
@@ -94,7 +123,12 @@ test.describe('the load gate fails on emulator faults', () => {
   });
 
   test('a target whose list answers are not JSON fails at discovery, and the reports say why', async () => {
-    const { result } = await runLoad({ options: shortRun(reportDir(), scenarioFile(FETCH_GATE)), env: {}, emulator: { fault: 'invalid-json' }, reporter: memoryReporter() });
+    const { result } = await runLoad({
+      options: shortRun(reportDir(), scenarioFile(FETCH_GATE)),
+      env: {},
+      emulator: { fault: 'invalid-json' },
+      reporter: memoryReporter(),
+    });
     expect(result.passed).toBe(false);
     expect(result.scenarios[0].notes[0]).toMatch(/^discovery: GET \/v1\/Services\/.* answered a body that is not JSON/);
   });

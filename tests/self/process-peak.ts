@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Peak memory of a process tree, sampled from /proc (Linux): the largest single process and the largest sum seen at once. */
-export interface Peak { maxProcessMb: number; maxTreeMb: number }
+export interface Peak {
+  maxProcessMb: number;
+  maxTreeMb: number;
+}
 
 /** kB of a field in /proc/PID/status (0 when unreadable: the process is gone, or this is not Linux). */
 function statusKb(pid: number, field: string): number {
@@ -19,7 +22,11 @@ function tree(root: number): number[] {
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const ppid = Number(readFileSync(`/proc/${name}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+      const ppid = Number(
+        readFileSync(`/proc/${name}/stat`, 'utf8')
+          .replace(/^.*\) /s, '')
+          .split(' ')[1],
+      );
       children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
     } catch {
       // gone between readdir and read

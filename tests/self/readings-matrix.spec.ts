@@ -6,7 +6,10 @@ import { runProbes } from '../contract/run-probes.js';
 import type { Annotation } from '../contract/probes/session.js';
 
 /** One cell of the matrix: readings the emulator plays, and whether conversations are addressed by unique name. */
-interface Cell { readings: ReadingName[]; byName?: boolean }
+interface Cell {
+  readings: ReadingName[];
+  byName?: boolean;
+}
 
 /** Every reading alone, a few combinations, and the conversation addressed by unique name. */
 const matrix: Cell[] = [
@@ -29,8 +32,11 @@ const NOTED: Partial<Record<ReadingName, RegExp>> = {
 async function probeCell(cell: Cell): Promise<{ violations: string[]; notes: Annotation[] }> {
   const emu = await create({ port: 0, host: '127.0.0.1', readings: cell.readings } satisfies EmulatorOptions);
   try {
-    if (cell.byName && !(emu.conversationName && emu.defaultConversationName)) throw new Error('the seed names no conversation');
-    const byName = cell.byName ? { conversationSid: emu.conversationName, defaultConversationSid: emu.defaultConversationName } : {};
+    if (cell.byName && !(emu.conversationName && emu.defaultConversationName))
+      throw new Error('the seed names no conversation');
+    const byName = cell.byName
+      ? { conversationSid: emu.conversationName, defaultConversationSid: emu.defaultConversationName }
+      : {};
     const target = freezeTarget({ ...emu.target, authToken: emu.target.authToken, ...byName } as typeof emu.target);
     const notes: Annotation[] = [];
     const found = await runProbes(target, {}, { notes });
@@ -48,7 +54,8 @@ test.describe('every reading a correct server may have passes the whole contract
       expect(violations, 'violations against a correct emulator (a false alarm)').toEqual([]);
       for (const r of cell.readings) {
         const want = NOTED[r];
-        if (want) expect(notes.map((n) => n.description).join('\n'), `the suite's notes should say it saw ${r}`).toMatch(want);
+        if (want)
+          expect(notes.map((n) => n.description).join('\n'), `the suite's notes should say it saw ${r}`).toMatch(want);
       }
       testInfo.annotations.push(...notes);
     });

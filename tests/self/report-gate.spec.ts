@@ -8,7 +8,6 @@ import { runContract, targetEnv } from './run-contract.js';
 
 const bounds = 'page_size_bounds';
 
-
 test.afterEach(() => removeTempDirs());
 
 test.describe('CONTRACT_KNOWN gates a contract run on what is new', () => {

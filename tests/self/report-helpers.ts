@@ -88,7 +88,10 @@ export function mdRow(md: string, check: string, operation: string, scope: strin
 }
 
 /** Runs `playwright test` with its own arguments (a selftest-only run), as a user would; resolves with its exit code. */
-export function runPlaywright(args: string[], env: Record<string, string>): Promise<Pick<ContractRun, 'code' | 'output'>> {
+export function runPlaywright(
+  args: string[],
+  env: Record<string, string>,
+): Promise<Pick<ContractRun, 'code' | 'output'>> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const cli = join(root, 'node_modules/@playwright/test/cli.js');
   const skip = /^(TEST_|PW_|PLAYWRIGHT_|TARGET_|FORCE_COLOR$|NODE_OPTIONS$|REPORT_DIR$|CONTRACT_)/;

@@ -21,7 +21,6 @@ const ARGS = [
 /** The data attributes of a rule's row, in the order the comparison joins them. */
 const ATTRS = ['data-check', 'data-operation', 'data-scope', 'data-status'];
 
-
 test.afterEach(() => removeTempDirs());
 
 test.describe('conformance HTML report (in real headless Chromium)', () => {

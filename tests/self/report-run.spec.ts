@@ -20,7 +20,6 @@ function compare(before: string, after: string): Promise<{ code: number; output:
   });
 }
 
-
 test.afterEach(() => removeTempDirs());
 
 test.describe('the conformance report of a contract run, and comparing two runs', () => {

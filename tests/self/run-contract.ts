@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { watchPeak, type Peak } from './process-peak.js';
 
 /** What a nested `playwright test --project contract` printed, how it ended, its wall time and peak memory. */
-export interface ContractRun { code: number | null; output: string; wallMs: number; peak: Peak }
+export interface ContractRun {
+  code: number | null;
+  output: string;
+  wallMs: number;
+  peak: Peak;
+}
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = fileURLToPath(new URL('../../node_modules/@playwright/test/cli.js', import.meta.url));
@@ -14,14 +19,23 @@ export { targetEnv } from '../../target/settings.js';
 /** This process's environment without the runner's own variables, so the nested run starts as a user's would. */
 function cleanEnv(): Record<string, string> {
   const skip = /^(TEST_|PW_|PLAYWRIGHT_|TARGET_|FORCE_COLOR$|NODE_OPTIONS$|REPORT_DIR$)/;
-  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !skip.test(e[0])));
+  return Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !skip.test(e[0])),
+  );
 }
 
 /** Runs `playwright test --project contract` as a user would (args: e.g. a --grep), with the given environment. */
-export function runContract(env: Record<string, string>, timeoutMs = 60_000, args: string[] = []): Promise<ContractRun> {
+export function runContract(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  args: string[] = [],
+): Promise<ContractRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, 'test', '--project', 'contract', ...args], { cwd: ROOT, env: { ...cleanEnv(), ...env } });
+    const child = spawn(process.execPath, [CLI, 'test', '--project', 'contract', ...args], {
+      cwd: ROOT,
+      env: { ...cleanEnv(), ...env },
+    });
     const watch = watchPeak(child.pid ?? 0);
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));

@@ -4,7 +4,9 @@ import { parse } from 'yaml';
 import { contract, type SchemaName } from '../../spec/contract.js';
 
 type Json = Record<string, unknown>;
-const twilio = parse(readFileSync(new URL('../../spec/reference/twilio_conversations_v1.receipts.yaml', import.meta.url), 'utf8')) as Json;
+const twilio = parse(
+  readFileSync(new URL('../../spec/reference/twilio_conversations_v1.receipts.yaml', import.meta.url), 'utf8'),
+) as Json;
 
 /** Twilio's documented 200 examples, by operationId, with the schema of ours that should accept them. */
 function twilioExamples(): { operationId: string; schema: SchemaName; value: Json }[] {
@@ -13,35 +15,63 @@ function twilioExamples(): { operationId: string; schema: SchemaName; value: Jso
     const content = ((get.responses as Json)['200'] as Json).content as Json;
     const examples = (content['application/json'] as Json).examples as Record<string, { value: Json }>;
     const op = contract.paths.operation(get.operationId as string);
-    const schema = `${op.scope === 'service' ? 'Service' : ''}${op.name === 'list' ? 'ReceiptPage' : 'Receipt'}` as SchemaName;
+    const schema =
+      `${op.scope === 'service' ? 'Service' : ''}${op.name === 'list' ? 'ReceiptPage' : 'Receipt'}` as SchemaName;
     return { operationId: op.operationId, schema, value: Object.values(examples)[0].value };
   });
 }
 
 const example = twilioExamples().find((e) => e.schema === 'ServiceReceipt')!.value;
-const sidOf = (field: Parameters<typeof contract.sids.prefix>[0], other: string) => other + (example[field] as string).slice(2);
+const sidOf = (field: Parameters<typeof contract.sids.prefix>[0], other: string) =>
+  other + (example[field] as string).slice(2);
 
-test.describe('contract: Twilio\'s official examples', () => {
+test.describe("contract: Twilio's official examples", () => {
   for (const { operationId, schema, value } of twilioExamples()) {
     test(`${operationId} example passes ${schema}`, () => {
       expect(contract.validate(schema, value)).toEqual([]);
     });
   }
   test('the documented error examples pass their own error schemas', () => {
-    for (const status of [400, 401, 404, 405, 429]) expect(contract.errors.validate(status, contract.errors.example(status))).toEqual([]);
+    for (const status of [400, 401, 404, 405, 429])
+      expect(contract.errors.validate(status, contract.errors.example(status))).toEqual([]);
   });
 });
 
 const broken: { name: string; change: (r: Json) => void; pointer: string; rule: string }[] = [
-  { name: 'a wrong SID prefix', change: (r) => (r.sid = sidOf('sid', contract.sids.prefix('message_sid')!)), pointer: '/sid', rule: 'pattern' },
-  { name: 'a SID one digit short', change: (r) => (r.participant_sid = (r.participant_sid as string).slice(0, -1)), pointer: '/participant_sid', rule: 'pattern' },
+  {
+    name: 'a wrong SID prefix',
+    change: (r) => (r.sid = sidOf('sid', contract.sids.prefix('message_sid')!)),
+    pointer: '/sid',
+    rule: 'pattern',
+  },
+  {
+    name: 'a SID one digit short',
+    change: (r) => (r.participant_sid = (r.participant_sid as string).slice(0, -1)),
+    pointer: '/participant_sid',
+    rule: 'pattern',
+  },
   { name: 'a status outside the enum', change: (r) => (r.status = 'seen'), pointer: '/status', rule: 'enum' },
   { name: 'error_code as a string', change: (r) => (r.error_code = '3000'), pointer: '/error_code', rule: 'type' },
   { name: 'a missing field', change: (r) => delete r.participant_sid, pointer: '/participant_sid', rule: 'required' },
-  { name: 'null where the documentation allows none', change: (r) => (r.account_sid = null), pointer: '/account_sid', rule: 'type' },
-  { name: 'a date that is not RFC 3339', change: (r) => (r.date_created = '2016-03-24 20:37:57'), pointer: '/date_created', rule: 'format' },
+  {
+    name: 'null where the documentation allows none',
+    change: (r) => (r.account_sid = null),
+    pointer: '/account_sid',
+    rule: 'type',
+  },
+  {
+    name: 'a date that is not RFC 3339',
+    change: (r) => (r.date_created = '2016-03-24 20:37:57'),
+    pointer: '/date_created',
+    rule: 'format',
+  },
   { name: 'a relative url', change: (r) => (r.url = '/v1/Services/x'), pointer: '/url', rule: 'format' },
-  { name: 'a channel_message_sid of three letters', change: (r) => (r.channel_message_sid = 'SMS' + (r.channel_message_sid as string).slice(3)), pointer: '/channel_message_sid', rule: 'pattern' },
+  {
+    name: 'a channel_message_sid of three letters',
+    change: (r) => (r.channel_message_sid = 'SMS' + (r.channel_message_sid as string).slice(3)),
+    pointer: '/channel_message_sid',
+    rule: 'pattern',
+  },
 ];
 
 test.describe('contract: broken receipts are reported with their JSON pointer', () => {
@@ -50,13 +80,17 @@ test.describe('contract: broken receipts are reported with their JSON pointer', 
       const receipt = structuredClone(example);
       change(receipt);
       const found = contract.validate('ServiceReceipt', receipt, 'receipt_schema');
-      expect(found.map((v) => [v.check, v.pointer, v.message.split(':')[0]])).toContainEqual(['receipt_schema', pointer, rule]);
+      expect(found.map((v) => [v.check, v.pointer, v.message.split(':')[0]])).toContainEqual([
+        'receipt_schema',
+        pointer,
+        rule,
+      ]);
     });
   }
 
   test('a broken item of a page is reported at its index', () => {
     const page = structuredClone(twilioExamples().find((e) => e.schema === 'ServiceReceiptPage')!.value);
-    ((page.delivery_receipts as Json[])[2]).status = 'seen';
+    (page.delivery_receipts as Json[])[2].status = 'seen';
     (page.meta as Json).key = 'receipts';
     const found = contract.validate('ServiceReceiptPage', page).map((v) => v.pointer);
     expect(found).toEqual(['/delivery_receipts/2/status', '/meta/key']);
@@ -75,13 +109,18 @@ test.describe('contract: broken receipts are reported with their JSON pointer', 
 });
 
 test.describe('contract: facts read from the spec', () => {
-  test('builds the canonical receipt URL from the receipt\'s own SIDs', () => {
+  test("builds the canonical receipt URL from the receipt's own SIDs", () => {
     expect(contract.paths.receiptUrl('https://conversations.twilio.com', example, 'service')).toBe(example.url);
   });
 
   test('matches every path template and rejects others', () => {
     for (const op of contract.paths.operations) {
-      const path = contract.paths.build(op.name, op.scope, { ChatServiceSid: 'a', ConversationSid: 'b', MessageSid: 'c', Sid: 'd' });
+      const path = contract.paths.build(op.name, op.scope, {
+        ChatServiceSid: 'a',
+        ConversationSid: 'b',
+        MessageSid: 'c',
+        Sid: 'd',
+      });
       expect(contract.paths.match(path)?.op.operationId).toBe(op.operationId);
     }
     expect(contract.paths.match('/v1/Services/a/Conversations/b/Messages/c/Receipts/d/e')).toBeNull();

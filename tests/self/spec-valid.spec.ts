@@ -13,7 +13,11 @@ test.describe('spec/receipts.openapi.yaml', () => {
 
   test('the validator bites: a document with a broken response is rejected', async () => {
     const validator = new Validator();
-    const result = await validator.validate({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/x': { get: { responses: { '200': { content: 'nope' } } } } } });
+    const result = await validator.validate({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: { '/x': { get: { responses: { '200': { content: 'nope' } } } } },
+    });
     expect(result.valid).toBe(false);
   });
 });

@@ -6,7 +6,11 @@ const target = { url: 'http://127.0.0.1:4010', publicUrl: 'https://receipts.exam
 
 test.describe('target/link-policy: which links are followed', () => {
   const rows: [string, unknown, string | null][] = [
-    ['a link at the public origin, sent to TARGET_URL', 'https://receipts.example.test/v1/x?PageSize=1', '/v1/x?PageSize=1'],
+    [
+      'a link at the public origin, sent to TARGET_URL',
+      'https://receipts.example.test/v1/x?PageSize=1',
+      '/v1/x?PageSize=1',
+    ],
     ['a link at TARGET_URL itself', 'http://127.0.0.1:4010/v1/x', '/v1/x'],
     ['a link to a foreign host is never followed', 'https://evil.example/v1/x', null],
     ['a relative link is never followed', '/v1/x', null],
@@ -18,9 +22,18 @@ test.describe('target/link-policy: which links are followed', () => {
 
 test.describe('target/loopback: which hosts are this machine', () => {
   const rows: [string, boolean][] = [
-    ['127.0.0.1', true], ['127.1.2.3', true], ['localhost', true], ['LOCALHOST', true], ['localhost.', true],
-    ['::1', true], ['[::1]', true], ['10.0.0.1', false], ['192.168.1.1', false], ['conversations.twilio.com', false],
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['localhost', true],
+    ['LOCALHOST', true],
+    ['localhost.', true],
+    ['::1', true],
+    ['[::1]', true],
+    ['10.0.0.1', false],
+    ['192.168.1.1', false],
+    ['conversations.twilio.com', false],
     ['127.0.0.1.evil.test', false],
   ];
-  for (const [host, loop] of rows) test(`${host} is ${loop ? '' : 'not '}loopback`, () => expect(isLoopback(host)).toBe(loop));
+  for (const [host, loop] of rows)
+    test(`${host} is ${loop ? '' : 'not '}loopback`, () => expect(isLoopback(host)).toBe(loop));
 });

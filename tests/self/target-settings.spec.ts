@@ -82,7 +82,9 @@ test.describe('Target settings (fixtures/target.ts)', () => {
     test.setTimeout(60_000); // a safety net, not a speed assertion
     const run = await runContract({ ...good, TARGET_SERVICE_SID: 'IS123' });
     expect(run.code).not.toBe(0);
-    expect(run.output.trim()).toBe(`Target settings: TARGET_SERVICE_SID must match ${pattern('chat_service_sid')} (the SID of a non-default Conversation Service); received "IS123"`);
+    expect(run.output.trim()).toBe(
+      `Target settings: TARGET_SERVICE_SID must match ${pattern('chat_service_sid')} (the SID of a non-default Conversation Service); received "IS123"`,
+    );
     expect(run.output).not.toContain(TOKEN);
   });
 });

@@ -3,7 +3,12 @@ import { describeViolations, toConform } from '../../fixtures/to-conform.js';
 import type { Violation } from '../../spec/violation.js';
 
 const request = 'GET /v1/Services/IS1/Conversations/CH1/Messages/IM1/Receipts?PageSize=2';
-const violation: Violation = { check: 'receipt_schema', pointer: '/delivery_receipts/0/status', message: 'enum: expected one of read|sent|null, received "seen"', request };
+const violation: Violation = {
+  check: 'receipt_schema',
+  pointer: '/delivery_receipts/0/status',
+  message: 'enum: expected one of read|sent|null, received "seen"',
+  request,
+};
 
 test.describe('expect(...).toConform(): the one failure format', () => {
   test('one line per violation: [check] /pointer: message (request)', () => {
@@ -25,6 +30,8 @@ test.describe('expect(...).toConform(): the one failure format', () => {
     expect(toConform.call({ isNot: false }, []).pass).toBe(true);
     const result = toConform.call({ isNot: false }, { violations: [violation], bodies: {}, annotations: [] });
     expect(result.pass).toBe(false);
-    expect(result.message()).toBe(`1 contract violation(s):\n[receipt_schema] /delivery_receipts/0/status: enum: expected one of read|sent|null, received "seen" (${request})`);
+    expect(result.message()).toBe(
+      `1 contract violation(s):\n[receipt_schema] /delivery_receipts/0/status: enum: expected one of read|sent|null, received "seen" (${request})`,
+    );
   });
 });

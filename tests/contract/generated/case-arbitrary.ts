@@ -56,7 +56,8 @@ export function caseExamples(contract: Contract, known: Known, op: OperationName
   const m = caseMaker(contract, known, op);
   const auth = [...WRONG, ...MALFORMED].map(m.auth);
   const swaps = swapExamples(contract, known, op).map((v) => m.make('path', v.kind, v.path, v.plan));
-  const ok = op === 'list' ? either('page', 'rejected', { pageSizes: [contract.paging.pageSize.default] }) : either('receipt');
+  const ok =
+    op === 'list' ? either('page', 'rejected', { pageSizes: [contract.paging.pageSize.default] }) : either('receipt');
   const unknown = m.query({ family: 'query-shape', kind: 'unknown', query: 'Foo=1', plan: ok });
   return op === 'list'
     ? [...listExamples(contract, known, m.query), unknown, ...auth, ...swaps]

@@ -26,24 +26,20 @@ export function pageValue(contract: Contract, count: number): fc.Arbitrary<Query
   const lenient = (n: number) => either('page', 'rejected', { pageSizes: [n] });
   return fc.oneof(
     size.chain((n) =>
-      fc
-        .integer({ min: 0, max: last(n) })
-        .map((p): QueryValue => ({
-          family: 'page',
-          kind: 'inside',
-          query: `PageSize=${n}&Page=${p}`,
-          plan: lenient(n),
-        })),
+      fc.integer({ min: 0, max: last(n) }).map((p): QueryValue => ({
+        family: 'page',
+        kind: 'inside',
+        query: `PageSize=${n}&Page=${p}`,
+        plan: lenient(n),
+      })),
     ),
     size.chain((n) =>
-      fc
-        .integer({ min: last(n) + 1, max: last(n) + 1000 })
-        .map((p): QueryValue => ({
-          family: 'page',
-          kind: 'past-end',
-          query: `PageSize=${n}&Page=${p}`,
-          plan: lenient(n),
-        })),
+      fc.integer({ min: last(n) + 1, max: last(n) + 1000 }).map((p): QueryValue => ({
+        family: 'page',
+        kind: 'past-end',
+        query: `PageSize=${n}&Page=${p}`,
+        plan: lenient(n),
+      })),
     ),
     at('negative', fc.integer({ min: -1000, max: -1 }).map(String), lenient),
     at('non-numeric', fc.constantFrom('abc', '1.5', '', '1e2', '99999999999999999999'), lenient),

@@ -63,7 +63,10 @@ export async function runGenerated(
   const coverage = new Coverage();
   const work = targets(knowns);
   const examples = work.map(({ known, op }) => caseExamples(contract, known, op));
-  const shares = shareBudget(settings.budget, examples.map((e) => e.length));
+  const shares = shareBudget(
+    settings.budget,
+    examples.map((e) => e.length),
+  );
   const seen = { found: new Map<string, Finding>(), coverage };
   await Promise.all(
     work.map(({ known, op }, i) =>

@@ -14,8 +14,12 @@ export async function malformedSidsRejected(s: Session): Promise<void> {
   const base = messageParams(s.api.target, otherSid(s.contract, 'sid'));
   const cases = [
     ...malformedSids(s.contract, 'sid').map((v) => ({ ...base, Sid: v })),
-    ...malformedSids(s.contract, 'message_sid').slice(0, 1).map((v) => ({ ...base, MessageSid: v })),
-    ...malformedSids(s.contract, 'chat_service_sid').slice(0, 1).map((v) => ({ ...base, ChatServiceSid: v })),
+    ...malformedSids(s.contract, 'message_sid')
+      .slice(0, 1)
+      .map((v) => ({ ...base, MessageSid: v })),
+    ...malformedSids(s.contract, 'chat_service_sid')
+      .slice(0, 1)
+      .map((v) => ({ ...base, ChatServiceSid: v })),
   ];
   for (const params of cases) await s.probe(s.contract.paths.build('fetch', 'service', params), 'rejected');
 }

@@ -21,7 +21,11 @@ export async function fetchByUrl(s: Session, ref: Reference): Promise<void> {
   for (const known of ref.receipts.slice(0, MAX_URL_FOLLOWS)) {
     // A url that cannot be followed (foreign or relative) is reported by receipt_url on the fetch itself.
     if ((await s.follow(known.url, 'receipt', { known })) === null) {
-      const path = s.contract.paths.build('fetch', ref.scope, messageParams(s.api.target, String(known.sid), ref.scope));
+      const path = s.contract.paths.build(
+        'fetch',
+        ref.scope,
+        messageParams(s.api.target, String(known.sid), ref.scope),
+      );
       await s.probe(path, 'receipt', { known });
     }
   }

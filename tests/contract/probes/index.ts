@@ -37,24 +37,84 @@ const below = contract.paging.pageSize.min - 1;
 /** Every probe of the contract suite, in report order. */
 export const probes: readonly Probe[] = [
   { suite: suites.list, title: 'returns the documented page at the default PageSize', run: listDefault },
-  { suite: suites.list, title: 'returns the requested PageSize with receipts that pass every check', run: (s) => listRequestedSize(s) },
+  {
+    suite: suites.list,
+    title: 'returns the requested PageSize with receipts that pass every check',
+    run: (s) => listRequestedSize(s),
+  },
   { suite: suites.fetch, title: 'returns each listed receipt unchanged when fetched by its sid', run: fetchListed },
-  { suite: suites.fetch, title: "returns the same receipt when its url is followed", run: fetchByUrl },
-  { suite: suites.pagination, title: 'visits every receipt once, in order, walking next_page_url at PageSize 1', run: async (s, ref) => void (await walk(s, 1, ref)) },
-  { suite: suites.pagination, title: 'visits every receipt once, in order, walking next_page_url at PageSize 2', run: async (s, ref) => void (await walk(s, 2, ref)) },
-  { suite: suites.pagination, title: 'leads back with previous_page_url and reproduces pages with first_page_url and meta.url', run: followPageLinks },
-  { suite: suites.pagination, title: `rejects PageSize ${below}, -1 and non-numeric with a Twilio 4xx`, run: (s) => pageSizeInvalid(s) },
-  { suite: suites.pagination, title: 'rejects or clamps PageSize above the maximum, never returning more', run: (s) => pageSizeAboveMax(s) },
-  { suite: suites.pagination, title: 'rejects a made-up PageToken with a Twilio 400, and never trusts a tampered one beyond a valid page', run: pageTokenForged },
-  { suite: suites.scoping, title: 'returns only receipts of the message in the path', run: (s, ref) => scopedTo(s, ref, 'MessageSid') },
-  { suite: suites.scoping, title: 'returns only receipts of the conversation in the path', run: (s, ref) => scopedTo(s, ref, 'ConversationSid') },
-  { suite: suites.scoping, title: 'returns only receipts of the service in the path', run: (s, ref) => scopedTo(s, ref, 'ChatServiceSid') },
-  { suite: suites.scoping, title: 'keeps non-default service receipts off the default-service paths', run: hiddenFromDefault },
-  { suite: suites.auth, title: `rejects a request without credentials with 401 and code ${code401}`, run: (s, ref) => unauthorized(s, ref, 'none') },
-  { suite: suites.auth, title: `rejects a wrong auth token with 401 and code ${code401}`, run: (s, ref) => unauthorized(s, ref, 'wrong-token') },
-  { suite: suites.auth, title: `rejects another account's SID with 401 and code ${code401}`, run: (s, ref) => unauthorized(s, ref, 'other-account') },
+  { suite: suites.fetch, title: 'returns the same receipt when its url is followed', run: fetchByUrl },
+  {
+    suite: suites.pagination,
+    title: 'visits every receipt once, in order, walking next_page_url at PageSize 1',
+    run: async (s, ref) => void (await walk(s, 1, ref)),
+  },
+  {
+    suite: suites.pagination,
+    title: 'visits every receipt once, in order, walking next_page_url at PageSize 2',
+    run: async (s, ref) => void (await walk(s, 2, ref)),
+  },
+  {
+    suite: suites.pagination,
+    title: 'leads back with previous_page_url and reproduces pages with first_page_url and meta.url',
+    run: followPageLinks,
+  },
+  {
+    suite: suites.pagination,
+    title: `rejects PageSize ${below}, -1 and non-numeric with a Twilio 4xx`,
+    run: (s) => pageSizeInvalid(s),
+  },
+  {
+    suite: suites.pagination,
+    title: 'rejects or clamps PageSize above the maximum, never returning more',
+    run: (s) => pageSizeAboveMax(s),
+  },
+  {
+    suite: suites.pagination,
+    title: 'rejects a made-up PageToken with a Twilio 400, and never trusts a tampered one beyond a valid page',
+    run: pageTokenForged,
+  },
+  {
+    suite: suites.scoping,
+    title: 'returns only receipts of the message in the path',
+    run: (s, ref) => scopedTo(s, ref, 'MessageSid'),
+  },
+  {
+    suite: suites.scoping,
+    title: 'returns only receipts of the conversation in the path',
+    run: (s, ref) => scopedTo(s, ref, 'ConversationSid'),
+  },
+  {
+    suite: suites.scoping,
+    title: 'returns only receipts of the service in the path',
+    run: (s, ref) => scopedTo(s, ref, 'ChatServiceSid'),
+  },
+  {
+    suite: suites.scoping,
+    title: 'keeps non-default service receipts off the default-service paths',
+    run: hiddenFromDefault,
+  },
+  {
+    suite: suites.auth,
+    title: `rejects a request without credentials with 401 and code ${code401}`,
+    run: (s, ref) => unauthorized(s, ref, 'none'),
+  },
+  {
+    suite: suites.auth,
+    title: `rejects a wrong auth token with 401 and code ${code401}`,
+    run: (s, ref) => unauthorized(s, ref, 'wrong-token'),
+  },
+  {
+    suite: suites.auth,
+    title: `rejects another account's SID with 401 and code ${code401}`,
+    run: (s, ref) => unauthorized(s, ref, 'other-account'),
+  },
   { suite: suites.errors, title: 'answers an unknown receipt SID with a Twilio 404', run: unknownReceipt },
-  { suite: suites.errors, title: 'answers malformed SIDs with a Twilio 4xx, never a 5xx', run: (s) => malformedSidsRejected(s) },
+  {
+    suite: suites.errors,
+    title: 'answers malformed SIDs with a Twilio 4xx, never a 5xx',
+    run: (s) => malformedSidsRejected(s),
+  },
   ...defaultProbes(suites.defaultService),
 ];
 
@@ -63,11 +123,19 @@ function defaultProbes(suite: string): Probe[] {
   const on = (title: string, run: Probe['run']): Probe => ({ suite, title, scope: 'default', run });
   return [
     on('returns the documented page at the default PageSize', listDefault),
-    on('returns the requested PageSize with receipts that pass every check', (s, ref) => listRequestedSize(s, ref.scope)),
+    on('returns the requested PageSize with receipts that pass every check', (s, ref) =>
+      listRequestedSize(s, ref.scope),
+    ),
     on('returns each listed receipt unchanged when fetched by its sid', fetchListed),
     on('returns the same receipt when its url is followed', fetchByUrl),
-    on('visits every receipt once, in order, walking next_page_url at PageSize 1', async (s, ref) => void (await walk(s, 1, ref))),
-    on('visits every receipt once, in order, walking next_page_url at PageSize 2', async (s, ref) => void (await walk(s, 2, ref))),
+    on(
+      'visits every receipt once, in order, walking next_page_url at PageSize 1',
+      async (s, ref) => void (await walk(s, 1, ref)),
+    ),
+    on(
+      'visits every receipt once, in order, walking next_page_url at PageSize 2',
+      async (s, ref) => void (await walk(s, 2, ref)),
+    ),
     on('leads back with previous_page_url and reproduces pages with first_page_url and meta.url', followPageLinks),
     on('returns only receipts of the message in the path', (s, ref) => scopedTo(s, ref, 'MessageSid')),
     on('returns only receipts of the conversation in the path', (s, ref) => scopedTo(s, ref, 'ConversationSid')),

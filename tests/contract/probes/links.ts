@@ -11,7 +11,11 @@ const SIZE = 1;
 export async function followPageLinks(s: Session, ref: Reference): Promise<void> {
   const pages = await walk(s, SIZE, ref, false, MAX_PAGES);
   // Each link is judged by the page it leads to: its receipts, and its index (meta.page, previous_page_url).
-  const at = (link: string, index: number) => ({ reproduce: { link, sids: pages[index].sids }, page: index, pageSize: SIZE });
+  const at = (link: string, index: number) => ({
+    reproduce: { link, sids: pages[index].sids },
+    page: index,
+    pageSize: SIZE,
+  });
   for (const [i, page] of pages.entries()) {
     await s.follow(page.meta.url, 'page', at(`meta.url of page ${i}`, i));
     if (i === 0) continue;

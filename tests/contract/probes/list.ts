@@ -9,7 +9,10 @@ export async function listDefault(s: Session, ref: Reference): Promise<void> {
   if (!needReceipts(s, ref)) return;
   // The documentation allows a null status where Twilio's OpenAPI enum does not: say which the target uses.
   const nulls = ref.receipts.filter((r) => r.status === null).length;
-  s.note('status null', `${nulls} of ${ref.receipts.length} receipts have status null${nulls ? ' (accepted: the documentation allows it)' : ''}`);
+  s.note(
+    'status null',
+    `${nulls} of ${ref.receipts.length} receipts have status null${nulls ? ' (accepted: the documentation allows it)' : ''}`,
+  );
 }
 
 /** The list at small PageSizes (the minimum and 2): meta.page_size equals the request and the items pass the receipt checks. */

@@ -26,10 +26,17 @@ export async function pageTokenForged(s: Session, ref: Reference): Promise<void>
   // A target that pages by Page alone issues no token to forge from: a made-up one still must not be trusted.
   if (!issued) return s.note('PageToken', 'next_page_url carries no PageToken: only a made-up token was sent');
   s.note('PageToken', `next_page_url carries a PageToken (${issued.length} characters, opaque: never parsed)`);
-  for (const [how, token] of [['truncated', issued.slice(0, Math.ceil(issued.length / 2))], ['altered', tampered(issued)]]) {
+  for (const [how, token] of [
+    ['truncated', issued.slice(0, Math.ceil(issued.length / 2))],
+    ['altered', tampered(issued)],
+  ]) {
     const exchange = await s.api.get(withToken(token));
     const accepted = exchange.response.status === 200;
-    if (accepted) s.note('PageToken', `a ${how} copy of an issued token was answered 200 (tokens are not tamper-evident); the page was checked as a page`);
+    if (accepted)
+      s.note(
+        'PageToken',
+        `a ${how} copy of an issued token was answered 200 (tokens are not tamper-evident); the page was checked as a page`,
+      );
     s.record(exchange, accepted ? 'page' : 'page_token');
   }
 }

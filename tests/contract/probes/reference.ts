@@ -19,7 +19,8 @@ export interface Reference {
 export const MIN_RECEIPTS = 3;
 
 /** Why the default-service probes are skipped when the target names no default-service message. */
-export const NO_DEFAULT_MESSAGE = 'TARGET_DEFAULT_CONVERSATION_SID and TARGET_DEFAULT_MESSAGE_SID are not set: set both to a message in the default service to run the default-path probes';
+export const NO_DEFAULT_MESSAGE =
+  'TARGET_DEFAULT_CONVERSATION_SID and TARGET_DEFAULT_MESSAGE_SID are not set: set both to a message in the default service to run the default-path probes';
 
 /** The setting that names the message of a scope (for messages about it). */
 const MESSAGE_SETTING: Record<Scope, string> = { service: 'TARGET_MESSAGE_SID', default: 'TARGET_DEFAULT_MESSAGE_SID' };
@@ -27,7 +28,13 @@ const MESSAGE_SETTING: Record<Scope, string> = { service: 'TARGET_MESSAGE_SID', 
 /** Path parameters of the target's message in a scope (and optionally one receipt). */
 export function messageParams(target: Target, sid?: string, scope: Scope = 'service'): Record<string, string> {
   const receipt: Record<string, string> = sid ? { Sid: sid } : {};
-  if (scope === 'service') return { ChatServiceSid: target.serviceSid, ConversationSid: target.conversationSid, MessageSid: target.messageSid, ...receipt };
+  if (scope === 'service')
+    return {
+      ChatServiceSid: target.serviceSid,
+      ConversationSid: target.conversationSid,
+      MessageSid: target.messageSid,
+      ...receipt,
+    };
   if (!target.defaultConversationSid || !target.defaultMessageSid) throw new Error(NO_DEFAULT_MESSAGE);
   return { ConversationSid: target.defaultConversationSid, MessageSid: target.defaultMessageSid, ...receipt };
 }
@@ -39,14 +46,19 @@ export function hasMessage(target: Target, scope: Scope): boolean {
 
 /** The list path of the target's message in a scope, with an optional query. */
 export function listPath(s: Session, query = '', scope: Scope = 'service'): string {
-  return s.contract.paths.build('list', scope, messageParams(s.api.target, undefined, scope)) + (query ? `?${query}` : '');
+  return (
+    s.contract.paths.build('list', scope, messageParams(s.api.target, undefined, scope)) + (query ? `?${query}` : '')
+  );
 }
 
 /** Discovers the receipts of the scope's message through the list endpoint (no seed data is assumed); one request. */
 export async function discover(s: Session, scope: Scope = 'service'): Promise<Reference> {
   const ex = await s.probe(listPath(s, `PageSize=${s.contract.paging.pageSize.max}`, scope), 'page');
   const body = asObject(ex.response.json);
-  const items = ex.response.status === 200 && body && Array.isArray(body[s.contract.paging.listKey]) ? (body[s.contract.paging.listKey] as unknown[]) : [];
+  const items =
+    ex.response.status === 200 && body && Array.isArray(body[s.contract.paging.listKey])
+      ? (body[s.contract.paging.listKey] as unknown[])
+      : [];
   const receipts = items.map(asObject).filter((r): r is Json => r !== null);
   const complete = asObject(body?.meta)?.next_page_url === null;
   return { scope, receipts, sids: pageSids(ex, s.contract), complete };
@@ -55,6 +67,10 @@ export async function discover(s: Session, scope: Scope = 'service'): Promise<Re
 /** Records a precondition failure when the target has too few receipts to probe; true when it has enough. */
 export function needReceipts(s: Session, ref: Reference, n = MIN_RECEIPTS): boolean {
   if (ref.sids.length >= n) return true;
-  s.fail('target_receipts', '', `the list of ${MESSAGE_SETTING[ref.scope]} gave ${ref.sids.length} receipts; this probe needs at least ${n} (see the list test for why)`);
+  s.fail(
+    'target_receipts',
+    '',
+    `the list of ${MESSAGE_SETTING[ref.scope]} gave ${ref.sids.length} receipts; this probe needs at least ${n} (see the list test for why)`,
+  );
   return false;
 }

@@ -4,10 +4,18 @@ import { messageParams, needReceipts, type Reference } from './reference.js';
 import type { Session } from './session.js';
 
 /** Path parameter and the SID field it holds. */
-const FIELDS: Record<string, SidField> = { ChatServiceSid: 'chat_service_sid', ConversationSid: 'conversation_sid', MessageSid: 'message_sid' };
+const FIELDS: Record<string, SidField> = {
+  ChatServiceSid: 'chat_service_sid',
+  ConversationSid: 'conversation_sid',
+  MessageSid: 'message_sid',
+};
 
 /** Lists and fetches the message's receipts with one path parameter swapped for another well-formed SID: nothing comes back. */
-export async function scopedTo(s: Session, ref: Reference, param: 'ChatServiceSid' | 'ConversationSid' | 'MessageSid'): Promise<void> {
+export async function scopedTo(
+  s: Session,
+  ref: Reference,
+  param: 'ChatServiceSid' | 'ConversationSid' | 'MessageSid',
+): Promise<void> {
   if (!needReceipts(s, ref, 1)) return;
   const params = messageParams(s.api.target, ref.sids[0], ref.scope);
   const swapped = { ...params, [param]: otherSid(s.contract, FIELDS[param], params[param]) };

@@ -1,13 +1,22 @@
 import type { Api } from '../../../target/api.js';
 import { redact } from '../../../target/redact.js';
 import type { Contract } from '../../../spec/contract.js';
-import { assess, type AuthMode, type CheckContext, type Exchange, type Expectation } from '../../../spec/checks/index.js';
+import {
+  assess,
+  type AuthMode,
+  type CheckContext,
+  type Exchange,
+  type Expectation,
+} from '../../../spec/checks/index.js';
 import { show, type Violation } from '../../../spec/violation.js';
 import type { ExchangeRecord, RecordedViolation } from '../../../report/conformance-types.js';
 import { rowOf, withRows } from '../../../report/row-of.js';
 
 /** A note for the report: which reading of an ambiguous rule the target chose. */
-export interface Annotation { type: string; description: string }
+export interface Annotation {
+  type: string;
+  description: string;
+}
 
 /** What a probe found: violations, the bodies behind them (redacted, capped), and notes for the report. */
 export interface ProbeResult {
@@ -32,17 +41,30 @@ export class Session {
   private dropped: Violation | null = null;
   private droppedCount = 0;
 
-  constructor(readonly api: Api, readonly contract: Contract) {}
+  constructor(
+    readonly api: Api,
+    readonly contract: Contract,
+  ) {}
 
   /** GETs a path and judges the exchange with what the probe expects of it. */
-  async probe(path: string, expect: Expectation, extra: Partial<CheckContext> = {}, auth: AuthMode = 'valid'): Promise<Exchange> {
+  async probe(
+    path: string,
+    expect: Expectation,
+    extra: Partial<CheckContext> = {},
+    auth: AuthMode = 'valid',
+  ): Promise<Exchange> {
     const exchange = await this.api.get(path, auth, (type, description) => this.note(type, description));
     return this.record(exchange, expect, extra);
   }
 
   /** Judges an exchange already sent, for probes that choose the expectation from the answer. */
   record(exchange: Exchange, expect: Expectation, extra: Partial<CheckContext> = {}): Exchange {
-    const ctx: CheckContext = { publicUrl: this.api.target.publicUrl, accountSid: this.api.target.accountSid, expect, ...extra };
+    const ctx: CheckContext = {
+      publicUrl: this.api.target.publicUrl,
+      accountSid: this.api.target.accountSid,
+      expect,
+      ...extra,
+    };
     const { applied, violations: found } = assess(exchange, this.contract, ctx);
     const key = this.clean(`${exchange.request.method} ${exchange.request.path}`);
     this.exchanges.push({ request: key, ...rowOf(exchange.request.path, this.contract), applied });

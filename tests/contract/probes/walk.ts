@@ -3,10 +3,20 @@ import { listPath, needReceipts, type Reference } from './reference.js';
 import type { Session } from './session.js';
 
 /** One page seen on a walk: where it was requested, its receipt SIDs and its meta links. */
-export interface WalkedPage { path: string; sids: string[]; meta: Record<string, unknown> }
+export interface WalkedPage {
+  path: string;
+  sids: string[];
+  meta: Record<string, unknown>;
+}
 
 /** Walks next_page_url from the first page at a PageSize, judging each page against the reference order; ends on loops. */
-export async function walk(s: Session, pageSize: number, ref: Reference, judgeOrder = true, stopAfter = Infinity): Promise<WalkedPage[]> {
+export async function walk(
+  s: Session,
+  pageSize: number,
+  ref: Reference,
+  judgeOrder = true,
+  stopAfter = Infinity,
+): Promise<WalkedPage[]> {
   const pages: WalkedPage[] = [];
   if (!needReceipts(s, ref)) return pages;
   const maxPages = Math.ceil(ref.sids.length / pageSize) + 2; // the loop guard: a correct walk needs fewer
@@ -14,7 +24,11 @@ export async function walk(s: Session, pageSize: number, ref: Reference, judgeOr
   let position = 0;
   while (path !== null) {
     if (pages.length >= maxPages) {
-      s.fail('meta_next_page_url', '/meta/next_page_url', `the walk at PageSize=${pageSize} did not end after ${maxPages} pages (a loop?)`);
+      s.fail(
+        'meta_next_page_url',
+        '/meta/next_page_url',
+        `the walk at PageSize=${pageSize} did not end after ${maxPages} pages (a loop?)`,
+      );
       break;
     }
     const visited = pages.map((p) => p.path);
