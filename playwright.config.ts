@@ -11,6 +11,9 @@ readKnownOrExit(process.env);
 const reports = process.env.REPORT_DIR || 'reports';
 
 // One runner for everything: unit and self-tests (selftest) and the contract suite against any target (contract).
+// One id for the whole run: the config is read again in every worker, which inherits the runner's environment.
+process.env.CONTRACT_RUN_ID ??= `${process.pid}-${Date.now()}`;
+
 export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0, // a contract violation is deterministic; a retry would only hide it
