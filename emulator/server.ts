@@ -1,3 +1,4 @@
+import type { Target } from '../target/settings.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { answer, clientError, rawError, scan, writeReply, type AnswerCtx } from './answer.js';
@@ -17,19 +18,8 @@ export type { EmulatorOptions } from './options.js';
 export type { FaultName } from './faults.js';
 export type { ReadingName } from './readings.js';
 
-/** The TARGET_* settings that point a client at this emulator. */
-export interface Target {
-  url: string;
-  publicUrl: string;
-  accountSid: string;
-  authToken: string;
-  serviceSid: string;
-  conversationSid: string;
-  messageSid: string;
-  /** The largest message of the account's default service (TARGET_DEFAULT_*), when it has one. */
-  defaultConversationSid?: string;
-  defaultMessageSid?: string;
-}
+/** The TARGET_* settings that point a client at this emulator (the one Target type, from target/). */
+export type { Target } from '../target/settings.js';
 /** A running emulator. */
 export interface Emulator {
   url: string;

@@ -14,14 +14,7 @@ export interface MessageRef {
 }
 
 /** What the load tool drives: the TARGET_* settings plus how to stop it (the embedded emulator, or nothing). */
-export interface LoadTarget {
-  url: string;
-  publicUrl: string;
-  accountSid: string;
-  authToken: string;
-  serviceSid: string;
-  conversationSid: string;
-  messageSid: string;
+export interface LoadTarget extends Target {
   /** Messages to discover receipts from: TARGET_*'s message first, then (embedded emulator only) more of its messages. */
   messages: MessageRef[];
   /** true when the embedded emulator was started because TARGET_URL is unset. */
