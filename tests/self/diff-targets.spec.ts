@@ -1,5 +1,6 @@
 import { test, expect } from '../../fixtures/test.js';
 import { create, type Emulator, type FaultName } from '../../emulator/server.js';
+import type { ReadingName } from '../../emulator/readings.js';
 import { contract } from '../../spec/contract.js';
 import { diffTargets, formatDifference, type Difference } from '../../proxy/diff-run.js';
 import { PROXY_DEFAULTS } from '../../proxy/proxy-options.js';
@@ -51,6 +52,37 @@ test.describe('npm run diff (two targets compared by shape)', () => {
           lines.some((l) => l.includes(s)),
           `${s} in:\n${lines.join('\n')}`,
         ).toBe(true);
+    });
+  }
+});
+
+/** What diffing the default emulator against one in a reading must show (every line matches; none for `[]`). */
+const readings: { readings: ReadingName[]; every: RegExp | null }[] = [
+  { readings: ['page-only'], every: /PageToken/ },
+  { readings: ['twilio-links', 'clamp-page-size'], every: /^\[list PageSize above the maximum\]/ },
+  { readings: ['twilio-links', 'error-detail'], every: /\/detail: A absent, B string/ },
+  { readings: ['twilio-links', 'offset-dates'], every: null },
+  { readings: ['twilio-links', 'uppercase-hex'], every: null },
+  { readings: ['twilio-links', 'slow'], every: null },
+];
+
+test.describe('npm run diff against the emulator in another reading', () => {
+  for (const { readings: played, every } of readings) {
+    test(`${played.join(' + ')} shows exactly that reading's differences`, async () => {
+      const a = await create({ port: 0 });
+      const b = await create({ port: 0, readings: played });
+      try {
+        const lines = (await diffTargets(a.target, b.target, contract, PROXY_DEFAULTS)).differences.map(
+          formatDifference,
+        );
+        if (every === null) expect(lines, 'dates, SIDs and latency differ only in noise').toEqual([]);
+        else {
+          expect(lines.length).toBeGreaterThan(0);
+          expect(lines.filter((l) => !every.test(l))).toEqual([]);
+        }
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+      }
     });
   }
 });
