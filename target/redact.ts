@@ -1,3 +1,5 @@
+import { show, type Violation } from '../spec/violation.js';
+
 /** The credentials a text must never show: the auth token, and the account SID it is paired with in a Basic header. */
 export interface Secret {
   readonly accountSid: string;
@@ -31,4 +33,14 @@ export function redact(text: string, secret: Secret | null | undefined): string 
   let out = text;
   if (secret) for (const form of secretForms(secret)) if (out.includes(form)) out = out.split(form).join('[redacted]');
   return out.replace(BASIC_VALUE, '$1[redacted]');
+}
+
+/** A violation with every text through redact(): values quoted from a 200 body may carry the credentials. */
+export function redactViolation(v: Violation, secret: Secret | null | undefined): Violation {
+  const clean = (text: string): string => redact(text, secret);
+  const out: Violation = { check: v.check, pointer: clean(v.pointer), message: clean(v.message) };
+  if (v.expected !== undefined) out.expected = clean(show(v.expected));
+  if (v.actual !== undefined) out.actual = clean(show(v.actual));
+  if (v.request !== undefined) out.request = clean(v.request);
+  return out;
 }

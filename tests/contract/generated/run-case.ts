@@ -1,4 +1,5 @@
 import type { Api } from '../../../target/api.js';
+import { redactViolation } from '../../../target/redact.js';
 import type { Contract } from '../../../spec/contract.js';
 import { judge, type CheckContext, type Exchange } from '../../../spec/checks/index.js';
 import { asObject } from '../../../spec/checks/helpers.js';
@@ -33,5 +34,8 @@ export async function runCase(api: Api, contract: Contract, c: GenCase): Promise
   const judged =
     ok && c.plan.judgeAs ? { ...exchange, request: { ...exchange.request, path: c.plan.judgeAs } } : exchange;
   const request = `GET ${c.path}`;
-  return { exchange, violations: judge(judged, contract, ctx).map((v) => ({ ...v, request })) };
+  // Redacted and bounded at once: a finding kept for shrinking must not hold a 100 000-deep value, nor a credential.
+  const found = judge(judged, contract, ctx).map((v) => redactViolation({ ...v, request }, api.target));
+  // The parsed body is dropped too: only its status and text are read after judging.
+  return { exchange: { ...exchange, response: { ...exchange.response, json: undefined } }, violations: found };
 }

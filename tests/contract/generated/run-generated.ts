@@ -1,4 +1,5 @@
 import type { Api } from '../../../target/api.js';
+import { redact, redactViolation } from '../../../target/redact.js';
 import { contract, type OperationName, type Scope } from '../../../spec/contract.js';
 import type { Violation } from '../../../spec/violation.js';
 import { hasMessage, type Reference } from '../probes/reference.js';
@@ -95,9 +96,12 @@ export async function runGenerated(
       curl,
     };
   });
+  // Every text the phase hands on passes the one redaction: a hostile target may echo the credentials anywhere.
+  const secret = api.target;
+  const violations = [...harvest.violations, ...findings.map((f, i) => reported(f, failures[i].curl, settings.seed))];
   return {
-    violations: [...harvest.violations, ...findings.map((f, i) => reported(f, failures[i].curl, settings.seed))],
-    failures,
+    violations: violations.map((v) => redactViolation(v, secret)),
+    failures: failures.map((f) => JSON.parse(redact(JSON.stringify(f), secret)) as FailureRecord),
     coverage: coverage.table(),
     sent: coverage.total(),
     seconds: (performance.now() - started) / 1000,

@@ -1,5 +1,5 @@
 import type { Api } from '../../../target/api.js';
-import { redact } from '../../../target/redact.js';
+import { redact, redactViolation } from '../../../target/redact.js';
 import type { Contract } from '../../../spec/contract.js';
 import {
   assess,
@@ -8,7 +8,7 @@ import {
   type Exchange,
   type Expectation,
 } from '../../../spec/checks/index.js';
-import { show, type Violation } from '../../../spec/violation.js';
+import type { Violation } from '../../../spec/violation.js';
 import type { ExchangeRecord, RecordedViolation } from '../../../report/conformance-types.js';
 import { rowOf, withRows } from '../../../report/row-of.js';
 
@@ -119,11 +119,7 @@ export class Session {
 
   /** Every text of a violation through the one redaction: values quoted from a 200 body may carry the credentials. */
   private redacted(v: Violation): Violation {
-    const out: Violation = { check: v.check, pointer: this.clean(v.pointer), message: this.clean(v.message) };
-    if (v.expected !== undefined) out.expected = this.clean(show(v.expected));
-    if (v.actual !== undefined) out.actual = this.clean(show(v.actual));
-    if (v.request !== undefined) out.request = this.clean(v.request);
-    return out;
+    return redactViolation(v, this.api.target);
   }
 
   private clean(text: string): string {
