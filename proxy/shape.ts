@@ -7,20 +7,11 @@ export type Shape = Record<string, string>;
 
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
 
-const SID_FIELDS = [
-  'account_sid',
-  'chat_service_sid',
-  'conversation_sid',
-  'message_sid',
-  'sid',
-  'participant_sid',
-] as const;
-
 /** The kind of a string: a SID by its prefix (where the spec fixes one), a date-time, a URL by its query's names. */
 function stringKind(value: string, contract: Contract): string {
   const sid = /^([A-Z]{2})[0-9a-fA-F]+$/.exec(value);
   if (sid && value.length === contract.sids.length('sid')) {
-    const fixed = SID_FIELDS.some((f) => contract.sids.prefix(f) === sid[1]);
+    const fixed = contract.sids.fields.some((f) => contract.sids.prefix(f) === sid[1]);
     return fixed ? `sid ${sid[1]}` : 'sid'; // SM or WA: which channel is data
   }
   if (DATE_TIME.test(value)) return 'date-time';

@@ -28,6 +28,8 @@ export interface DocumentedHeader {
 
 /** SID facts, read from the receipt schema's patterns. */
 export interface SidFacts {
+  /** The receipt fields whose values are SIDs with a fixed prefix, in the schema's order. */
+  fields: readonly SidField[];
   /** The regular expression a SID field must match. */
   pattern(field: SidField): RegExp;
   /** The fixed two-letter prefix of a SID field (null for channel_message_sid, whose prefix varies). */

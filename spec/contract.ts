@@ -109,6 +109,9 @@ export function loadContract(file = SPEC_FILE): Contract {
       Object.keys(paths.operation(operationId).responses).map(Number),
   };
   const sids = {
+    fields: Object.keys(receiptProps).filter((f) =>
+      /^\^[A-Z]{2}\[/.test(String(fieldSchema(f).pattern ?? '')),
+    ) as SidField[],
     pattern: (field: SidField): RegExp => new RegExp(fieldSchema(field).pattern as string),
     prefix: (field: SidField): string | null =>
       /^\^([A-Z]{2})\[/.exec(fieldSchema(field).pattern as string)?.[1] ?? null,

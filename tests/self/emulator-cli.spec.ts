@@ -2,6 +2,7 @@ import { test, expect } from '../../fixtures/test.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { contract } from '../../spec/contract.js';
+import { targetVariables } from '../../target/settings.js';
 import { create } from '../../emulator/server.js';
 import { faultNames } from '../../emulator/faults.js';
 import { readingNames } from '../../emulator/readings.js';
@@ -54,17 +55,7 @@ test.describe('npm run emulator (CLI)', () => {
       child.once('exit', () => reject(new Error(`exited early: ${out}`)));
     });
     const env = Object.fromEntries([...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
-    expect(Object.keys(env)).toEqual([
-      'TARGET_URL',
-      'TARGET_PUBLIC_URL',
-      'TARGET_ACCOUNT_SID',
-      'TARGET_AUTH_TOKEN',
-      'TARGET_SERVICE_SID',
-      'TARGET_CONVERSATION_SID',
-      'TARGET_MESSAGE_SID',
-      'TARGET_DEFAULT_CONVERSATION_SID',
-      'TARGET_DEFAULT_MESSAGE_SID',
-    ]);
+    expect(Object.keys(env)).toEqual([...targetVariables]);
     const target = {
       url: env.TARGET_URL,
       publicUrl: env.TARGET_PUBLIC_URL,

@@ -134,15 +134,7 @@ test.describe('emulator readings: page size, dates and SIDs', () => {
 
   test('uppercase-hex: every SID field, url and link has upper-case hex; the credentials and paths with them work', async () => {
     await withEmu(['uppercase-hex'], async (e) => {
-      const fields: SidField[] = [
-        'account_sid',
-        'chat_service_sid',
-        'conversation_sid',
-        'message_sid',
-        'sid',
-        'participant_sid',
-      ];
-      fields.push('channel_message_sid');
+      const fields: SidField[] = [...contract.sids.fields, 'channel_message_sid'];
       const hex = (sid: string): string => sid.slice(-Sids.digits('sid'));
       const upper = (sid: string): boolean => hex(sid) === hex(sid).toUpperCase() && /[A-F]/.test(hex(sid));
       expect(

@@ -3,22 +3,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '../../fixtures/test.js';
 import { test, expect } from '../../fixtures/test.js';
+import { CHROMIUM, CHROMIUM_ARGS } from './debian-chromium.js';
 import type { LoadResult } from '../../load/report-json.js';
 import { runLoad } from '../../load/run-load.js';
 import { memoryReporter, reportDir, shortRun } from './load-helpers.js';
 
-// Debian's chromium (apt-get install chromium, done by .ci/run); no browser is downloaded.
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const shown = (v: number): string => String(Number(v.toPrecision(4)));
 
 test.describe('load HTML report (in real headless Chromium)', () => {
@@ -35,7 +24,7 @@ test.describe('load HTML report (in real headless Chromium)', () => {
       reporter: memoryReporter(),
     });
     const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as LoadResult;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
       const requests: string[] = [];

@@ -3,20 +3,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '../../fixtures/test.js';
 import { expect, test } from '../../fixtures/test.js';
+import { CHROMIUM, CHROMIUM_ARGS } from './debian-chromium.js';
 import { reportRun, removeTempDirs } from './report-helpers.js';
-
-// Debian's chromium (apt-get install chromium, done by .ci/run); no browser is downloaded.
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The data attributes of a rule's row, in the order the comparison joins them. */
 const ATTRS = ['data-check', 'data-operation', 'data-scope', 'data-status'];
@@ -32,7 +20,7 @@ test.describe('conformance HTML report (in real headless Chromium)', () => {
   test('opens from disk and shows the verdict of every rule against a faulty emulator', async ({}, testInfo) => {
     test.setTimeout(180_000); // a nested run on a shared machine: a safety net, not a speed assertion
     const run = await reportRun('auth-no-challenge'); // breaks error_headers only
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
       const requests: string[] = [];

@@ -126,6 +126,13 @@ test.describe('contract: facts read from the spec', () => {
     expect(contract.paths.match('/v1/Services/a/Conversations/b/Messages/c/Receipts/d/e')).toBeNull();
   });
 
+  test('lists as SID fields the receipt fields whose pattern fixes a prefix, each carried by the example', () => {
+    expect(contract.sids.fields.length).toBeGreaterThan(0);
+    for (const f of contract.sids.fields) expect(contract.sids.prefix(f)).toBe((example[f] as string).slice(0, 2));
+    expect(contract.sids.prefix('channel_message_sid')).toBeNull();
+    expect(contract.sids.fields).not.toContain('channel_message_sid');
+  });
+
   test('derives SID prefixes and lengths from the patterns', () => {
     expect(contract.sids.prefix('sid')).toBe((example.sid as string).slice(0, 2));
     expect(contract.sids.prefix('channel_message_sid')).toBeNull();
