@@ -1,7 +1,6 @@
 import { expect, test } from '../../fixtures/test.js';
 import { create } from '../../emulator/server.js';
 import { faults } from '../../emulator/faults.js';
-import { freezeTarget } from '../../target/settings.js';
 import { checks } from '../../spec/checks/index.js';
 import { contract } from '../../spec/contract.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +9,7 @@ import { join } from 'node:path';
 import { formatViolation } from '../../spec/violation.js';
 import { secretForms } from '../../target/redact.js';
 import { runProbes } from '../contract/run-probes.js';
+import { withEmulator } from './with-emulator.js';
 import { faultExpectations } from './fault-expectations.js';
 import { reportTexts } from './report-texts.js';
 import { runContract, targetEnv } from './run-contract.js';
@@ -34,18 +34,8 @@ async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) =
 }
 
 /** Runs the contract probes against an emulator started with a fault (or none); returns the violations. */
-async function probeEmulator(fault?: string, publicUrl?: string) {
-  const emu = await create({
-    port: 0,
-    host: '127.0.0.1',
-    ...(fault ? { fault: fault as never } : {}),
-    ...(publicUrl ? { publicUrl } : {}),
-  });
-  try {
-    return await runProbes(freezeTarget(emu.target), LIMITS);
-  } finally {
-    await emu.stop();
-  }
+function probeEmulator(fault?: string, publicUrl?: string) {
+  return withEmulator(fault, (target) => runProbes(target, LIMITS), publicUrl);
 }
 
 test.describe('The contract suite proves its power on the emulator', () => {

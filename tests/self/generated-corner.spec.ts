@@ -1,29 +1,9 @@
 import { expect, test } from '../../fixtures/test.js';
-import { create } from '../../emulator/server.js';
 import { cornerFaults } from '../../emulator/faults-corner.js';
-import { freezeTarget, type Target } from '../../target/settings.js';
 import { runProbes, SELFTEST_GENERATED } from '../contract/run-probes.js';
 import { faultExpectations } from './fault-expectations.js';
 import { generateAgainst, replayAgainst } from './generated-run.js';
-
-/** Runs a callback against an emulator started with a fault (or none), stopping it after. */
-async function withEmulator<T>(
-  fault: string | undefined,
-  fn: (t: Target) => Promise<T>,
-  publicUrl?: string,
-): Promise<T> {
-  const emu = await create({
-    port: 0,
-    host: '127.0.0.1',
-    ...(fault ? { fault: fault as never } : {}),
-    ...(publicUrl ? { publicUrl } : {}),
-  });
-  try {
-    return await fn(freezeTarget(emu.target));
-  } finally {
-    await emu.stop();
-  }
-}
+import { withEmulator } from './with-emulator.js';
 
 /** A path from its Receipts segment on (the SIDs before it are the target's own). */
 const short = (path: string): string => path.replace(/^.*\/Receipts/, '…/Receipts');
