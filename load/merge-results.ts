@@ -1,6 +1,7 @@
 import { mergeHistograms } from './histograms.js';
 import { RESULT_SCHEMA, type LoadResult } from './report-json.js';
-import { finalize, type ScenarioResult } from './scenario-result.js';
+import { finalize, type ScenarioPart, type ScenarioResult } from './scenario-result.js';
+import { mergeSeries } from './series.js';
 import { UsageError } from './usage-error.js';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
@@ -9,19 +10,24 @@ const unique = (xs: string[]): string[] => [...new Set(xs)];
 const describe = (v: unknown): string =>
   typeof v === 'string' ? JSON.stringify(v.slice(0, 60)) : v === null ? 'null' : typeof v;
 
-/** Adds series element by element (generators started together, so interval i is the same moment). */
-function addSeries(parts: ScenarioResult[]): ScenarioResult['series'] {
-  const len = Math.max(...parts.map((p) => p.series.requests.length));
-  const at = (key: 'requests' | 'bytes', i: number): number => sum(parts.map((p) => p.series[key][i] ?? 0));
-  return {
-    interval_ms: parts[0].series.interval_ms,
-    requests: Array.from({ length: len }, (_, i) => at('requests', i)),
-    bytes: Array.from({ length: len }, (_, i) => at('bytes', i)),
-  };
+/** A scenario of one input as a part of the merge (an input that was itself a merge gives its own parts). */
+function partsOf(s: ScenarioResult, generator: string): ScenarioPart[] {
+  if (s.parts?.length) return s.parts;
+  const { start, duration, latency, errors, non2xx, mismatches, status_codes, series } = s;
+  const requests = { total: s.requests.total, average: s.requests.average };
+  return [{ generator, start, duration, requests, latency, errors, non2xx, mismatches, status_codes, series }];
+}
+
+/** A generator as the merged report names it. */
+export function generatorLabel(g: LoadResult['generators'][number]): string {
+  return `${g.host} pid ${g.pid}`;
 }
 
 /** One scenario run on several generators at once: counts and rates add up, the latency histograms merge exactly. */
-export function mergeScenario(parts: ScenarioResult[]): ScenarioResult {
+export function mergeScenario(
+  parts: ScenarioResult[],
+  labels: string[] = parts.map((_, i) => `input ${i + 1}`),
+): ScenarioResult {
   const [first] = parts;
   const odd = parts.find((p) => p.operation !== first.operation || p.mode !== first.mode);
   if (odd)
@@ -55,7 +61,8 @@ export function mergeScenario(parts: ScenarioResult[]): ScenarioResult {
       rate_limited: total((p) => p.rate_limited),
       retry_after: Math.max(...parts.map((p) => p.retry_after)),
       status_codes: codes,
-      series: addSeries(parts),
+      series: mergeSeries(parts.map((p) => p.series)),
+      parts: parts.flatMap((p, i) => partsOf(p, labels[i])),
       invalid_examples: unique(parts.flatMap((p) => p.invalid_examples)).slice(0, 5),
       notes: unique(parts.flatMap((p) => p.notes)),
     },
@@ -76,7 +83,14 @@ export function mergeResults(results: LoadResult[]): LoadResult {
       `merge: input ${bad + 1} is not a load result (schema ${describe(results[bad]?.schema)}; expected "${RESULT_SCHEMA}")`,
     );
   const names = unique(results.flatMap((r) => r.scenarios.map((s) => s.name)));
-  const scenarios = names.map((n) => mergeScenario(results.flatMap((r) => r.scenarios.filter((s) => s.name === n))));
+  const scenarios = names.map((n) => {
+    const inputs = results.filter((r) => r.scenarios.some((s) => s.name === n));
+    const label = (r: LoadResult): string => r.generators.map(generatorLabel).join(', ');
+    return mergeScenario(
+      inputs.map((r) => r.scenarios.find((s) => s.name === n)!),
+      inputs.map(label),
+    );
+  });
   return {
     schema: RESULT_SCHEMA,
     generators: results.flatMap((r) => r.generators),

@@ -1,13 +1,9 @@
 import type { Client } from 'autocannon';
 import type { Histogram } from 'hdr-histogram-js';
 import { createHistogram, recordLatency } from './histograms.js';
+import { createSeriesRecorder, type Series } from './series.js';
 
-/** Requests and bytes per interval, for the throughput-over-time chart. */
-export interface Series {
-  interval_ms: number;
-  requests: number[];
-  bytes: number[];
-}
+export type { Series } from './series.js';
 
 /** Measures one scenario from autocannon's events: latency (µs HDR histogram), a time series, and 429s. */
 export interface Meter {
@@ -63,27 +59,24 @@ export function createMeter(opts: {
   intervalMs: number;
   latency?: (client: Client, ms: number) => number;
   on429: () => void;
+  /** Called after each interval ends, with the series so far and the whole-run histogram (rules judged while running). */
+  onInterval?: (series: Series, total: Histogram) => void;
 }): Meter {
   const histogram = createHistogram();
-  const series: Series = { interval_ms: opts.intervalMs, requests: [], bytes: [] };
-  let count = 0,
-    bytes = 0,
-    rateLimited = 0,
+  const recorder = createSeriesRecorder(opts.intervalMs);
+  let rateLimited = 0,
     retryAfter = 0,
     sent = 0,
     oversize = 0;
-  const push = (): void => {
-    series.requests.push(count);
-    series.bytes.push(bytes);
-    count = 0;
-    bytes = 0;
-  };
-  const timer = setInterval(push, opts.intervalMs);
+  const timer = setInterval(() => {
+    recorder.cut();
+    opts.onInterval?.(recorder.series, histogram);
+  }, opts.intervalMs);
   return {
     onResponse(client, status, resBytes, ms) {
-      count++;
-      bytes += resBytes;
-      recordLatency(histogram, opts.latency ? opts.latency(client, ms) : ms);
+      const latency = opts.latency ? opts.latency(client, ms) : ms;
+      recordLatency(histogram, latency);
+      recorder.add(status, resBytes, latency);
       if (status === 429 && rateLimited++ === 0) opts.on429();
     },
     attach(client) {
@@ -102,8 +95,8 @@ export function createMeter(opts: {
     },
     finish() {
       clearInterval(timer);
-      if (count > 0) push();
-      return series;
+      if (recorder.pending > 0) recorder.cut();
+      return recorder.series;
     },
     histogram,
     get rateLimited() {

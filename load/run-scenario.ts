@@ -202,6 +202,7 @@ export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult
       retry_after: meter.retryAfter,
       status_codes: Object.fromEntries(Object.entries(raw.statusCodeStats).map(([code, v]) => [code, v.count])),
       series,
+      parts: [],
       invalid_examples: validator.examples,
       notes,
     },

@@ -1,6 +1,6 @@
 import type { Histogram } from 'hdr-histogram-js';
 import { encodeHistogram, mergeHistograms, summarizeLatency, type Latency } from './histograms.js';
-import type { Series } from './meter.js';
+import { emptySeries, type Series } from './series.js';
 import type { Scenario } from './scenario-file.js';
 import { judge, type Threshold, type Verdict } from './thresholds.js';
 
@@ -40,12 +40,29 @@ export interface ScenarioResult {
   error_rate: number;
   status_codes: Record<string, number>;
   series: Series;
+  /** For a merged run, each generator's share (one per generator, in input order); empty for a single run. */
+  parts: ScenarioPart[];
   /** The raw latency histogram (microseconds), HdrHistogram compressed base64: merges exactly. */
   histogram: string;
   invalid_examples: string[];
   notes: string[];
   thresholds: Verdict[];
   passed: boolean;
+}
+
+/** One generator's numbers inside a merged scenario: who it was, and what it measured (its own series included). */
+export interface ScenarioPart {
+  /** The generator: `host pid N` (and its shard, e.g. `shard 2/3`, when it ran one). */
+  generator: string;
+  start: string;
+  duration: number;
+  requests: { total: number; average: number };
+  latency: Latency;
+  errors: number;
+  non2xx: number;
+  mismatches: number;
+  status_codes: Record<string, number>;
+  series: Series;
 }
 
 /** The counters a run produces before rates, percentiles and verdicts are derived. */
@@ -122,6 +139,7 @@ const FIELDS: Record<keyof ScenarioResult, true> = {
   error_rate: true,
   status_codes: true,
   series: true,
+  parts: true,
   histogram: true,
   invalid_examples: true,
   notes: true,
@@ -169,7 +187,8 @@ export function notRun(s: Scenario, reason: string, h: Histogram, extra: Partial
       rate_limited: 0,
       retry_after: 0,
       status_codes: {},
-      series: { interval_ms: 1000, requests: [], bytes: [] },
+      series: emptySeries(1000),
+      parts: [],
       invalid_examples: [],
       notes: [reason],
       ...extra,

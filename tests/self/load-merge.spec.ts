@@ -7,6 +7,7 @@ import { mergeResults } from '../../load/merge-results.js';
 import { loadResult, type LoadResult } from '../../load/report-json.js';
 import { finalize, type Counts } from '../../load/scenario-result.js';
 import { parseThreshold } from '../../load/thresholds.js';
+import { createSeriesRecorder } from '../../load/series.js';
 import { reportDir } from './load-helpers.js';
 
 const RULES = ['rps > 150', 'p99 < 50'].map((r) => parseThreshold(r, 'test'));
@@ -14,7 +15,13 @@ const RULES = ['rps > 150', 'p99 < 50'].map((r) => parseThreshold(r, 'test'));
 /** One generator's fetch result: `n` answers in 1 s with latencies from `ms(i)`. */
 function generator(n: number, ms: (i: number) => number, codes: Record<string, number>): LoadResult {
   const h = createHistogram();
-  for (let i = 0; i < n; i++) recordLatency(h, ms(i));
+  const recorder = createSeriesRecorder(500);
+  recorder.series.start = '2026-01-01T00:00:00.000Z';
+  for (let i = 0; i < n; i++) {
+    recordLatency(h, ms(i));
+    recorder.add(200, 100, ms(i));
+    if (i === n / 2 - 1 || i === n - 1) recorder.cut();
+  }
   const non2xx = Object.entries(codes)
     .filter(([c]) => !c.startsWith('2'))
     .reduce((a, [, v]) => a + v, 0);
@@ -47,7 +54,8 @@ function generator(n: number, ms: (i: number) => number, codes: Record<string, n
     rate_limited: 0,
     retry_after: 0,
     status_codes: codes,
-    series: { interval_ms: 500, requests: [n / 2, n / 2], bytes: [n * 50, n * 50] },
+    series: recorder.series,
+    parts: [],
     invalid_examples: [],
     notes: [],
   };
@@ -82,6 +90,7 @@ test.describe('load:merge (results of several generators)', () => {
       settings: { connections: 8 },
     });
     expect(s.series.requests).toEqual([100, 100]);
+    expect(s.parts.map((p) => p.requests.total)).toEqual([100, 100]);
     expect(s.thresholds.map((v) => [v.rule, v.passed])).toEqual([
       ['rps > 150', true],
       ['p99 < 50', false],

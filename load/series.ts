@@ -1,0 +1,108 @@
+import type { Histogram } from 'hdr-histogram-js';
+import { createHistogram, encodeHistogram, mergeHistograms, recordLatency } from './histograms.js';
+
+/** A scenario's measurements per interval, for charts, thresholds over windows and exact merges. */
+export interface Series {
+  interval_ms: number;
+  /** When interval 0 began (ISO time): generators' series line up by it. */
+  start: string;
+  /** Answers per interval. */
+  requests: number[];
+  /** Bytes per interval. */
+  bytes: number[];
+  /** Latency in ms per interval from that interval's histogram; null for an interval without an answer. */
+  latency: { p50: (number | null)[]; p99: (number | null)[]; max: (number | null)[] };
+  /** Answers per interval by HTTP status, e.g. `{"200": [90, 88], "404": [0, 2]}`. */
+  status_codes: Record<string, number[]>;
+  /** Each interval's raw latency histogram (µs, HdrHistogram compressed base64; "" when empty): merges exactly. */
+  histograms: string[];
+}
+
+/** A series with no interval yet. */
+export function emptySeries(intervalMs: number, start = new Date()): Series {
+  const latency = { p50: [], p99: [], max: [] };
+  return {
+    interval_ms: intervalMs,
+    start: start.toISOString(),
+    requests: [],
+    bytes: [],
+    latency,
+    status_codes: {},
+    histograms: [],
+  };
+}
+
+const ms = (h: Histogram, p: number): number | null =>
+  h.totalCount === 0 ? null : Math.round(h.getValueAtPercentile(p)) / 1000;
+
+/** Appends one interval's numbers, its percentiles read from its own histogram. */
+function pushInterval(s: Series, h: Histogram, answers: number, bytes: number, codes: Map<string, number>): void {
+  const i = s.requests.length;
+  s.requests.push(answers);
+  s.bytes.push(bytes);
+  s.latency.p50.push(ms(h, 50));
+  s.latency.p99.push(ms(h, 99));
+  s.latency.max.push(ms(h, 100));
+  s.histograms.push(h.totalCount === 0 ? '' : encodeHistogram(h));
+  for (const code of codes.keys()) s.status_codes[code] ??= new Array<number>(i).fill(0);
+  for (const [code, list] of Object.entries(s.status_codes)) list.push(codes.get(code) ?? 0);
+}
+
+/** Collects answers into intervals: `add` per answer, `cut` at each interval's end, `series` when done. */
+export function createSeriesRecorder(intervalMs: number): {
+  add(status: number, bytes: number, latencyMs: number): void;
+  cut(): void;
+  readonly pending: number;
+  readonly series: Series;
+} {
+  const series = emptySeries(intervalMs);
+  let h = createHistogram();
+  let answers = 0,
+    bytes = 0;
+  let codes = new Map<string, number>();
+  return {
+    add(status, size, latencyMs) {
+      answers++;
+      bytes += size;
+      recordLatency(h, latencyMs);
+      const code = String(status);
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+    },
+    cut() {
+      pushInterval(series, h, answers, bytes, codes);
+      h = createHistogram();
+      answers = 0;
+      bytes = 0;
+      codes = new Map();
+    },
+    get pending() {
+      return answers;
+    },
+    series,
+  };
+}
+
+/** The interval of `s` that holds instant `at` (ms since the epoch), counted from `s.start`. */
+const offsetOf = (s: Series, origin: number): number => Math.round((Date.parse(s.start) - origin) / s.interval_ms);
+
+/** Adds several generators' series interval by interval, lined up by their start times; histograms merge exactly. */
+export function mergeSeries(parts: Series[]): Series {
+  const interval = parts[0].interval_ms;
+  const origin = Math.min(...parts.map((p) => Date.parse(p.start)));
+  const offsets = parts.map((p) => offsetOf(p, origin));
+  const length = Math.max(0, ...parts.map((p, k) => offsets[k] + p.requests.length));
+  const codes = [...new Set(parts.flatMap((p) => Object.keys(p.status_codes)))];
+  const out = createSeriesRecorder(interval);
+  const merged = out.series;
+  merged.start = new Date(origin).toISOString();
+  for (let i = 0; i < length; i++) {
+    const at = parts.map((p, k) => i - offsets[k]).map((j, k) => (j >= 0 && j < parts[k].requests.length ? j : -1));
+    const pick = <T>(f: (p: Series, j: number) => T): T[] => parts.flatMap((p, k) => (at[k] < 0 ? [] : [f(p, at[k])]));
+    const h = mergeHistograms(pick((p, j) => p.histograms[j]).filter(Boolean));
+    const perCode = new Map(codes.map((c) => [c, sum(pick((p, j) => p.status_codes[c]?.[j] ?? 0))]));
+    pushInterval(merged, h, sum(pick((p, j) => p.requests[j])), sum(pick((p, j) => p.bytes[j])), perCode);
+  }
+  return merged;
+}
+
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
