@@ -6,6 +6,8 @@ import { createRotation, type Rotation } from './rotation.js';
 import { createSampleValidator, type SampleValidator } from './sample-validator.js';
 import { finalize, notRun, settingsOf, type ScenarioResult } from './scenario-result.js';
 import { createHistogram } from './histograms.js';
+import { createAbortWatch } from './abort-watch.js';
+import { chooseInterval } from './window-rules.js';
 import type { Scenario } from './scenario-file.js';
 import { basicAuth, type Secret } from '../target/redact.js';
 
@@ -137,16 +139,34 @@ async function warmUp(s: Scenario, d: Drive): Promise<ScenarioResult | null> {
   return notRun(s, why, createHistogram(), counts);
 }
 
-/** The measured phase: rotation, pacing, sampled judging and the meter; the first 429 pulls the brake. */
-async function measure(s: Scenario, d: Drive): Promise<{ raw: RawResult; meter: Meter; validator: SampleValidator }> {
+/** About 60 intervals per run (100 ms to 1 s), or fewer so that each threshold window is a whole number of them. */
+const intervalOf = (s: Scenario): number =>
+  chooseInterval(s.thresholds, Math.min(1000, Math.max(100, Math.round((s.duration * 1000) / 60))));
+
+/** What the measured phase leaves: autocannon's counters, the meter, the sampler and why it was aborted, if it was. */
+interface Measured {
+  raw: RawResult;
+  meter: Meter;
+  validator: SampleValidator;
+  aborted?: string;
+}
+
+/** The measured phase: rotation, pacing, sampled judging and the meter; a 429 or a lost abortOnFail rule brakes. */
+async function measure(s: Scenario, d: Drive): Promise<Measured> {
   const sampled = { operation: s.operation, publicUrl: d.publicUrl, accountSid: d.secret.accountSid, secret: d.secret };
   const validator = createSampleValidator(sampled, s.sampleEvery);
   const brake = createBrake();
   const pacer = s.mode === 'open' ? createPacer((1000 * connectionsOf(s)) / s.rate!, connectionsOf(s)) : undefined;
+  let aborted: string | undefined;
   const meter = createMeter({
-    intervalMs: Math.min(1000, Math.max(100, Math.round((s.duration * 1000) / 60))),
+    intervalMs: intervalOf(s),
     latency: pacer && ((client, ms) => pacer.latencySinceDue(client, performance.now()) ?? ms),
     on429: () => brake.pull(), // the target asked us to back off: stop sending now
+    // a lost abortOnFail rule: the target is broken, so it does not get the rest of the load
+    onInterval: createAbortWatch(s.thresholds, (note) => {
+      aborted = note;
+      brake.pull();
+    }),
   });
   const rotation = createRotation(d.paths, connectionsOf(s), s.pipelining);
   const setupClient = (c: Client): void => {
@@ -160,17 +180,18 @@ async function measure(s: Scenario, d: Drive): Promise<{ raw: RawResult; meter: 
     brake.bind(i);
     i.on('response', meter.onResponse);
   });
-  return { raw, meter, validator };
+  return { raw, meter, validator, aborted };
 }
 
 /** Warms up, then measures one scenario; judges a sample of answers; stops at once on a 429 (Retry-After is the caller's). */
 export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult> {
   const limited = s.warmup > 0 ? await warmUp(s, d) : null;
   if (limited) return limited;
-  const { raw, meter, validator } = await measure(s, d);
+  const { raw, meter, validator, aborted } = await measure(s, d);
   const series = meter.finish();
   const stopped = `the target answered 429 (rate limited) ${meter.rateLimited} times; the scenario stopped at once`;
   const notes = meter.rateLimited ? [`${stopped} (Retry-After: ${meter.retryAfter} s)`] : [];
+  if (aborted) notes.push(aborted);
   // autocannon reconnects silently when the server closes a connection; requests lost that way are errors too
   const dropped = Math.max(0, meter.sent - raw.totalCompletedRequests - raw.timeouts - s.connections * s.pipelining);
   if (meter.oversize > 0)

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parse } from 'yaml';
 import { contract, type OperationName } from '../spec/contract.js';
-import { parseThreshold, type Threshold } from './thresholds.js';
+import { parseThresholdEntry, type ThresholdEntry } from './threshold-entry.js';
+import type { Threshold } from './thresholds.js';
 import { UsageError } from './usage-error.js';
 import type { Options } from './options.js';
 
@@ -38,6 +39,17 @@ const DEFAULTS = {
 };
 
 const seconds = { type: 'number', exclusiveMinimum: 0 };
+// a rule with k6's abort options: `{ rule: "p99 < 50 over 5s", abortOnFail: true, delayAbortEval: 2 }`
+const RULE_OBJECT = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['rule'],
+  properties: {
+    rule: { type: 'string' },
+    abortOnFail: { type: 'boolean' },
+    delayAbortEval: { type: 'number', minimum: 0 },
+  },
+};
 const count = { type: 'integer', minimum: 1 };
 const fields = {
   mode: { enum: ['closed', 'open'] },
@@ -50,7 +62,7 @@ const fields = {
   timeout: { type: 'number', minimum: 1 },
   sampleEvery: count, // autocannon's timeout is whole seconds, at least 1
   warmup: { type: 'number', minimum: 0 },
-  thresholds: { type: 'array', items: { type: 'string' } },
+  thresholds: { type: 'array', items: { type: ['string', 'object'], if: { type: 'object' }, then: RULE_OBJECT } },
 };
 const operations = [...new Set(contract.paths.operations.map((o) => o.name))];
 const SCHEMA = {
@@ -75,14 +87,18 @@ const SCHEMA = {
     },
   },
 };
-const validateFile = new Ajv({ allErrors: false }).compile(SCHEMA);
+// verbose: an unknown key's error can list the keys allowed there; union types: a rule is a string or an object
+const validateFile = new Ajv({ allErrors: false, verbose: true, allowUnionTypes: true }).compile(SCHEMA);
 
 /** `scenarios.yaml /scenarios/0/duration: must be > 0 (allowed: …)`. */
 function describe(file: string, e: ErrorObject): string {
   const allowed =
     e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : '';
+  const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}).join(', ');
   const extra =
-    e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';
+    e.keyword === 'additionalProperties'
+      ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"; allowed: ${known}`
+      : '';
   return `${file} ${e.instancePath || '/'}: ${e.message}${extra}${allowed}`;
 }
 
@@ -103,9 +119,11 @@ export function loadScenarioFile(file: string, options: Partial<Options> = {}): 
         `--scenario: no scenario "${name}" in ${file}; allowed: ${scenarios.map((s) => s.name).join(', ')}`,
       );
   }
+  // the pointer names the scenario's place in the file, also when --scenario picks a few
   return scenarios
-    .filter((s) => chosen.includes(s.name as string))
-    .map((s, i) => resolve({ ...DEFAULTS, ...defaults, ...s }, `${file} /scenarios/${i}`, options));
+    .map((s, i) => ({ s, where: `${file} /scenarios/${i}` }))
+    .filter(({ s }) => chosen.includes(s.name as string))
+    .map(({ s, where }) => resolve({ ...DEFAULTS, ...defaults, ...s }, where, options));
 }
 
 function resolve(raw: Record<string, unknown>, where: string, o: Partial<Options>): Scenario {
@@ -124,6 +142,8 @@ function resolve(raw: Record<string, unknown>, where: string, o: Partial<Options
     throw new UsageError(
       `${where}/pipelining: an open-loop scenario sends one request at a time per connection; set pipelining: 1`,
     );
-  const thresholds = (s.thresholds as string[]).map((t, j) => parseThreshold(t, `${where}/thresholds/${j}`));
+  const thresholds = (s.thresholds as ThresholdEntry[]).map((t, j) =>
+    parseThresholdEntry(t, `${where}/thresholds/${j}`, s.duration as number),
+  );
   return Object.freeze({ ...(s as unknown as Scenario), thresholds: Object.freeze(thresholds) });
 }

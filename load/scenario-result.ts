@@ -3,6 +3,7 @@ import { encodeHistogram, mergeHistograms, summarizeLatency, type Latency } from
 import { emptySeries, type Series } from './series.js';
 import type { Scenario } from './scenario-file.js';
 import { judge, type Threshold, type Verdict } from './thresholds.js';
+import { isAbortNote } from './abort-watch.js';
 
 /** One scenario's measurements: the JSON result's `scenarios[]` entry (schema in README "## Load"). Names follow autocannon's result. */
 export interface ScenarioResult {
@@ -104,15 +105,23 @@ export function finalize(
   const verdicts = judge(
     rules,
     c.requests.total === 0 ? { ...measured, latency: {}, requests: {}, throughput: {} } : measured,
+    { series: c.series, start: c.start, duration: measuredSpan(c) }, // windowed rules: every window of the series
   );
   const notes = c.requests.total === 0 && !c.notes.includes(NO_ANSWER) ? [...c.notes, NO_ANSWER] : c.notes;
   const full: ScenarioResult = {
     ...measured,
     notes,
     thresholds: verdicts,
-    passed: verdicts.every((v) => v.passed) && c.requests.total > 0 && c.rate_limited === 0,
+    passed: verdicts.every((v) => v.passed) && c.requests.total > 0 && c.rate_limited === 0 && !notes.some(isAbortNote),
   };
   return Object.fromEntries(FIELD_ORDER.map((k) => [k, full[k]])) as unknown as ScenarioResult;
+}
+
+/** Seconds from the start to the end of the measured phase: after a merge, until the generator that ended last. */
+function measuredSpan(c: Counts): number {
+  const start = Date.parse(c.start);
+  const ends = c.parts.map((p) => Date.parse(p.start) + p.duration * 1000);
+  return ((ends.length ? Math.max(...ends) : start + c.duration * 1000) - start) / 1000;
 }
 
 const NO_ANSWER = 'no response was received';
