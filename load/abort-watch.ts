@@ -28,7 +28,7 @@ function sampleNow(t: Threshold, s: Series, total: Histogram): Sample | undefine
   return n >= k ? sampleOf(s, [n - k, n], histogramOf(s, n - k, n), b) : undefined;
 }
 
-/** The meter's onInterval hook for a scenario's abortOnFail rules: the first rule lost calls `stop` once, with the note. */
+/** The meter's onInterval hook for the abortOnFail rules: the first rule lost calls `stop` once, with the note. */
 export function createAbortWatch(
   rules: readonly Threshold[],
   stop: (note: string) => void,

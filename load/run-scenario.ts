@@ -7,7 +7,7 @@ import { createSampleValidator, type SampleValidator } from './sample-validator.
 import { finalize, notRun, settingsOf, type ScenarioResult } from './scenario-result.js';
 import { createHistogram } from './histograms.js';
 import { createAbortWatch } from './abort-watch.js';
-import { chooseInterval } from './window-rules.js';
+import { chooseInterval, MIN_INTERVAL_MS } from './window-rules.js';
 import type { Scenario } from './scenario-file.js';
 import { basicAuth, type Secret } from '../target/redact.js';
 
@@ -141,7 +141,7 @@ async function warmUp(s: Scenario, d: Drive): Promise<ScenarioResult | null> {
 
 /** About 60 intervals per run (100 ms to 1 s), or fewer so that each threshold window is a whole number of them. */
 const intervalOf = (s: Scenario): number =>
-  chooseInterval(s.thresholds, Math.min(1000, Math.max(100, Math.round((s.duration * 1000) / 60))));
+  chooseInterval(s.thresholds, Math.min(1000, Math.max(MIN_INTERVAL_MS, Math.round((s.duration * 1000) / 60))));
 
 /** What the measured phase leaves: autocannon's counters, the meter, the sampler and why it was aborted, if it was. */
 interface Measured {

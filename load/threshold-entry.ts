@@ -5,7 +5,7 @@ import { UsageError } from './usage-error.js';
 /** A rule as the scenario file writes it: its text, or an object with k6's abort options (shape checked by Ajv). */
 export type ThresholdEntry = string | { rule: string; abortOnFail?: boolean; delayAbortEval?: number };
 
-/** Parses one `thresholds` entry of a scenario whose measured phase lasts `durationS`: every mistake before any load. */
+/** Parses one `thresholds` entry of a scenario measuring `durationS` seconds: every mistake before any load. */
 export function parseThresholdEntry(entry: ThresholdEntry, where: string, durationS: number): Threshold {
   const t =
     typeof entry === 'string'

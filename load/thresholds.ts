@@ -4,7 +4,7 @@ import { parseWindow, WINDOW_METRICS, windowValues, type Timeline } from './wind
 
 /** A comparison an SLO rule makes. */
 export type Operator = '<' | '<=' | '>' | '>=' | '==';
-/** One SLO rule parsed from text like `p99 < 50` or `p99 < 50 over 5s`: a metric (autocannon's name), an op, a bound. */
+/** One SLO rule parsed from text like `p99 < 50` or `p99 < 50 over 5s`: a metric, an operator and a bound. */
 export interface Threshold {
   rule: string;
   metric: string;
@@ -78,7 +78,8 @@ export function parseThreshold(text: unknown, where: string): Threshold {
   const over_ms = parseWindow(m[4], t.rule, where);
   if (!WINDOW_METRICS.includes(metric))
     throw new UsageError(
-      `${where}: ${JSON.stringify(t.rule)}: ${m[1]} is judged on the whole run only; allowed over a window: ${windowMetricNames().join(', ')}`,
+      `${where}: ${JSON.stringify(t.rule)}: ${m[1]} is judged on the whole run only; ` +
+        `allowed over a window: ${windowMetricNames().join(', ')}`,
     );
   return { ...t, over_ms };
 }

@@ -7,7 +7,7 @@ import { UsageError } from './usage-error.js';
 /** The shortest interval a series is cut into: every window is a whole multiple of it. */
 export const MIN_INTERVAL_MS = 100;
 
-/** Metrics with a per-interval source (histograms, requests, bytes, status codes): judged over windows and while running. */
+/** Metrics with a per-interval source (histograms, requests, bytes, status codes): judged over windows, and live. */
 export const WINDOW_METRICS: readonly string[] = [
   'latency.p50',
   'latency.p90',

@@ -12,7 +12,7 @@ export interface SlowAfter {
   stop(): Promise<void>;
 }
 
-/** A proxy in front of a healthy stub: its first `fast` requests are answered at once, every later one `delayMs` late. */
+/** A proxy before a healthy stub: the first `fast` requests are answered at once, every later one `delayMs` late. */
 export async function createSlowAfter(fast: number, delayMs: number): Promise<SlowAfter> {
   const upstream = await createStub('ok');
   const agent = new Agent({ keepAlive: true });

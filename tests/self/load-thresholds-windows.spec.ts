@@ -56,7 +56,8 @@ test.describe('thresholds over windows (p99 < 50 over 5s)', () => {
     const [p99, max] = verdicts(s, 'p99 < 50 over 2s', 'max < 100 over 2s');
     expect(p99).toMatchObject({ passed: true, measured: 2, window: { from_s: 0, to_s: 2 } });
     expect(max).toMatchObject({ passed: true, window: { from_s: 2, to_s: 4 } });
-    expect(formatVerdict('fetch', max)).toMatch(/^✓ fetch max < 100 over 2s measured 73\.2\d* \(worst window 2–4 s\)$/);
+    const line = /^✓ fetch max < 100 over 2s measured 73\.2\d* \(worst window 2–4 s\)$/;
+    expect(formatVerdict('fetch', max)).toMatch(line);
   });
 
   test('error_rate and non2xx over a window count the non-2xx answers of that window', () => {
@@ -71,7 +72,7 @@ test.describe('thresholds over windows (p99 < 50 over 5s)', () => {
     expect(whole.passed).toBe(true);
   });
 
-  test('requests per second count the window’s real length: the run’s short last interval does not drag it down', () => {
+  test('requests per second count the window’s real length: a short last interval does not drag it down', () => {
     const s = seriesOf(6, { count: 1000 });
     s.requests[5] = 10; // the answers after the last full interval, before the run ended 10 ms later
     const timeline = { series: s, start: START, duration: 5.01 };
@@ -154,7 +155,7 @@ async function againstSlowing(abort: boolean): Promise<{ result: ScenarioResult;
 }
 
 test.describe('abortOnFail (k6’s name): a lost rule stops its scenario at once', () => {
-  test('a 5 s scenario against a target that turns slow ends early, and the target gets far fewer requests', async ({}, info) => {
+  test('a 5 s scenario against a target turning slow ends early, sending far fewer requests', async ({}, info) => {
     test.setTimeout(60_000);
     const aborted = await againstSlowing(true);
     const full = await againstSlowing(false);

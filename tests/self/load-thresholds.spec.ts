@@ -103,7 +103,8 @@ test.describe('windowed rules and abortOnFail in the scenario file', () => {
   for (const [threshold, says] of [
     [
       '{ rule: "p99 < 50", abortOnFial: true }',
-      '/scenarios/0/thresholds/1: must NOT have additional properties "abortOnFial"; allowed: rule, abortOnFail, delayAbortEval',
+      '/scenarios/0/thresholds/1: must NOT have additional properties "abortOnFial"; ' +
+        'allowed: rule, abortOnFail, delayAbortEval',
     ],
     ['{ rule: "p99 < 50", abortOnFail: "yes" }', '/scenarios/0/thresholds/1/abortOnFail: must be boolean'],
     ['{ rule: "p99 < 50", delayAbortEval: -1 }', '/scenarios/0/thresholds/1/delayAbortEval: must be >= 0'],
@@ -156,7 +157,8 @@ test.describe('windowed rules and abortOnFail in the scenario file', () => {
     [[700], 1000, 140],
     [[2300], 1000, 460],
   ] as const) {
-    test(`windows of ${windows.join(', ') || 'none'} ms cut the series into ${interval} ms intervals (default ${defaultMs})`, () => {
+    const title = `windows of ${windows.join(', ') || 'none'} ms cut the series into ${interval} ms intervals`;
+    test(`${title} (default ${defaultMs})`, () => {
       const rules = windows.map((w) => parseThreshold(`p99 < 50 over ${w}ms`, 't'));
       expect(chooseInterval(rules, defaultMs)).toBe(interval);
     });
