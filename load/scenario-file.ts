@@ -142,8 +142,9 @@ function resolve(raw: Record<string, unknown>, where: string, o: Partial<Options
     throw new UsageError(
       `${where}/pipelining: an open-loop scenario sends one request at a time per connection; set pipelining: 1`,
     );
+  // a window is checked against the file's duration: a shorter --duration (a smoke run) is judged as one window
   const thresholds = (s.thresholds as ThresholdEntry[]).map((t, j) =>
-    parseThresholdEntry(t, `${where}/thresholds/${j}`, s.duration as number),
+    parseThresholdEntry(t, `${where}/thresholds/${j}`, raw.duration as number),
   );
   return Object.freeze({ ...(s as unknown as Scenario), thresholds: Object.freeze(thresholds) });
 }
