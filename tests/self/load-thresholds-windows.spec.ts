@@ -1,17 +1,15 @@
 import { test, expect } from '../../fixtures/test.js';
 import { mergeHistograms, summarizeLatency } from '../../load/histograms.js';
 import { mergeScenario } from '../../load/merge-results.js';
+import { reportHtml } from '../../load/report-html.js';
+import { loadResult } from '../../load/report-json.js';
+import { reportMarkdown } from '../../load/report-markdown.js';
+import { consoleTable } from '../../load/report-table.js';
 import { finalize, type Counts, type ScenarioResult } from '../../load/scenario-result.js';
 import { createSeriesRecorder, emptySeries, type Series } from '../../load/series.js';
 import { formatVerdict, judge, parseThreshold } from '../../load/thresholds.js';
-import { discover } from '../../load/discover.js';
-import { parseOptions } from '../../load/options.js';
-import { runLoad } from '../../load/run-load.js';
-import { runScenario } from '../../load/run-scenario.js';
-import { loadScenarioFile } from '../../load/scenario-file.js';
-import { secretOf } from '../../load/target.js';
-import { envOf, loadTargetOf, memoryReporter, reportDir, scenarioFile } from './load-helpers.js';
-import { createSlowAfter } from './load-slow-after.js';
+import { histogramOf } from '../../load/sample-value.js';
+import { windowValues } from '../../load/window-rules.js';
 
 const START = '2026-01-01T00:00:00.000Z';
 const SLOW_MS = 73.2;
@@ -46,6 +44,10 @@ test.describe('thresholds over windows (p99 < 50 over 5s)', () => {
     expect(whole).toMatchObject({ passed: true, measured: 2 });
     expect(windowed).toMatchObject({ passed: false, over_ms: 5000, window: { from_s: 10, to_s: 15 } });
     expect(windowed.measured).toBeCloseTo(SLOW_MS, 1);
+    // sliding add/subtract gives each window exactly the histogram its intervals merge into
+    const p99s = windowValues({ series: s }, 5000, 'latency.p99').map((w) => w.value);
+    const fresh = s.requests.slice(4).map((_, i) => summarizeLatency(histogramOf(s, i, i + 5)).p99);
+    expect(p99s).toEqual(fresh);
     expect(formatVerdict('fetch', windowed)).toMatch(
       /^✗ fetch p99 < 50 over 5s measured 73\.2\d* \(worst window 10–15 s\)$/,
     );
@@ -130,62 +132,23 @@ test.describe('windowed rules after a merge', () => {
     expect(merged.thresholds[0]).toMatchObject({ passed: false, window: { from_s: 0, to_s: 5 } });
     expect(merged.passed).toBe(false);
   });
+
+  test('an input aborted by an abortOnFail rule fails the merge, whatever the merged numbers say', () => {
+    const a = resultOf(seriesOf(4, {}), 'p99 < 50');
+    const note = 'aborted at 2 s: p99 < 50 over 1s lost (measured 80 in 1–2 s)';
+    const aborted = { ...resultOf(seriesOf(2, {}), 'p99 < 50'), notes: [note] };
+    const merged = mergeScenario([a, aborted]);
+    expect(merged.thresholds[0].passed).toBe(true);
+    expect(merged).toMatchObject({ passed: false, notes: [note] });
+  });
 });
 
-const FAST = 10; // answered at once; every later request waits 250 ms
-const SLOW_DELAY_MS = 250;
-const rule = (abort: boolean): string =>
-  abort ? '{ rule: "p99 < 50 over 500ms", abortOnFail: true }' : '"p99 < 50 over 500ms"';
-const fetchScenario = (abort: boolean): string =>
-  `{ name: fetch, operation: fetch, warmup: 0, duration: 5, connections: 4, thresholds: [${rule(abort)}] }`;
-const ABORTED = /^aborted at [\d.]+ s: p99 < 50 over 500ms lost \(measured [\d.]+ in [\d.]+–[\d.]+ s\)$/;
-
-/** One fetch scenario against a target that turns slow after FAST requests: the result and what the target received. */
-async function againstSlowing(abort: boolean): Promise<{ result: ScenarioResult; received: number }> {
-  const slowing = await createSlowAfter(FAST, SLOW_DELAY_MS);
-  try {
-    const target = loadTargetOf(slowing.target);
-    const work = await discover(target);
-    const [s] = loadScenarioFile(scenarioFile(`scenarios: [${fetchScenario(abort)}]`));
-    const drive = { url: slowing.url, publicUrl: target.publicUrl, secret: secretOf(target), paths: work.fetch };
-    return { result: await runScenario(s, drive), received: slowing.requests };
-  } finally {
-    await slowing.stop();
-  }
-}
-
-test.describe('abortOnFail (k6’s name): a lost rule stops its scenario at once', () => {
-  test('a 5 s scenario against a target turning slow ends early, sending far fewer requests', async ({}, info) => {
-    test.setTimeout(60_000);
-    const aborted = await againstSlowing(true);
-    const full = await againstSlowing(false);
-    const description = `${aborted.received} vs ${full.received} requests; ${aborted.result.notes.join('; ')}`;
-    info.annotations.push({ type: 'requests with and without abortOnFail', description });
-    expect(aborted.result.notes.filter((n) => ABORTED.test(n))).toHaveLength(1);
-    expect(aborted.result.passed).toBe(false);
-    expect(aborted.result.duration).toBeLessThan(5);
-    expect(full.result.notes.filter((n) => n.startsWith('aborted'))).toEqual([]);
-    expect(full.result.thresholds[0].passed).toBe(false); // the rule is lost either way; only the load differs
-    expect(aborted.received * 2).toBeLessThan(full.received);
-  });
-
-  test('the later scenarios of the run still run, and the console says why the aborted one stopped', async () => {
-    test.setTimeout(60_000);
-    const slowing = await createSlowAfter(FAST, SLOW_DELAY_MS);
-    try {
-      const list = '{ name: list, operation: list, warmup: 0, duration: 0.5, connections: 2 }';
-      const file = scenarioFile(`scenarios: [${fetchScenario(true)}, ${list}]`);
-      const reporter = memoryReporter();
-      const options = parseOptions([file, '--out', reportDir()]);
-      const { result } = await runLoad({ options, env: envOf(slowing.target), reporter });
-      const [fetch, later] = result.scenarios;
-      expect(fetch.passed).toBe(false);
-      expect(later.requests.total).toBeGreaterThan(0);
-      expect(later.notes).toEqual([]);
-      expect(reporter.lines.join('\n')).toMatch(/^✗ fetch aborted at [\d.]+ s: p99 < 50 over 500ms lost/m);
-      expect(result.passed).toBe(false);
-    } finally {
-      await slowing.stop();
-    }
+test.describe('windowed verdicts in the reports', () => {
+  test('the console table, summary.md and report.html print the worst window', () => {
+    const s = resultOf(seriesOf(10, { slow: (i) => (i === 7 ? 30 : 0) }), 'p99 < 50', 'p99 < 50 over 2s');
+    const result = loadResult({ url: 'http://127.0.0.1:1', embedded: true }, new Date(START), [s]);
+    const line = /✗ fetch p99 < 50 over 2s measured 73\.2\d* \(worst window 6–8 s\)/;
+    const html = reportHtml(result).replaceAll('&#60;', '<');
+    for (const text of [consoleTable([s]), reportMarkdown(result), html]) expect(text).toMatch(line);
   });
 });
