@@ -65,8 +65,8 @@ const FAST = 10; // answered at once; every later request waits 250 ms
 const SLOW_DELAY_MS = 250;
 const rule = (abort: boolean): string =>
   abort ? '{ rule: "p99 < 50 over 500ms", abortOnFail: true }' : '"p99 < 50 over 500ms"';
-const fetchScenario = (abort: boolean): string =>
-  `{ name: fetch, operation: fetch, warmup: 0, duration: 5, connections: 4, thresholds: [${rule(abort)}] }`;
+const fetchScenario = (abort: boolean, duration = 5): string =>
+  `{ name: fetch, operation: fetch, warmup: 0, duration: ${duration}, connections: 4, thresholds: [${rule(abort)}] }`;
 const ABORTED = /^aborted at [\d.]+ s: p99 < 50 over 500ms lost \(measured [\d.]+ in [\d.]+–[\d.]+ s\)$/;
 
 /** One fetch scenario against a target that turns slow after FAST requests: the result and what the target received. */
@@ -103,12 +103,14 @@ test.describe('abortOnFail (k6’s name): a lost rule stops its scenario at once
     const slowing = await createSlowAfter(FAST, SLOW_DELAY_MS);
     try {
       const list = '{ name: list, operation: list, warmup: 0, duration: 0.5, connections: 2 }';
-      const file = scenarioFile(`scenarios: [${fetchScenario(true)}, ${list}]`);
+      // 12 s would be cut into 200 ms intervals; the 500 ms window asks for 100 ms ones
+      const file = scenarioFile(`scenarios: [${fetchScenario(true, 12)}, ${list}]`);
       const reporter = memoryReporter();
       const options = parseOptions([file, '--out', reportDir()]);
       const { result } = await runLoad({ options, env: envOf(slowing.target), reporter });
       const [fetch, later] = result.scenarios;
       expect(fetch.passed).toBe(false);
+      expect(fetch.series.interval_ms).toBe(100);
       expect(later.requests.total).toBeGreaterThan(0);
       expect(later.notes).toEqual([]);
       expect(reporter.lines.join('\n')).toMatch(/^✗ fetch aborted at [\d.]+ s: p99 < 50 over 500ms lost/m);
