@@ -1,6 +1,7 @@
 import { parseOptions, USAGE } from './options.js';
 import { createReporter } from './progress.js';
 import { runLoad } from './run-load.js';
+import { runWorkers } from './run-workers.js';
 import { UsageError } from './usage-error.js';
 import { redact } from '../target/redact.js';
 
@@ -12,7 +13,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       process.stdout.write(USAGE + '\n');
       return 0;
     }
-    const { result } = await runLoad({ options, env, reporter: createReporter(process.stdout) });
+    const run = { options, env, reporter: createReporter(process.stdout) };
+    const { result } = await (options.workers ? runWorkers(run) : runLoad(run));
     return result.passed ? 0 : 1;
   } catch (err) {
     // a usage error is the product; anything else is still one line, with the code path left out
