@@ -6,7 +6,7 @@ import { shardText } from './shard.js';
 import { UsageError } from './usage-error.js';
 import { redact } from '../target/redact.js';
 
-/** `npm run load`: exit 0 when every SLO holds (a shard: when its result is written), 1 on a breach or a usage error. */
+/** `npm run load`: exit 0 when every SLO holds (a shard: once its result is written), 1 on a breach or bad input. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   try {
     const options = parseOptions(argv);
@@ -18,7 +18,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     const { result } = await (options.workers ? runWorkers(run) : runLoad(run));
     if (options.shard && !result.passed)
       run.reporter.line(
-        `shard ${shardText(options.shard)}: exit 0 all the same: a shard's share is not the load; the verdict is load:merge's`,
+        `shard ${shardText(options.shard)}: exit 0 all the same: a shard's share is not the load; ` +
+          "the verdict is load:merge's",
       );
     // a shard's rules see its share only (an rps rule cannot hold there): it succeeds once its result is written
     return result.passed || options.shard ? 0 : 1;

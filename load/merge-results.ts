@@ -83,7 +83,7 @@ export function mergeScenario(
   );
 }
 
-/** Merges the JSON results of generators that ran the same scenarios at the same time into one result, thresholds judged again. */
+/** Merges the results of generators that ran one load at the same time, provenance checked, thresholds judged again. */
 export function mergeResults(
   results: LoadResult[],
   files: string[] = results.map((_, i) => `input ${i + 1}`),
@@ -91,7 +91,8 @@ export function mergeResults(
   const bad = results.findIndex((r) => r?.schema !== RESULT_SCHEMA);
   if (bad >= 0)
     throw new UsageError(
-      `merge: ${files[bad]} is not a load result (schema ${describe(results[bad]?.schema)}; expected "${RESULT_SCHEMA}")`,
+      `merge: ${files[bad]} is not a load result ` +
+        `(schema ${describe(results[bad]?.schema)}; expected "${RESULT_SCHEMA}")`,
     );
   const inputs: MergeInput[] = results.map((result, i) => ({ file: files[i], result }));
   const { sharded, skew_ms, notes } = checkProvenance(inputs);

@@ -52,7 +52,8 @@ export async function mergeMain(argv: readonly string[], env: NodeJS.ProcessEnv 
     process.stdout.write(redact(lines.join('\n'), secret) + '\n');
     const written = await writeReports(merged, parsed.values.out ?? DEFAULT_MERGE_OUT, secret);
     process.stdout.write(
-      `\n${merged.passed ? 'PASS' : 'FAIL'}: ${merged.generators.length} generators merged; reports in ${written.join(', ')}\n`,
+      `\n${merged.passed ? 'PASS' : 'FAIL'}: ${merged.generators.length} generators merged; ` +
+        `reports in ${written.join(', ')}\n`,
     );
     return merged.passed ? 0 : 1;
   } catch (err) {

@@ -60,7 +60,8 @@ function checkSameRun(inputs: MergeInput[]): void {
     for (const name of new Set([...Object.keys(a.settings), ...Object.keys(b.settings)])) {
       if (!a.settings[name] || !b.settings[name])
         fail(
-          `scenario ${show(name)} ran in ${a.settings[name] ? first.file : file} only; give every generator the same --scenario`,
+          `scenario ${show(name)} ran in ${a.settings[name] ? first.file : file} only; ` +
+            'give every generator the same --scenario',
         );
       const key = differingKey(a.settings[name], b.settings[name]);
       if (key)
@@ -80,6 +81,7 @@ function differingKey(a: ResolvedSettings, b: ResolvedSettings): keyof ResolvedS
 }
 
 const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 23);
+const span = (w: { file: string; from: number; to: number }): string => `${w.file} ${clock(w.from)}–${clock(w.to)}`;
 
 /** Each scenario's measured windows [start, start + duration] must intersect; returns the start skew per scenario. */
 function checkWindows(inputs: MergeInput[]): Record<string, number> {
@@ -96,7 +98,7 @@ function checkWindows(inputs: MergeInput[]): Record<string, number> {
     const to = Math.min(...windows.map((w) => w.to));
     if (!(from < to))
       fail(
-        `the measured windows of ${name} do not overlap (${windows.map((w) => `${w.file} ${clock(w.from)}–${clock(w.to)}`).join(', ')}); ` +
+        `the measured windows of ${name} do not overlap (${windows.map(span).join(', ')}); ` +
           'start every generator at the same instant, e.g. with --start-at',
       );
     skew[name] = from - Math.min(...windows.map((w) => w.from));

@@ -19,7 +19,7 @@ export function parseShard(text: string, flag = '--shard'): Shard {
 /** The text form, `2/3`. */
 export const shardText = (s: Shard): string => `${s.index}/${s.count}`;
 
-/** Shard i's exact part of a whole: the remainder goes one each to the first shards, so the N parts sum to the whole. */
+/** Shard i's exact part of a whole: the remainder goes one each to the first shards, so the parts sum to it. */
 export function shareOf(total: number, shard: Shard): number {
   const base = Math.floor(total / shard.count);
   return base + (shard.index - 1 < total % shard.count ? 1 : 0);

@@ -85,6 +85,32 @@ function startTogether(workers: Worker[], line: (text: string) => void): void {
   }
 }
 
+/** Waits for every worker (none outlives the run); the first failure, or a signal, stops the others and is thrown. */
+async function waitForAll(workers: Worker[], secret: Secret): Promise<void> {
+  const stopAll = (): void => {
+    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGTERM');
+  };
+  let interrupted = '';
+  const onSignal = (sig: NodeJS.Signals): void => {
+    interrupted = sig;
+    stopAll();
+  };
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  let failure: Error | null = null;
+  const settle = (w: Worker): Promise<void> =>
+    finished(w, secret).catch((err: Error) => {
+      failure ??= err;
+      stopAll();
+    });
+  try {
+    await Promise.all(workers.map(settle));
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  }
+  if (interrupted) throw new WorkerError(`interrupted (${interrupted}): stopped all ${workers.length} workers`);
+  if (failure) throw failure;
+}
+
 /** Runs n workers at once and returns their results; the first failure, or Ctrl-C, stops every worker. */
 export async function runWorkerProcesses(
   o: Readonly<Options>,
@@ -97,37 +123,18 @@ export async function runWorkerProcesses(
   // without a --start-at of the user's, the workers start together as soon as the slowest is ready
   const startAt = o.startAt ?? new Date(Date.now() + START_DEADLINE_MS);
   const workerEnv = o.startAt ? env : { ...env, [RENDEZVOUS_VAR]: '1' };
-  const workers = Array.from({ length: n }, (_, k) => {
-    const dir = join(base, String(k + 1));
-    return startWorker(workerArgs(o, k + 1, n, startAt, dir), workerEnv, `worker ${k + 1}/${n}`, dir, line);
-  });
-  line(`${n} workers started (pids ${workers.map((w) => w.child.pid).join(', ')})`);
-  startTogether(workers, line);
-  const stopAll = (): void => {
-    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGTERM');
-  };
-  let interrupted = '';
-  const onSignal = (sig: NodeJS.Signals): void => {
-    interrupted = sig;
-    stopAll();
-  };
-  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
-    let failure: Error | null = null;
-    // every worker is waited for, so none outlives the run; the first failure is the one reported
-    const settle = (w: Worker): Promise<void> =>
-      finished(w, secret).catch((err: Error) => {
-        failure ??= err;
-        stopAll();
-      });
-    await Promise.all(workers.map(settle));
-    if (interrupted) throw new WorkerError(`interrupted (${interrupted}): stopped all ${n} workers`);
-    if (failure) throw failure;
+    const workers = Array.from({ length: n }, (_, k) => {
+      const dir = join(base, String(k + 1));
+      return startWorker(workerArgs(o, k + 1, n, startAt, dir), workerEnv, `worker ${k + 1}/${n}`, dir, line);
+    });
+    line(`${n} workers started (pids ${workers.map((w) => w.child.pid).join(', ')})`);
+    if (!o.startAt) startTogether(workers, line);
+    await waitForAll(workers, secret);
     const read = (w: Worker): Promise<LoadResult> =>
       readFile(join(w.dir, REPORT_FILES.json), 'utf8').then((t) => JSON.parse(t) as LoadResult);
     return { results: await Promise.all(workers.map(read)), labels: workers.map((w) => w.label) };
   } finally {
-    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     rmSync(base, { recursive: true, force: true });
   }
 }

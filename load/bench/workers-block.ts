@@ -64,11 +64,13 @@ export async function compareWorkers(b: WorkersBench, rounds: number, seconds: n
     cpus.push(one!.cpuUs / two!.cpuUs);
     console.log(
       `round ${i + 1}: 1 worker ${Math.round(one!.rate)} req/s (${one!.cpuUs.toFixed(1)} µs CPU/answer), ` +
-        `2 workers ${Math.round(two!.rate)} req/s (${two!.cpuUs.toFixed(1)} µs CPU/answer), rate ratio ${(two!.rate / one!.rate).toFixed(3)}`,
+        `2 workers ${Math.round(two!.rate)} req/s (${two!.cpuUs.toFixed(1)} µs CPU/answer), ` +
+        `rate ratio ${(two!.rate / one!.rate).toFixed(3)}`,
     );
   }
   console.log(
-    `median rate ratio 2 workers/1: ${median(rates).toFixed(3)}; median CPU-per-answer ratio 1/2: ${median(cpus).toFixed(3)} ` +
-      '(the server shares the same cores: on 2 cores the ratio shows what a second generator process costs or gains here, not what it would on a bigger machine)',
+    `median rate ratio 2 workers/1: ${median(rates).toFixed(3)}; ` +
+      `median CPU-per-answer ratio 1/2: ${median(cpus).toFixed(3)} (the server shares these cores: ` +
+      'the ratio is what a second generator process costs or gains on this machine, not on one with idle cores)',
   );
 }

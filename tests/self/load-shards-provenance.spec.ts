@@ -51,7 +51,8 @@ test.describe('load:merge checks provenance before adding anything up', () => {
     [
       'another scenario file',
       () => [shard(1, 2), shard(2, 2, 0, { scenario_sha256: 'cd'.repeat(32), scenario_file: 'other.yaml' })],
-      'merge: b.json ran another scenario file than a.json (sha256 cdcdcdcdcdcd… of "other.yaml" vs abababababab… of "load/scenarios.yaml")',
+      'merge: b.json ran another scenario file than a.json ' +
+        '(sha256 cdcdcdcdcdcd… of "other.yaml" vs abababababab… of "load/scenarios.yaml")',
     ],
     [
       'another setting',
@@ -65,7 +66,8 @@ test.describe('load:merge checks provenance before adding anything up', () => {
     [
       'windows that do not overlap',
       () => [shard(1, 2, 0), shard(2, 2, 5000)],
-      'merge: the measured windows of fetch do not overlap (a.json 00:00:00.000–00:00:01.000, b.json 00:00:05.000–00:00:06.000)',
+      'merge: the measured windows of fetch do not overlap ' +
+        '(a.json 00:00:00.000–00:00:01.000, b.json 00:00:05.000–00:00:06.000)',
     ],
   ];
   for (const [what, inputs, says] of cases) {

@@ -14,7 +14,8 @@ function scenario(
   maxRequests: number,
 ): ReturnType<typeof loadScenarioFile>[0] {
   const mode = rate === null ? 'mode: closed' : `mode: open, rate: ${rate}`;
-  const yaml = `scenarios: [{ name: fetch, operation: fetch, ${mode}, connections: ${connections}, maxRequests: ${maxRequests} }]`;
+  const load = `connections: ${connections}, maxRequests: ${maxRequests}`;
+  const yaml = `scenarios: [{ name: fetch, operation: fetch, ${mode}, ${load} }]`;
   return loadScenarioFile(scenarioFile(yaml))[0];
 }
 
