@@ -1,5 +1,7 @@
 import { mergeHistograms } from './histograms.js';
+import { checkProvenance, type MergeInput } from './provenance.js';
 import { RESULT_SCHEMA, type LoadResult } from './report-json.js';
+import { shardText } from './shard.js';
 import { finalize, type ScenarioPart, type ScenarioResult } from './scenario-result.js';
 import { mergeSeries } from './series.js';
 import { UsageError } from './usage-error.js';
@@ -18,15 +20,19 @@ function partsOf(s: ScenarioResult, generator: string): ScenarioPart[] {
   return [{ generator, start, duration, requests, latency, errors, non2xx, mismatches, status_codes, series }];
 }
 
-/** A generator as the merged report names it. */
-export function generatorLabel(g: LoadResult['generators'][number]): string {
-  return `${g.host} pid ${g.pid}`;
+/** A generator as the merged report names it, with its shard when it ran one (`host pid 123 shard 2/3`). */
+export function generatorLabel(g: LoadResult['generators'][number], shard?: LoadResult['run']['shard']): string {
+  return `${g.host} pid ${g.pid}${shard ? ` shard ${shardText(shard)}` : ''}`;
 }
+
+/** How an input's generators are named in the merged report. */
+const labelOf = (r: LoadResult): string => r.generators.map((g) => generatorLabel(g, r.run?.shard)).join(', ');
 
 /** One scenario run on several generators at once: counts and rates add up, the latency histograms merge exactly. */
 export function mergeScenario(
   parts: ScenarioResult[],
   labels: string[] = parts.map((_, i) => `input ${i + 1}`),
+  sharded = false,
 ): ScenarioResult {
   const [first] = parts;
   const odd = parts.find((p) => p.operation !== first.operation || p.mode !== first.mode);
@@ -46,8 +52,10 @@ export function mergeScenario(
         ...first.settings,
         connections: total((p) => p.settings.connections),
         rate: first.settings.rate === null ? null : total((p) => p.settings.rate ?? 0),
+        maxRequests: total((p) => p.settings.maxRequests),
       },
-      urls: Math.max(...parts.map((p) => p.urls)),
+      // shards rotate over disjoint parts of the paths; whole-load generators over the same ones
+      urls: sharded ? total((p) => p.urls) : Math.max(...parts.map((p) => p.urls)),
       generators: total((p) => p.generators),
       start: parts.map((p) => p.start).sort()[0],
       duration: Math.max(...parts.map((p) => p.duration)),
@@ -75,28 +83,38 @@ export function mergeScenario(
   );
 }
 
-/** Merges the JSON results of generators that ran the same scenarios at the same time into one result, thresholds judged again. */
-export function mergeResults(results: LoadResult[]): LoadResult {
+/** Merges the results of generators that ran one load at the same time, provenance checked, thresholds judged again. */
+export function mergeResults(
+  results: LoadResult[],
+  files: string[] = results.map((_, i) => `input ${i + 1}`),
+): LoadResult {
   const bad = results.findIndex((r) => r?.schema !== RESULT_SCHEMA);
   if (bad >= 0)
     throw new UsageError(
-      `merge: input ${bad + 1} is not a load result (schema ${describe(results[bad]?.schema)}; expected "${RESULT_SCHEMA}")`,
+      `merge: ${files[bad]} is not a load result ` +
+        `(schema ${describe(results[bad]?.schema)}; expected "${RESULT_SCHEMA}")`,
     );
+  const inputs: MergeInput[] = results.map((result, i) => ({ file: files[i], result }));
+  const { sharded, skew_ms, notes } = checkProvenance(inputs);
   const names = unique(results.flatMap((r) => r.scenarios.map((s) => s.name)));
   const scenarios = names.map((n) => {
-    const inputs = results.filter((r) => r.scenarios.some((s) => s.name === n));
-    const label = (r: LoadResult): string => r.generators.map(generatorLabel).join(', ');
-    return mergeScenario(
-      inputs.map((r) => r.scenarios.find((s) => s.name === n)!),
-      inputs.map(label),
-    );
+    const having = results.filter((r) => r.scenarios.some((s) => s.name === n));
+    const parts = having.map((r) => r.scenarios.find((s) => s.name === n)!);
+    return mergeScenario(parts, having.map(labelOf), sharded);
   });
+  const shard = (r: LoadResult): string | null => (r.run.shard ? shardText(r.run.shard) : null);
   return {
     schema: RESULT_SCHEMA,
     generators: results.flatMap((r) => r.generators),
     target: {
       url: unique(results.map((r) => r.target.url)).join(', '),
       embedded: results.every((r) => r.target.embedded),
+    },
+    run: { ...results[0].run, shard: null },
+    merge: {
+      inputs: inputs.map((i) => ({ file: i.file, generator: labelOf(i.result), shard: shard(i.result) })),
+      skew_ms,
+      notes,
     },
     started: results.map((r) => r.started).sort()[0],
     finished: results
@@ -106,4 +124,16 @@ export function mergeResults(results: LoadResult[]): LoadResult {
     passed: scenarios.every((s) => s.passed),
     scenarios,
   };
+}
+
+/** The console lines that tell what a merge found: the generators, each scenario's start skew, and its notes. */
+export function mergeLines(merged: LoadResult): string[] {
+  const info = merged.merge;
+  if (!info) return [];
+  const skew = Object.entries(info.skew_ms).map(([name, ms]) => `${name} ${ms} ms`);
+  return [
+    ...info.inputs.map((i) => `merged ${i.file}: ${i.generator}`),
+    ...(skew.length ? [`start skew (latest minus earliest measured start): ${skew.join(', ')}`] : []),
+    ...info.notes.map((n) => `note: ${n}`),
+  ];
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { mergeResults } from './merge-results.js';
+import { mergeLines, mergeResults } from './merge-results.js';
 import type { LoadResult } from './report-json.js';
 import { consoleTable } from './report-table.js';
 import { UsageError } from './usage-error.js';
@@ -46,11 +46,14 @@ export async function mergeMain(argv: readonly string[], env: NodeJS.ProcessEnv 
       throw new UsageError(
         'merge: give the result.json files to merge, e.g. npm run load:merge -- a/result.json b/result.json',
       );
-    const merged = mergeResults(await Promise.all(parsed.positionals.map(readResult)));
-    process.stdout.write(redact(consoleTable(merged.scenarios), secret) + '\n');
-    const files = await writeReports(merged, parsed.values.out ?? DEFAULT_MERGE_OUT, secret);
+    const files = parsed.positionals;
+    const merged = mergeResults(await Promise.all(files.map(readResult)), files);
+    const lines = [...mergeLines(merged), '', consoleTable(merged.scenarios)];
+    process.stdout.write(redact(lines.join('\n'), secret) + '\n');
+    const written = await writeReports(merged, parsed.values.out ?? DEFAULT_MERGE_OUT, secret);
     process.stdout.write(
-      `\n${merged.passed ? 'PASS' : 'FAIL'}: ${merged.generators.length} generators merged; reports in ${files.join(', ')}\n`,
+      `\n${merged.passed ? 'PASS' : 'FAIL'}: ${merged.generators.length} generators merged; ` +
+        `reports in ${written.join(', ')}\n`,
     );
     return merged.passed ? 0 : 1;
   } catch (err) {

@@ -14,6 +14,9 @@ import { authorization, openTarget, secretOf, type LoadTarget } from './target.j
 import { writeReports } from './write-reports.js';
 import { redact } from '../target/redact.js';
 import { consoleTable } from './report-table.js';
+import { runInfo } from './run-info.js';
+import { shardPaths, shardScenario, shardText, type Shard } from './shard.js';
+import { holdUntil } from './start-at.js';
 
 /** The longest Retry-After the tool waits out (once) before it probes the target again. */
 export const MAX_RETRY_WAIT_S = 10;
@@ -73,11 +76,23 @@ async function backOff(
   return true;
 }
 
+/** What every scenario of a run shares: the target, this generator's shard, the start time, where lines go. */
+interface Plan {
+  target: LoadTarget;
+  shard: Shard | null;
+  startAt: Date | null;
+  /** The instant the hold ended at (a --workers parent may name an earlier one than --start-at). */
+  startedAt?: Date | null;
+  reporter: Reporter;
+}
+
 /** Runs the scenarios one after another; a 429 ends a scenario at once, and a target that keeps at it ends the run. */
-async function runAll(scenarios: Scenario[], target: LoadTarget, reporter: Reporter): Promise<ScenarioResult[]> {
+async function runAll(scenarios: Scenario[], plan: Plan): Promise<ScenarioResult[]> {
+  const { target, shard, startAt, reporter } = plan;
   const workloads = new Map<number, Workload | string>();
   const results: ScenarioResult[] = [];
   let waited = false;
+  let held = false;
   for (const [i, s] of scenarios.entries()) {
     const work = await workloadFor(s, target, workloads);
     if (typeof work === 'string') {
@@ -85,9 +100,11 @@ async function runAll(scenarios: Scenario[], target: LoadTarget, reporter: Repor
       results.push(notRun(s, work, createHistogram()));
       continue;
     }
-    const paths = s.operation === 'list' ? work.list : work.fetch;
+    const paths = shardPaths(s.name, s.operation === 'list' ? work.list : work.fetch, shard);
+    if (!held) plan.startedAt = await holdUntil(startAt, reporter);
+    held = true;
     reporter.line(
-      `${s.name}: ${s.mode} loop, ${s.mode === 'open' ? `${s.rate} req/s over ` : ''}${s.connections} connections, ${s.warmup} s warm-up + ${s.duration} s, ${paths.length} URLs`,
+      `${s.name}${shard ? ` (shard ${shardText(shard)})` : ''}: ${s.mode} loop, ${s.mode === 'open' ? `${s.rate} req/s over ` : ''}${s.connections} connections, ${s.warmup} s warm-up + ${s.duration} s, ${paths.length} URLs`,
     );
     const drive = { url: target.url, publicUrl: target.publicUrl, secret: secretOf(target), paths };
     const r = await runScenario(s, { ...drive, onProgress: (p) => reporter.progress(p) });
@@ -107,15 +124,19 @@ async function runAll(scenarios: Scenario[], target: LoadTarget, reporter: Repor
 /** One `npm run load`: validate everything, open the target, discover, run, print, write reports. */
 export async function runLoad(run: LoadRun): Promise<{ result: LoadResult; files: string[] }> {
   const { options } = run;
-  const scenarios = loadScenarioFile(options.file, options); // every mistake is reported before load is sent
+  const whole = loadScenarioFile(options.file, options); // every mistake is reported before load is sent
+  const scenarios = whole.map((s) => shardScenario(s, options.shard));
+  const provenance = runInfo(options.file, whole, options.shard, options.startAt);
   const target = await openTarget(run.env, options, run.emulator);
   const secret = secretOf(target);
   // a hostile target may echo the credentials in a body that ends up in a note or an example
   const reporter: Reporter = { ...run.reporter, line: (text) => run.reporter.line(redact(text, secret)) };
   try {
     const started = new Date();
-    const results = await runAll(scenarios, target, reporter);
-    const result = loadResult({ url: target.url, embedded: target.embedded }, started, results);
+    const plan: Plan = { target, shard: options.shard, startAt: options.startAt, reporter };
+    const results = await runAll(scenarios, plan);
+    if (plan.startedAt) provenance.start_at = plan.startedAt.toISOString();
+    const result = loadResult({ url: target.url, embedded: target.embedded }, started, results, provenance);
     reporter.line('\n' + consoleTable(result.scenarios));
     const files = await writeReports(result, options.out, secret);
     reporter.line(`\n${result.passed ? 'PASS' : 'FAIL'}: reports in ${files.join(', ')}`);

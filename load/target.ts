@@ -98,6 +98,25 @@ function otherMessages(store: Store): MessageRef[] {
   return out;
 }
 
+/** Set by `--workers` for its generators: the parent's embedded emulator's messages (JSON), so discovery matches one run's. */
+export const EMBEDDED_MESSAGES_VAR = 'LOAD_EMBEDDED_MESSAGES';
+
+/** The messages a parent passed in EMBEDDED_MESSAGES_VAR; a malformed value names the variable. */
+function sharedMessages(text: string): MessageRef[] {
+  let list: unknown;
+  try {
+    list = JSON.parse(text);
+  } catch {
+    list = null;
+  }
+  const keys = ['serviceSid', 'conversationSid', 'messageSid'] as const;
+  const ok = (m: unknown): m is MessageRef =>
+    typeof m === 'object' && m !== null && keys.every((k) => typeof (m as Record<string, unknown>)[k] === 'string');
+  if (!Array.isArray(list) || !list.every(ok))
+    throw new UsageError(`${EMBEDDED_MESSAGES_VAR}: not a JSON list of {serviceSid, conversationSid, messageSid}`);
+  return list.map((m) => ({ serviceSid: m.serviceSid, conversationSid: m.conversationSid, messageSid: m.messageSid }));
+}
+
 /** The target to load: TARGET_* when TARGET_URL is set, otherwise a freshly started embedded emulator. */
 export async function openTarget(
   env: NodeJS.ProcessEnv,
@@ -105,6 +124,9 @@ export async function openTarget(
   emulatorOptions: EmulatorOptions = {},
 ): Promise<LoadTarget> {
   const t = targetFromEnv(env, consent);
+  const shared = t && env[EMBEDDED_MESSAGES_VAR];
+  // a --workers generator: the parent started the emulator once, and this process loads it as its own
+  if (t && shared) return loadTarget(t, sharedMessages(shared), true, async () => {});
   if (t) return loadTarget(t, [t], false, async () => {});
   const emu = await create({ port: 0, host: '127.0.0.1', dataset: EMBEDDED_DATASET, ...emulatorOptions });
   return loadTarget(emu.target, [emu.target, ...otherMessages(emu.store)], true, () => emu.stop());

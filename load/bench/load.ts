@@ -10,6 +10,7 @@ import { basicAuth } from '../../target/redact.js';
 import { numberFlag } from '../options.js';
 import { runScenario } from '../run-scenario.js';
 import type { Scenario } from '../scenario-file.js';
+import { compareWorkers } from './workers-block.js';
 
 const BUDGET = 0.9;
 const { values } = parseArgs({
@@ -136,6 +137,8 @@ try {
   console.log(
     `median CPU-per-answer ratio plain/harness: ${median(cpuRatios).toFixed(3)} (the same comparison, robust to other load on the machine)`,
   );
+  const secret = { accountSid: judged.accountSid, authToken: 'bench' };
+  await compareWorkers({ url, publicUrl: judged.publicUrl, secret, scenario, paths }, rounds, duration);
 } finally {
   child.kill();
 }

@@ -4,65 +4,9 @@ import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
 import { createHistogram, recordLatency, summarizeLatency } from '../../load/histograms.js';
 import { mergeResults } from '../../load/merge-results.js';
-import { loadResult, type LoadResult } from '../../load/report-json.js';
-import { finalize, type Counts } from '../../load/scenario-result.js';
-import { parseThreshold } from '../../load/thresholds.js';
-import { createSeriesRecorder } from '../../load/series.js';
+import { RESULT_SCHEMA, type LoadResult } from '../../load/report-json.js';
 import { reportDir } from './load-helpers.js';
-
-const RULES = ['rps > 150', 'p99 < 50'].map((r) => parseThreshold(r, 'test'));
-
-/** One generator's fetch result: `n` answers in 1 s with latencies from `ms(i)`. */
-function generator(n: number, ms: (i: number) => number, codes: Record<string, number>): LoadResult {
-  const h = createHistogram();
-  const recorder = createSeriesRecorder(500);
-  recorder.series.start = '2026-01-01T00:00:00.000Z';
-  for (let i = 0; i < n; i++) {
-    recordLatency(h, ms(i));
-    recorder.add(200, 100, ms(i));
-    if (i === n / 2 - 1 || i === n - 1) recorder.cut();
-  }
-  const non2xx = Object.entries(codes)
-    .filter(([c]) => !c.startsWith('2'))
-    .reduce((a, [, v]) => a + v, 0);
-  const counts: Counts = {
-    name: 'fetch',
-    operation: 'fetch',
-    mode: 'closed',
-    settings: {
-      connections: 4,
-      pipelining: 1,
-      rate: null,
-      pageSize: null,
-      warmup: 0,
-      duration: 1,
-      maxRequests: 1000,
-      timeout: 5,
-      sampleEvery: 10,
-    },
-    urls: 12,
-    generators: 1,
-    start: '2026-01-01T00:00:00.000Z',
-    duration: 1,
-    requests: { total: n, sent: n },
-    throughput: { total: n * 100 },
-    errors: 0,
-    timeouts: 0,
-    non2xx,
-    mismatches: 0,
-    sampled: 10,
-    rate_limited: 0,
-    retry_after: 0,
-    status_codes: codes,
-    series: recorder.series,
-    parts: [],
-    invalid_examples: [],
-    notes: [],
-  };
-  return loadResult({ url: 'http://127.0.0.1:1', embedded: true }, new Date('2026-01-01T00:00:00Z'), [
-    finalize(counts, h, RULES),
-  ]);
-}
+import { generator } from './load-results.js';
 
 test.describe('load:merge (results of several generators)', () => {
   const a = generator(100, (i) => 1 + i / 10, { 200: 100 });
@@ -101,7 +45,7 @@ test.describe('load:merge (results of several generators)', () => {
 
   test('refuses a file that is not a load result', () => {
     expect(() => mergeResults([a, { schema: 'other' } as unknown as LoadResult])).toThrow(
-      'merge: input 2 is not a load result (schema "other"; expected "receipt-load-result/1")',
+      `merge: input 2 is not a load result (schema "other"; expected "${RESULT_SCHEMA}")`,
     );
   });
 

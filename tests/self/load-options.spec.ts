@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
 import { DEFAULT_FILE, parseOptions } from '../../load/options.js';
@@ -14,6 +14,8 @@ const file = (name: string, text: string): string => {
   return join(dir, name);
 };
 const noConsent = { allowRemote: false, acceptTwilioCosts: false };
+/** The clock --start-at is judged against: fixed, so the table reads the same on every run. */
+const NOW = Date.parse('2026-12-01T20:00:00.000Z');
 
 test.describe('load options (validated once, frozen)', () => {
   test('reads flags and a scenario file path', () => {
@@ -43,6 +45,19 @@ test.describe('load options (validated once, frozen)', () => {
     expect(parseOptions([]).file).toBe(DEFAULT_FILE);
   });
 
+  test("reads --shard, --start-at and --workers (auto: this machine's parallelism, at least 1)", () => {
+    const at = new Date(NOW + 1500).toISOString();
+    expect(parseOptions(['--shard', '2/3', '--start-at', at], NOW)).toMatchObject({
+      shard: { index: 2, count: 3 },
+      startAt: new Date(at),
+      workers: null,
+    });
+    expect(parseOptions(['--start-at', new Date(NOW - 2000).toISOString()], NOW).startAt).toEqual(new Date(NOW - 2000));
+    expect(parseOptions(['--workers', '3']).workers).toBe(3);
+    expect(parseOptions(['--workers', 'auto']).workers).toBe(Math.max(1, availableParallelism()));
+    expect(parseOptions([])).toMatchObject({ shard: null, startAt: null, workers: null });
+  });
+
   for (const [argv, says] of [
     [['--duration', 'abc'], '--duration: got "abc"; allowed: a number of seconds > 0'],
     [['--duration', '0'], '--duration: got "0"'],
@@ -52,9 +67,20 @@ test.describe('load options (validated once, frozen)', () => {
     [['--warmup', 'x'], '--warmup: got "x"; allowed: a number of seconds >= 0'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['a.yaml', 'b.yaml'], 'scenario file: got ["a.yaml","b.yaml"]'],
+    [['--shard', '4/3'], '--shard: got "4/3"; allowed: i/N with whole numbers 1 <= i <= N, e.g. --shard 2/3'],
+    [['--workers', '0'], '--workers: got "0"; allowed: a whole number >= 1'],
+    [['--workers', 'many'], '--workers: got "many"'],
+    [['--workers', '2', '--shard', '1/2'], '--workers and --shard: give one'],
+    [['--start-at', 'soon'], '--start-at: got "soon"; allowed: an ISO date-time with a zone'],
+    [
+      ['--start-at', '2026-12-01T20:00:00'],
+      '--start-at: got "2026-12-01T20:00:00"; allowed: an ISO date-time with a zone',
+    ],
+    [['--start-at', new Date(NOW - 60_000).toISOString()], 'that is 60.0 s ago; give a time in the future'],
+    [['--start-at', new Date(NOW + 2 * 3600_000).toISOString()], 'that is 7200 s ahead; at most 3600 s allowed'],
   ] as const) {
     test(`rejects ${argv.join(' ')} with a one-line message naming the flag`, () => {
-      expect(() => parseOptions(argv)).toThrow(says);
+      expect(() => parseOptions(argv, NOW)).toThrow(says);
     });
   }
 });

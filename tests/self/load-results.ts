@@ -1,0 +1,90 @@
+import { createHistogram, recordLatency } from '../../load/histograms.js';
+import { loadResult, NO_RUN, type LoadResult } from '../../load/report-json.js';
+import type { RunInfo } from '../../load/run-info.js';
+import { finalize, type Counts } from '../../load/scenario-result.js';
+import { createSeriesRecorder } from '../../load/series.js';
+import type { Shard } from '../../load/shard.js';
+import { parseThreshold } from '../../load/thresholds.js';
+
+/** The provenance every fake generator shares unless told otherwise: one scenario file, one setting. */
+const RUN: RunInfo = {
+  ...NO_RUN,
+  scenario_file: 'load/scenarios.yaml',
+  scenario_sha256: 'ab'.repeat(32),
+  settings: {
+    fetch: {
+      operation: 'fetch',
+      mode: 'closed',
+      connections: 4,
+      pipelining: 1,
+      rate: null,
+      pageSize: null,
+      warmup: 0,
+      duration: 1,
+      maxRequests: 1000,
+      timeout: 5,
+      sampleEvery: 10,
+      thresholds: [],
+    },
+  },
+};
+
+/** The rules every fake generator's scenario is judged by. */
+export const RULES = ['rps > 150', 'p99 < 50'].map((r) => parseThreshold(r, 'test'));
+
+/** One generator's fetch result: `n` answers in 1 s from `start`, latencies from `ms(i)`, with the given provenance. */
+export function generator(
+  n: number,
+  ms: (i: number) => number,
+  codes: Record<string, number>,
+  o: { shard?: Shard; start?: string; run?: Partial<RunInfo> } = {},
+): LoadResult {
+  const start = o.start ?? '2026-01-01T00:00:00.000Z';
+  const h = createHistogram();
+  const recorder = createSeriesRecorder(500);
+  recorder.series.start = start;
+  for (let i = 0; i < n; i++) {
+    recordLatency(h, ms(i));
+    recorder.add(200, 100, ms(i));
+    if (i === n / 2 - 1 || i === n - 1) recorder.cut();
+  }
+  const non2xx = Object.entries(codes)
+    .filter(([c]) => !c.startsWith('2'))
+    .reduce((a, [, v]) => a + v, 0);
+  const counts: Counts = {
+    name: 'fetch',
+    operation: 'fetch',
+    mode: 'closed',
+    settings: {
+      connections: 4,
+      pipelining: 1,
+      rate: null,
+      pageSize: null,
+      warmup: 0,
+      duration: 1,
+      maxRequests: 1000,
+      timeout: 5,
+      sampleEvery: 10,
+    },
+    urls: 12,
+    generators: 1,
+    start,
+    duration: 1,
+    requests: { total: n, sent: n },
+    throughput: { total: n * 100 },
+    errors: 0,
+    timeouts: 0,
+    non2xx,
+    mismatches: 0,
+    sampled: 10,
+    rate_limited: 0,
+    retry_after: 0,
+    status_codes: codes,
+    series: recorder.series,
+    parts: [],
+    invalid_examples: [],
+    notes: [],
+  };
+  const run: RunInfo = { ...structuredClone(RUN), shard: o.shard ?? null, ...o.run };
+  return loadResult({ url: 'http://127.0.0.1:1', embedded: true }, new Date(start), [finalize(counts, h, RULES)], run);
+}
