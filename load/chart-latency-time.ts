@@ -62,10 +62,10 @@ export function latencyTimeChart(series: Series, o: TimeChartOptions): string {
       v === null
         ? ''
         : `<circle class="point" data-series="${l}" data-interval="${i}" data-t="${num(seconds(i))}" data-ms="${v}" ` +
-          `cx="${px(pts[i]![0])}" cy="${px(pts[i]![1])}" r="${r}" fill="${COLORS[l]}"><title>${l} ` +
-          `${num(seconds(i))} s: ${v} ms</title></circle>`,
+          `cx="${px(pts[i]![0])}" cy="${px(pts[i]![1])}" r="${r}"/>`,
     );
-    return `<g class="line" data-series="${l}">${gappedLines(pts, COLORS[l])}${dots.join('')}</g>`;
+    // the colour is set once on the group, and no tooltip per point: a long run has hundreds of intervals
+    return `<g class="line" data-series="${l}" fill="${COLORS[l]}">${gappedLines(pts, COLORS[l])}${dots.join('')}</g>`;
   });
   const body =
     (o.neutral ? '' : shades(rules, x.at, f.top, f.bottom)) +

@@ -1,4 +1,4 @@
-import { axes, num, offsetIn, px, timeScale, yScale, type TimeSpan } from './chart-axes.js';
+import { axes, offsetIn, px, timeScale, yScale, type TimeSpan } from './chart-axes.js';
 import { pointRadius } from './chart-latency-time.js';
 import { framed, gappedLines, legend, svgChart, type LegendItem } from './chart-svg.js';
 import type { ScenarioResult } from './scenario-result.js';
@@ -52,10 +52,9 @@ export function statusChart(s: ScenarioResult, span: TimeSpan): string {
     const dots = counts[k].map(
       (n, i) =>
         `<circle class="point" data-code="${c}" data-interval="${i}" data-count="${n}" cx="${px(pts[i][0])}" ` +
-        `cy="${px(pts[i][1])}" r="${n === 0 ? 0 : r}" fill="${colors[c]}"><title>${c} at ${num(seconds(i))} s: ` +
-        `${n} answers (${num(perSec(n))}/s)</title></circle>`,
+        `cy="${px(pts[i][1])}" r="${n === 0 ? 0 : r}"/>`,
     );
-    return `<g class="line" data-code="${c}">${gappedLines(pts, colors[c])}${dots.join('')}</g>`;
+    return `<g class="line" data-code="${c}" fill="${colors[c]}">${gappedLines(pts, colors[c])}${dots.join('')}</g>`;
   });
   const errors = s.errors > 0 ? `; ${s.errors} requests got no answer (errors, timeouts)` : '';
   const body =

@@ -1,0 +1,143 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from '@playwright/test';
+import { test, expect } from '../../fixtures/test.js';
+import { axisAt, openBrowser, overlappingTexts, readChart } from './chart-reading.js';
+import { CHROMIUM } from './debian-chromium.js';
+import { createHistogram, recordLatency } from '../../load/histograms.js';
+import { mergeResults } from '../../load/merge-results.js';
+import { reportHtml } from '../../load/report-html.js';
+import { loadResult, type LoadResult } from '../../load/report-json.js';
+import { finalize, type Counts } from '../../load/scenario-result.js';
+import { createSeriesRecorder } from '../../load/series.js';
+import { parseThreshold, type Verdict } from '../../load/thresholds.js';
+import { reportDir } from './load-helpers.js';
+
+const RULES = ['p99 < 50', 'max < 100000', 'rps > 10'].map((r) => parseThreshold(r, 'test'));
+const CODES = [200, 200, 200, 200, 200, 200, 404, 429, 503, 200];
+// A windowed verdict as thresholds over windows write it: the chart must draw it and shade the window it names.
+const WINDOWED = { rule: 'p99 < 20 over 1s', metric: 'latency.p99', op: '<', value: 20, measured: 61, passed: false };
+
+/** One generator's fetch result: 4 intervals of 250 ms from `start`, latency `ms(i)`, a mix of status codes. */
+function generator(pid: number, start: string, ms: (i: number) => number): LoadResult {
+  const h = createHistogram();
+  const recorder = createSeriesRecorder(250);
+  recorder.series.start = start;
+  const codes: Record<string, number> = {};
+  for (let i = 0; i < 200; i++) {
+    recordLatency(h, ms(i));
+    recorder.add(CODES[i % 10], 100, ms(i));
+    codes[CODES[i % 10]] = (codes[CODES[i % 10]] ?? 0) + 1;
+    if (i % 50 === 49) recorder.cut();
+  }
+  const non2xx = 200 - codes['200'];
+  const settings = { connections: 2, pipelining: 1, rate: null, pageSize: null, warmup: 0, duration: 1 };
+  const counts: Counts = {
+    ...{ name: 'fetch', operation: 'fetch', mode: 'closed', urls: 12, generators: 1, start, duration: 1 },
+    settings: { ...settings, maxRequests: 1000, timeout: 5, sampleEvery: 10 },
+    requests: { total: 200, sent: 200 },
+    throughput: { total: 200 * 100 },
+    ...{ errors: pid % 2, timeouts: 0, non2xx, mismatches: 0, sampled: 10, rate_limited: 0, retry_after: 0 },
+    ...{ status_codes: codes, series: recorder.series, parts: [], invalid_examples: [], notes: [] },
+  };
+  const result = loadResult({ url: 'http://127.0.0.1:1', embedded: true }, new Date(start), [
+    finalize(counts, h, RULES),
+  ]);
+  return { ...result, generators: [{ ...result.generators[0], host: 'gen', pid }] };
+}
+
+test.describe('load HTML report of a merged run (in real headless Chromium)', () => {
+  test.skip(!existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium); the report test is skipped`);
+  test.describe.configure({ mode: 'default' });
+  const merged = mergeResults([
+    generator(11, '2026-01-01T00:00:00.000Z', (i) => 1 + (i % 7)),
+    generator(12, '2026-01-01T00:00:00.500Z', (i) => (i > 150 ? 60 : 2 + (i % 5))),
+  ]);
+  const [s] = merged.scenarios;
+  s.thresholds = [...s.thresholds, { ...WINDOWED, window: { from_s: 1, to_s: 1.5 } } as Verdict];
+  let browser: Browser, page: Page;
+  test.beforeAll(async () => {
+    const file = join(reportDir(), 'report.html');
+    writeFileSync(file, reportHtml(merged));
+    ({ browser, page } = await openBrowser());
+    await page.goto(pathToFileURL(file).href);
+  });
+  test.afterAll(async () => browser?.close());
+
+  test('shows one row per generator, titled with its label, with its requests, rps, p50/p99/max and errors', async () => {
+    const rows = page.locator('section.generator');
+    await expect(rows).toHaveCount(s.parts.length);
+    for (const [i, part] of s.parts.entries()) {
+      const row = rows.nth(i);
+      await expect(row.locator('h3')).toHaveText(part.generator);
+      const numbers = await row
+        .locator('dl.numbers [data-metric]')
+        .evaluateAll((ds) => ds.map((d) => [d.getAttribute('data-metric'), Number(d.getAttribute('data-value'))]));
+      expect(Object.fromEntries(numbers)).toEqual({
+        ...{ requests: part.requests.total, rps: part.requests.average, errors: part.errors, non2xx: part.non2xx },
+        ...{ p50: part.latency.p50, p99: part.latency.p99, max: part.latency.max },
+      });
+    }
+    expect(s.parts.map((p) => p.generator)).toEqual(['gen pid 11', 'gen pid 12']);
+  });
+
+  test('each generator’s latency and requests/s are its own series, placed on the merged run’s time axis', async () => {
+    for (const [i, part] of s.parts.entries()) {
+      const row = page.locator('section.generator').nth(i);
+      const { points } = await readChart(row.locator('svg.latency-time-chart'));
+      const p99 = points.filter((p) => p.series === 'p99');
+      expect(p99.map((p) => Number(p.ms))).toEqual(part.series.latency.p99);
+      expect(Number(p99[0].t), 'a generator that started 0.5 s later starts 0.5 s later').toBe(i * 0.5 + 0.125);
+      const bars = await row
+        .locator('svg.throughput-chart rect.bar')
+        .evaluateAll((rs) => rs.map((r) => r.dataset.count));
+      expect(bars.map(Number)).toEqual(part.series.requests);
+    }
+  });
+
+  test('a failed windowed rule is a line like any latency rule, and its worst window is shaded', async () => {
+    const svg = page.locator('section.scenario > .charts > svg.latency-time-chart');
+    const { rules, xTicks, yTicks } = await readChart(svg);
+    expect(rules.map((r) => r.rule)).toEqual(['p99 < 50', 'max < 100000', WINDOWED.rule]);
+    const windowed = rules.find((r) => r.rule === WINDOWED.rule)!;
+    expect(Math.abs(windowed.y1 - axisAt(yTicks, 20))).toBeLessThan(0.15);
+    expect(rules.find((r) => r.rule === 'max < 100000')!.offScale, 'far above the data').toBe(true);
+    const shade = svg.locator(`rect.window[data-rule="${WINDOWED.rule}"]`);
+    const [x, w] = await shade.evaluate((r) => [Number(r.getAttribute('x')), Number(r.getAttribute('width'))]);
+    expect(Math.abs(x - axisAt(xTicks, 1))).toBeLessThan(0.15);
+    expect(Math.abs(x + w - axisAt(xTicks, 1.5))).toBeLessThan(0.15);
+  });
+
+  test('status codes come in families: 2xx green, 4xx amber, 429 its own colour, 5xx red', async () => {
+    const colours = await page
+      .locator('section.scenario > .charts > svg.status-chart g.legend-item')
+      .evaluateAll((gs) =>
+        gs.map((g) => [g.getAttribute('data-code'), g.querySelector('line')!.getAttribute('stroke')]),
+      );
+    const hue = (hex: string): number => {
+      const [r, g, b] = [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16) / 255);
+      const [max, min] = [Math.max(r, g, b), Math.min(r, g, b)];
+      const h = max === r ? (g - b) / (max - min) : max === g ? 2 + (b - r) / (max - min) : 4 + (r - g) / (max - min);
+      return (h * 60 + 360) % 360;
+    };
+    const hues = Object.fromEntries(colours.map(([code, c]) => [code, hue(c!)]));
+    expect(Object.keys(hues)).toEqual(['200', '404', '429', '503']);
+    expect(hues['200'], 'green').toBeGreaterThan(90);
+    expect(hues['200']).toBeLessThan(170);
+    expect(hues['404'], 'amber').toBeGreaterThan(20);
+    expect(hues['404']).toBeLessThan(50);
+    expect(hues['429'], 'violet').toBeGreaterThan(240);
+    expect(hues['429']).toBeLessThan(300);
+    expect(hues['503'] < 12 || hues['503'] > 345, 'red').toBe(true);
+  });
+
+  test('no label overlaps another, and the page loads nothing but itself', async ({}, testInfo) => {
+    await testInfo.attach('merged-report', {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: 'image/png',
+    });
+    for (const svg of await page.locator('svg').all()) expect(await overlappingTexts(svg)).toEqual([]);
+    await expect(page.locator('script')).toHaveCount(0);
+  });
+});
