@@ -1,6 +1,5 @@
 import { axes, offsetIn, px, timeScale, yScale, type TimeSpan } from './chart-axes.js';
-import { pointRadius } from './chart-latency-time.js';
-import { framed, gappedLines, legend, svgChart, type LegendItem } from './chart-svg.js';
+import { framed, legend, svgChart, type LegendItem } from './chart-svg.js';
 import type { ScenarioResult } from './scenario-result.js';
 
 // Families a person tells apart at a glance: success green, client errors amber, rate limiting its own violet,
@@ -31,7 +30,25 @@ const codesOf = (s: ScenarioResult): string[] =>
     (a, b) => Number(a) - Number(b) || a.localeCompare(b),
   );
 
-/** Inline SVG: answers per second for each status code over the measured time; the legend names each code's total. */
+interface Place {
+  x: (i: number) => number;
+  w: (i: number) => number;
+  y: (count: number) => number;
+}
+
+/** One code's segments, one per interval, each stacked on the codes before it (2xx at the bottom). */
+function segments(code: string, counts: number[], below: number[], color: string, at: Place): string {
+  const rects = counts.map((n, i) => {
+    const [from, to] = [below[i] ?? 0, (below[i] ?? 0) + n];
+    return (
+      `<rect class="point segment" data-code="${code}" data-interval="${i}" data-count="${n}" x="${px(at.x(i))}" ` +
+      `y="${px(at.y(to))}" width="${px(at.w(i))}" height="${px(at.y(from) - at.y(to))}"/>`
+    );
+  });
+  return `<g class="code" data-code="${code}" fill="${color}">${rects.join('')}</g>`;
+}
+
+/** Inline SVG: answers per second over the measured time, stacked by status code; the legend names each code's total. */
 export function statusChart(s: ScenarioResult, span: TimeSpan): string {
   const codes = codesOf(s);
   const colors = statusColors(codes);
@@ -42,22 +59,19 @@ export function statusChart(s: ScenarioResult, span: TimeSpan): string {
   const f = framed(560, 250, items);
   const perSec = (count: number): number => (count * 1000) / span.interval_ms;
   const counts = codes.map((c) => s.series.status_codes[c] ?? []);
-  const y = yScale(f, Math.max(1, ...counts.flat().map(perSec)));
+  const y = yScale(f, Math.max(1, ...s.series.requests.map(perSec)));
   const x = timeScale(f, span);
   const offset = offsetIn(span, s.series);
-  const seconds = (i: number): number => ((offset + i + 0.5) * span.interval_ms) / 1000;
-  const r = pointRadius(x.at(span.interval_ms / 1000) - x.at(0));
-  const lines = codes.map((c, k) => {
-    const pts = counts[k].map((n, i) => [x.at(seconds(i)), y.at(perSec(n))] as [number, number]);
-    const dots = counts[k].map(
-      (n, i) =>
-        `<circle class="point" data-code="${c}" data-interval="${i}" data-count="${n}" cx="${px(pts[i][0])}" ` +
-        `cy="${px(pts[i][1])}" r="${n === 0 ? 0 : r}"/>`,
-    );
-    return `<g class="line" data-code="${c}" fill="${colors[c]}">${gappedLines(pts, colors[c])}${dots.join('')}</g>`;
+  const left = (i: number): number => x.at(((offset + i) * span.interval_ms) / 1000);
+  const at: Place = { x: left, w: (i) => Math.max(left(i + 1) - left(i) - 1, 1), y: (n) => y.at(perSec(n)) };
+  const below = s.series.requests.map(() => 0);
+  const stacks = codes.map((c, k) => {
+    const drawn = segments(c, counts[k], [...below], colors[c], at);
+    counts[k].forEach((n, i) => (below[i] += n));
+    return drawn;
   });
   const errors = s.errors > 0 ? `; ${s.errors} requests got no answer (errors, timeouts)` : '';
   const body =
-    axes(f, x.ticks, y.ticks, { x: 's from the measured start', y: 'answers/s' }) + lines.join('') + legend(items, f);
-  return svgChart('status-chart', s.name, f, `answers per status code${errors}`, body);
+    axes(f, x.ticks, y.ticks, { x: 's from the measured start', y: 'answers/s' }) + stacks.join('') + legend(items, f);
+  return svgChart('status-chart', s.name, f, `answers per status code, stacked${errors}`, body);
 }
