@@ -31,12 +31,13 @@ function shades(rules: readonly Verdict[], x: (s: number) => number, top: number
       ([r, w]) =>
         `<rect class="window" data-rule="${esc(r.rule.trim())}" data-from="${w!.from_s}" data-to="${w!.to_s}" ` +
         `x="${px(x(w!.from_s))}" y="${top}" width="${px(x(w!.to_s) - x(w!.from_s))}" height="${bottom - top}" ` +
-        `fill="#fee2e2"><title>${esc(r.rule.trim())}: worst window ${num(w!.from_s)}–${num(w!.to_s)} s</title></rect>`,
+        `fill="#fee2e2"><title>${esc(r.rule.trim())}: worst window ${num(w!.from_s)}–${num(w!.to_s)} s` +
+        `</title></rect>`,
     )
     .join('');
 }
 
-/** Inline SVG: p50, p99 and max per interval over the measured time, gaps where nothing was answered, rules as lines. */
+/** Inline SVG: p50, p99 and max per interval over the measured time, gaps where none answered, rules as lines. */
 export function latencyTimeChart(series: Series, o: TimeChartOptions): string {
   const rules = latencyRules(o.rules);
   const items: LegendItem[] = [

@@ -48,7 +48,7 @@ function segments(code: string, counts: number[], below: number[], color: string
   return `<g class="code" data-code="${code}" fill="${color}">${rects.join('')}</g>`;
 }
 
-/** Inline SVG: answers per second over the measured time, stacked by status code; the legend names each code's total. */
+/** Inline SVG: answers/s over the measured time, stacked by status code; the legend names each code's total. */
 export function statusChart(s: ScenarioResult, span: TimeSpan): string {
   const codes = codesOf(s);
   const colors = statusColors(codes);

@@ -3,55 +3,43 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from '../../fixtures/test.js';
+import { builtResult } from './built-result.js';
 import { axisAt, openBrowser, overlappingTexts, readChart } from './chart-reading.js';
 import { CHROMIUM } from './debian-chromium.js';
-import { createHistogram, recordLatency } from '../../load/histograms.js';
 import { mergeResults } from '../../load/merge-results.js';
 import { reportHtml } from '../../load/report-html.js';
+import { createHistogram } from '../../load/histograms.js';
 import { loadResult, type LoadResult } from '../../load/report-json.js';
-import { finalize, type Counts } from '../../load/scenario-result.js';
-import { createSeriesRecorder } from '../../load/series.js';
+import { loadScenarioFile } from '../../load/scenario-file.js';
+import { notRun } from '../../load/scenario-result.js';
 import { parseThreshold, type Verdict } from '../../load/thresholds.js';
-import { reportDir } from './load-helpers.js';
+import { reportDir, scenarioFile } from './load-helpers.js';
 
 const RULES = ['p99 < 50', 'max < 100000', 'rps > 10'].map((r) => parseThreshold(r, 'test'));
+const START = '2026-01-01T00:00:00.000Z';
 const CODES = [200, 200, 200, 200, 200, 200, 404, 429, 503, 200];
 // A windowed verdict as thresholds over windows write it: the chart must draw it and shade the window it names.
 const WINDOWED = { rule: 'p99 < 20 over 1s', metric: 'latency.p99', op: '<', value: 20, measured: 61, passed: false };
 
-/** One generator's fetch result: 4 intervals of 250 ms from `start`, latency `ms(i)`, a mix of status codes. */
-function generator(pid: number, start: string, ms: (i: number) => number): LoadResult {
-  const h = createHistogram();
-  const recorder = createSeriesRecorder(250);
-  recorder.series.start = start;
-  const codes: Record<string, number> = {};
-  for (let i = 0; i < 200; i++) {
-    recordLatency(h, ms(i));
-    recorder.add(CODES[i % 10], 100, ms(i));
-    codes[CODES[i % 10]] = (codes[CODES[i % 10]] ?? 0) + 1;
-    if (i % 50 === 49) recorder.cut();
-  }
-  const non2xx = 200 - codes['200'];
-  const settings = { connections: 2, pipelining: 1, rate: null, pageSize: null, warmup: 0, duration: 1 };
-  const counts: Counts = {
-    ...{ name: 'fetch', operation: 'fetch', mode: 'closed', urls: 12, generators: 1, start, duration: 1 },
-    settings: { ...settings, maxRequests: 1000, timeout: 5, sampleEvery: 10 },
-    requests: { total: 200, sent: 200 },
-    throughput: { total: 200 * 100 },
-    ...{ errors: pid % 2, timeouts: 0, non2xx, mismatches: 0, sampled: 10, rate_limited: 0, retry_after: 0 },
-    ...{ status_codes: codes, series: recorder.series, parts: [], invalid_examples: [], notes: [] },
-  };
-  const result = loadResult({ url: 'http://127.0.0.1:1', embedded: true }, new Date(start), [
-    finalize(counts, h, RULES),
-  ]);
-  return { ...result, generators: [{ ...result.generators[0], host: 'gen', pid }] };
-}
+/** One generator: 4 intervals of 250 ms from `start`, 50 answers each, latency `ms(i)`, a mix of status codes. */
+const generator = (pid: number, start: string, ms: (i: number) => number): LoadResult =>
+  builtResult({
+    pid,
+    start,
+    answers: 200,
+    intervalMs: 250,
+    perInterval: 50,
+    status: (i) => CODES[i % 10],
+    ms,
+    rules: RULES,
+    errors: pid % 2,
+  });
 
 test.describe('load HTML report of a merged run (in real headless Chromium)', () => {
   test.skip(!existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium); the report test is skipped`);
   test.describe.configure({ mode: 'default' });
   const merged = mergeResults([
-    generator(11, '2026-01-01T00:00:00.000Z', (i) => 1 + (i % 7)),
+    generator(11, START, (i) => 1 + (i % 7)),
     generator(12, '2026-01-01T00:00:00.500Z', (i) => (i > 150 ? 60 : 2 + (i % 5))),
   ]);
   const [s] = merged.scenarios;
@@ -65,7 +53,7 @@ test.describe('load HTML report of a merged run (in real headless Chromium)', ()
   });
   test.afterAll(async () => browser?.close());
 
-  test('shows one row per generator, titled with its label, with its requests, rps, p50/p99/max and errors', async () => {
+  test('shows one row per generator, titled with its label, with its requests, rps, p50/p99/max, errors', async () => {
     const rows = page.locator('section.generator');
     await expect(rows).toHaveCount(s.parts.length);
     for (const [i, part] of s.parts.entries()) {
@@ -82,7 +70,7 @@ test.describe('load HTML report of a merged run (in real headless Chromium)', ()
     expect(s.parts.map((p) => p.generator)).toEqual(['gen pid 11', 'gen pid 12']);
   });
 
-  test('each generator’s latency and requests/s are its own series, placed on the merged run’s time axis', async () => {
+  test('each generator’s latency and requests/s are its own series, on the merged run’s time axis', async () => {
     for (const [i, part] of s.parts.entries()) {
       const row = page.locator('section.generator').nth(i);
       const { points } = await readChart(row.locator('svg.latency-time-chart'));
@@ -139,5 +127,28 @@ test.describe('load HTML report of a merged run (in real headless Chromium)', ()
     });
     for (const svg of await page.locator('svg').all()) expect(await overlappingTexts(svg)).toEqual([]);
     await expect(page.locator('script')).toHaveCount(0);
+  });
+});
+
+test.describe('load HTML report of odd results', () => {
+  test('a scenario without a single answer draws empty charts: no NaN, no Infinity, the percentile chart says so', () => {
+    const [s] = loadScenarioFile(
+      scenarioFile('scenarios: [{ name: fetch, operation: fetch, thresholds: ["p99 < 50"] }]'),
+    );
+    const result = loadResult({ url: 'http://127.0.0.1:1', embedded: true }, new Date(), [
+      notRun(s, 'discovery failed', createHistogram()),
+    ]);
+    const html = reportHtml(result);
+    expect(html).not.toMatch(/NaN|Infinity|undefined/);
+    expect(html).toContain('latency by percentile, 0 answers (none)');
+  });
+
+  test('names from a result file are escaped: a generator label or a scenario name cannot add markup', () => {
+    const evil = '<script>alert(1)</script>';
+    const merged = mergeResults([generator(1, START, () => 1), generator(2, START, () => 2)]);
+    const [s] = merged.scenarios;
+    s.name = evil;
+    s.parts[0].generator = evil;
+    expect(reportHtml(merged)).not.toContain('<script');
   });
 });

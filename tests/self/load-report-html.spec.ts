@@ -39,7 +39,7 @@ test.describe('load HTML report of a real run (in real headless Chromium)', () =
   });
   test.afterAll(async () => browser?.close());
 
-  test('latency over time shows every interval’s p50, p99 and max from result.json, gaps where there was none', async () => {
+  test('latency over time shows each interval’s p50, p99 and max as result.json has them (null: a gap)', async () => {
     for (const s of result.scenarios) {
       const { points, plot } = await readChart(chart(page, 'latency-time-chart', s));
       for (const line of ['p50', 'p99', 'max'] as const) {
@@ -56,7 +56,7 @@ test.describe('load HTML report of a real run (in real headless Chromium)', () =
     }
   });
 
-  test('the percentile chart’s points are the raw histogram’s values at their percentiles, max included', async () => {
+  test('the percentile chart’s points are the raw histogram’s values at their percentiles, max too', async () => {
     for (const s of result.scenarios) {
       const h = mergeHistograms([s.histogram]);
       const { points } = await readChart(chart(page, 'percentile-chart', s));
@@ -87,7 +87,7 @@ test.describe('load HTML report of a real run (in real headless Chromium)', () =
     }
   });
 
-  test('each latency rule is a dashed line at the y its value has on the axis; a rule far above is at the top', async () => {
+  test('each latency rule is a dashed line at its value’s y; a rule far above the data is at the top', async () => {
     for (const s of result.scenarios)
       for (const cls of LATENCY_CHARTS) {
         const { rules, yTicks, plot } = await readChart(chart(page, cls, s));
