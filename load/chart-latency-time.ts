@@ -1,4 +1,5 @@
-import { axes, esc, num, offsetIn, px, timeScale, yScale, type TimeSpan } from './chart-axes.js';
+import { axes, esc, num, px, timeScale, yScale, type Scale, type TimeSpan } from './chart-axes.js';
+import { binsOf, binWidth, type Bin } from './chart-bins.js';
 import { framed, gappedLines, legend, svgChart, type LegendItem } from './chart-svg.js';
 import { failedWindow, latencyRules, latencyTop, ruleLines } from './chart-thresholds.js';
 import type { Series } from './series.js';
@@ -37,7 +38,23 @@ function shades(rules: readonly Verdict[], x: (s: number) => number, top: number
     .join('');
 }
 
-/** Inline SVG: p50, p99 and max per interval over the measured time, gaps where none answered, rules as lines. */
+/** One latency line (p50, p99 or max) through the bins, a point per bin carrying its exact value and intervals. */
+function line(l: Line, bins: Bin[], x: Scale, y: Scale, r: number): string {
+  const mid = (b: Bin): number => (b.from_s + b.to_s) / 2;
+  const pts = bins.map((b) =>
+    b.latency[l] === null ? null : ([x.at(mid(b)), y.at(b.latency[l])] as [number, number]),
+  );
+  const dots = bins.map((b, i) =>
+    pts[i] === null
+      ? ''
+      : `<circle class="point" data-series="${l}" data-first="${b.first}" data-last="${b.last}" ` +
+        `data-t="${num(mid(b))}" data-ms="${b.latency[l]}" cx="${px(pts[i][0])}" cy="${px(pts[i][1])}" r="${r}"/>`,
+  );
+  // the colour is set once on the group, and no tooltip per point: a long run has a hundred bins and more
+  return `<g class="line" data-series="${l}" fill="${COLORS[l]}">${gappedLines(pts, COLORS[l])}${dots.join('')}</g>`;
+}
+
+/** Inline SVG: p50, p99 and max per interval (per bin on a long run), gaps where none answered, rules as lines. */
 export function latencyTimeChart(series: Series, o: TimeChartOptions): string {
   const rules = latencyRules(o.rules);
   const items: LegendItem[] = [
@@ -49,31 +66,20 @@ export function latencyTimeChart(series: Series, o: TimeChartOptions): string {
     })),
   ];
   const f = framed(o.width ?? 560, o.height ?? 250, items);
-  const offset = offsetIn(o.span, series);
-  const values = LINES.flatMap((l) => series.latency[l]).filter((v): v is number => v !== null);
+  const bins = binsOf(series, o.span);
+  const values = bins.flatMap((b) => LINES.map((l) => b.latency[l])).filter((v): v is number => v !== null);
   const y = yScale(f, latencyTop(Math.max(0, ...values), rules));
   const x = timeScale(f, o.span);
-  const seconds = (i: number): number => ((offset + i + 0.5) * o.span.interval_ms) / 1000;
-  const r = pointRadius(x.at(o.span.interval_ms / 1000) - x.at(0));
-  const drawn = LINES.map((l) => {
-    const pts = series.latency[l].map((v, i) =>
-      v === null ? null : ([x.at(seconds(i)), y.at(v)] as [number, number]),
-    );
-    const dots = series.latency[l].map((v, i) =>
-      v === null
-        ? ''
-        : `<circle class="point" data-series="${l}" data-interval="${i}" data-t="${num(seconds(i))}" data-ms="${v}" ` +
-          `cx="${px(pts[i]![0])}" cy="${px(pts[i]![1])}" r="${r}"/>`,
-    );
-    // the colour is set once on the group, and no tooltip per point: a long run has hundreds of intervals
-    return `<g class="line" data-series="${l}" fill="${COLORS[l]}">${gappedLines(pts, COLORS[l])}${dots.join('')}</g>`;
-  });
+  const binMs = binWidth(o.span) * o.span.interval_ms;
+  const r = pointRadius(x.at(binMs / 1000) - x.at(0));
   const body =
     (o.neutral ? '' : shades(rules, x.at, f.top, f.bottom)) +
     axes(f, x.ticks, y.ticks, { x: 's from the measured start', y: 'ms' }) +
-    drawn.reverse().join('') + // max underneath, p50 on top: the line a person reads first is never hidden
+    [...LINES]
+      .reverse()
+      .map((l) => line(l, bins, x, y, r))
+      .join('') + // max underneath, p50 on top
     ruleLines(rules, f, y, o) +
     legend(items, f);
-  const title = `latency per ${o.span.interval_ms} ms interval (p50, p99, max)`;
-  return svgChart('latency-time-chart', o.name, f, title, body);
+  return svgChart('latency-time-chart', o.name, f, `latency per ${binMs} ms (p50, p99, max)`, body);
 }

@@ -1,4 +1,5 @@
-import { axes, offsetIn, px, timeScale, yScale, type TimeSpan } from './chart-axes.js';
+import { axes, px, timeScale, yScale, type TimeSpan } from './chart-axes.js';
+import { binsOf, type Bin } from './chart-bins.js';
 import { framed, legend, svgChart, type LegendItem } from './chart-svg.js';
 import type { ScenarioResult } from './scenario-result.js';
 
@@ -30,19 +31,22 @@ const codesOf = (s: ScenarioResult): string[] =>
     (a, b) => Number(a) - Number(b) || a.localeCompare(b),
   );
 
+/** Where a bin's segment goes: x from the bin's seconds, y from answers per second. */
 interface Place {
-  x: (i: number) => number;
-  w: (i: number) => number;
-  y: (count: number) => number;
+  x: (seconds: number) => number;
+  y: (perSecond: number) => number;
 }
 
-/** One code's segments, one per interval, each stacked on the codes before it (2xx at the bottom). */
-function segments(code: string, counts: number[], below: number[], color: string, at: Place): string {
-  const rects = counts.map((n, i) => {
-    const [from, to] = [below[i] ?? 0, (below[i] ?? 0) + n];
+/** One code's segments, one per bin that had it, stacked on the codes before it (2xx at the bottom). */
+function segments(code: string, bins: Bin[], below: number[], color: string, at: Place): string {
+  const rects = bins.map((b, i) => {
+    const n = b.codes[code] ?? 0;
+    if (n === 0) return ''; // nothing to see, and a long run with many codes would carry thousands of empty rects
+    const rate = (k: number): number => k / (b.to_s - b.from_s);
+    const [x0, x1, y0, y1] = [at.x(b.from_s), at.x(b.to_s), at.y(rate(below[i])), at.y(rate(below[i] + n))];
     return (
-      `<rect class="point segment" data-code="${code}" data-interval="${i}" data-count="${n}" x="${px(at.x(i))}" ` +
-      `y="${px(at.y(to))}" width="${px(at.w(i))}" height="${px(at.y(from) - at.y(to))}"/>`
+      `<rect class="point" data-code="${code}" data-first="${b.first}" data-last="${b.last}" data-count="${n}" ` +
+      `x="${px(x0)}" y="${px(y1)}" width="${px(Math.max(x1 - x0 - 1, 1))}" height="${px(y0 - y1)}"/>`
     );
   });
   return `<g class="code" data-code="${code}" fill="${color}">${rects.join('')}</g>`;
@@ -57,17 +61,13 @@ export function statusChart(s: ScenarioResult, span: TimeSpan): string {
     return { label: `${c}: ${total}`, color: colors[c], data: { code: c, total } };
   });
   const f = framed(560, 250, items);
-  const perSec = (count: number): number => (count * 1000) / span.interval_ms;
-  const counts = codes.map((c) => s.series.status_codes[c] ?? []);
-  const y = yScale(f, Math.max(1, ...s.series.requests.map(perSec)));
+  const bins = binsOf(s.series, span);
+  const y = yScale(f, Math.max(1, ...bins.map((b) => b.requests / (b.to_s - b.from_s))));
   const x = timeScale(f, span);
-  const offset = offsetIn(span, s.series);
-  const left = (i: number): number => x.at(((offset + i) * span.interval_ms) / 1000);
-  const at: Place = { x: left, w: (i) => Math.max(left(i + 1) - left(i) - 1, 1), y: (n) => y.at(perSec(n)) };
-  const below = s.series.requests.map(() => 0);
-  const stacks = codes.map((c, k) => {
-    const drawn = segments(c, counts[k], [...below], colors[c], at);
-    counts[k].forEach((n, i) => (below[i] += n));
+  const below = bins.map(() => 0);
+  const stacks = codes.map((c) => {
+    const drawn = segments(c, bins, below, colors[c], { x: x.at, y: y.at });
+    bins.forEach((b, i) => (below[i] += b.codes[c] ?? 0));
     return drawn;
   });
   const errors = s.errors > 0 ? `; ${s.errors} requests got no answer (errors, timeouts)` : '';

@@ -1,4 +1,5 @@
-import { axes, frame, num, offsetIn, px, timeScale, yScale, type TimeSpan } from './chart-axes.js';
+import { axes, frame, num, px, timeScale, yScale, type TimeSpan } from './chart-axes.js';
+import { binsOf, binWidth } from './chart-bins.js';
 import { svgChart } from './chart-svg.js';
 import type { Series } from './series.js';
 
@@ -12,27 +13,26 @@ export interface ThroughputOptions {
   height?: number;
 }
 
-/** Inline SVG: answers per second over the measured time, one bar per interval, with both axes ticked. */
+/** Inline SVG: answers per second over the measured time, one bar per interval (per bin on a long run), ticked axes. */
 export function throughputChart(series: Series, o: ThroughputOptions): string {
   const f = frame(o.width ?? 560, o.height ?? 250, 40);
-  const perSec = series.requests.map((c) => (c * 1000) / series.interval_ms);
+  const bins = binsOf(series, o.span);
+  const perSec = bins.map((b) => b.requests / (b.to_s - b.from_s));
   const y = yScale(f, Math.max(1, ...perSec));
   const x = timeScale(f, o.span);
-  const offset = offsetIn(o.span, series);
-  const left = (i: number): number => x.at(((offset + i) * o.span.interval_ms) / 1000);
-  const bars = perSec.map((rps, i) => {
-    const w = Math.max(left(i + 1) - left(i) - 1, 1);
-    const t = ((offset + i) * o.span.interval_ms) / 1000;
+  const bars = bins.map((b, i) => {
+    const [x0, x1, top, rps] = [x.at(b.from_s), x.at(b.to_s), y.at(perSec[i]), Math.round(perSec[i])];
     return (
-      `<rect class="bar" data-interval="${i}" data-count="${series.requests[i]}" data-rps="${Math.round(rps)}" ` +
-      `x="${px(left(i))}" y="${px(y.at(rps))}" width="${px(w)}" height="${px(f.bottom - y.at(rps))}" ` +
-      `fill="#16a34a"><title>${num(t)} s: ${Math.round(rps)} req/s (${series.requests[i]} answers)</title></rect>`
+      `<rect class="bar" data-first="${b.first}" data-last="${b.last}" data-count="${b.requests}" data-rps="${rps}" ` +
+      `x="${px(x0)}" y="${px(top)}" width="${px(Math.max(x1 - x0 - 1, 1))}" height="${px(f.bottom - top)}">` +
+      `<title>${num(b.from_s)}–${num(b.to_s)} s: ${rps} req/s (${b.requests} answers)</title></rect>`
     );
   });
   const body =
     axes(f, x.ticks, y.ticks, { x: 's from the measured start', y: 'req/s' }) +
-    bars.join('') +
+    `<g fill="#16a34a">${bars.join('')}</g>` +
     `<text class="value" data-metric="rps" x="${f.right}" y="30" text-anchor="end">average ${num(o.average)} ` +
     `req/s over ${o.duration} s</text>`;
-  return svgChart('throughput-chart', o.name, f, `requests/s per ${series.interval_ms} ms interval`, body);
+  const binMs = binWidth(o.span) * o.span.interval_ms;
+  return svgChart('throughput-chart', o.name, f, `requests/s per ${binMs} ms`, body);
 }
