@@ -1,7 +1,7 @@
 import { axes, esc, num, px, timeScale, yScale, type Scale, type TimeSpan } from './chart-axes.js';
 import { binsOf, binWidth, type Bin } from './chart-bins.js';
 import { framed, gappedLines, legend, svgChart, type LegendItem } from './chart-svg.js';
-import { failedWindow, latencyRules, latencyTop, ruleLines } from './chart-thresholds.js';
+import { failedWindow, latencyRules, latencyTop, ruleColor, ruleLines } from './chart-thresholds.js';
 import type { Series } from './series.js';
 import type { Verdict } from './thresholds.js';
 
@@ -19,9 +19,10 @@ export interface TimeChartOptions {
 type Line = 'p50' | 'p99' | 'max';
 const COLORS: Record<Line, string> = { p50: '#2563eb', p99: '#ea580c', max: '#6b7280' };
 const LINES = Object.keys(COLORS) as Line[];
+const DRAW_ORDER: Line[] = ['max', 'p99', 'p50']; // max underneath, p50 on top: the line read first is never hidden
 
 /** The point radius: small enough that neighbouring intervals' points do not merge into a smear. */
-export const pointRadius = (step: number): number => Math.min(2.2, Math.max(0.8, step / 3));
+const pointRadius = (step: number): number => Math.min(2.2, Math.max(0.8, step / 3));
 
 /** A failed windowed rule's worst window, shaded behind the lines so a person sees when the rule broke. */
 function shades(rules: readonly Verdict[], x: (s: number) => number, top: number, bottom: number): string {
@@ -59,11 +60,7 @@ export function latencyTimeChart(series: Series, o: TimeChartOptions): string {
   const rules = latencyRules(o.rules);
   const items: LegendItem[] = [
     ...LINES.map((l) => ({ label: l, color: COLORS[l], data: { series: l } })),
-    ...rules.map((r) => ({
-      label: r.rule.trim(),
-      color: o.neutral ? '#555' : r.passed ? '#15803d' : '#dc2626',
-      dash: true,
-    })),
+    ...rules.map((r) => ({ label: r.rule.trim(), color: ruleColor(r, o), dash: true })),
   ];
   const f = framed(o.width ?? 560, o.height ?? 250, items);
   const bins = binsOf(series, o.span);
@@ -75,10 +72,7 @@ export function latencyTimeChart(series: Series, o: TimeChartOptions): string {
   const body =
     (o.neutral ? '' : shades(rules, x.at, f.top, f.bottom)) +
     axes(f, x.ticks, y.ticks, { x: 's from the measured start', y: 'ms' }) +
-    [...LINES]
-      .reverse()
-      .map((l) => line(l, bins, x, y, r))
-      .join('') + // max underneath, p50 on top
+    DRAW_ORDER.map((l) => line(l, bins, x, y, r)).join('') +
     ruleLines(rules, f, y, o) +
     legend(items, f);
   return svgChart('latency-time-chart', o.name, f, `latency per ${binMs} ms (p50, p99, max)`, body);

@@ -48,11 +48,14 @@ export interface RuleStyle {
   labelAt?: 'left' | 'right';
 }
 
+/** A rule's colour: green when it held, red when broken, grey when it was judged on another result. */
+export const ruleColor = (r: Verdict, o: RuleStyle): string => (o.neutral ? '#555' : r.passed ? '#15803d' : '#dc2626');
+
 /** One rule: a dashed line across the plot at `y` (a short stub at the top edge when off the scale) and its label. */
 function ruleLine(r: Verdict, y: number, labelY: number, off: boolean, f: Frame, o: RuleStyle): string {
   const left = o.labelAt === 'left';
   const [x1, x2] = !off ? [f.left, f.right] : left ? [f.left, f.left + 36] : [f.right - 36, f.right];
-  const color = o.neutral ? '#555' : r.passed ? '#15803d' : '#dc2626';
+  const color = ruleColor(r, o);
   const rule = esc(r.rule.trim());
   const shown = r.measured === null ? 'not measured' : `measured ${num(r.measured)}`;
   return (
