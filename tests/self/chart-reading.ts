@@ -1,6 +1,13 @@
-import type { Browser, Locator, Page } from '@playwright/test';
 import { chromium } from '../../fixtures/test.js';
 import { CHROMIUM, CHROMIUM_ARGS } from './debian-chromium.js';
+
+// Playwright's types from the fixture layer's chromium, so no file under tests/ imports @playwright/test itself.
+/** A launched browser. */
+export type Browser = Awaited<ReturnType<typeof chromium.launch>>;
+/** A browser page. */
+export type Page = Awaited<ReturnType<Browser['newPage']>>;
+/** A located element (or elements) on a page. */
+export type Locator = ReturnType<Page['locator']>;
 
 /** What a chart drew, read back from the SVG in the browser: every data point, tick and rule line. */
 export interface DrawnChart {

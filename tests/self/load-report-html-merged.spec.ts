@@ -1,10 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from '@playwright/test';
 import { test, expect } from '../../fixtures/test.js';
 import { builtResult } from './built-result.js';
-import { axisAt, openBrowser, overlappingTexts, readChart } from './chart-reading.js';
+import { axisAt, openBrowser, overlappingTexts, readChart, type Browser, type Page } from './chart-reading.js';
 import { CHROMIUM } from './debian-chromium.js';
 import { mergeResults } from '../../load/merge-results.js';
 import { reportHtml } from '../../load/report-html.js';

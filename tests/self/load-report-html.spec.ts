@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from '@playwright/test';
 import { test, expect } from '../../fixtures/test.js';
-import { axisAt, openBrowser, overlappingTexts, readChart } from './chart-reading.js';
+import { axisAt, openBrowser, overlappingTexts, readChart, type Browser, type Page } from './chart-reading.js';
 import { CHROMIUM } from './debian-chromium.js';
 import { mergeHistograms } from '../../load/histograms.js';
 import type { LoadResult } from '../../load/report-json.js';
