@@ -119,6 +119,35 @@ test.describe('load HTML report of a merged run (in real headless Chromium)', ()
     expect(hues['503'] < 12 || hues['503'] > 345, 'red').toBe(true);
   });
 
+  test('each interval’s status segments stack without gaps up to its answers/s, in the legend’s colours', async () => {
+    const svg = page.locator('section.scenario > .charts > svg.status-chart');
+    const segs = await svg.locator('rect.point').evaluateAll((rs) =>
+      rs.map((r) => ({
+        code: r.getAttribute('data-code')!,
+        interval: Number(r.getAttribute('data-first')),
+        y: Number(r.getAttribute('y')),
+        h: Number(r.getAttribute('height')),
+        fill: r.parentElement!.getAttribute('fill'),
+      })),
+    );
+    const legend = await svg
+      .locator('g.legend-item')
+      .evaluateAll((gs) =>
+        Object.fromEntries(
+          gs.map((g) => [g.getAttribute('data-code'), g.querySelector('line')!.getAttribute('stroke')]),
+        ),
+      );
+    const { yTicks } = await readChart(svg);
+    for (const [i, answers] of s.series.requests.entries()) {
+      const column = segs.filter((g) => g.interval === i); // in code order: 2xx at the bottom
+      for (let k = 1; k < column.length; k++)
+        expect(Math.abs(column[k].y + column[k].h - column[k - 1].y), `interval ${i} stacked`).toBeLessThan(0.15);
+      const top = axisAt(yTicks, (answers * 1000) / s.series.interval_ms);
+      expect(Math.abs(column[column.length - 1].y - top), `interval ${i} reaches its answers/s`).toBeLessThan(0.15);
+    }
+    for (const g of segs) expect(g.fill, `${g.code} drawn in its legend colour`).toBe(legend[g.code]);
+  });
+
   test('no label overlaps another, and the page loads nothing but itself', async ({}, testInfo) => {
     await testInfo.attach('merged-report', {
       body: await page.screenshot({ fullPage: true }),
