@@ -92,3 +92,12 @@ export async function openBrowser(): Promise<{ browser: Browser; page: Page; req
   page.on('request', (r) => requests.push(r.url()));
   return { browser, page, requests };
 }
+
+/** The hue (0–360°) of a `#rrggbb` colour: which family a colour belongs to, whatever its shade. */
+export function hueOf(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16) / 255);
+  const [max, min] = [Math.max(r, g, b), Math.min(r, g, b)];
+  if (max === min) return 0;
+  const h = max === r ? (g - b) / (max - min) : max === g ? 2 + (b - r) / (max - min) : 4 + (r - g) / (max - min);
+  return (h * 60 + 360) % 360;
+}
