@@ -1,0 +1,72 @@
+import { createHistogram, recordLatency } from '../../load/histograms.js';
+import { loadResult, type LoadResult } from '../../load/report-json.js';
+import { finalize, type Counts } from '../../load/scenario-result.js';
+import { createSeriesRecorder } from '../../load/series.js';
+import type { Threshold } from '../../load/thresholds.js';
+
+/** What a built generator's run is made of: who ran it, from when, and each answer's status and latency. */
+export interface BuiltRun {
+  pid: number;
+  start: string;
+  answers: number;
+  intervalMs: number;
+  perInterval: number;
+  status: (i: number) => number;
+  ms: (i: number) => number;
+  errors?: number;
+  rules: readonly Threshold[];
+}
+
+/** A fetch result of one generator built answer by answer (no server), so every number in it is known exactly. */
+export function builtResult(run: BuiltRun): LoadResult {
+  const h = createHistogram();
+  const recorder = createSeriesRecorder(run.intervalMs);
+  recorder.series.start = run.start;
+  const codes: Record<string, number> = {};
+  for (let i = 0; i < run.answers; i++) {
+    const code = run.status(i);
+    recordLatency(h, run.ms(i));
+    recorder.add(code, 100, run.ms(i));
+    codes[code] = (codes[code] ?? 0) + 1;
+    if (i % run.perInterval === run.perInterval - 1) recorder.cut();
+  }
+  const seconds = (run.answers / run.perInterval) * (run.intervalMs / 1000);
+  const counts: Counts = {
+    name: 'fetch',
+    operation: 'fetch',
+    mode: 'closed',
+    settings: {
+      connections: 2,
+      pipelining: 1,
+      rate: null,
+      pageSize: null,
+      warmup: 0,
+      duration: seconds,
+      maxRequests: 100_000,
+      timeout: 5,
+      sampleEvery: 10,
+    },
+    urls: 12,
+    generators: 1,
+    start: run.start,
+    duration: seconds,
+    requests: { total: run.answers, sent: run.answers },
+    throughput: { total: run.answers * 100 },
+    errors: run.errors ?? 0,
+    timeouts: 0,
+    non2xx: Object.entries(codes).reduce((n, [c, k]) => (c.startsWith('2') ? n : n + k), 0),
+    mismatches: 0,
+    sampled: 10,
+    rate_limited: 0,
+    retry_after: 0,
+    status_codes: codes,
+    series: recorder.series,
+    parts: [],
+    invalid_examples: [],
+    notes: [],
+  };
+  const result = loadResult({ url: 'http://127.0.0.1:1', embedded: true }, new Date(run.start), [
+    finalize(counts, h, run.rules),
+  ]);
+  return { ...result, generators: [{ ...result.generators[0], host: 'gen', pid: run.pid }] };
+}
