@@ -68,10 +68,21 @@ export function createMeter(opts: {
     retryAfter = 0,
     sent = 0,
     oversize = 0;
-  const timer = setInterval(() => {
+  // each cut is due at start + k·interval: a late timer on a busy machine must not stretch every later interval
+  // (setInterval re-arms from when it fired, so its lateness would add up and the time axis would shrink)
+  const start = performance.now();
+  let cuts = 0;
+  let timer: NodeJS.Timeout;
+  const arm = (): void => {
+    timer = setTimeout(tick, Math.max(0, start + (cuts + 1) * opts.intervalMs - performance.now()));
+  };
+  const tick = (): void => {
+    cuts++;
     recorder.cut();
     opts.onInterval?.(recorder.series, histogram);
-  }, opts.intervalMs);
+    arm();
+  };
+  arm();
   return {
     onResponse(client, status, resBytes, ms) {
       const latency = opts.latency ? opts.latency(client, ms) : ms;
@@ -94,7 +105,7 @@ export function createMeter(opts: {
       });
     },
     finish() {
-      clearInterval(timer);
+      clearTimeout(timer);
       if (recorder.pending > 0) recorder.cut();
       return recorder.series;
     },
