@@ -6,6 +6,7 @@ import { createRotation, type Rotation } from './rotation.js';
 import { createSampleValidator, type SampleValidator } from './sample-validator.js';
 import { finalize, notRun, settingsOf, type ScenarioResult } from './scenario-result.js';
 import { createHistogram } from './histograms.js';
+import { stallNotes } from './stall-note.js';
 import type { Scenario } from './scenario-file.js';
 import { basicAuth, type Secret } from '../target/redact.js';
 
@@ -171,6 +172,7 @@ export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult
   const series = meter.finish();
   const stopped = `the target answered 429 (rate limited) ${meter.rateLimited} times; the scenario stopped at once`;
   const notes = meter.rateLimited ? [`${stopped} (Retry-After: ${meter.retryAfter} s)`] : [];
+  notes.push(...stallNotes({ mode: s.mode, series }));
   // autocannon reconnects silently when the server closes a connection; requests lost that way are errors too
   const dropped = Math.max(0, meter.sent - raw.totalCompletedRequests - raw.timeouts - s.connections * s.pipelining);
   if (meter.oversize > 0)
