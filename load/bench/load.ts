@@ -118,14 +118,17 @@ const runSide = (name: SideName, url: string, seconds: number): Promise<Side> =>
 
 /** One line per harness side: rate and CPU per answer, bodies judged, and both ratios to plain autocannon. */
 function harnessLine(label: string, o: Side, a: Side): string {
-  const ratios = `rate ratio ${(o.rate / a.rate).toFixed(3)}, CPU ratio plain/harness ${(a.cpuUs / o.cpuUs).toFixed(3)}`;
-  return `  harness, ${label}: ${show(o)} (${o.sampled} bodies validated, ${o.invalid} invalid), ${ratios}`;
+  const rate = (o.rate / a.rate).toFixed(3);
+  const cpu = (a.cpuUs / o.cpuUs).toFixed(3);
+  const judged = `${o.sampled} bodies validated, ${o.invalid} invalid`;
+  return `  harness, ${label}: ${show(o)} (${judged}), rate ratio ${rate}, CPU ratio plain/harness ${cpu}`;
 }
 
 const { url, child } = await startServer(JSON.stringify(example));
 try {
   console.log(
-    `bench:load: ${rounds} rounds of ${duration} s each, ${connections} connections, harness at 1 body in ${sampleEvery} and at every body validated, bare node:http server in its own process`,
+    `bench:load: ${rounds} rounds of ${duration} s each, ${connections} connections, harness at 1 body in ` +
+      `${sampleEvery} and at every body validated, bare node:http server in its own process`,
   );
   await plain(url, 1); // warm every path up (JIT, sockets)
   await ours(url, 1);
@@ -147,11 +150,15 @@ try {
     }
   }
   const m = median(ratio.sampled);
+  const verdict = m >= BUDGET ? 'within budget' : 'OVER BUDGET';
   console.log(
-    `median rate ratio harness/plain at sampleEvery ${sampleEvery}: ${m.toFixed(3)} (overhead ${((1 - m) * 100).toFixed(1)}%; budget: ratio >= ${BUDGET}) ${m >= BUDGET ? 'within budget' : 'OVER BUDGET'}`,
+    `median rate ratio harness/plain at sampleEvery ${sampleEvery}: ${m.toFixed(3)} ` +
+      `(overhead ${((1 - m) * 100).toFixed(1)}%; budget: ratio >= ${BUDGET}) ${verdict}`,
   );
   console.log(
-    `median CPU-per-answer ratio plain/harness: ${median(cpu.sampled).toFixed(3)} at sampleEvery ${sampleEvery}, ${median(cpu.every).toFixed(3)} at sampleEvery 1 (robust to other load on the machine); median rate ratio at sampleEvery 1: ${median(ratio.every).toFixed(3)}`,
+    `median CPU-per-answer ratio plain/harness: ${median(cpu.sampled).toFixed(3)} at sampleEvery ${sampleEvery}, ` +
+      `${median(cpu.every).toFixed(3)} at sampleEvery 1 (robust to other load on the machine); ` +
+      `median rate ratio at sampleEvery 1: ${median(ratio.every).toFixed(3)}`,
   );
 } finally {
   child.kill();

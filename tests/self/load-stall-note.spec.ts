@@ -11,7 +11,10 @@ const cases: [string, StallInput, RegExp | null][] = [
   [
     'a closed-loop run with no answer for 1 s names the stall, when it began, and open mode at its rate',
     closed(stalled),
-    /^a stall of ~1\.0 s from 1\.0 s: closed loop sends nothing .* \(coordinated omission\); run it in open mode \(mode: open, rate: 1000\) to measure it$/,
+    new RegExp(
+      '^a stall of ~1\\.0 s from 1\\.0 s: closed loop sends nothing .* \\(coordinated omission\\); ' +
+        'run it in open mode \\(mode: open, rate: 1000\\) to measure it$',
+    ),
   ],
   [
     'throughput below 10 % of the median counts as a stall too',

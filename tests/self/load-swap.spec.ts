@@ -13,7 +13,13 @@ const FAULT = 'swap-under-concurrency';
 const CHECK = 'receipt_path_sids';
 /** A short gate on validity alone: 8 connections overlap, 1 answer in 5 is judged. */
 const GATE = `scenarios:
-  - { name: fetch, operation: fetch, connections: 8, warmup: 0, duration: 1, sampleEvery: 5, thresholds: ["invalid == 0"] }
+  - name: fetch
+    operation: fetch
+    connections: 8
+    warmup: 0
+    duration: 1
+    sampleEvery: 5
+    thresholds: ["invalid == 0"]
 `;
 
 /** What `npm run load` printed and how it ended. */

@@ -1,7 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { contract } from '../../spec/contract.js';
+import { contract, type SidField } from '../../spec/contract.js';
 
 /**
  * Service time of request n (0-based), in ms, a counter-driven mix whose percentiles sit inside plateaus:
@@ -14,7 +14,8 @@ export function mixDelay(n: number): number {
   return n % 10 >= 4 ? 5 : 0;
 }
 
-/** How the stub answers: the latency mix, or after `fixedMs` (0: at once); a freeze from `atMs` after the first request for `forMs`. */
+/** How the stub answers: the latency mix, or after `fixedMs` (0: at once); a freeze `atMs` after the first request,
+ * for `forMs`. */
 export interface TruthOptions {
   mix?: boolean;
   fixedMs?: number;
@@ -30,17 +31,20 @@ export interface Arrival {
 /** The argument that makes this file, forked, serve (a process of its own: it shares no event loop with the client). */
 export const SERVE = '--truth-stub';
 
-const hex = (n: number): string => n.toString(16).padStart(32, '0');
 const example = (contract.doc.components as { examples: Record<string, { value: Record<string, unknown> }> }).examples
   .ServiceReceipt.value;
-const SIDS = {
-  account_sid: `AC${hex(1)}`,
-  chat_service_sid: `IS${hex(2)}`,
-  conversation_sid: `CH${hex(3)}`,
-  message_sid: `IM${hex(4)}`,
-  sid: `DY${hex(5)}`,
+const sidOf = (field: SidField, n: number): string => {
+  const prefix = contract.sids.prefix(field) ?? '';
+  return prefix + n.toString(16).padStart(contract.sids.length(field) - prefix.length, '0');
 };
-/** A socket opened this long after the one before starts a new generation (warm-up and measurement each open theirs). */
+const SIDS = {
+  account_sid: sidOf('account_sid', 1),
+  chat_service_sid: sidOf('chat_service_sid', 2),
+  conversation_sid: sidOf('conversation_sid', 3),
+  message_sid: sidOf('message_sid', 4),
+  sid: sidOf('sid', 5),
+};
+/** A socket opened this long after the one before starts a new generation (warm-up and measurement open their own). */
 const GENERATION_GAP_MS = 100;
 
 /** The stub's own record of a run, sent to the test when it stops. */
@@ -143,6 +147,7 @@ function generationsOf(opened: readonly number[], perSocket: readonly number[]):
 
 // forked by createTruthStub: serve, say where, and on any message stop and send the record
 if (process.argv[2] === SERVE && process.send) {
+  process.on('disconnect', () => process.exit(0)); // the test process is gone: never outlive it
   const stub = await serve(JSON.parse(process.argv[3]) as TruthOptions);
   process.send({ url: stub.url, path: stub.path, accountSid: stub.accountSid });
   process.once('message', () => {

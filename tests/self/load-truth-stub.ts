@@ -1,5 +1,4 @@
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
+import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { SERVE, type TruthAddress, type TruthOptions, type TruthRecord } from './load-truth-server.js';
 
@@ -23,19 +22,31 @@ export interface TruthStub extends TruthAddress {
 
 const SERVER = fileURLToPath(new URL('./load-truth-server.ts', import.meta.url));
 
+/** The child's next message; a child that exits first (a crash) fails the test instead of hanging it. */
+function nextMessage<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const exit = (code: number | null): void => reject(new Error(`the truth stub exited (code ${code}) unasked`));
+    child.once('exit', exit);
+    child.once('message', (m) => {
+      child.off('exit', exit);
+      resolve(m as T);
+    });
+  });
+}
+
 /** Starts the stub in a process of its own (tsx), so its timing and the load tool's never share an event loop. */
 export async function createTruthStub(o: TruthOptions = {}): Promise<TruthStub> {
   const child = fork(SERVER, [SERVE, JSON.stringify(o)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const [address] = (await once(child, 'message')) as [TruthAddress];
+  const address = await nextMessage<TruthAddress>(child);
   return {
     ...address,
-    stop: async () => {
-      const record = once(child, 'message') as Promise<[TruthRecord]>;
+    stop: () => {
+      const record = nextMessage<TruthRecord>(child);
       child.send('stop');
-      return (await record)[0];
+      return record;
     },
   };
 }
