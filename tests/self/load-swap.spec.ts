@@ -65,6 +65,11 @@ test.describe('a server that swaps answers only under concurrency', () => {
     expect(found).toConform();
   });
 
+  test('the same probes side by side (up to 4 requests at once) see it: the fault is concurrency, not the answers', async () => {
+    const found = await withEmulator(FAULT, (t) => runProbes(t, { timeoutMs: 3000 }, { generated: false }));
+    expect(found.map((v) => v.check)).toContain(CHECK);
+  });
+
   test('npm run load fails the gate and names receipt_path_sids in its output and result.json', async () => {
     test.setTimeout(90_000); // a safety net for a loaded machine, not a speed assertion
     const run = await loadAgainst(FAULT);
