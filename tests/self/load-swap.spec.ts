@@ -65,7 +65,7 @@ test.describe('a server that swaps answers only under concurrency', () => {
     expect(found).toConform();
   });
 
-  test('the same probes side by side (up to 4 requests at once) see it: the fault is concurrency, not the answers', async () => {
+  test('the same probes side by side (up to 4 requests at once) see it: concurrency is what breaks', async () => {
     const found = await withEmulator(FAULT, (t) => runProbes(t, { timeoutMs: 3000 }, { generated: false }));
     expect(found.map((v) => v.check)).toContain(CHECK);
   });
