@@ -44,7 +44,8 @@ export function answer(ctx: AnswerCtx, req: IncomingMessage, authorization: stri
   if (account < 0) return errorReply(ctx, 401, undefined, UNAUTHORIZED);
   const refused = ctx.limit === null ? null : ctx.limit.refuse(ctx, url);
   if (refused) return refused;
-  const cacheable = req.method === 'GET' && ctx.cache.cacheable(url);
+  // an answer that depends on concurrency is never cached: a later request alone would get the crowded one
+  const cacheable = req.method === 'GET' && !ctx.fault.crowded && ctx.cache.cacheable(url);
   const hit = cacheable ? ctx.cache.get(account, url) : undefined;
   if (hit && !ctx.fault.reply && !ctx.fault.transport) return hit;
   if (hit) return { status: hit.status, type: hit.type, body: hit.body, headers: hit.headers }; // a copy a fault may change

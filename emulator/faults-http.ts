@@ -67,4 +67,12 @@ export const httpFaults = defineFaults([
     },
   },
   { name: 'slow', breaks: 'answers come without a 250 ms stall (a latency budget)', delayMs: 250 },
+  {
+    name: 'swap-under-concurrency',
+    breaks: 'a fetch answers the receipt in its path, also while other requests are in flight',
+    // every third position answers the next receipt of its message; the 2 ms hold lets requests overlap (the
+    // emulator otherwise answers synchronously, so no two would ever be in flight at once)
+    crowded: (position, count) => (position % 3 === 0 && count > 1 ? (position + 1) % count : undefined),
+    delayMs: 2,
+  },
 ]);

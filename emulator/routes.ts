@@ -14,6 +14,8 @@ export interface RouteCtx {
   fault: Fault;
   play: Play;
   origin: string;
+  /** Answers received and not yet written, this one included (a fault may act only under concurrency). */
+  inFlight(): number;
 }
 /** The service, conversation and message a path names, all visible to the caller. */
 interface Place {
@@ -98,6 +100,13 @@ function list(ctx: RouteCtx, place: Place, scope: Scope, query: string): Reply {
   return ok(Buffer.from(`{"${contract.paging.listKey}":[${items.join(',')}],"meta":${JSON.stringify(meta)}}`));
 }
 
+/** The receipt a fetch of receipt i (of message m) answers: itself, or another of m under a race fault and concurrency. */
+function served(ctx: RouteCtx, i: number, m: number): number {
+  const { start, size } = ctx.store.messages;
+  const swap = ctx.fault.crowded && ctx.inFlight() >= 2 ? ctx.fault.crowded(i - start[m], size[m]) : undefined;
+  return swap === undefined ? i : start[m] + swap;
+}
+
 /** GET …/Receipts/{Sid}: one receipt of the message in the path. */
 function fetch(ctx: RouteCtx, place: Place, scope: Scope, raw: PathParams): Reply {
   const { store, fault } = ctx;
@@ -109,7 +118,7 @@ function fetch(ctx: RouteCtx, place: Place, scope: Scope, raw: PathParams): Repl
     (m >= 0 && fault.loose === 'message' && store.messages.conv[m] === place.conversation) ||
     (m >= 0 && fault.loose === 'fetch')
   )
-    return ok(ctx.render.json(i, scope, true));
+    return ok(ctx.render.json(served(ctx, i, m), scope, true));
   if (fault.notFound200 && store.messages.size[place.message] > 0)
     return ok(ctx.render.json(store.messages.start[place.message], scope, true));
   return errorReply(ctx, 404);

@@ -131,6 +131,7 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const o = checkOptions(options);
   const loaded = loadDataset(o.dataset);
   const store = o.play.upper ? upperStore(loaded) : loaded;
+  const pending = { n: 0 };
   const ctx: AnswerCtx = {
     store,
     fault: o.fault,
@@ -142,6 +143,7 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
     cache: new ReplyCache(o.cache ? undefined : 0),
     held: new Set<ServerResponse>(),
     limit: RateLimit.of(o.play),
+    inFlight: () => pending.n,
   };
   let stopping = false;
   const server = serverOf(ctx);
@@ -154,7 +156,6 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
   ctx.origin = o.publicUrl ?? url;
   ctx.render = new ReceiptRender(store, ctx.origin, o.fault, o.cache ? undefined : 0, o.play.utc);
-  const pending = { n: 0 };
   answerOn(server, ctx, o.latency + o.play.latency + (o.fault.delayMs ?? 0), () => stopping, pending);
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> =>

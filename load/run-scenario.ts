@@ -8,6 +8,7 @@ import { finalize, notRun, settingsOf, type ScenarioResult } from './scenario-re
 import { createHistogram } from './histograms.js';
 import { createAbortWatch } from './abort-watch.js';
 import { chooseInterval, MIN_INTERVAL_MS } from './window-rules.js';
+import { stallNotes } from './stall-note.js';
 import type { Scenario } from './scenario-file.js';
 import { basicAuth, type Secret } from '../target/redact.js';
 
@@ -192,6 +193,7 @@ export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult
   const stopped = `the target answered 429 (rate limited) ${meter.rateLimited} times; the scenario stopped at once`;
   const notes = meter.rateLimited ? [`${stopped} (Retry-After: ${meter.retryAfter} s)`] : [];
   if (aborted) notes.push(aborted);
+  notes.push(...stallNotes({ mode: s.mode, series }));
   // autocannon reconnects silently when the server closes a connection; requests lost that way are errors too
   const dropped = Math.max(0, meter.sent - raw.totalCompletedRequests - raw.timeouts - s.connections * s.pipelining);
   if (meter.oversize > 0)

@@ -1,6 +1,7 @@
 // npm run bench:load: the load tool's own overhead. Against one bare node:http server (its own process, constant receipt body),
 // plain autocannon and the harness's runner (rotation over 1000 paths, sampled contract validation, µs histogram, series)
 // run alternately; the ratio of achieved request rates is the price of the harness. Budget: ours >= 0.9x plain.
+// The harness runs twice a round: at --sample-every (default 100) and judging every answer (sampleEvery 1).
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -95,11 +96,11 @@ async function plain(url: string, seconds: number): Promise<Side> {
   });
 }
 
-/** The harness: rotation, sampling, its own histogram and series. */
-async function ours(url: string, seconds: number): Promise<Side> {
+/** The harness: rotation, sampling (1 answer in `every`), its own histogram and series. */
+async function ours(url: string, seconds: number, every = sampleEvery): Promise<Side> {
   return measured(async () => {
     const r = await runScenario(
-      { ...scenario, duration: seconds },
+      { ...scenario, duration: seconds, sampleEvery: every },
       { url, publicUrl: judged.publicUrl, secret: { accountSid: judged.accountSid, authToken: 'bench' }, paths },
     );
     return { answers: r.requests.total, seconds: r.duration, sampled: r.sampled, invalid: r.mismatches };
@@ -107,35 +108,58 @@ async function ours(url: string, seconds: number): Promise<Side> {
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const show = (s: Side): string => `${Math.round(s.rate)} req/s, ${s.cpuUs.toFixed(1)} µs CPU/answer`;
+
+// --- the cost of sampleEvery: each round runs plain autocannon, the harness at --sample-every and at 1 ---
+/** The sides of a round, rotated each round so that drift (thermal, other load) favours none. */
+const SIDES = ['plain', 'sampled', 'every'] as const;
+type SideName = (typeof SIDES)[number];
+const runSide = (name: SideName, url: string, seconds: number): Promise<Side> =>
+  name === 'plain' ? plain(url, seconds) : ours(url, seconds, name === 'every' ? 1 : sampleEvery);
+
+/** One line per harness side: rate and CPU per answer, bodies judged, and both ratios to plain autocannon. */
+function harnessLine(label: string, o: Side, a: Side): string {
+  const rate = (o.rate / a.rate).toFixed(3);
+  const cpu = (a.cpuUs / o.cpuUs).toFixed(3);
+  const judged = `${o.sampled} bodies validated, ${o.invalid} invalid`;
+  return `  harness, ${label}: ${show(o)} (${judged}), rate ratio ${rate}, CPU ratio plain/harness ${cpu}`;
+}
+
 const { url, child } = await startServer(JSON.stringify(example));
 try {
   console.log(
-    `bench:load: ${rounds} rounds of ${duration} s each, ${connections} connections, 1 body in ${sampleEvery} validated, bare node:http server in its own process`,
+    `bench:load: ${rounds} rounds of ${duration} s each, ${connections} connections, harness at 1 body in ` +
+      `${sampleEvery} and at every body validated, bare node:http server in its own process`,
   );
-  await plain(url, 1); // warm both paths up (JIT, sockets)
+  await plain(url, 1); // warm every path up (JIT, sockets)
   await ours(url, 1);
-  const ratios: number[] = [];
-  const cpuRatios: number[] = [];
+  await ours(url, 1, 1);
+  const ratio = { sampled: [] as number[], every: [] as number[] };
+  const cpu = { sampled: [] as number[], every: [] as number[] };
   for (let i = 0; i < rounds; i++) {
-    // alternate the order so that drift (thermal, other load) does not favour one side
-    let a: Side | undefined;
-    let o: Side | undefined;
-    for (const side of i % 2 === 0 ? ['plain', 'ours'] : ['ours', 'plain']) {
-      if (side === 'plain') a = await plain(url, duration);
-      else o = await ours(url, duration);
+    const sides = {} as Record<SideName, Side>;
+    for (let k = 0; k < SIDES.length; k++) {
+      const name = SIDES[(i + k) % SIDES.length];
+      sides[name] = await runSide(name, url, duration);
     }
-    ratios.push(o!.rate / a!.rate);
-    cpuRatios.push(a!.cpuUs / o!.cpuUs);
-    console.log(
-      `round ${i + 1}: plain autocannon ${Math.round(a!.rate)} req/s (${a!.cpuUs.toFixed(1)} µs CPU/answer), harness ${Math.round(o!.rate)} req/s (${o!.cpuUs.toFixed(1)} µs CPU/answer, ${o!.sampled} bodies validated, ${o!.invalid} invalid), rate ratio ${(o!.rate / a!.rate).toFixed(3)}`,
-    );
+    const a = sides.plain;
+    console.log(`round ${i + 1}: plain autocannon ${show(a)}`);
+    for (const key of ['sampled', 'every'] as const) {
+      ratio[key].push(sides[key].rate / a.rate);
+      cpu[key].push(a.cpuUs / sides[key].cpuUs);
+      console.log(harnessLine(key === 'sampled' ? `sampleEvery ${sampleEvery}` : 'sampleEvery 1', sides[key], a));
+    }
   }
-  const m = median(ratios);
+  const m = median(ratio.sampled);
+  const verdict = m >= BUDGET ? 'within budget' : 'OVER BUDGET';
   console.log(
-    `median rate ratio harness/plain: ${m.toFixed(3)} (overhead ${((1 - m) * 100).toFixed(1)}%; budget: ratio >= ${BUDGET}) ${m >= BUDGET ? 'within budget' : 'OVER BUDGET'}`,
+    `median rate ratio harness/plain at sampleEvery ${sampleEvery}: ${m.toFixed(3)} ` +
+      `(overhead ${((1 - m) * 100).toFixed(1)}%; budget: ratio >= ${BUDGET}) ${verdict}`,
   );
   console.log(
-    `median CPU-per-answer ratio plain/harness: ${median(cpuRatios).toFixed(3)} (the same comparison, robust to other load on the machine)`,
+    `median CPU-per-answer ratio plain/harness: ${median(cpu.sampled).toFixed(3)} at sampleEvery ${sampleEvery}, ` +
+      `${median(cpu.every).toFixed(3)} at sampleEvery 1 (robust to other load on the machine); ` +
+      `median rate ratio at sampleEvery 1: ${median(ratio.every).toFixed(3)}`,
   );
   const secret = { accountSid: judged.accountSid, authToken: 'bench' };
   await compareWorkers({ url, publicUrl: judged.publicUrl, secret, scenario, paths }, rounds, duration);

@@ -52,6 +52,12 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'content-type': { checks: ['response_content_type'] },
   'invalid-json': { checks: ['response_json'] },
   slow: { checks: [], notCaught: 'a latency budget, not a contract rule: the load gate (load/) judges it' },
+  'swap-under-concurrency': {
+    checks: [],
+    notCaught:
+      'only while requests overlap: one request at a time never sees it; the load gate (load/) judges it ' +
+      '(the suite catches it only where its requests happen to overlap)',
+  },
   // Hostile targets (issue 5): each must become a clear failed check, never a hang or a runner crash.
   hang: { checks: ['response_complete'] },
   'huge-body': { checks: ['response_complete'] },
