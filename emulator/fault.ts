@@ -48,9 +48,11 @@ export interface Fault {
   url?(r: ReceiptObject, ctx: ReceiptCtx): string;
   /** Mutates a list page's meta. */
   page?(meta: PageMeta, ctx: PageCtx): void;
-  /** Under concurrency (another answer in flight), the position of the receipt a fetch of `position` (of `count`)
-   * answers instead, as a race between requests would; undefined keeps it. */
+  /** Under concurrency (at least `crowd` requests in flight), the position of the receipt a fetch of `position` (of
+   * `count`) answers instead, as a race between requests would; undefined keeps it. */
   crowded?(position: number, count: number): number | undefined;
+  /** Requests in flight (this one included) from which `crowded` applies. */
+  readonly crowd?: number;
   /** Maps a list position to the position served there. */
   order?(position: number, count: number, size: number): number;
   /** The page size served for an asked PageSize; null rejects it (400). */

@@ -103,7 +103,8 @@ function list(ctx: RouteCtx, place: Place, scope: Scope, query: string): Reply {
 /** The receipt a fetch of receipt i (of message m) answers: itself, or another of m under a race fault and concurrency. */
 function served(ctx: RouteCtx, i: number, m: number): number {
   const { start, size } = ctx.store.messages;
-  const swap = ctx.fault.crowded && ctx.inFlight() >= 2 ? ctx.fault.crowded(i - start[m], size[m]) : undefined;
+  const { crowded, crowd = 2 } = ctx.fault;
+  const swap = crowded && ctx.inFlight() >= crowd ? crowded(i - start[m], size[m]) : undefined;
   return swap === undefined ? i : start[m] + swap;
 }
 

@@ -55,8 +55,8 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'swap-under-concurrency': {
     checks: [],
     notCaught:
-      'only while requests overlap: one request at a time never sees it; the load gate (load/) judges it ' +
-      '(the suite catches it only where its requests happen to overlap)',
+      'only with more requests in flight than the contract client ever sends (5 and up; it holds 4): ' +
+      'the load gate (load/) judges it',
   },
   // Hostile targets (issue 5): each must become a clear failed check, never a hang or a runner crash.
   hang: { checks: ['response_complete'] },

@@ -5,10 +5,13 @@ import { expect, test } from '../../fixtures/test.js';
 import { create } from '../../emulator/server.js';
 import { targetEnv } from '../../target/settings.js';
 import { runProbes } from '../contract/run-probes.js';
+import { defaultLimits } from '../../target/api.js';
+import { findFault } from '../../emulator/faults.js';
 import { reportDir, scenarioFile } from './load-helpers.js';
 import { withEmulator } from './with-emulator.js';
 
 const FAULT = 'swap-under-concurrency';
+const fault = findFault(FAULT)!;
 /** The check that names an answer belonging to another request. */
 const CHECK = 'receipt_path_sids';
 /** A short gate on validity alone: 8 connections overlap, 1 answer in 5 is judged. */
@@ -59,15 +62,11 @@ async function loadAgainst(fault?: typeof FAULT): Promise<CliRun> {
 }
 
 test.describe('a server that swaps answers only under concurrency', () => {
-  test('the contract probes and the generated phase, one request at a time, report zero violations', async () => {
-    // maxInFlight 1: in-process the probes run side by side (up to 4 requests at once), which one test alone never does
-    const found = await withEmulator(FAULT, (t) => runProbes(t, { timeoutMs: 3000, maxInFlight: 1 }));
+  test('the contract probes and the generated phase, at the suite’s own concurrency, report zero violations', async () => {
+    // the fault needs more requests in flight than the suite's client ever holds (npm run load has 8 here)
+    expect(fault.crowd).toBeGreaterThan(defaultLimits.maxInFlight);
+    const found = await withEmulator(FAULT, (t) => runProbes(t, { timeoutMs: 3000 }));
     expect(found).toConform();
-  });
-
-  test('the same probes side by side (up to 4 requests at once) see it: concurrency is what breaks', async () => {
-    const found = await withEmulator(FAULT, (t) => runProbes(t, { timeoutMs: 3000 }, { generated: false }));
-    expect(found.map((v) => v.check)).toContain(CHECK);
   });
 
   test('npm run load fails the gate and names receipt_path_sids in its output and result.json', async () => {
@@ -81,6 +80,7 @@ test.describe('a server that swaps answers only under concurrency', () => {
     };
     const [fetch] = result.scenarios;
     expect(fetch.mismatches).toBeGreaterThan(0);
+    test.info().annotations.push({ type: 'invalid', description: `${fetch.mismatches} of ${fetch.sampled} sampled` });
     expect(fetch.invalid_examples.some((e) => e.startsWith(`[${CHECK}] /sid: `))).toBe(true);
   });
 
