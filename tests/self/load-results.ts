@@ -6,27 +6,25 @@ import { createSeriesRecorder } from '../../load/series.js';
 import type { Shard } from '../../load/shard.js';
 import { parseThreshold } from '../../load/thresholds.js';
 
+/** The settings of every fake generator's scenario. */
+const SETTINGS: Counts['settings'] = {
+  connections: 4,
+  pipelining: 1,
+  rate: null,
+  pageSize: null,
+  warmup: 0,
+  duration: 1,
+  maxRequests: 1000,
+  timeout: 5,
+  sampleEvery: 10,
+};
+
 /** The provenance every fake generator shares unless told otherwise: one scenario file, one setting. */
 const RUN: RunInfo = {
   ...NO_RUN,
   scenario_file: 'load/scenarios.yaml',
   scenario_sha256: 'ab'.repeat(32),
-  settings: {
-    fetch: {
-      operation: 'fetch',
-      mode: 'closed',
-      connections: 4,
-      pipelining: 1,
-      rate: null,
-      pageSize: null,
-      warmup: 0,
-      duration: 1,
-      maxRequests: 1000,
-      timeout: 5,
-      sampleEvery: 10,
-      thresholds: [],
-    },
-  },
+  settings: { fetch: { operation: 'fetch', mode: 'closed', ...SETTINGS, thresholds: [] } },
 };
 
 /** The rules every fake generator's scenario is judged by. */
@@ -55,17 +53,7 @@ export function generator(
     name: 'fetch',
     operation: 'fetch',
     mode: 'closed',
-    settings: {
-      connections: 4,
-      pipelining: 1,
-      rate: null,
-      pageSize: null,
-      warmup: 0,
-      duration: 1,
-      maxRequests: 1000,
-      timeout: 5,
-      sampleEvery: 10,
-    },
+    settings: { ...SETTINGS },
     urls: 12,
     generators: 1,
     start,
