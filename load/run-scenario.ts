@@ -1,7 +1,8 @@
-import type { EventEmitter } from 'node:events';
-import autocannon, { type Client } from 'autocannon';
+import type autocannon from 'autocannon';
+import type { Client } from 'autocannon';
+import { createBrake, fire, type Progress, type RawResult } from './cannon.js';
 import { createMeter, MAX_BODY_BYTES, type Meter } from './meter.js';
-import { createPacer, type Pacer } from './pace.js';
+import { createPacer } from './pace.js';
 import { createRotation, type Rotation } from './rotation.js';
 import { createSampleValidator, type SampleValidator } from './sample-validator.js';
 import { finalize, notRun, settingsOf, type ScenarioResult } from './scenario-result.js';
@@ -12,6 +13,8 @@ import { stallNotes } from './stall-note.js';
 import type { Scenario } from './scenario-file.js';
 import { basicAuth, type Secret } from '../target/redact.js';
 
+export type { Progress } from './cannon.js';
+
 /** Where and how to send: the base URL, the origin the target writes into links, its credentials, the paths to rotate. */
 export interface Drive {
   url: string;
@@ -19,26 +22,6 @@ export interface Drive {
   secret: Secret;
   paths: readonly string[];
   onProgress?: (p: Progress) => void;
-}
-/** A progress snapshot for the terminal. */
-export interface Progress {
-  scenario: string;
-  phase: 'warm-up' | 'measure';
-  elapsed: number;
-  responses: number;
-}
-
-/** What autocannon returns with `skipAggregateResult` (its raw counters). */
-interface RawResult {
-  totalCompletedRequests: number;
-  totalRequests: number;
-  totalBytes: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  statusCodeStats: Record<string, { count: number }>;
-  duration: number;
-  start: Date;
 }
 
 // A short sample interval lets a request-bounded run end promptly; autocannon notices "done" only on a tick.
@@ -60,61 +43,6 @@ function cannonOptions(s: Scenario, d: Drive, seconds: number, rotation: Rotatio
     headers: { authorization: basicAuth(d.secret.accountSid, d.secret.authToken), accept: 'application/json' },
     requests: rotation.requests,
   };
-}
-
-/** The running instance as an event source that can be stopped (kept apart from its promise side for the linter). */
-type Running = EventEmitter & { stop(): void };
-
-/** Stops every connection at once: autocannon's own stop() waits for its next tick, sending all the while. */
-function createBrake(): { attach(c: Client): void; bind(i: Running): void; pull(): void } {
-  const clients: Client[] = [];
-  let instance: Running | undefined;
-  return {
-    attach(c) {
-      clients.push(c);
-    },
-    bind(i) {
-      instance = i;
-    },
-    pull() {
-      instance?.stop();
-      // in-flight answers are dropped, nothing more is sent
-      for (const c of clients) (c as unknown as { destroy(): void }).destroy();
-    },
-  };
-}
-
-/** Runs autocannon and relays progress once per 250 ms. */
-async function fire(
-  opts: autocannon.Options,
-  phase: Progress['phase'],
-  s: Scenario,
-  d: Drive,
-  pacer?: Pacer,
-  listen?: (i: Running) => void,
-): Promise<RawResult> {
-  // without a callback autocannon returns an event emitter that is also a promise (its types show only the promise)
-  const instance = autocannon({ ...opts, skipAggregateResult: true }) as unknown as Promise<RawResult>;
-  const events = instance as unknown as Running;
-  pacer?.begin();
-  const started = Date.now();
-  let responses = 0;
-  if (d.onProgress)
-    events.on('response', () => {
-      responses++;
-    }); // only a terminal shows progress
-  listen?.(events);
-  const timer =
-    d.onProgress &&
-    setInterval(
-      () => d.onProgress!({ scenario: s.name, phase, elapsed: (Date.now() - started) / 1000, responses }),
-      250,
-    );
-  try {
-    return await instance;
-  } finally {
-    if (timer) clearInterval(timer);
-  }
 }
 
 /** Warms up; a 429 there stops it at once, and the scenario ends rate limited without measuring. */
