@@ -9,6 +9,10 @@ export type { Series } from './series.js';
 export interface Meter {
   /** Listener for the autocannon instance's 'response' event. */
   onResponse(client: Client, status: number, bytes: number, ms: number): void;
+  /** Listener for the instance's 'reqError' event (a transport error or a timeout): counted in its interval. */
+  onError(): void;
+  /** An answer the sampler judged: counted in its interval, so error_rate holds over windows as over the run. */
+  onJudged(valid: boolean): void;
   /** Hook for autocannon's `setupClient`: watches 429 answers for Retry-After. */
   attach(client: Client): void;
   /** Ends the time series. */
@@ -89,6 +93,12 @@ export function createMeter(opts: {
       recordLatency(histogram, latency);
       recorder.add(status, resBytes, latency);
       if (status === 429 && rateLimited++ === 0) opts.on429();
+    },
+    onError() {
+      recorder.error();
+    },
+    onJudged(valid) {
+      recorder.judged(valid);
     },
     attach(client) {
       (client as NodeJS.EventEmitter).on('request', () => {

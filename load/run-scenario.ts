@@ -83,7 +83,6 @@ interface Measured {
 /** The measured phase: rotation, pacing, sampled judging and the meter; a 429 or a lost abortOnFail rule brakes. */
 async function measure(s: Scenario, d: Drive): Promise<Measured> {
   const sampled = { operation: s.operation, publicUrl: d.publicUrl, accountSid: d.secret.accountSid, secret: d.secret };
-  const validator = createSampleValidator(sampled, s.sampleEvery);
   const brake = createBrake();
   const pacer = s.mode === 'open' ? createPacer((1000 * connectionsOf(s)) / s.rate!, connectionsOf(s)) : undefined;
   let aborted: string | undefined;
@@ -97,6 +96,7 @@ async function measure(s: Scenario, d: Drive): Promise<Measured> {
       brake.pull();
     }),
   });
+  const validator = createSampleValidator(sampled, s.sampleEvery, (valid) => meter.onJudged(valid));
   const rotation = createRotation(d.paths, connectionsOf(s), s.pipelining);
   const setupClient = (c: Client): void => {
     brake.attach(c);
@@ -108,6 +108,7 @@ async function measure(s: Scenario, d: Drive): Promise<Measured> {
   const raw = await fire({ ...cannonOptions(s, d, s.duration, rotation), setupClient }, 'measure', s, d, pacer, (i) => {
     brake.bind(i);
     i.on('response', meter.onResponse);
+    i.on('reqError', meter.onError);
   });
   return { raw, meter, validator, aborted };
 }

@@ -103,7 +103,11 @@ function verdict(exchange: Exchange, ctx: CheckContext): string[] {
 }
 
 /** Samples each connection's first 2xx answer and then one in `every`; the cost is paid only for sampled answers. */
-export function createSampleValidator(sc: SampleContext, every: number): SampleValidator {
+export function createSampleValidator(
+  sc: SampleContext,
+  every: number,
+  onJudged?: (valid: boolean) => void,
+): SampleValidator {
   const state = { seen: 0, sampled: 0, invalid: 0, examples: [] as string[] };
   const expect = sc.operation === 'list' ? 'page' : 'receipt';
   const ctx: CheckContext = { publicUrl: sc.publicUrl, accountSid: sc.accountSid, expect };
@@ -111,6 +115,7 @@ export function createSampleValidator(sc: SampleContext, every: number): SampleV
   const judgeOne = (p: Pending, body: string): boolean => {
     state.sampled++;
     const lines = verdict(exchangeOf(p, body, sc.secret, forms), ctx);
+    onJudged?.(lines.length === 0);
     if (lines.length === 0) return true;
     state.invalid++;
     for (const line of lines) {

@@ -14,6 +14,10 @@ export interface Sample {
   answers: number;
   bytes: number;
   non2xx: number;
+  /** Requests failed without an answer, answers judged, and judged answers that broke the contract. */
+  errors: number;
+  sampled: number;
+  invalid: number;
   /** The window's length in ms (the run's first and last intervals may be cut short). */
   ms: number;
 }
@@ -28,16 +32,17 @@ export function sampleOf(
   histogram: Histogram,
   b: { from: number[]; to: number[] },
 ): Sample {
-  let answers = 0,
-    bytes = 0,
-    non2xx = 0;
+  const c = { answers: 0, bytes: 0, non2xx: 0, errors: 0, sampled: 0, invalid: 0 };
   for (let x = i; x < j; x++) {
-    answers += s.requests[x];
-    bytes += s.bytes[x];
-    non2xx += non2xxAt(s, x);
+    c.answers += s.requests[x];
+    c.bytes += s.bytes[x];
+    c.non2xx += non2xxAt(s, x);
+    c.errors += s.errors?.[x] ?? 0;
+    c.sampled += s.sampled?.[x] ?? 0;
+    c.invalid += s.invalid?.[x] ?? 0;
   }
   const span = { from_s: (i * s.interval_ms) / 1000, to_s: b.to[j - 1] / 1000 };
-  return { span, histogram, answers, bytes, non2xx, ms: b.to[j - 1] - b.from[i] };
+  return { span, histogram, ...c, ms: b.to[j - 1] - b.from[i] };
 }
 
 /** The histogram of intervals [i, j) of a series, merged exactly. */
@@ -63,6 +68,17 @@ export function sampleValue(metric: string, x: Sample): number | null {
   if (metric === 'requests.average') return perSecond(x.answers, x.ms);
   if (metric === 'throughput.average') return perSecond(x.bytes, x.ms);
   if (metric === 'non2xx') return x.non2xx;
-  if (metric === 'error_rate') return x.answers ? Number((x.non2xx / x.answers).toPrecision(6)) : null;
+  if (metric === 'errors') return x.errors;
+  if (metric === 'mismatches') return x.invalid;
+  if (metric === 'error_rate') return windowErrorRate(x);
   return null;
+}
+
+/** The whole run's error_rate (scenario-result.ts errorRate) over one window: failed requests, non-2xx answers and
+ * 2xx answers estimated invalid from the window's sample, over attempts; null when nothing was attempted. */
+function windowErrorRate(x: Sample): number | null {
+  const attempts = x.answers + x.errors;
+  if (attempts === 0) return null;
+  const invalid = x.sampled > 0 ? (x.invalid / x.sampled) * (x.answers - x.non2xx) : 0;
+  return Number(((x.errors + x.non2xx + invalid) / attempts).toPrecision(6));
 }

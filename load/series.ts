@@ -14,6 +14,11 @@ export interface Series {
   latency: { p50: (number | null)[]; p99: (number | null)[]; max: (number | null)[] };
   /** Answers per interval by HTTP status, e.g. `{"200": [90, 88], "404": [0, 2]}`. */
   status_codes: Record<string, number[]>;
+  /** Requests that failed without an answer (transport errors, timeouts) per interval. */
+  errors: number[];
+  /** Answers judged by the sampler per interval, and how many of them broke the contract. */
+  sampled: number[];
+  invalid: number[];
   /** Each interval's raw latency histogram (µs, HdrHistogram compressed base64; "" when empty): merges exactly. */
   histograms: string[];
 }
@@ -28,6 +33,9 @@ export function emptySeries(intervalMs: number, start = new Date()): Series {
     bytes: [],
     latency,
     status_codes: {},
+    errors: [],
+    sampled: [],
+    invalid: [],
     histograms: [],
   };
 }
@@ -35,11 +43,24 @@ export function emptySeries(intervalMs: number, start = new Date()): Series {
 const ms = (h: Histogram, p: number): number | null =>
   h.totalCount === 0 ? null : Math.round(h.getValueAtPercentile(p)) / 1000;
 
+/** One interval's counts besides its histogram and status codes. */
+interface Tally {
+  answers: number;
+  bytes: number;
+  errors: number;
+  sampled: number;
+  invalid: number;
+}
+const noTally = (): Tally => ({ answers: 0, bytes: 0, errors: 0, sampled: 0, invalid: 0 });
+
 /** Appends one interval's numbers, its percentiles read from its own histogram. */
-function pushInterval(s: Series, h: Histogram, answers: number, bytes: number, codes: Map<string, number>): void {
+function pushInterval(s: Series, h: Histogram, t: Tally, codes: Map<string, number>): void {
   const i = s.requests.length;
-  s.requests.push(answers);
-  s.bytes.push(bytes);
+  s.requests.push(t.answers);
+  s.bytes.push(t.bytes);
+  s.errors.push(t.errors);
+  s.sampled.push(t.sampled);
+  s.invalid.push(t.invalid);
   s.latency.p50.push(ms(h, 50));
   s.latency.p99.push(ms(h, 99));
   s.latency.max.push(ms(h, 100));
@@ -51,32 +72,41 @@ function pushInterval(s: Series, h: Histogram, answers: number, bytes: number, c
 /** Collects answers into intervals: `add` per answer, `cut` at each interval's end, `series` when done. */
 export function createSeriesRecorder(intervalMs: number): {
   add(status: number, bytes: number, latencyMs: number): void;
+  /** A request that failed without an answer (transport error or timeout). */
+  error(): void;
+  /** An answer the sampler judged, and whether it held. */
+  judged(valid: boolean): void;
   cut(): void;
   readonly pending: number;
   readonly series: Series;
 } {
   const series = emptySeries(intervalMs);
   let h = createHistogram();
-  let answers = 0,
-    bytes = 0;
+  let t = noTally();
   let codes = new Map<string, number>();
   return {
     add(status, size, latencyMs) {
-      answers++;
-      bytes += size;
+      t.answers++;
+      t.bytes += size;
       recordLatency(h, latencyMs);
       const code = String(status);
       codes.set(code, (codes.get(code) ?? 0) + 1);
     },
+    error() {
+      t.errors++;
+    },
+    judged(valid) {
+      t.sampled++;
+      if (!valid) t.invalid++;
+    },
     cut() {
-      pushInterval(series, h, answers, bytes, codes);
+      pushInterval(series, h, t, codes);
       h = createHistogram();
-      answers = 0;
-      bytes = 0;
+      t = noTally();
       codes = new Map();
     },
     get pending() {
-      return answers;
+      return t.answers + t.errors + t.sampled;
     },
     series,
   };
@@ -100,7 +130,14 @@ export function mergeSeries(parts: Series[]): Series {
     const pick = <T>(f: (p: Series, j: number) => T): T[] => parts.flatMap((p, k) => (at[k] < 0 ? [] : [f(p, at[k])]));
     const h = mergeHistograms(pick((p, j) => p.histograms[j]).filter(Boolean));
     const perCode = new Map(codes.map((c) => [c, sum(pick((p, j) => p.status_codes[c]?.[j] ?? 0))]));
-    pushInterval(merged, h, sum(pick((p, j) => p.requests[j])), sum(pick((p, j) => p.bytes[j])), perCode);
+    const tally = {
+      answers: sum(pick((p, j) => p.requests[j])),
+      bytes: sum(pick((p, j) => p.bytes[j])),
+      errors: sum(pick((p, j) => p.errors[j] ?? 0)),
+      sampled: sum(pick((p, j) => p.sampled[j] ?? 0)),
+      invalid: sum(pick((p, j) => p.invalid[j] ?? 0)),
+    };
+    pushInterval(merged, h, tally, perCode);
   }
   return merged;
 }

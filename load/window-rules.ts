@@ -18,6 +18,8 @@ export const WINDOW_METRICS: readonly string[] = [
   'requests.average',
   'throughput.average',
   'non2xx',
+  'errors',
+  'mismatches',
   'error_rate',
 ];
 

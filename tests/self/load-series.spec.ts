@@ -1,6 +1,7 @@
 import { test, expect } from '../../fixtures/test.js';
 import { createHistogram, mergeHistograms, recordLatency, summarizeLatency } from '../../load/histograms.js';
 import { createSeriesRecorder, mergeSeries, type Series } from '../../load/series.js';
+import { runAgainst } from './load-helpers.js';
 
 /** A series of `intervals` intervals from `start`, interval i holding answers with latencies `ms(i, k)`, k < count. */
 function seriesOf(start: string, intervals: number, count: number, ms: (i: number, k: number) => number): Series {
@@ -48,5 +49,16 @@ test.describe('series per interval (charts, windows, merges)', () => {
     for (let k = 0; k < 20; k++) recordLatency(both, 10);
     expect(summarizeLatency(mergeHistograms([m.histograms[1]]))).toEqual(summarizeLatency(both));
     expect(within(m.latency.max, [1, 10, 11, 12])).toBe(true);
+  });
+
+  test('a real run counts each timeout and each judged answer in its interval', async () => {
+    const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+    // answers that never end time out after 1 s: the series must hold every one, where it happened
+    const hung = await runAgainst('never-ends', { duration: 2.5 });
+    expect(hung.timeouts).toBeGreaterThan(0);
+    expect(sum(hung.series.errors)).toBe(hung.timeouts);
+    const invalid = await runAgainst('invalid-json', { duration: 0.6 });
+    expect(invalid.sampled).toBeGreaterThan(0);
+    expect([sum(invalid.series.sampled), sum(invalid.series.invalid)]).toEqual([invalid.sampled, invalid.mismatches]);
   });
 });

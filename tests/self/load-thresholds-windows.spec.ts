@@ -74,6 +74,32 @@ test.describe('thresholds over windows (p99 < 50 over 5s)', () => {
     expect(whole.passed).toBe(true);
   });
 
+  test('error_rate over a window counts its transport errors and invalid samples, as the whole run does', () => {
+    const r = createSeriesRecorder(1000);
+    r.series.start = START;
+    for (let i = 0; i < 6; i++) {
+      for (let k = 0; k < 1000; k++) r.add(200, 100, 2);
+      // second 2: 20 requests time out; second 4: 2 of 10 judged answers broke the contract (20 % of its 2xx)
+      for (let k = 0; k < (i === 2 ? 20 : 0); k++) r.error();
+      for (let k = 0; k < 10; k++) r.judged(!(i === 4 && k < 2));
+      r.cut();
+    }
+    const [rate, errors, invalid] = judge(
+      rules('error_rate < 0.01 over 1s', 'errors < 10 over 1s', 'mismatches < 1 over 2s'),
+      {},
+      { series: r.series },
+    );
+    expect(rate).toMatchObject({ passed: false, measured: 0.2, window: { from_s: 4, to_s: 5 } });
+    expect(errors).toMatchObject({ passed: false, measured: 20, window: { from_s: 2, to_s: 3 } });
+    expect(invalid).toMatchObject({ passed: false, measured: 2 });
+    const second2 = judge(
+      rules('error_rate < 0.5 over 1s'),
+      {},
+      { series: { ...r.series, invalid: [0, 0, 0, 0, 0, 0] } },
+    );
+    expect(second2[0]).toMatchObject({ measured: Number((20 / 1020).toPrecision(6)), window: { from_s: 2, to_s: 3 } });
+  });
+
   test('requests per second count the window’s real length: a short last interval does not drag it down', () => {
     const s = seriesOf(6, { count: 1000 });
     s.requests[5] = 10; // the answers after the last full interval, before the run ended 10 ms later
