@@ -31,6 +31,15 @@ function section(s: ScenarioResult): string {
   );
 }
 
+/** For a merge: the inputs' shards and each scenario's start skew, so a reader sees the windows lined up. */
+export function mergeLine(result: LoadResult): string {
+  const m = result.merge;
+  if (!m) return '';
+  const shards = m.inputs.map((i) => i.shard).filter(Boolean);
+  const skew = Object.entries(m.skew_ms).map(([name, ms]) => `${name} ${ms} ms`);
+  return `${shards.length ? `, shards ${shards.join(', ')}` : ''}${skew.length ? `; start skew ${skew.join(', ')}` : ''}`;
+}
+
 /** The self-contained HTML report: no scripts, no network; charts are inline SVG. */
 export function reportHtml(result: LoadResult): string {
   const table = `<table><tr>${COLUMNS.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>${tableRows(result.scenarios)
@@ -41,7 +50,7 @@ export function reportHtml(result: LoadResult): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <style>${STYLE}</style></head><body>
 <h1>Load report: ${result.passed ? 'all SLOs met' : 'SLO breached'}</h1>
-<p>Target ${esc(target)}; ${esc(result.started)}; ${result.generators.length} generator(s).</p>
+<p>Target ${esc(target)}; ${esc(result.started)}; ${result.generators.length} generator(s)${esc(mergeLine(result))}.</p>
 ${table}<pre>${esc(verdictLines(result.scenarios).join('\n'))}</pre>
 ${result.scenarios.map(section).join('\n')}</body></html>
 `;

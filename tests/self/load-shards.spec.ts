@@ -102,6 +102,10 @@ test.describe('three shards as separate processes, merged by load:merge', () => 
     ]);
     expect(run.out).toContain('PASS: 3 generators merged');
     expect(run.code).toBe(0);
+    // the reports name the shards and the start skew, so a reader sees the windows were lined up
+    const skew = read(join(merged, 'result.json')).merge!.skew_ms.fetch;
+    const line = `shards 1/3, 2/3, 3/3; start skew fetch ${skew} ms`;
+    for (const f of ['summary.md', 'report.html']) expect(readFileSync(join(merged, f), 'utf8')).toContain(line);
   });
 
   test('the measured windows overlap and the start skew is reported, small', () => {
