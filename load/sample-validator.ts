@@ -76,19 +76,19 @@ function exchangeOf(answer: Pending, body: string, secret: Secret, forms: string
 
 const MAX_ROUTES = 10_000;
 const routes = new Map<string, ReturnType<typeof contract.paths.match>>();
-/** The contract with matchPath remembered per path: every check matches the path again, and rotation repeats it. */
+/** contract.paths.match remembered per path: rotation repeats a few thousand paths, and matching is a regex walk. */
+function rememberedMatch(path: string): ReturnType<typeof contract.paths.match> {
+  let m = routes.get(path);
+  if (m === undefined) {
+    if (routes.size >= MAX_ROUTES) routes.clear();
+    m = contract.paths.match(path);
+    routes.set(path, m);
+  }
+  return m;
+}
+/** The contract the sampler judges with: the same in every way but the remembered path match. */
 const judged: typeof contract = Object.create(contract, {
-  matchPath: {
-    value(path: string) {
-      let m = routes.get(path);
-      if (m === undefined) {
-        if (routes.size >= MAX_ROUTES) routes.clear();
-        m = contract.paths.match(path);
-        routes.set(path, m);
-      }
-      return m;
-    },
-  },
+  paths: { value: Object.create(contract.paths, { match: { value: rememberedMatch } }) as typeof contract.paths },
 }) as typeof contract;
 
 /** The registry's verdict as lines; a check that throws (a value too deep to show) is a failed sample, not a crash. */
