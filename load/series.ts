@@ -83,14 +83,14 @@ export function createSeriesRecorder(intervalMs: number): {
   const series = emptySeries(intervalMs);
   let h = createHistogram();
   let t = noTally();
-  let codes = new Map<string, number>();
+  // keyed by the number while answers arrive (no string per answer); named once per interval
+  let codes = new Map<number, number>();
   return {
     add(status, size, latencyMs) {
       t.answers++;
       t.bytes += size;
       recordLatency(h, latencyMs);
-      const code = String(status);
-      codes.set(code, (codes.get(code) ?? 0) + 1);
+      codes.set(status, (codes.get(status) ?? 0) + 1);
     },
     error() {
       t.errors++;
@@ -100,7 +100,7 @@ export function createSeriesRecorder(intervalMs: number): {
       if (!valid) t.invalid++;
     },
     cut() {
-      pushInterval(series, h, t, codes);
+      pushInterval(series, h, t, new Map([...codes].map(([code, n]) => [String(code), n])));
       h = createHistogram();
       t = noTally();
       codes = new Map();
