@@ -1,6 +1,7 @@
 import { createHistogram, recordLatency } from '../../load/histograms.js';
 import { loadResult, type LoadResult } from '../../load/report-json.js';
-import { finalize, type Counts } from '../../load/scenario-result.js';
+import { finalize } from '../../load/scenario-result.js';
+import { fakeCounts, SETTINGS } from './load-results.js';
 import { createSeriesRecorder } from '../../load/series.js';
 import type { Threshold } from '../../load/thresholds.js';
 
@@ -31,40 +32,17 @@ export function builtResult(run: BuiltRun): LoadResult {
     if (i % run.perInterval === run.perInterval - 1) recorder.cut();
   }
   const seconds = (run.answers / run.perInterval) * (run.intervalMs / 1000);
-  const counts: Counts = {
-    name: 'fetch',
-    operation: 'fetch',
-    mode: 'closed',
-    settings: {
-      connections: 2,
-      pipelining: 1,
-      rate: null,
-      pageSize: null,
-      warmup: 0,
-      duration: seconds,
-      maxRequests: 100_000,
-      timeout: 5,
-      sampleEvery: 10,
-    },
-    urls: 12,
-    generators: 1,
+  const counts = fakeCounts({
+    settings: { ...SETTINGS, connections: 2, duration: seconds, maxRequests: 100_000 },
     start: run.start,
     duration: seconds,
     requests: { total: run.answers, sent: run.answers },
     throughput: { total: run.answers * 100 },
     errors: run.errors ?? 0,
-    timeouts: 0,
     non2xx: Object.entries(codes).reduce((n, [c, k]) => (c.startsWith('2') ? n : n + k), 0),
-    mismatches: 0,
-    sampled: 10,
-    rate_limited: 0,
-    retry_after: 0,
     status_codes: codes,
     series: recorder.series,
-    parts: [],
-    invalid_examples: [],
-    notes: [],
-  };
+  });
   const result = loadResult({ url: 'http://127.0.0.1:1', embedded: true }, new Date(run.start), [
     finalize(counts, h, run.rules),
   ]);

@@ -7,7 +7,7 @@ import type { Shard } from '../../load/shard.js';
 import { parseThreshold } from '../../load/thresholds.js';
 
 /** The settings of every fake generator's scenario. */
-const SETTINGS: Counts['settings'] = {
+export const SETTINGS: Counts['settings'] = {
   connections: 4,
   pipelining: 1,
   rate: null,
@@ -49,30 +49,40 @@ export function generator(
   const non2xx = Object.entries(codes)
     .filter(([c]) => !c.startsWith('2'))
     .reduce((a, [, v]) => a + v, 0);
-  const counts: Counts = {
+  const counts = fakeCounts({
+    start,
+    duration: 1,
+    requests: { total: n, sent: n },
+    throughput: { total: n * 100 },
+    non2xx,
+    status_codes: codes,
+    series: recorder.series,
+  });
+  const run: RunInfo = { ...structuredClone(RUN), shard: o.shard ?? null, ...o.run };
+  return loadResult({ url: 'http://127.0.0.1:1', embedded: true }, new Date(start), [finalize(counts, h, RULES)], run);
+}
+
+/** A fake fetch scenario's counts: what a test gives, the rest of a quiet closed-loop run's defaults. */
+export function fakeCounts(
+  c: Pick<Counts, 'start' | 'duration' | 'requests' | 'throughput' | 'non2xx' | 'status_codes' | 'series'> &
+    Partial<Counts>,
+): Counts {
+  return {
     name: 'fetch',
     operation: 'fetch',
     mode: 'closed',
     settings: { ...SETTINGS },
     urls: 12,
     generators: 1,
-    start,
-    duration: 1,
-    requests: { total: n, sent: n },
-    throughput: { total: n * 100 },
     errors: 0,
     timeouts: 0,
-    non2xx,
     mismatches: 0,
     sampled: 10,
     rate_limited: 0,
     retry_after: 0,
-    status_codes: codes,
-    series: recorder.series,
     parts: [],
     invalid_examples: [],
     notes: [],
+    ...c,
   };
-  const run: RunInfo = { ...structuredClone(RUN), shard: o.shard ?? null, ...o.run };
-  return loadResult({ url: 'http://127.0.0.1:1', embedded: true }, new Date(start), [finalize(counts, h, RULES)], run);
 }
