@@ -1,6 +1,6 @@
 import { UsageError } from './usage-error.js';
 import type { WindowSpan } from './sample-value.js';
-import { parseWindow, WINDOW_METRICS, windowValues, type Timeline } from './window-rules.js';
+import { LATENCY_METRICS, parseWindow, WINDOW_METRICS, windowValues, type Timeline } from './window-rules.js';
 
 /** A comparison an SLO rule makes. */
 export type Operator = '<' | '<=' | '>' | '>=' | '==';
@@ -27,12 +27,7 @@ export interface Verdict extends Threshold {
 
 /** Metrics a rule may name: autocannon's result fields (dotted), plus the harness's own. */
 export const METRICS: readonly string[] = [
-  'latency.p50',
-  'latency.p90',
-  'latency.p99',
-  'latency.p99_9',
-  'latency.max',
-  'latency.mean',
+  ...LATENCY_METRICS,
   'requests.average',
   'requests.total',
   'throughput.average',

@@ -7,14 +7,14 @@ import { UsageError } from './usage-error.js';
 /** The shortest interval a series is cut into: every window is a whole multiple of it. */
 export const MIN_INTERVAL_MS = 100;
 
+/** The latency metrics (ms), as autocannon names them. */
+export const LATENCY_METRICS: readonly string[] = ['p50', 'p90', 'p99', 'p99_9', 'max', 'mean'].map(
+  (m) => `latency.${m}`,
+);
+
 /** Metrics with a per-interval source (histograms, requests, bytes, status codes): judged over windows, and live. */
 export const WINDOW_METRICS: readonly string[] = [
-  'latency.p50',
-  'latency.p90',
-  'latency.p99',
-  'latency.p99_9',
-  'latency.max',
-  'latency.mean',
+  ...LATENCY_METRICS,
   'requests.average',
   'throughput.average',
   'non2xx',
