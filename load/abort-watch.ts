@@ -41,8 +41,9 @@ export function createAbortWatch(
     for (const t of watched) {
       if (lost || elapsedMs < (t.delayAbortEval ?? 0) * 1000) continue;
       const x = sampleNow(t, series, total);
-      const value = x && sampleValue(t.metric, x);
-      if (!x || value === undefined || holds(t, value)) continue;
+      if (!x) continue;
+      const value = sampleValue(t.metric, x);
+      if (holds(t, value)) continue;
       lost = true;
       stop(abortNote(t, value, x));
     }

@@ -88,6 +88,14 @@ function checkWindows(inputs: MergeInput[]): Record<string, number> {
   const skew: Record<string, number> = {};
   const names = new Set(inputs.flatMap((i) => i.result.scenarios.map((s) => s.name)));
   for (const name of names) {
+    // a generator that measured nothing would leave its share of the load out of numbers that could still pass
+    for (const { file, result } of inputs) {
+      const idle = result.scenarios.find((s) => s.name === name && s.requests.total === 0);
+      if (idle) {
+        const who = result.run?.shard ? `shard ${result.run.shard.index}/${result.run.shard.count} (${file})` : file;
+        fail(`${name} was not measured by ${who}: ${idle.notes[0] ?? 'no response was received'}`);
+      }
+    }
     const windows = inputs.flatMap(({ file, result }) =>
       result.scenarios
         .filter((s) => s.name === name && s.duration > 0) // a scenario that did not run has no window

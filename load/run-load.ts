@@ -93,14 +93,21 @@ async function runAll(scenarios: Scenario[], plan: Plan): Promise<ScenarioResult
   const results: ScenarioResult[] = [];
   let waited = false;
   let held = false;
-  for (const [i, s] of scenarios.entries()) {
+  // every scenario's share of the paths before any load: a split that leaves a shard without URLs is refused up front
+  const shares: (string[] | string)[] = [];
+  for (const s of scenarios) {
     const work = await workloadFor(s, target, workloads);
-    if (typeof work === 'string') {
-      reporter.line(`${s.name}: not run: ${work}`);
-      results.push(notRun(s, work, createHistogram()));
+    shares.push(
+      typeof work === 'string' ? work : shardPaths(s.name, s.operation === 'list' ? work.list : work.fetch, shard),
+    );
+  }
+  for (const [i, s] of scenarios.entries()) {
+    const paths = shares[i];
+    if (typeof paths === 'string') {
+      reporter.line(`${s.name}: not run: ${paths}`);
+      results.push(notRun(s, paths, createHistogram()));
       continue;
     }
-    const paths = shardPaths(s.name, s.operation === 'list' ? work.list : work.fetch, shard);
     if (!held) plan.startedAt = await holdUntil(startAt, reporter);
     held = true;
     reporter.line(

@@ -1,5 +1,6 @@
 import type { Histogram } from 'hdr-histogram-js';
 import { createHistogram, encodeHistogram, mergeHistograms, recordLatency } from './histograms.js';
+import { UsageError } from './usage-error.js';
 
 /** A scenario's measurements per interval, for charts, thresholds over windows and exact merges. */
 export interface Series {
@@ -112,15 +113,24 @@ export function createSeriesRecorder(intervalMs: number): {
   };
 }
 
-/** The interval of `s` that holds instant `at` (ms since the epoch), counted from `s.start`. */
+/** How many intervals after `origin` (ms since the epoch) series `s` starts. */
 const offsetOf = (s: Series, origin: number): number => Math.round((Date.parse(s.start) - origin) / s.interval_ms);
 
 /** Adds several generators' series interval by interval, lined up by their start times; histograms merge exactly. */
-export function mergeSeries(parts: Series[]): Series {
+export function mergeSeries(all: Series[]): Series {
+  // a part that measured nothing (a scenario not run) has no intervals to line up, and a default interval length
+  const parts = all.some((p) => p.requests.length > 0) ? all.filter((p) => p.requests.length > 0) : all.slice(0, 1);
   const interval = parts[0].interval_ms;
+  const odd = parts.find((p) => p.interval_ms !== interval);
+  if (odd)
+    throw new UsageError(`merge: series cut into ${interval} ms and ${odd.interval_ms} ms intervals do not add up`);
   const origin = Math.min(...parts.map((p) => Date.parse(p.start)));
   const offsets = parts.map((p) => offsetOf(p, origin));
   const length = Math.max(0, ...parts.map((p, k) => offsets[k] + p.requests.length));
+  if (length > MAX_INTERVALS)
+    throw new UsageError(
+      `merge: the series span ${length} intervals of ${interval} ms; their start times are far apart`,
+    );
   const codes = [...new Set(parts.flatMap((p) => Object.keys(p.status_codes)))];
   const out = createSeriesRecorder(interval);
   const merged = out.series;
@@ -141,5 +151,8 @@ export function mergeSeries(parts: Series[]): Series {
   }
   return merged;
 }
+
+/** More intervals than a day of 100 ms steps: inputs whose series start far apart, not one run. */
+const MAX_INTERVALS = 864_000;
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);

@@ -69,6 +69,20 @@ test.describe('load:merge checks provenance before adding anything up', () => {
       'merge: the measured windows of fetch do not overlap ' +
         '(a.json 00:00:00.000–00:00:01.000, b.json 00:00:05.000–00:00:06.000)',
     ],
+    [
+      'a shard that measured nothing (its discovery failed, say): the rest of the load alone must not pass',
+      () => [shard(1, 2), generator(0, () => 1, {}, { shard: { index: 2, count: 2 } })],
+      'merge: fetch was not measured by shard 2/2 (b.json): no response was received',
+    ],
+    [
+      'series cut into intervals of different lengths',
+      () => {
+        const b = shard(2, 2);
+        b.scenarios[0].series.interval_ms = 250;
+        return [shard(1, 2), b];
+      },
+      'merge: series cut into 500 ms and 250 ms intervals do not add up',
+    ],
   ];
   for (const [what, inputs, says] of cases) {
     test(`refuses ${what}, naming the files`, () => {
