@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /** A mistake in the command line, scenario file or target settings: printed as one line, exit 1, no stack trace. */
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -6,4 +8,13 @@ export class UsageError extends Error {
 /** Throws a UsageError naming the setting, what it got and what is allowed. */
 export function reject(setting: string, got: unknown, allowed: string): never {
   throw new UsageError(`${setting}: got ${JSON.stringify(got)}; ${allowed}`);
+}
+
+/** node:util parseArgs in strict mode, its first error line a UsageError ending with `(try --help)`. */
+export function parseFlags<const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, strict: true as const, options }).values;
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]} (try --help)`);
+  }
 }

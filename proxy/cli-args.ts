@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { UsageError } from '../load/usage-error.js';
+import { parseFlags, UsageError } from '../load/usage-error.js';
 import { PROXY_DEFAULTS, type ProxyOptions } from './proxy-options.js';
 
 /** What `npm run proxy -- --help` prints. */
@@ -24,27 +23,18 @@ function integer(name: string, text: string | undefined): number | undefined {
 
 /** Reads the proxy's command line into createProxy() options (or help); a UsageError is one line. */
 export function readProxyArgs(argv: string[]): ProxyOptions | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        target: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'public-url': { type: 'string' },
-        record: { type: 'string' },
-        'violations-header': { type: 'boolean' },
-        'timeout-ms': { type: 'string' },
-        'max-body-bytes': { type: 'string' },
-        'allow-remote': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (try --help)`);
-  }
+  const values: Record<string, string | boolean | undefined> = parseFlags(argv, {
+    target: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'public-url': { type: 'string' },
+    record: { type: 'string' },
+    'violations-header': { type: 'boolean' },
+    'timeout-ms': { type: 'string' },
+    'max-body-bytes': { type: 'string' },
+    'allow-remote': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return 'help';
   const str = (k: string): string | undefined => values[k] as string | undefined;
   return {

@@ -1,9 +1,8 @@
 // npm run diff -- --a URL_A --b URL_B: sends the same probes to two targets and prints their structural differences.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { contract } from '../spec/contract.js';
-import { UsageError } from '../load/usage-error.js';
+import { parseFlags, UsageError } from '../load/usage-error.js';
 import { redact } from '../target/redact.js';
 import { readSide } from './diff-targets.js';
 import { diffTargets, formatDifference } from './diff-run.js';
@@ -19,21 +18,12 @@ writes $REPORT_DIR/proxy/diff.json; exit 1 on any difference.`;
 
 /** Reads the flags and both sides' settings; a UsageError is one line. */
 function readArgs(argv: string[], env: NodeJS.ProcessEnv): ReturnType<typeof readSide>[] | 'help' {
-  let values;
-  try {
-    values = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        a: { type: 'string' },
-        b: { type: 'string' },
-        'allow-remote': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (try --help)`);
-  }
+  const values = parseFlags(argv, {
+    a: { type: 'string' },
+    b: { type: 'string' },
+    'allow-remote': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return 'help';
   const remote = Boolean(values['allow-remote']);
   return [readSide('A', values.a, env, remote), readSide('B', values.b, env, remote)];

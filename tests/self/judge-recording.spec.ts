@@ -5,17 +5,13 @@ import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
 import { judgeFile } from '../../proxy/judge-file.js';
 import type { RecordingLine } from '../../proxy/recording-line.js';
-import { leaks, sdkThrough, startRig, type Rig } from './proxy-setup.js';
+import { leaks, sdkMessage, startRig, type Rig } from './proxy-setup.js';
 
 /** Records the SDK's traffic (list over pages, fetch) through a proxy in front of an emulator with a fault. */
 async function recordSdk(fault: 'sid-prefix' | 'meta-url-foreign' | undefined, file: string): Promise<Rig> {
   const rig = await startRig(fault, { record: file });
   try {
-    const t = rig.emulator.target;
-    const receipts = sdkThrough(rig)
-      .conversations.v1.services(t.serviceSid)
-      .conversations(t.conversationSid)
-      .messages(t.messageSid).deliveryReceipts;
+    const receipts = sdkMessage(rig).deliveryReceipts;
     const listed = await receipts.list({ pageSize: 2 }).catch(() => []);
     if (listed[0])
       await receipts(listed[0].sid)

@@ -4,17 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
-import { sdkThrough, startRig, type Rig } from './proxy-setup.js';
+import { sdkMessage, sdkThrough, startRig, type Rig } from './proxy-setup.js';
 
 /** Every receipt of the rig's target message in both scopes, through the SDK, without the url (its origin differs). */
 async function allReceipts(rig: Rig): Promise<Record<string, unknown>[]> {
   const t = rig.emulator.target;
   const client = sdkThrough(rig);
-  const inService = await client.conversations.v1
-    .services(t.serviceSid)
-    .conversations(t.conversationSid)
-    .messages(t.messageSid)
-    .deliveryReceipts.list({ pageSize: 2 });
+  const inService = await sdkMessage(rig, client).deliveryReceipts.list({ pageSize: 2 });
   const inDefault =
     t.defaultConversationSid && t.defaultMessageSid
       ? await client.conversations.v1
@@ -86,11 +82,7 @@ test.describe('npm run emulator -- --dataset recording.jsonl (replay)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'replay-broken-')), 'broken.jsonl');
     const rig = await startRig('sid-prefix', { record: file });
     try {
-      const t = rig.emulator.target;
-      const receipts = sdkThrough(rig)
-        .conversations.v1.services(t.serviceSid)
-        .conversations(t.conversationSid)
-        .messages(t.messageSid).deliveryReceipts;
+      const receipts = sdkMessage(rig).deliveryReceipts;
       // the SDK may choke on the bad SID; the recording holds it anyway
       await receipts.list({ pageSize: 2, limit: 2 }).catch(() => undefined);
     } finally {

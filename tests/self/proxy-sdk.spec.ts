@@ -1,15 +1,12 @@
 import { test, expect } from '../../fixtures/test.js';
 import type { Violation } from '../../spec/violation.js';
-import { sdkThrough, startRig, type Rig } from './proxy-setup.js';
+import { sdkMessage, sdkThrough, startRig, type Rig } from './proxy-setup.js';
 
 /** Drives the SDK through every operation: list (several pages), page, fetch, in both scopes. */
 async function useSdk(rig: Rig): Promise<number> {
   const t = rig.emulator.target;
   const client = sdkThrough(rig);
-  const messages = client.conversations.v1
-    .services(t.serviceSid)
-    .conversations(t.conversationSid)
-    .messages(t.messageSid);
+  const messages = sdkMessage(rig, client);
   const listed = await messages.deliveryReceipts.list({ pageSize: 2 });
   const page = await messages.deliveryReceipts.page({ pageSize: 1 });
   await page.nextPage();

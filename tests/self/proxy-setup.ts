@@ -48,6 +48,12 @@ export function sdkThrough(rig: Rig): twilio.Twilio {
   return twilio(t.accountSid, t.authToken, { httpClient: viaProxy(rig.proxy.url) });
 }
 
+/** The SDK's handle on the rig's target message in its service (`.deliveryReceipts` lists and fetches). */
+export function sdkMessage(rig: Rig, client = sdkThrough(rig)) {
+  const t = rig.emulator.target;
+  return client.conversations.v1.services(t.serviceSid).conversations(t.conversationSid).messages(t.messageSid);
+}
+
 /** The credential forms of the rig's target found in a text (empty: none leaked). */
 export function leaks(rig: Rig, text: string): string[] {
   const t = rig.emulator.target;
