@@ -1,11 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { readTargetOrExit } from './target/settings.js';
 import { readKnownOrExit } from './report/known-deviations.js';
+import { readMaxReceiptsOrExit } from './tests/contract/probes/max-receipts.js';
 
 // A bad TARGET_* setting ends the run here, with one line naming it, before any test starts.
 readTargetOrExit(process.env);
 // So does a malformed CONTRACT_KNOWN file: one line naming the file, the entry and what is wrong.
 readKnownOrExit(process.env);
+// And a bad CONTRACT_MAX_RECEIPTS (how many receipts discovery reads at most): one line naming it.
+readMaxReceiptsOrExit(process.env);
 
 /** Where reports go: reports/ unless REPORT_DIR says otherwise (the self-test's nested runs write to a temp dir). */
 const reports = process.env.REPORT_DIR || 'reports';

@@ -1,3 +1,4 @@
+import type { Lifecycle } from './lifecycle.js';
 import type { Operation, OperationName, PathParams, Scope } from './paths.js';
 import type { Violation } from './violation.js';
 
@@ -44,6 +45,8 @@ export interface ReceiptFacts {
   statusValues: readonly (string | null)[];
   /** Fields that hold an RFC 3339 date-time: compared as instants (`Z` and `+00:00` are the same time). */
   dateFields: readonly string[];
+  /** Which later copies of a receipt are a move forward (the status schema's x-lifecycle). */
+  lifecycle: Lifecycle;
 }
 
 /** Paging facts: PageSize bounds and the list envelope's key. */

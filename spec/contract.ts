@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { readLifecycle } from './lifecycle.js';
 import { schemaViolations } from './schema-violations.js';
 import type { Contract, DocumentedHeader, SchemaName, SidField, TwilioErrorBody } from './contract-types.js';
 import { compilePaths, type Operation, type OperationName, type PathParams, type Scope } from './paths.js';
@@ -52,6 +53,7 @@ export function loadContract(file = SPEC_FILE): Contract {
   const schemas = components.schemas as Record<string, Json>;
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
   addFormats(ajv);
+  ajv.addKeyword('x-lifecycle'); // the status schema's lifecycle: a fact read below, not a validation keyword
   ajv.addSchema({ $id: 'spec', $defs: rewriteRefs(schemas) as Json });
 
   const compiled = new Map<string, ValidateFunction>();
@@ -117,6 +119,7 @@ export function loadContract(file = SPEC_FILE): Contract {
       /^\^([A-Z]{2})\[/.exec(fieldSchema(field).pattern as string)?.[1] ?? null,
     length: (field: SidField): number => fieldSchema(field).maxLength as number,
   };
+  const statusValues = (fieldSchema('status').enum as (string | null)[]).slice();
   return Object.freeze({
     doc,
     file,
@@ -125,7 +128,8 @@ export function loadContract(file = SPEC_FILE): Contract {
     sids,
     receipts: {
       dateFields: Object.keys(receiptProps).filter((f) => fieldSchema(f).format === 'date-time'),
-      statusValues: (fieldSchema('status').enum as (string | null)[]).slice(),
+      statusValues,
+      lifecycle: readLifecycle(fieldSchema('status'), statusValues, Object.keys(receiptProps)),
     },
     paging: {
       pageSize: {
@@ -153,6 +157,7 @@ export type {
   TwilioErrorBody,
 } from './contract-types.js';
 export type { Operation, OperationName, PathParams, Scope };
+export type { Lifecycle, Status } from './lifecycle.js';
 
 /** The contract, loaded and compiled once per process. */
 export const contract: Contract = loadContract();

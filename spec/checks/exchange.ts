@@ -40,6 +40,12 @@ export interface Exchange {
 export type Expectation =
   'receipt' | 'page' | 'unauthorized' | 'not_found' | 'rejected' | 'hidden' | 'page_size' | 'page_token';
 
+/** A copy of a receipt seen before, and where: the request that returned it (e.g. `GET …/Receipts?PageSize=50`). */
+export interface SeenCopy {
+  receipt: Record<string, unknown>;
+  at: string;
+}
+
 /** A page walk in progress: the reference order of receipt SIDs, where this page should start, and pages seen. */
 export interface WalkState {
   expected: string[];
@@ -57,8 +63,11 @@ export interface CheckContext {
   /** The authenticated account (TARGET_ACCOUNT_SID). */
   accountSid: string;
   expect: Expectation;
-  /** A copy of this receipt seen before (in a list, or by another fetch); the response must equal it. */
-  known?: Record<string, unknown>;
+  /**
+   * Copies of receipts seen before (discovery's pages, a list), by sid: a receipt of this answer (a fetch: the one its
+   * path asks for) must equal its copy, or have moved forward along the spec's lifecycle.
+   */
+  known?: ReadonlyMap<string, SeenCopy>;
   walk?: WalkState;
   /** The page a followed link must reproduce: which link, and the receipt SIDs of that page. */
   reproduce?: { link: string; sids: string[] };

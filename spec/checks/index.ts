@@ -39,6 +39,7 @@ export type {
   Expectation,
   Judged,
   Route,
+  SeenCopy,
   WalkState,
 } from './exchange.js';
 

@@ -4,7 +4,9 @@ import { contract } from '../../spec/contract.js';
 import type { Violation } from '../../spec/violation.js';
 import { probes } from './probes/index.js';
 import { otherSid } from './probes/other-sids.js';
-import { discover, hasMessage } from './probes/reference.js';
+import { discover } from './probes/discover.js';
+import { DEFAULT_MAX_RECEIPTS } from './probes/max-receipts.js';
+import { hasMessage } from './probes/reference.js';
 import { Session, type Annotation } from './probes/session.js';
 import type { GeneratedSettings } from './generated/generated-settings.js';
 import { runGenerated } from './generated/run-generated.js';
@@ -15,10 +17,14 @@ export const SELFTEST_GENERATED: GeneratedSettings = { seed: 9, budget: 200 };
 /** A request budget with room for a rate-limited target's retries (each 429 retried counts as a request). */
 export const withRetries = (n: number): number => n + Math.ceil(n / 4);
 
-/** How runProbes runs: the generated phase's settings (false: fixed probes only), and where the probes' notes go. */
+/**
+ * How runProbes runs: the generated phase's settings (false: fixed probes only), where the probes' notes go, and
+ * how many receipts discovery reads (CONTRACT_MAX_RECEIPTS).
+ */
 export interface RunOptions {
   generated?: GeneratedSettings | false;
   notes?: Annotation[];
+  maxReceipts?: number;
 }
 
 /**
@@ -31,12 +37,14 @@ export async function runProbes(
   limits: Partial<ApiLimits> = {},
   options: RunOptions = {},
 ): Promise<Violation[]> {
-  const { generated = SELFTEST_GENERATED, notes } = options;
+  const { generated = SELFTEST_GENERATED, notes, maxReceipts = DEFAULT_MAX_RECEIPTS } = options;
   const other = otherSid(contract, 'account_sid', target.accountSid);
   const api = new Api(target, other, { ...defaultLimits, ...limits });
   try {
-    const ref = await discover(new Session(api, contract));
-    const defaultRef = hasMessage(target, 'default') ? await discover(new Session(api, contract), 'default') : null;
+    const ref = await discover(new Session(api, contract), 'service', maxReceipts);
+    const defaultRef = hasMessage(target, 'default')
+      ? await discover(new Session(api, contract), 'default', maxReceipts)
+      : null;
     const found = await Promise.all(
       probes.map(async (probe) => {
         const session = new Session(api, contract);

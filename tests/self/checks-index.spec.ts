@@ -1,7 +1,19 @@
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { assess, checks, type CheckContext, type Exchange } from '../../spec/checks/index.js';
-import { challenged, ctxFor, error, exchange, fetched, listPath, page, sid, sidOf } from './exchanges.js';
+import {
+  challenged,
+  copies,
+  ctxFor,
+  error,
+  example,
+  exchange,
+  fetched,
+  listPath,
+  page,
+  sid,
+  sidOf,
+} from './exchanges.js';
 
 /** One row per check: an exchange it accepts, one it rejects, the pointer it must name (good: false when it only judges failures). */
 interface Row {
@@ -12,6 +24,17 @@ interface Row {
 }
 
 const receipt = ctxFor('receipt');
+/** A first transition of the spec's lifecycle: [from, to]. */
+const life = contract.receipts.lifecycle;
+const step = ((from) => [from, life.next(from)[0]])(
+  contract.receipts.statusValues.find((v) => life.next(v).length > 0)!,
+);
+const [earlier, later] = ['2024-05-02T12:00:00Z', '2024-05-02T12:05:00Z'];
+/** Sets a receipt's status and date_updated (and no error, so that any state fits it). */
+const moveTo = (r: Record<string, unknown>, status: unknown, date: string) =>
+  Object.assign(r, { status, [life.date]: date, error_code: 0 });
+/** The example receipt at a status and date, as a copy seen before. */
+const at = (status: unknown, date: string) => moveTo(example('ServiceReceipt'), status, date);
 const pageCtx = ctxFor('page');
 const a = sid('a');
 const walk = (expected: string[], complete = true) =>
@@ -81,13 +104,9 @@ const rows: Record<string, Row> = {
     pointer: '/url',
   },
   receipt_consistent: {
-    good: [fetched(), { ...receipt, known: fetched().response.json as never }],
-    bad: [
-      fetched((r) => {
-        r.status = contract.receipts.statusValues.find((v) => v !== r.status) ?? null;
-      }),
-      { ...receipt, known: fetched().response.json as never },
-    ],
+    // Listed at one state, fetched at a later one with a later date_updated: a live receipt moved forward.
+    good: [fetched((r) => moveTo(r, step[1], later)), { ...receipt, known: copies(at(step[0], earlier)) }],
+    bad: [fetched((r) => moveTo(r, step[0], later)), { ...receipt, known: copies(at(step[1], earlier)) }],
     pointer: '/status',
   },
   page_schema: {

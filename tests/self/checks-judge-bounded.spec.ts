@@ -10,7 +10,7 @@ import { jsonEqual } from '../../spec/json-bounded.js';
 import { formatViolation, show } from '../../spec/violation.js';
 import { basicAuth, secretForms } from '../../target/redact.js';
 import { MAX_VIOLATIONS, Session } from '../contract/probes/session.js';
-import { ctxFor, example, fetched, page, sidOf } from './exchanges.js';
+import { copies, ctxFor, example, fetched, page, sidOf } from './exchanges.js';
 
 type Json = Record<string, unknown>;
 const DEEP = 100_000;
@@ -57,7 +57,7 @@ test.describe('judge() on hostile answers: a verdict, never a crash', () => {
       r.extra = nested(DEEP);
     });
     const known = { ...(fetched().response.json as Json), extra: nested(DEEP) }; // equal, not the same object
-    expect(judge(one, contract, ctxFor('receipt', { known }))).toEqual([]);
+    expect(judge(one, contract, ctxFor('receipt', { known: copies(known) }))).toEqual([]);
     const list = changed<Page>(page(), (p) => {
       p.extra = nested(DEEP);
       p.meta.extra = nested(DEEP);

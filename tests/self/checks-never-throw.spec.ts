@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { judge, type Expectation } from '../../spec/checks/index.js';
-import { ctxFor, exchange, fetched, listPath, sid } from './exchanges.js';
+import { copies, ctxFor, exchange, fetched, listPath, sid } from './exchanges.js';
 
 const kinds: Expectation[] = [
   'receipt',
@@ -60,7 +60,7 @@ test.describe('spec/checks never throw, whatever a target answers', () => {
           const found = judge(
             exchange(path, status, json),
             contract,
-            ctxFor(kind, { walk, known: { sid: sid('a') }, reproduce: { link: 'meta.url', sids: [] } }),
+            ctxFor(kind, { walk, known: copies({ sid: sid('a'), status: null }), reproduce: { link: 'meta.url', sids: [] } }),
           );
           expect(Array.isArray(found)).toBe(true);
         },

@@ -1,5 +1,5 @@
 import { contract, type SidField } from '../../spec/contract.js';
-import type { CheckContext, Exchange, Expectation } from '../../spec/checks/index.js';
+import type { CheckContext, Exchange, Expectation, SeenCopy } from '../../spec/checks/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -90,4 +90,9 @@ export function sidOf(field: SidField, hex: string): string {
 /** A receipt SID other than the example's, with one hex digit repeated. */
 export function sid(hex: string): string {
   return sidOf('sid', hex);
+}
+
+/** Receipts as copies seen before on the example list (a check context's `known`), by sid. */
+export function copies(...receipts: Json[]): ReadonlyMap<string, SeenCopy> {
+  return new Map(receipts.map((r) => [String(r.sid), { receipt: r, at: `GET ${listPath()}` }]));
 }

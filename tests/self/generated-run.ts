@@ -6,7 +6,8 @@ import type { GeneratedSettings } from '../contract/generated/generated-settings
 import { replayFailures, type ReplayLine } from '../contract/generated/replay-failures.js';
 import { runGenerated, type GeneratedRun } from '../contract/generated/run-generated.js';
 import { otherSid } from '../contract/probes/other-sids.js';
-import { discover, hasMessage } from '../contract/probes/reference.js';
+import { discover } from '../contract/probes/discover.js';
+import { hasMessage } from '../contract/probes/reference.js';
 import { Session } from '../contract/probes/session.js';
 
 /** Short limits: a broken emulator must end a self-test quickly. */
@@ -17,7 +18,7 @@ async function withApi<T>(target: Target, budget: number, fn: (api: Api) => Prom
   const api = new Api(target, otherSid(contract, 'account_sid', target.accountSid), {
     ...defaultLimits,
     ...LIMITS,
-    maxRequests: budget + 16,
+    maxRequests: budget + 32, // discovery's pages of both scopes and the phase's harvest besides its budget
   });
   try {
     return await fn(api);

@@ -1,6 +1,6 @@
 import { listDefault, listRequestedSize } from './list.js';
 import { fetchByUrl, fetchListed } from './fetch.js';
-import { walk } from './walk.js';
+import { walkAt, type WalkKind } from './walk-sizes.js';
 import { followPageLinks } from './links.js';
 import { pageSizeAboveMax, pageSizeInvalid } from './page-size.js';
 import { pageTokenForged } from './page-token.js';
@@ -32,7 +32,27 @@ export const suites = {
 } as const;
 
 const code401 = contract.errors.example(401).code;
-const below = contract.paging.pageSize.min - 1;
+const { min, max } = contract.paging.pageSize;
+const below = min - 1;
+
+/** The walks of the pagination block: discovery's own (the whole list at the maximum), then the fixed sizes. */
+const walks: [title: string, run: Probe['run']][] = [
+  [
+    `visits every receipt once, in order, walking next_page_url at PageSize ${max} (discovery: the whole list)`,
+    async (s, ref) => s.adopt(ref.discovery),
+  ],
+  ...(
+    [
+      ['min', `at PageSize ${min}`],
+      ['small', `at PageSize ${min + 1}`],
+      ['odd', `at an odd PageSize that divides neither ${max} nor the count, past the second page of ${max}`],
+      ['below-max', `at the largest PageSize below ${max} that does not divide the count`],
+    ] as [WalkKind, string][]
+  ).map(([kind, at]): [string, Probe['run']] => [
+    `visits every receipt once, in order, walking next_page_url ${at}`,
+    (s, ref) => walkAt(s, ref, kind),
+  ]),
+];
 
 /** Every probe of the contract suite, in report order. */
 export const probes: readonly Probe[] = [
@@ -44,16 +64,7 @@ export const probes: readonly Probe[] = [
   },
   { suite: suites.fetch, title: 'returns each listed receipt unchanged when fetched by its sid', run: fetchListed },
   { suite: suites.fetch, title: 'returns the same receipt when its url is followed', run: fetchByUrl },
-  {
-    suite: suites.pagination,
-    title: 'visits every receipt once, in order, walking next_page_url at PageSize 1',
-    run: async (s, ref) => void (await walk(s, 1, ref)),
-  },
-  {
-    suite: suites.pagination,
-    title: 'visits every receipt once, in order, walking next_page_url at PageSize 2',
-    run: async (s, ref) => void (await walk(s, 2, ref)),
-  },
+  ...walks.map(([title, run]): Probe => ({ suite: suites.pagination, title, run })),
   {
     suite: suites.pagination,
     title: 'leads back with previous_page_url and reproduces pages with first_page_url and meta.url',
@@ -128,14 +139,7 @@ function defaultProbes(suite: string): Probe[] {
     ),
     on('returns each listed receipt unchanged when fetched by its sid', fetchListed),
     on('returns the same receipt when its url is followed', fetchByUrl),
-    on(
-      'visits every receipt once, in order, walking next_page_url at PageSize 1',
-      async (s, ref) => void (await walk(s, 1, ref)),
-    ),
-    on(
-      'visits every receipt once, in order, walking next_page_url at PageSize 2',
-      async (s, ref) => void (await walk(s, 2, ref)),
-    ),
+    ...walks.map(([title, run]) => on(title, run)),
     on('leads back with previous_page_url and reproduces pages with first_page_url and meta.url', followPageLinks),
     on('returns only receipts of the message in the path', (s, ref) => scopedTo(s, ref, 'MessageSid')),
     on('returns only receipts of the conversation in the path', (s, ref) => scopedTo(s, ref, 'ConversationSid')),

@@ -9,7 +9,7 @@ const SIZE = 1;
 
 /** Follows previous_page_url, first_page_url and meta.url of the first pages: each reproduces the page it names. */
 export async function followPageLinks(s: Session, ref: Reference): Promise<void> {
-  const pages = await walk(s, SIZE, ref, false, MAX_PAGES);
+  const pages = await walk(s, SIZE, ref, { judgeOrder: false, maxPages: MAX_PAGES });
   // Each link is judged by the page it leads to: its receipts, and its index (meta.page, previous_page_url).
   const at = (link: string, index: number) => ({
     reproduce: { link, sids: pages[index].sids },

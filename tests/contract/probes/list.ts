@@ -1,6 +1,6 @@
 import type { Scope } from '../../../spec/contract.js';
 import type { Reference } from './reference.js';
-import { listPath, needReceipts } from './reference.js';
+import { listPath, MESSAGE_SETTING, needReceipts } from './reference.js';
 import type { Session } from './session.js';
 
 /** The list at the documented default PageSize: envelope, meta and every item. */
@@ -11,7 +11,7 @@ export async function listDefault(s: Session, ref: Reference): Promise<void> {
   const nulls = ref.receipts.filter((r) => r.status === null).length;
   s.note(
     'status null',
-    `${nulls} of ${ref.receipts.length} receipts have status null${nulls ? ' (accepted: the documentation allows it)' : ''}`,
+    `${MESSAGE_SETTING[ref.scope]}: ${nulls} of ${ref.receipts.length} receipts have status null${nulls ? ' (accepted: the documentation allows it)' : ''}`,
   );
 }
 

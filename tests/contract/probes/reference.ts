@@ -1,18 +1,23 @@
 import type { Scope } from '../../../spec/contract.js';
-import { asObject, pageSids } from '../../../spec/checks/helpers.js';
+import type { SeenCopy } from '../../../spec/checks/index.js';
 import type { Target } from '../../../target/settings.js';
 import type { Session } from './session.js';
 
 type Json = Record<string, unknown>;
 
-/** The target message's receipts as one page at the maximum PageSize lists them: the order every walk must follow. */
+/** The target message's receipts as discovery's pages at the maximum PageSize list them: the order every walk follows. */
 export interface Reference {
   /** Which paths it was discovered on: the non-default service's or the default service's. */
   scope: Scope;
+  /** Each receipt once, in list order (a receipt a target repeated is kept at its first place). */
   receipts: Json[];
   sids: string[];
-  /** False when the message has more receipts than one page holds (walks then compare only this prefix). */
+  /** Each receipt by sid, with the request that listed it: a later copy must equal it or have moved forward. */
+  copies: ReadonlyMap<string, SeenCopy>;
+  /** False when discovery stopped before the list ended (CONTRACT_MAX_RECEIPTS): walks compare only this prefix. */
   complete: boolean;
+  /** What discovery's own pages showed (judged like any walk); the discovery test reports it. */
+  discovery: Session;
 }
 
 /** The fewest receipts a target message needs for the pagination probes to mean something. */
@@ -22,8 +27,11 @@ export const MIN_RECEIPTS = 3;
 export const NO_DEFAULT_MESSAGE =
   'TARGET_DEFAULT_CONVERSATION_SID and TARGET_DEFAULT_MESSAGE_SID are not set: set both to a message in the default service to run the default-path probes';
 
-/** The setting that names the message of a scope (for messages about it). */
-const MESSAGE_SETTING: Record<Scope, string> = { service: 'TARGET_MESSAGE_SID', default: 'TARGET_DEFAULT_MESSAGE_SID' };
+/** The setting that names the message of a scope (for messages and notes about it). */
+export const MESSAGE_SETTING: Record<Scope, string> = {
+  service: 'TARGET_MESSAGE_SID',
+  default: 'TARGET_DEFAULT_MESSAGE_SID',
+};
 
 /** Path parameters of the target's message in a scope (and optionally one receipt). */
 export function messageParams(target: Target, sid?: string, scope: Scope = 'service'): Record<string, string> {
@@ -49,19 +57,6 @@ export function listPath(s: Session, query = '', scope: Scope = 'service'): stri
   return (
     s.contract.paths.build('list', scope, messageParams(s.api.target, undefined, scope)) + (query ? `?${query}` : '')
   );
-}
-
-/** Discovers the receipts of the scope's message through the list endpoint (no seed data is assumed); one request. */
-export async function discover(s: Session, scope: Scope = 'service'): Promise<Reference> {
-  const ex = await s.probe(listPath(s, `PageSize=${s.contract.paging.pageSize.max}`, scope), 'page');
-  const body = asObject(ex.response.json);
-  const items =
-    ex.response.status === 200 && body && Array.isArray(body[s.contract.paging.listKey])
-      ? (body[s.contract.paging.listKey] as unknown[])
-      : [];
-  const receipts = items.map(asObject).filter((r): r is Json => r !== null);
-  const complete = asObject(body?.meta)?.next_page_url === null;
-  return { scope, receipts, sids: pageSids(ex, s.contract), complete };
 }
 
 /** Records a precondition failure when the target has too few receipts to probe; true when it has enough. */

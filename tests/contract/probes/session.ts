@@ -88,6 +88,15 @@ export class Session {
     this.keep({ check, pointer, message });
   }
 
+  /** Takes over what another session found (discovery runs before the tests; the test that reports it adopts it). */
+  adopt(other: Session): void {
+    for (const v of other.violations) this.keep(v);
+    for (const [k, body] of Object.entries(other.bodies))
+      if (Object.keys(this.bodies).length < MAX_BODIES) this.bodies[k] = body;
+    for (const a of other.annotations) this.note(a.type, a.description);
+    this.exchanges.push(...other.exchanges);
+  }
+
   /** Records which reading of an ambiguous rule the target chose. */
   note(type: string, description: string): void {
     const clean = { type: this.clean(type), description: this.clean(description) };

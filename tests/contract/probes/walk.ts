@@ -9,39 +9,46 @@ export interface WalkedPage {
   meta: Record<string, unknown>;
 }
 
-/** Walks next_page_url from the first page at a PageSize, judging each page against the reference order; ends on loops. */
+/** How a walk runs: judged against the reference (order, and each receipt against its discovered copy), and bounded. */
+export interface WalkOptions {
+  judgeOrder?: boolean;
+  /** Pages requested at most: the walk stops there (a prefix of the list), with no verdict on the rest. */
+  maxPages?: number;
+}
+
+/** Walks next_page_url from the first page at a PageSize, judging each page against the reference; ends on loops. */
 export async function walk(
   s: Session,
   pageSize: number,
   ref: Reference,
-  judgeOrder = true,
-  stopAfter = Infinity,
+  { judgeOrder = true, maxPages = Infinity }: WalkOptions = {},
 ): Promise<WalkedPage[]> {
   const pages: WalkedPage[] = [];
   if (!needReceipts(s, ref)) return pages;
-  const maxPages = Math.ceil(ref.sids.length / pageSize) + 2; // the loop guard: a correct walk needs fewer
+  const loopGuard = Math.ceil(ref.sids.length / pageSize) + 2; // a correct walk needs fewer
   let path: string | null = listPath(s, `PageSize=${pageSize}`, ref.scope);
   let position = 0;
   while (path !== null) {
-    if (pages.length >= maxPages) {
+    if (pages.length >= loopGuard) {
       s.fail(
         'meta_next_page_url',
         '/meta/next_page_url',
-        `the walk at PageSize=${pageSize} did not end after ${maxPages} pages (a loop?)`,
+        `the walk at PageSize=${pageSize} did not end after ${loopGuard} pages (a loop?)`,
       );
       break;
     }
     const visited = pages.map((p) => p.path);
     const state = { expected: ref.sids, position, visited, complete: ref.complete };
     // The walk knows which page this is and its size, however the links spell them.
-    const known = { page: pages.length, pageSize };
-    const ex = await s.probe(path, 'page', judgeOrder ? { walk: state, ...known } : known);
+    const place = { page: pages.length, pageSize };
+    const ex = await s.probe(path, 'page', judgeOrder ? { walk: state, known: ref.copies, ...place } : place);
     const meta = metaOf(ex);
     if (ex.response.status !== 200 || !meta) break;
     const sids = pageSids(ex, s.contract);
     pages.push({ path, sids, meta });
     position += sids.length;
-    if (pages.length >= stopAfter || (!ref.complete && position >= ref.sids.length)) break; // enough pages, or the whole reference prefix
+    // Enough pages, or the whole reference prefix: a walk says nothing past what discovery read.
+    if (pages.length >= maxPages || (!ref.complete && position >= ref.sids.length)) break;
     const next = s.api.pathOf(meta.next_page_url);
     // A foreign link or a loop is reported by the checks; neither is followed.
     path = next !== null && next !== path && !visited.includes(next) ? next : null;
