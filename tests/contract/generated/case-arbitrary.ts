@@ -6,6 +6,7 @@ import type { Known } from './known.js';
 import { pathValue, swapExamples } from './path-cases.js';
 import { boundarySizes, pageSizePlan, pageSizeValue } from './page-size-cases.js';
 import { listQueryValues, queryShapeValue, type QueryValue } from './query-cases.js';
+import { walkExample, walkValue } from './walk-cases.js';
 
 /** Ranges of PageSize at most this wide are sent whole, before any drawn case. */
 const EXHAUSTIVE = 64;
@@ -48,7 +49,8 @@ export function caseArbitrary(contract: Contract, known: Known, op: OperationNam
   const sizes = pageSizeValue(contract).map((v) =>
     m.make('page-size', v.kind, `${m.base}?PageSize=${encodeURIComponent(v.raw)}`, v.plan),
   );
-  return fc.oneof(...families, sizes, ...listQueryValues(contract, known).map((arb) => arb.map(m.query)));
+  const walks = walkValue(contract, known).map(m.query);
+  return fc.oneof(...families, sizes, walks, ...listQueryValues(contract, known).map((arb) => arb.map(m.query)));
 }
 
 /** Cases sent before any drawn one, so a small budget still covers every PageSize and one case of each corner. */
@@ -60,7 +62,7 @@ export function caseExamples(contract: Contract, known: Known, op: OperationName
     op === 'list' ? either('page', 'rejected', { pageSizes: [contract.paging.pageSize.default] }) : either('receipt');
   const unknown = m.query({ family: 'query-shape', kind: 'unknown', query: 'Foo=1', plan: ok });
   return op === 'list'
-    ? [...listExamples(contract, known, m.query), unknown, ...auth, ...swaps]
+    ? [...listExamples(contract, known, m.query), m.query(walkExample(contract, known)), unknown, ...auth, ...swaps]
     : [...auth, unknown, ...swaps];
 }
 

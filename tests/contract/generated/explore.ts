@@ -49,9 +49,9 @@ export async function explore(
     let last: { c: GenCase; result: CaseResult; fresh: Violation[] } | null = null;
     const property = fc.asyncProperty(arb, async (c) => {
       if (sent >= budget) return true; // the budget is spent: shrinking stops at the last failure
-      sent++;
-      const result = await runCase(api, contract, c);
-      coverage.add(c, result.exchange.response.status);
+      const result = await runCase(api, contract, c, budget - sent);
+      sent += result.statuses.length;
+      for (const status of result.statuses) coverage.add(c, status);
       const fresh = result.violations.filter((v) => !found.has(causeKey(v, c)));
       if (fresh.length > 0) last = { c, result, fresh };
       return fresh.length === 0;

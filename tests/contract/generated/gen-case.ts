@@ -2,7 +2,17 @@ import type { OperationName, Scope } from '../../../spec/contract.js';
 import type { AuthMode, Expectation } from '../../../spec/checks/index.js';
 
 /** The family of inputs a generated case belongs to (point 1 of the issue), and the coverage table's rows. */
-export type Family = 'page-size' | 'page' | 'page-token' | 'query-shape' | 'path' | 'auth';
+export type Family = 'page-size' | 'page' | 'page-token' | 'query-shape' | 'path' | 'auth' | 'walk';
+
+/**
+ * A walk on from a 200 first page: how many more pages to follow along next_page_url, and the receipt SIDs the walk
+ * must visit in order (the reference's, from the first, as far as the walk reaches), complete when they are the list.
+ */
+export interface WalkPlan {
+  pages: number;
+  expected: string[];
+  complete: boolean;
+}
 
 /**
  * How the answer is judged. A correct server may answer some requests either way (a trailing slash: 404 or the
@@ -15,6 +25,8 @@ export interface Plan {
   pageSizes?: number[];
   /** A 200 is judged as if this path had been sent (a case-insensitive server answers the canonical SID's resource). */
   judgeAs?: string;
+  /** Follow next_page_url on from a 200, judging every page as a walk (the walk family). */
+  walk?: WalkPlan;
 }
 
 /** One generated request with its oracle: concrete, so a failure can be saved and replayed as it was. */

@@ -2,6 +2,10 @@ import type { Scope } from '../../../spec/contract.js';
 import { metaOf } from '../../../spec/checks/helpers.js';
 import { hasMessage, listPath, messageParams, type Reference } from '../probes/reference.js';
 import type { Session } from '../probes/session.js';
+import { spread } from '../probes/spread.js';
+
+/** The other scope's receipts the generators use at most. */
+const FOREIGN_RECEIPTS = 12;
 
 /** A PageToken the target issued, with the PageSize of the page that linked to it. */
 export interface IssuedToken {
@@ -14,6 +18,8 @@ export interface Known {
   scope: Scope;
   params: Record<string, string>;
   receipts: string[];
+  /** True when `receipts` is the whole list (discovery did not stop early). */
+  complete: boolean;
   tokens: IssuedToken[];
   /** The other scope's message (another service's conversation and message), when the target names one. */
   foreign: { params: Record<string, string>; receipts: string[]; tokens: IssuedToken[] } | null;
@@ -46,9 +52,19 @@ export async function discoverKnown(
     hasMessage(target, other) && otherRef
       ? {
           params: messageParams(target, undefined, other),
-          receipts: otherRef.sids,
+          // A sample over the whole list: each is a swap example on fetch, and a long list must not crowd the budget.
+          receipts: spread(otherRef.sids, FOREIGN_RECEIPTS),
           tokens: await harvestTokens(s, other),
         }
       : null;
-  return { scope, params: messageParams(target, undefined, scope), receipts: refs[scope]?.sids ?? [], tokens, foreign };
+  const ref = refs[scope];
+  const receipts = ref?.sids ?? [];
+  return {
+    scope,
+    params: messageParams(target, undefined, scope),
+    receipts,
+    complete: ref?.complete ?? false,
+    tokens,
+    foreign,
+  };
 }

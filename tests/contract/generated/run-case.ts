@@ -5,11 +5,14 @@ import { judge, type CheckContext, type Exchange } from '../../../spec/checks/in
 import { asObject } from '../../../spec/checks/helpers.js';
 import type { Violation } from '../../../spec/violation.js';
 import type { GenCase, Plan } from './gen-case.js';
+import { walkOn, walkState } from './walk-on.js';
 
-/** A sent case: the exchange and the violations its oracle found (each naming the request as sent). */
+/** A sent case: the exchange that broke a rule (else the first), the violations its oracle found, each status. */
 export interface CaseResult {
   exchange: Exchange;
   violations: Violation[];
+  /** The status of every request the case sent (a walk sends several). */
+  statuses: number[];
 }
 
 /** The PageSize a 200 is held to: the one it reports when the plan allows it, else the plan's first. */
@@ -19,16 +22,26 @@ function sizeFor(plan: Plan, exchange: Exchange): number | undefined {
   return typeof said === 'number' && plan.pageSizes.includes(said) ? said : plan.pageSizes[0];
 }
 
-/** Sends one generated case through the Api (its limits and 429 handling) and judges the answer by the case's plan. */
-export async function runCase(api: Api, contract: Contract, c: GenCase): Promise<CaseResult> {
+/** Drops the parsed body: only its status and text are read after judging. */
+function light(exchange: Exchange): Exchange {
+  return { ...exchange, response: { ...exchange.response, json: undefined } };
+}
+
+/**
+ * Sends one generated case through the Api (its limits and 429 handling) and judges the answer by the case's plan;
+ * a walk case then follows next_page_url, sending at most `room` requests in all.
+ */
+export async function runCase(api: Api, contract: Contract, c: GenCase, room = Infinity): Promise<CaseResult> {
   const exchange = await api.get(c.path, c.auth);
   const ok = exchange.response.status === 200;
   const pageSize = ok ? sizeFor(c.plan, exchange) : undefined;
+  const walk = ok && c.plan.walk ? { page: 0, walk: walkState(c.plan.walk, 0, []) } : {};
   const ctx: CheckContext = {
     publicUrl: api.target.publicUrl,
     accountSid: api.target.accountSid,
     expect: ok ? c.plan.onOk : c.plan.onError,
     ...(pageSize === undefined ? {} : { pageSize }),
+    ...walk,
   };
   // The same answer to a variant spelling (a trailing slash, upper-case hex) is judged as the canonical request's.
   const judged =
@@ -36,6 +49,12 @@ export async function runCase(api: Api, contract: Contract, c: GenCase): Promise
   const request = `GET ${c.path}`;
   // Redacted and bounded at once: a finding kept for shrinking must not hold a 100 000-deep value, nor a credential.
   const found = judge(judged, contract, ctx).map((v) => redactViolation({ ...v, request }, api.target));
-  // The parsed body is dropped too: only its status and text are read after judging.
-  return { exchange: { ...exchange, response: { ...exchange.response, json: undefined } }, violations: found };
+  const first = { exchange: light(exchange), violations: found, statuses: [exchange.response.status] };
+  if (!ok || !c.plan.walk || pageSize === undefined || found.length > 0) return first;
+  const on = await walkOn(api, contract, exchange, pageSize, c.plan.walk, room - 1);
+  return {
+    exchange: light(on.broken ?? exchange),
+    violations: on.violations,
+    statuses: [...first.statuses, ...on.statuses],
+  };
 }
