@@ -3,9 +3,19 @@ import { pagingFaults } from './faults-paging.js';
 import { httpFaults } from './faults-http.js';
 import { hostileFaults } from './faults-hostile.js';
 import { cornerFaults } from './faults-corner.js';
+import { longFaults } from './faults-long.js';
+import { liveFaults } from './faults-live.js';
 import type { Fault } from './fault.js';
 
-const catalogue = [...receiptFaults, ...pagingFaults, ...httpFaults, ...hostileFaults, ...cornerFaults] as const;
+const catalogue = [
+  ...receiptFaults,
+  ...pagingFaults,
+  ...httpFaults,
+  ...hostileFaults,
+  ...cornerFaults,
+  ...longFaults,
+  ...liveFaults,
+] as const;
 
 /** The name of a fault mode. */
 export type FaultName = (typeof catalogue)[number]['name'];

@@ -18,6 +18,8 @@ export interface Play {
   detail: boolean;
   /** Fixed delay before every answer, in milliseconds. */
   latency: number;
+  /** Every nth request for a message moves one of its receipts forward along the lifecycle (0: receipts stay). */
+  live: number;
 }
 
 /** A behaviour a correct server may have (documented or observed), which the emulator plays when asked. Not a fault. */
@@ -43,6 +45,7 @@ export const BASE_PLAY: Readonly<Play> = {
   retryAfter: false,
   detail: false,
   latency: 0,
+  live: 0,
 };
 /** rate-limited: one request in this many is answered 429. */
 export const LIMIT_EVERY = 20;
@@ -50,6 +53,8 @@ export const LIMIT_EVERY = 20;
 export const RETRY_AFTER_S = 1;
 /** slow: the latency added to every answer, in milliseconds (the suite must still pass). */
 export const SLOW_MS = 20;
+/** live: one request in this many (for a message) moves one of its receipts forward. */
+export const LIVE_EVERY = 3;
 
 const { max } = contract.paging.pageSize;
 const tooMany = contract.errors.example(429).code;
@@ -118,6 +123,14 @@ export const readings = defineReadings([
     does: `every answer comes ${SLOW_MS} ms late (within any sane latency budget; not the fault named slow)`,
     source: 'a real network: answers are never instant',
     play: { latency: SLOW_MS },
+  },
+  {
+    name: 'live',
+    does:
+      `receipts move forward while the suite runs: one request in ${LIVE_EVERY} for a message moves one of its ` +
+      "receipts to its next state along the spec's lifecycle, with date_updated now; order and all else unchanged",
+    source: 'OBSERVED.md: Receipts are live',
+    play: { live: LIVE_EVERY },
   },
 ]);
 

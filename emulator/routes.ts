@@ -4,6 +4,7 @@ import type { Fault, Reply } from './fault.js';
 import { readQuery, type Paging } from './paging.js';
 import type { ReceiptRender } from './receipt-render.js';
 import type { Play } from './readings.js';
+import type { Live } from './readings-live.js';
 import { findConversation, type Store } from './store.js';
 
 /** What the handlers share for one emulator. */
@@ -16,6 +17,8 @@ export interface RouteCtx {
   origin: string;
   /** Answers received and not yet written, this one included (a fault may act only under concurrency). */
   inFlight(): number;
+  /** The live reading's mover (null when it is off: receipts stay as the data set has them). */
+  live: Live | null;
 }
 /** The service, conversation and message a path names, all visible to the caller. */
 interface Place {
@@ -135,5 +138,6 @@ export function route(ctx: RouteCtx, account: number, op: Operation, raw: PathPa
   }
   const place = resolve(ctx, account, op.scope, raw);
   if (!place) return errorReply(ctx, 404);
+  ctx.live?.tick(place.message);
   return op.name === 'list' ? list(ctx, place, op.scope, query) : fetch(ctx, place, op.scope, raw);
 }

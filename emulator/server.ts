@@ -9,6 +9,7 @@ import { checkOptions, type EmulatorOptions } from './options.js';
 import { Paging } from './paging.js';
 import { ReceiptRender } from './receipt-render.js';
 import { RateLimit } from './readings-limit.js';
+import { Live, liveStore } from './readings-live.js';
 import { upperStore } from './readings-upper.js';
 import type { ReadingName } from './readings.js';
 import { ReplyCache } from './reply-cache.js';
@@ -130,7 +131,10 @@ function serverOf(ctx: AnswerCtx): Server {
 export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const o = checkOptions(options);
   const loaded = loadDataset(o.dataset);
-  const store = o.play.upper ? upperStore(loaded) : loaded;
+  const shown = o.play.upper ? upperStore(loaded) : loaded;
+  // live moves receipts: its own copy of their statuses and dates, and no cached answer (it would be stale)
+  const store = o.play.live > 0 ? liveStore(shown) : shown;
+  const cached = o.cache && o.play.live === 0;
   const pending = { n: 0 };
   const ctx: AnswerCtx = {
     store,
@@ -140,9 +144,10 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
     paging: new Paging(o.fault, o.play),
     render: null as unknown as ReceiptRender,
     auth: new Auth(store.accounts),
-    cache: new ReplyCache(o.cache ? undefined : 0),
+    cache: new ReplyCache(cached ? undefined : 0),
     held: new Set<ServerResponse>(),
     limit: RateLimit.of(o.play),
+    live: Live.of(o.play, store),
     inFlight: () => pending.n,
   };
   let stopping = false;
@@ -155,7 +160,7 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const port = typeof address === 'object' && address ? address.port : o.port;
   const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
   ctx.origin = o.publicUrl ?? url;
-  ctx.render = new ReceiptRender(store, ctx.origin, o.fault, o.cache ? undefined : 0, o.play.utc);
+  ctx.render = new ReceiptRender(store, ctx.origin, o.fault, cached ? undefined : 0, o.play.utc);
   answerOn(server, ctx, o.latency + o.play.latency + (o.fault.delayMs ?? 0), () => stopping, pending);
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> =>

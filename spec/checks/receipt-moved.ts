@@ -47,8 +47,11 @@ function stateViolations(earlier: SeenCopy, later: Json, at: string, contract: C
     return [violation(NAME, pointer(at, date), text, `later than ${show(a[date])}`, b[date])];
   }
   if (moved === 'same' || moved === 'later') return [];
-  const text = moved === 'earlier' ? `${date} went back: ${dated}` : `expected ${show(a[date])} as ${seen}`;
-  return [violation(NAME, pointer(at, date), `${text}, received ${show(b[date])}`, a[date], b[date])];
+  const text =
+    moved === 'earlier'
+      ? `${date} went back: ${dated}`
+      : `expected ${show(a[date])} as ${seen}, received ${show(b[date])}`;
+  return [violation(NAME, pointer(at, date), text, a[date], b[date])];
 }
 
 /**

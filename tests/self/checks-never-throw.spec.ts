@@ -60,7 +60,11 @@ test.describe('spec/checks never throw, whatever a target answers', () => {
           const found = judge(
             exchange(path, status, json),
             contract,
-            ctxFor(kind, { walk, known: copies({ sid: sid('a'), status: null }), reproduce: { link: 'meta.url', sids: [] } }),
+            ctxFor(kind, {
+              walk,
+              known: copies({ sid: sid('a'), status: null }),
+              reproduce: { link: 'meta.url', sids: [] },
+            }),
           );
           expect(Array.isArray(found)).toBe(true);
         },

@@ -89,8 +89,8 @@ test.describe('checks judge what a page is, not how its URL is spelled', () => {
     const path = new URL(String(r.url)).pathname;
     expect(judge(exchange(path, 200, offset), contract, ctxFor('receipt', { known: copies(r) }))).toConform();
     const later = { ...r, date_created: '2000-01-01T00:00:00+00:00' };
-    expect(judge(exchange(path, 200, later), contract, ctxFor('receipt', { known: copies(r) })).map((v) => v.check)).toEqual([
-      'receipt_consistent',
-    ]);
+    expect(
+      judge(exchange(path, 200, later), contract, ctxFor('receipt', { known: copies(r) })).map((v) => v.check),
+    ).toEqual(['receipt_consistent']);
   });
 });

@@ -11,6 +11,8 @@ export interface MessageRow {
   serviceSid: string;
   account: number;
   isDefault: boolean;
+  /** How many receipts it has. */
+  receipts: number;
 }
 
 /** An account's credentials (every account of the data set, not only the advertised one). */
@@ -34,6 +36,7 @@ export function messageAt(e: Emulator, index: number): MessageRow {
     serviceSid: s.sid,
     account: s.account,
     isDefault: s.isDefault,
+    receipts: store.messages.size[index],
   };
 }
 

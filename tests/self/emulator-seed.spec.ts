@@ -34,6 +34,10 @@ test.describe('seed data set (fixtures/seed.yaml)', () => {
       'a target in a non-default service with receipts for several pages at small PageSize',
       () => !store.services[store.target.service].isDefault && store.messages.size[store.target.message] >= 7,
     ],
+    [
+      'a target message longer than two pages at the maximum PageSize (a group conversation)',
+      () => store.messages.size[store.target.message] > 2 * contract.paging.pageSize.max,
+    ],
   ];
   for (const [what, holds] of needs) test(`has ${what}`, () => expect(holds()).toBe(true));
 
@@ -64,10 +68,16 @@ test.describe('seed data set (fixtures/seed.yaml)', () => {
     ['an unknown channel prefix', (y) => y.replace('channel: SM', 'channel: XY'), /channel: expected null or one of/],
     ['a missing field', (y) => y.replace('participant: ana, ', ''), /participant is required/],
     [
-      'a target that is not in the seed',
-      (y) => y.replace('message: announcement', 'message: nothing'),
-      /target\.message/,
+      'a group without a size',
+      (y) => y.replace('participants: 137', 'participants: many'),
+      /broadcast\.group\.participants: expected an integer from 1/,
     ],
+    [
+      'a group pattern with a bad status',
+      (y) => y.replace('{ status: read, channel: WA, updated: 240 }', '{ status: seen, channel: WA, updated: 240 }'),
+      /broadcast\[0\]\.status: "seen" is not one of/,
+    ],
+    ['a target that is not in the seed', (y) => y.replace('message: broadcast', 'message: nothing'), /target\.message/],
   ];
   for (const [what, edit, message] of broken) {
     test(`stops loading with a message naming the place of ${what}`, () => {

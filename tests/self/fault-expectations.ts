@@ -2,6 +2,8 @@
 export interface FaultExpectation {
   /** Check names that must each appear among the violations. */
   checks: string[];
+  /** Pointers one of those checks must name (the fault is caught for its own reason, not another). */
+  pointers?: string[];
   /** Set when the contract suite is not meant to catch the fault; says who does. */
   notCaught?: string;
   /** Set for a fault announced but not yet in the emulator's catalogue. */
@@ -76,4 +78,13 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'query-unknown-500': { checks: ['response_status'] },
   'fetch-other-message': { checks: ['response_no_receipts'] },
   'auth-empty-token': { checks: ['response_status', 'response_no_receipts'] },
+  // Long lists (issue 18): only past the first page of the maximum size, or at an odd size no old walk used.
+  'max-page-repeat': { checks: ['page_sequence'] },
+  'max-page-drop': { checks: ['page_sequence'] },
+  'next-page-skip-odd': { checks: ['page_sequence'] },
+  // Live data (issue 18): a later copy of a receipt that did not move forward along the lifecycle.
+  'status-moves-back': { checks: ['receipt_consistent'], pointers: ['/status'] },
+  'status-moves-undated': { checks: ['receipt_consistent'], pointers: ['/date_updated'] },
+  'date-updated-back': { checks: ['receipt_consistent'], pointers: ['/date_updated'] },
+  'moved-field-changes': { checks: ['receipt_consistent'], pointers: ['/participant_sid'] },
 };

@@ -77,7 +77,9 @@ test.describe('The contract suite proves its power on the emulator', () => {
     const misses: string[] = [];
     for (const { fault, found } of results) {
       const named = new Set(found.map((v) => v.check));
-      const absent = (faultExpectations[fault.name]?.checks ?? []).filter((c) => !named.has(c));
+      const { checks: expected = [], pointers = [] } = faultExpectations[fault.name] ?? {};
+      const at = new Set(found.filter((v) => expected.includes(v.check)).map((v) => v.pointer));
+      const absent = [...expected.filter((c) => !named.has(c)), ...pointers.filter((p) => !at.has(p))];
       if (found.length === 0 || absent.length > 0) {
         misses.push(
           `${fault.name} (breaks: ${fault.breaks}): expected ${absent.join(', ') || 'a violation'}; saw ${[...named].join(', ') || 'none'}`,

@@ -1,24 +1,42 @@
 import { expect, test } from '../../fixtures/test.js';
 import { create, type EmulatorOptions } from '../../emulator/server.js';
+import type { SyntheticSpec } from '../../emulator/options.js';
 import { readingNames, type ReadingName } from '../../emulator/readings.js';
 import { freezeTarget } from '../../target/settings.js';
 import { runProbes } from '../contract/run-probes.js';
+import { DEFAULT_MAX_RECEIPTS } from '../contract/probes/max-receipts.js';
 import type { Annotation } from '../contract/probes/session.js';
 
-/** One cell of the matrix: readings the emulator plays, and whether conversations are addressed by unique name. */
+/**
+ * One cell of the matrix: readings the emulator plays, whether conversations are addressed by unique name, a data
+ * set other than the seed's (whose advertised messages are groups past two maximum pages), and whether only the full
+ * matrix runs it (`npm run matrix`; `npm test` runs the rest).
+ */
 interface Cell {
   readings: ReadingName[];
   byName?: boolean;
+  dataset?: SyntheticSpec;
+  fullOnly?: true;
 }
 
-/** Every reading alone, a few combinations, and the conversation addressed by unique name. */
+/** A synthetic data set whose advertised message (5 % of it) holds more receipts than discovery reads by default. */
+const LONG = { receipts: Math.ceil((DEFAULT_MAX_RECEIPTS * 1.1) / 0.05), seed: 1 };
+/** `npm run matrix` sets this: every cell, the slow combinations (429 waits, latency) with live data included. */
+const FULL = process.env.MATRIX === 'full';
+
+/** Every reading alone, combinations, conversations addressed by unique name, and a message longer than discovery reads. */
 const matrix: Cell[] = [
   ...readingNames.map((r) => ({ readings: [r] })),
   { readings: ['page-only', 'clamp-page-size', 'offset-dates', 'uppercase-hex'] },
-  { readings: ['twilio-links', 'uppercase-hex', 'error-detail', 'rate-limited'] },
-  { readings: ['page-only', 'no-retry-after', 'slow', 'offset-dates'] },
+  { readings: ['twilio-links', 'uppercase-hex', 'error-detail', 'live'] },
   { readings: ['twilio-links'], byName: true },
   { readings: ['page-only', 'uppercase-hex', 'clamp-page-size'], byName: true },
+  { readings: ['page-only', 'clamp-page-size', 'live'], byName: true },
+  { readings: ['twilio-links'], dataset: LONG },
+  { readings: ['twilio-links', 'uppercase-hex', 'error-detail', 'rate-limited', 'live'], fullOnly: true },
+  { readings: ['page-only', 'no-retry-after', 'slow', 'offset-dates', 'live'], fullOnly: true },
+  { readings: ['page-only', 'offset-dates', 'live'], dataset: LONG, fullOnly: true },
+  { readings: ['twilio-links', 'rate-limited', 'live'], dataset: LONG, fullOnly: true },
 ];
 
 /** What a reading must make the suite say it saw (the notes are the report's record of the target's choices). */
@@ -26,11 +44,13 @@ const NOTED: Partial<Record<ReadingName, RegExp>> = {
   'twilio-links': /next_page_url carries a PageToken/,
   'page-only': /next_page_url carries no PageToken/,
   'clamp-page-size': /clamped/,
+  live: /[1-9]\d* of \d+ fetched receipts had a new status or date_updated since listed/,
 };
 
 /** Runs every probe of the contract suite in-process against the emulator playing a cell's readings. */
 async function probeCell(cell: Cell): Promise<{ violations: string[]; notes: Annotation[] }> {
-  const emu = await create({ port: 0, host: '127.0.0.1', readings: cell.readings } satisfies EmulatorOptions);
+  const options: EmulatorOptions = { port: 0, host: '127.0.0.1', readings: cell.readings, dataset: cell.dataset };
+  const emu = await create(options);
   try {
     if (cell.byName && !(emu.conversationName && emu.defaultConversationName))
       throw new Error('the seed names no conversation');
@@ -39,6 +59,7 @@ async function probeCell(cell: Cell): Promise<{ violations: string[]; notes: Ann
       : {};
     const target = freezeTarget({ ...emu.target, authToken: emu.target.authToken, ...byName } as typeof emu.target);
     const notes: Annotation[] = [];
+    // The client's own limits: the long message must fit its request budget (a spent budget is a violation).
     const found = await runProbes(target, {}, { notes });
     return { violations: found.map((v) => `[${v.check}] ${v.pointer}: ${v.message} (${v.request ?? ''})`), notes };
   } finally {
@@ -46,17 +67,27 @@ async function probeCell(cell: Cell): Promise<{ violations: string[]; notes: Ann
   }
 }
 
+/** A cell's test title. */
+function titleOf(cell: Cell): string {
+  const name = cell.byName ? ', conversations by unique name' : '';
+  const data = cell.dataset ? `, a message of ${cell.dataset.receipts * 0.05} receipts` : '';
+  return `${cell.readings.join(' + ')}${name}${data}: zero violations`;
+}
+
 test.describe('every reading a correct server may have passes the whole contract suite', () => {
-  for (const cell of matrix) {
-    const title = `${cell.readings.join(' + ')}${cell.byName ? ', conversations by unique name' : ''}: zero violations`;
-    test(title, async ({}, testInfo) => {
+  for (const cell of matrix.filter((c) => FULL || !c.fullOnly)) {
+    test(titleOf(cell), async ({}, testInfo) => {
       const { violations, notes } = await probeCell(cell);
       expect(violations, 'violations against a correct emulator (a false alarm)').toEqual([]);
+      const said = notes.map((n) => `${n.type}: ${n.description}`).join('\n');
       for (const r of cell.readings) {
         const want = NOTED[r];
-        if (want)
-          expect(notes.map((n) => n.description).join('\n'), `the suite's notes should say it saw ${r}`).toMatch(want);
+        if (want) expect(said, `the suite's notes should say it saw ${r}`).toMatch(want);
       }
+      // The seed's messages are read whole; a longer one is read up to the setting, and the report says so.
+      const stopped = /discovery: TARGET_MESSAGE_SID: stopped after \d+ receipts .*CONTRACT_MAX_RECEIPTS/;
+      if (cell.dataset) expect(said).toMatch(stopped);
+      else expect(said).toMatch(/discovery: TARGET_MESSAGE_SID: \d+ receipts in \d+ page\(s\) .*: the whole list/);
       testInfo.annotations.push(...notes);
     });
   }

@@ -1,0 +1,65 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '../../fixtures/test.js';
+import { create } from '../../emulator/server.js';
+import { defaultLimits } from '../../target/api.js';
+import {
+  DEFAULT_MAX_RECEIPTS,
+  discoveryPages,
+  MAX_MAX_RECEIPTS,
+  readMaxReceipts,
+  requestBudget,
+} from '../contract/probes/max-receipts.js';
+import { runContract, targetEnv } from './run-contract.js';
+
+test.describe('CONTRACT_MAX_RECEIPTS: how many receipts discovery reads at most', () => {
+  test('defaults to 2 000 and reads an integer in range', () => {
+    expect(DEFAULT_MAX_RECEIPTS).toBeGreaterThanOrEqual(2_000);
+    expect(readMaxReceipts({})).toBe(DEFAULT_MAX_RECEIPTS);
+    expect(readMaxReceipts({ CONTRACT_MAX_RECEIPTS: '' })).toBe(DEFAULT_MAX_RECEIPTS);
+    expect(readMaxReceipts({ CONTRACT_MAX_RECEIPTS: '137' })).toBe(137);
+    expect(readMaxReceipts({ CONTRACT_MAX_RECEIPTS: String(MAX_MAX_RECEIPTS) })).toBe(MAX_MAX_RECEIPTS);
+  });
+
+  for (const bad of ['lots', '0', '-1', '1e3', '2.5', String(MAX_MAX_RECEIPTS + 1)]) {
+    test(`refuses ${JSON.stringify(bad)} with one line naming the setting and what it allows`, () => {
+      expect(() => readMaxReceipts({ CONTRACT_MAX_RECEIPTS: bad })).toThrow(
+        `CONTRACT_MAX_RECEIPTS must be an integer from 1 to ${MAX_MAX_RECEIPTS} (receipts discovery reads at most; ` +
+          `default ${DEFAULT_MAX_RECEIPTS}); received ${JSON.stringify(bad)}`,
+      );
+    });
+  }
+
+  test("holds both scopes' discovery in the client's budget, which grows only with the pages a larger setting adds", () => {
+    expect(requestBudget(DEFAULT_MAX_RECEIPTS)).toBe(defaultLimits.maxRequests);
+    expect(requestBudget(1)).toBe(defaultLimits.maxRequests);
+    const more = 10 * DEFAULT_MAX_RECEIPTS;
+    const extra = discoveryPages(more) - discoveryPages(DEFAULT_MAX_RECEIPTS);
+    expect(requestBudget(more)).toBe(defaultLimits.maxRequests + 2 * extra);
+  });
+
+  test('a bad value stops the run in the config: exit 2, one line naming it, no request sent', async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => void (requests++, res.end('{}')));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const emu = await create({ port: 0, host: '127.0.0.1' });
+    const dir = mkdtempSync(join(tmpdir(), 'max-receipts-'));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const env = { ...targetEnv(emu.target), TARGET_URL: url, REPORT_DIR: dir, CONTRACT_MAX_RECEIPTS: 'lots' };
+      const run = await runContract(env);
+      expect(run.code, run.output).toBe(2);
+      const lines = run.output.trim().split('\n');
+      expect(lines.filter((l) => l.startsWith('Contract settings: CONTRACT_MAX_RECEIPTS must be'))).toHaveLength(1);
+      expect(run.output, 'no stack trace').not.toMatch(/\n\s+at /);
+      expect(requests, 'requests the target received').toBe(0);
+    } finally {
+      await emu.stop();
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
