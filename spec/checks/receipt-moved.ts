@@ -26,6 +26,7 @@ function same(field: string, a: unknown, b: unknown, contract: Contract): boolea
 
 /** What the lifecycle allows after a status, in words. */
 function after(contract: Contract, status: unknown): string {
+  if (!contract.receipts.statusValues.includes(status as string | null)) return `${show(status)} is not documented`;
   const later = contract.receipts.lifecycle.later(status as string | null);
   return later.length === 0 ? `${show(status)} is terminal` : `after ${show(status)} only ${later.map(show).join('|')}`;
 }

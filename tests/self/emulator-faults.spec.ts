@@ -21,12 +21,29 @@ const probes: [string, (e: Emulator) => Promise<string>][] = [
     },
   ],
   ['list PageSize=1', (e) => line(e, targetList(e.target, 'PageSize=1'))],
+  [
+    'second page of the maximum size via next_page_url',
+    async (e) => {
+      const first = await send(e, targetList(e.target, `PageSize=${contract.paging.pageSize.max}`));
+      const next = (first.json as { meta?: { next_page_url?: string } } | undefined)?.meta?.next_page_url;
+      return typeof next === 'string' ? line(e, pathOf(next)) : `no next link: ${String(next)}`;
+    },
+  ],
   ['list PageSize=0', (e) => line(e, targetList(e.target, 'PageSize=0'))],
   ['list PageSize above max', (e) => line(e, targetList(e.target, `PageSize=${contract.paging.pageSize.max + 1}`))],
   ['list with a PageToken never issued', (e) => line(e, targetList(e.target, 'PageSize=1&PageToken=forged'))],
   [
     'fetch a receipt',
     (e) => line(e, messagePath(e, advertisedMessage(e), 'service', receiptsOf(e, advertisedMessage(e))[0])),
+  ],
+  [
+    'fetch receipts of every status',
+    async (e) => {
+      const all = receiptsOf(e, advertisedMessage(e)).slice(0, 8);
+      return (
+        await Promise.all(all.map((sid) => line(e, messagePath(e, advertisedMessage(e), 'service', sid))))
+      ).join();
+    },
   ],
   [
     'fetch an unknown receipt',

@@ -80,6 +80,20 @@ export function pathOf(link: string): string {
   return u.pathname + u.search;
 }
 
+/** Every item of a list, walking next_page_url from a first page (each must be a 200). */
+export async function listAll(emu: Emulator, firstPage: string): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let path: string | null = firstPage;
+  for (let pages = 0; path !== null && pages < 1000; pages++) {
+    const a = await send(emu, path);
+    if (a.status !== 200) throw new Error(`GET ${path}: HTTP ${a.status} ${a.text.slice(0, 200)}`);
+    const page = a.json as { meta: { next_page_url: unknown } } & Record<string, Record<string, unknown>[]>;
+    out.push(...page[contract.paging.listKey]);
+    path = typeof page.meta.next_page_url === 'string' ? pathOf(page.meta.next_page_url) : null;
+  }
+  return out;
+}
+
 /** The list path of the target message (service scope), with an optional query. */
 export function targetList(t: Target, query = ''): string {
   return (

@@ -4,25 +4,15 @@ import { LIVE_EVERY } from '../../emulator/readings.js';
 import { create, type Emulator } from '../../emulator/server.js';
 import { defaultTargetMessage } from '../../emulator/store.js';
 import { advertisedMessage } from './emulator-queries.js';
-import { messagePath, pathOf, send } from './emulator-http.js';
+import { listAll, messagePath, pathOf, send } from './emulator-http.js';
 
 type Json = Record<string, unknown>;
 const life = contract.receipts.lifecycle;
 const { max } = contract.paging.pageSize;
 
 /** Every receipt of a message in a scope, walking its pages at the maximum size. */
-async function wholeList(e: Emulator, message: number, scope: Scope): Promise<Json[]> {
-  const out: Json[] = [];
-  let path: string | null = `${messagePath(e, message, scope)}?PageSize=${max}`;
-  while (path !== null) {
-    const a = await send(e, path);
-    expect(a.status, a.text).toBe(200);
-    const page = a.json as { meta: Json } & Record<string, Json[]>;
-    out.push(...page[contract.paging.listKey]);
-    path = typeof page.meta.next_page_url === 'string' ? pathOf(page.meta.next_page_url) : null;
-  }
-  return out;
-}
+const wholeList = (e: Emulator, message: number, scope: Scope): Promise<Json[]> =>
+  listAll(e, `${messagePath(e, message, scope)}?PageSize=${max}`);
 
 /** The messages the suite is pointed at, with the scope of their paths. */
 const advertised = (e: Emulator): [number, Scope][] => [

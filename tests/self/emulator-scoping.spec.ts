@@ -1,12 +1,16 @@
 import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import type { Emulator } from '../../emulator/server.js';
-import { messagePath, send } from './emulator-http.js';
+import { listAll, messagePath, send } from './emulator-http.js';
 import { conversationNames, ownMessages, receiptsOf } from './emulator-queries.js';
+import { spread } from '../contract/probes/spread.js';
 
 interface Page {
   delivery_receipts: { sid: string; message_sid: string }[];
 }
+
+/** Receipts of a message tried under every other path: all of a short message, a spread of a long one. */
+const SAMPLE = 8;
 
 /** The advertised account's messages (the only account these tests authenticate as), by store index. */
 const own = (e: Emulator) => ownMessages(e).map((x) => ({ ...x, m: x.index }));
@@ -16,19 +20,17 @@ test.describe('emulator scoping: service, conversation and message', () => {
     emulator: emu,
   }) => {
     for (const { m, isDefault } of own(emu)) {
-      const a = await send(
-        emu,
-        messagePath(emu, m, isDefault ? 'default' : 'service') + `?PageSize=${contract.paging.pageSize.max}`,
-      );
-      expect(a.status).toBe(200);
-      expect((a.json as Page).delivery_receipts.map((r) => r.sid)).toEqual(receiptsOf(emu, m));
+      const first =
+        messagePath(emu, m, isDefault ? 'default' : 'service') + `?PageSize=${contract.paging.pageSize.max}`;
+      expect((await listAll(emu, first)).map((r) => r.sid)).toEqual(receiptsOf(emu, m));
     }
   });
 
   test('no receipt is reachable through another message, conversation or service path', async ({ emulator: emu }) => {
     const list = own(emu);
     for (const { m } of list) {
-      for (const sid of receiptsOf(emu, m)) {
+      // A sample over each message (its first and last included): the group messages hold hundreds alike.
+      for (const sid of spread(receiptsOf(emu, m), SAMPLE)) {
         for (const other of list.filter((x) => x.m !== m)) {
           for (const scope of ['service', 'default'] as const) {
             const a = await send(emu, messagePath(emu, other.m, scope, sid));
@@ -42,7 +44,7 @@ test.describe('emulator scoping: service, conversation and message', () => {
   test("a non-default service's receipts are not visible on the default-service paths", async ({ emulator: emu }) => {
     for (const { m } of own(emu).filter((x) => !x.isDefault)) {
       expect((await send(emu, messagePath(emu, m, 'default'))).status).toBe(404);
-      for (const sid of receiptsOf(emu, m))
+      for (const sid of spread(receiptsOf(emu, m), SAMPLE))
         expect((await send(emu, messagePath(emu, m, 'default', sid))).status).toBe(404);
     }
   });

@@ -26,6 +26,23 @@ function keep(found: Found, items: unknown, at: string): void {
   }
 }
 
+/** What discovery read, for the report: the whole list, or where it stopped and why. */
+function noteDiscovery(
+  s: Session,
+  scope: Scope,
+  r: { n: number; pages: number; complete: boolean; limited: boolean; maxReceipts: number },
+): void {
+  const pages = `${r.pages} page(s) at PageSize ${s.contract.paging.pageSize.max}`;
+  const why = r.limited
+    ? `CONTRACT_MAX_RECEIPTS=${r.maxReceipts}`
+    : 'the list could not be followed further: see the violations';
+  const text = r.complete
+    ? `${r.n} receipts in ${pages}: the whole list`
+    : `stopped after ${r.n} receipts in ${pages}, before the list ended (${why}); ` +
+      'the paging rules were held over these receipts, not the whole list';
+  s.note('discovery', `${MESSAGE_SETTING[scope]}: ${text}`);
+}
+
 /**
  * Discovers the receipts of the scope's message through the list endpoint (no seed data is assumed): walks
  * next_page_url at the maximum PageSize until the list ends or `maxReceipts` are read, judging every page as a walk
@@ -57,18 +74,6 @@ export async function discover(
     // A foreign link or a loop is reported by the checks; neither is followed.
     path = next !== null && !visited.includes(next) ? next : null;
   }
-  const pages = `${visited.length} page(s) at PageSize ${size}`;
-  const n = found.sids.length;
-  const why = limited
-    ? `CONTRACT_MAX_RECEIPTS=${maxReceipts}`
-    : 'the list could not be followed further: see the violations';
-  s.note(
-    'discovery',
-    `${MESSAGE_SETTING[scope]}: ` +
-      (complete
-        ? `${n} receipts in ${pages}: the whole list`
-        : `stopped after ${n} receipts in ${pages}, before the list ended (${why}); ` +
-          'the paging rules were held over these receipts, not the whole list'),
-  );
+  noteDiscovery(s, scope, { n: found.sids.length, pages: visited.length, complete, limited, maxReceipts });
   return { scope, ...found, complete, discovery: s };
 }

@@ -10,6 +10,7 @@ const MAX_URL_FOLLOWS = 3;
 /** Fetches listed receipts by their sid: each passes the receipt checks and equals its listed copy or moved forward. */
 export async function fetchListed(s: Session, ref: Reference): Promise<void> {
   if (!needReceipts(s, ref, 1)) return;
+  const { date } = s.contract.receipts.lifecycle;
   let fetched = 0;
   let moved = 0;
   for (const sid of spread(ref.sids, MAX_FETCHES)) {
@@ -17,10 +18,10 @@ export async function fetchListed(s: Session, ref: Reference): Promise<void> {
     const got = asObject((await s.probe(path, 'receipt', { known: ref.copies })).response.json);
     const listed = ref.copies.get(sid)?.receipt;
     fetched++;
-    if (got && listed && (got.status !== listed.status || got.date_updated !== listed.date_updated)) moved++;
+    if (got && listed && (got.status !== listed.status || got[date] !== listed[date])) moved++;
   }
   // Receipts are live (OBSERVED.md): say how many had moved on since they were listed; receipt_consistent judges how.
-  const text = `${moved} of ${fetched} fetched receipts had a new status or date_updated since listed`;
+  const text = `${moved} of ${fetched} fetched receipts had a new status or ${date} since listed`;
   s.note('receipts live', `${MESSAGE_SETTING[ref.scope]}: ${text}`);
 }
 
