@@ -15,6 +15,7 @@ export async function followPageLinks(s: Session, ref: Reference): Promise<void>
     reproduce: { link, sids: pages[index].sids },
     page: index,
     pageSize: SIZE,
+    known: ref.copies,
   });
   for (const [i, page] of pages.entries()) {
     await s.follow(page.meta.url, 'page', at(`meta.url of page ${i}`, i));

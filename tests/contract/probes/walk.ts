@@ -40,8 +40,9 @@ export async function walk(
     const visited = pages.map((p) => p.path);
     const state = { expected: ref.sids, position, visited, complete: ref.complete };
     // The walk knows which page this is and its size, however the links spell them.
-    const place = { page: pages.length, pageSize };
-    const ex = await s.probe(path, 'page', judgeOrder ? { walk: state, known: ref.copies, ...place } : place);
+    // Each receipt is held to its discovered copy (equal, or moved forward); the order only when asked.
+    const place = { page: pages.length, pageSize, known: ref.copies };
+    const ex = await s.probe(path, 'page', judgeOrder ? { walk: state, ...place } : place);
     const meta = metaOf(ex);
     if (ex.response.status !== 200 || !meta) break;
     const sids = pageSids(ex, s.contract);
