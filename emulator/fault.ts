@@ -13,7 +13,7 @@ export interface PageMeta {
   next_page_url: string | null;
   key: string;
 }
-/** What a receipt hook knows: its place in its message, the path scope and the public origin. */
+/** What a receipt hook knows: its place in its message, the path scope and the public base URL (origin and base path). */
 export interface ReceiptCtx {
   position: number;
   scope: Scope;

@@ -3,9 +3,17 @@ import { pagingFaults } from './faults-paging.js';
 import { httpFaults } from './faults-http.js';
 import { hostileFaults } from './faults-hostile.js';
 import { cornerFaults } from './faults-corner.js';
+import { gatewayFaults } from './faults-gateway.js';
 import type { Fault } from './fault.js';
 
-const catalogue = [...receiptFaults, ...pagingFaults, ...httpFaults, ...hostileFaults, ...cornerFaults] as const;
+const catalogue = [
+  ...receiptFaults,
+  ...pagingFaults,
+  ...httpFaults,
+  ...hostileFaults,
+  ...cornerFaults,
+  ...gatewayFaults,
+] as const;
 
 /** The name of a fault mode. */
 export type FaultName = (typeof catalogue)[number]['name'];

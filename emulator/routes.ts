@@ -6,7 +6,7 @@ import type { ReceiptRender } from './receipt-render.js';
 import type { Play } from './readings.js';
 import { findConversation, type Store } from './store.js';
 
-/** What the handlers share for one emulator. */
+/** What the handlers share for one emulator (origin: the public base URL links are written at, base path included). */
 export interface RouteCtx {
   store: Store;
   render: ReceiptRender;

@@ -134,6 +134,7 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const pending = { n: 0 };
   const ctx: AnswerCtx = {
     store,
+    basePath: o.basePath,
     fault: o.fault,
     play: o.play,
     origin: '',
@@ -153,8 +154,9 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : o.port;
-  const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
-  ctx.origin = o.publicUrl ?? url;
+  const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}${o.basePath}`;
+  // links are written at the public origin under the base path, as a deployment behind a gateway writes them
+  ctx.origin = (o.publicUrl ?? url.slice(0, url.length - o.basePath.length)) + o.basePath;
   ctx.render = new ReceiptRender(store, ctx.origin, o.fault, o.cache ? undefined : 0, o.play.utc);
   answerOn(server, ctx, o.latency + o.play.latency + (o.fault.delayMs ?? 0), () => stopping, pending);
   let stopped: Promise<void> | null = null;

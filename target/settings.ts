@@ -1,6 +1,6 @@
 import { contract, type SidField } from '../spec/contract.js';
 
-/** The API under test: where it is, the origin it writes into links, credentials, and a message with receipts. */
+/** The API under test: its base URL, the base URL it writes into links, credentials, and a message with receipts. */
 export interface Target {
   readonly url: string;
   readonly publicUrl: string;
@@ -35,8 +35,12 @@ export const targetVariables = [
   'TARGET_DEFAULT_MESSAGE_SID',
 ] as const;
 
-/** Reads an origin-only http(s) URL setting. */
-function readOrigin(env: Env, name: string, fallback?: string): string {
+/**
+ * Reads a base URL setting: an http(s) origin, optionally with a path prefix (a gateway's `/twilio-api`) under which
+ * the suite adds `/v1/...`. A trailing slash is dropped (`…/twilio-api/` is `…/twilio-api`); a query or fragment is
+ * refused, since no request could carry it.
+ */
+function readBase(env: Env, name: string, fallback?: string): string {
   const raw = env[name] || fallback;
   if (!raw) throw new TargetError(`${name} is not set; set it to the API's base URL, e.g. http://127.0.0.1:4010`);
   let u: URL;
@@ -51,11 +55,11 @@ function readOrigin(env: Env, name: string, fallback?: string): string {
     throw new TargetError(`${name} must use http or https; received ${u.protocol}`);
   if (u.username || u.password)
     throw new TargetError(`${name} must not contain credentials; set TARGET_ACCOUNT_SID and TARGET_AUTH_TOKEN instead`);
-  if (u.pathname !== '/' || u.search || u.hash)
+  if (u.search || u.hash)
     throw new TargetError(
-      `${name} must be an origin without a path or query (the suite adds /v1/...); received ${JSON.stringify(u.origin + u.pathname)}`,
+      `${name} must be a base URL without a query or fragment (a path prefix such as /twilio-api is fine); received ${JSON.stringify(u.origin + u.pathname)} with one`,
     );
-  return u.origin;
+  return u.origin + u.pathname.replace(/\/+$/, '');
 }
 
 /** Reads a SID setting and checks it against the spec's pattern for that field. */
@@ -71,8 +75,8 @@ function readSid(env: Env, name: string, field: SidField, what: string): string 
 /** Reads and validates the TARGET_* settings once; null when TARGET_URL is unset (the embedded emulator is used). */
 export function readTarget(env: Env = process.env): Target | null {
   if (!env.TARGET_URL) return null;
-  const url = readOrigin(env, 'TARGET_URL');
-  const publicUrl = readOrigin(env, 'TARGET_PUBLIC_URL', url);
+  const url = readBase(env, 'TARGET_URL');
+  const publicUrl = readBase(env, 'TARGET_PUBLIC_URL', url);
   const accountSid = readSid(env, 'TARGET_ACCOUNT_SID', 'account_sid', 'the Account SID used as the Basic user');
   const token = env.TARGET_AUTH_TOKEN;
   if (!token)

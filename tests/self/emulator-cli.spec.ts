@@ -23,6 +23,7 @@ const badOptions: [string[], RegExp][] = [
   [['--latency', 'soon'], /--latency must be an integer/],
   [['--public-url', 'ftp://x'], /--public-url must be an http\(s\) origin/],
   [['--public-url', 'http://x/with/path'], /--public-url must be an http\(s\) origin/],
+  [['--base-path', 'twilio-api'], /--base-path must be a path prefix such as \/twilio-api/],
   [['--fault', 'nope'], new RegExp(`--fault "nope" is unknown; valid faults: ${faultNames.slice(0, 3).join(', ')}`)],
   [['--receipts', '0'], /--receipts must be an integer from 1/],
   [['--seed', '3'], /--seed needs --receipts/],

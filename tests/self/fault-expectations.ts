@@ -6,6 +6,8 @@ export interface FaultExpectation {
   notCaught?: string;
   /** Set for a fault announced but not yet in the emulator's catalogue. */
   pending?: string;
+  /** Where the emulator must serve for the fault to show (a base path): every other fault serves at the root. */
+  place?: { basePath: string };
 }
 
 /** Every emulator fault and the check(s) that must catch it; the self-test fails on a fault missing here. */
@@ -76,4 +78,6 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'query-unknown-500': { checks: ['response_status'] },
   'fetch-other-message': { checks: ['response_no_receipts'] },
   'auth-empty-token': { checks: ['response_status', 'response_no_receipts'] },
+  // Gateways (issue 18): a deployment served under a path prefix.
+  'base-path-dropped': { checks: ['receipt_url', 'meta_urls'], place: { basePath: '/twilio-api' } },
 };

@@ -5,10 +5,12 @@ import { freezeTarget } from '../../target/settings.js';
 import { runProbes } from '../contract/run-probes.js';
 import type { Annotation } from '../contract/probes/session.js';
 
-/** One cell of the matrix: readings the emulator plays, and whether conversations are addressed by unique name. */
+/** One cell of the matrix: readings the emulator plays, whether conversations are addressed by unique name, and a
+ * base path the API is served under (a gateway's prefix; its links carry it). */
 interface Cell {
   readings: ReadingName[];
   byName?: boolean;
+  basePath?: string;
 }
 
 /** Every reading alone, a few combinations, and the conversation addressed by unique name. */
@@ -19,6 +21,8 @@ const matrix: Cell[] = [
   { readings: ['page-only', 'no-retry-after', 'slow', 'offset-dates'] },
   { readings: ['twilio-links'], byName: true },
   { readings: ['page-only', 'uppercase-hex', 'clamp-page-size'], byName: true },
+  { readings: ['twilio-links'], basePath: '/twilio-api' },
+  { readings: ['page-only', 'uppercase-hex', 'offset-dates'], byName: true, basePath: '/edge/twilio-api' },
 ];
 
 /** What a reading must make the suite say it saw (the notes are the report's record of the target's choices). */
@@ -30,7 +34,8 @@ const NOTED: Partial<Record<ReadingName, RegExp>> = {
 
 /** Runs every probe of the contract suite in-process against the emulator playing a cell's readings. */
 async function probeCell(cell: Cell): Promise<{ violations: string[]; notes: Annotation[] }> {
-  const emu = await create({ port: 0, host: '127.0.0.1', readings: cell.readings } satisfies EmulatorOptions);
+  const options = { port: 0, host: '127.0.0.1', readings: cell.readings, basePath: cell.basePath };
+  const emu = await create(options satisfies EmulatorOptions);
   try {
     if (cell.byName && !(emu.conversationName && emu.defaultConversationName))
       throw new Error('the seed names no conversation');
@@ -48,7 +53,8 @@ async function probeCell(cell: Cell): Promise<{ violations: string[]; notes: Ann
 
 test.describe('every reading a correct server may have passes the whole contract suite', () => {
   for (const cell of matrix) {
-    const title = `${cell.readings.join(' + ')}${cell.byName ? ', conversations by unique name' : ''}: zero violations`;
+    const where = `${cell.byName ? ', conversations by unique name' : ''}${cell.basePath ? `, under ${cell.basePath}` : ''}`;
+    const title = `${cell.readings.join(' + ')}${where}: zero violations`;
     test(title, async ({}, testInfo) => {
       const { violations, notes } = await probeCell(cell);
       expect(violations, 'violations against a correct emulator (a false alarm)').toEqual([]);

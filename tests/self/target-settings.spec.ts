@@ -24,7 +24,9 @@ const good: Record<string, string> = {
 const broken: [string, string | undefined, string][] = [
   ['TARGET_URL', 'localhost:4010', 'http or https'],
   ['TARGET_URL', 'not a url', 'http(s) URL'],
-  ['TARGET_URL', 'http://127.0.0.1:4010/v1', 'without a path'],
+  ['TARGET_URL', 'http://127.0.0.1:4010/twilio-api?x=1', 'without a query or fragment'],
+  ['TARGET_URL', 'http://127.0.0.1:4010/#top', 'without a query or fragment'],
+  ['TARGET_PUBLIC_URL', 'https://api.example.test/twilio-api?x=1', 'without a query or fragment'],
   ['TARGET_URL', `http://user:${TOKEN}@127.0.0.1:4010`, 'must not contain credentials'],
   ['TARGET_PUBLIC_URL', 'ftp://example.com', 'http or https'],
   ['TARGET_ACCOUNT_SID', undefined, 'is not set'],
@@ -51,6 +53,22 @@ test.describe('Target settings (fixtures/target.ts)', () => {
     expect(t?.authToken).toBe(TOKEN);
     expect(Object.isFrozen(t)).toBe(true);
     expect(JSON.stringify(t)).not.toContain(TOKEN);
+  });
+
+  test('a base URL may carry a path prefix (a gateway); a trailing slash is dropped, for TARGET_PUBLIC_URL too', () => {
+    const t = readTarget({ ...good, TARGET_URL: 'http://127.0.0.1:4010/twilio-api/' });
+    expect(t?.url).toBe('http://127.0.0.1:4010/twilio-api');
+    expect(t?.publicUrl).toBe('http://127.0.0.1:4010/twilio-api');
+    expect(readTarget({ ...good, TARGET_URL: 'http://127.0.0.1:4010/' })?.url).toBe('http://127.0.0.1:4010');
+    const behind = readTarget({ ...good, TARGET_PUBLIC_URL: 'https://gw.example.test/a/b/' });
+    expect(behind?.publicUrl).toBe('https://gw.example.test/a/b');
+  });
+
+  test('a query or fragment is refused with the exact line, which never repeats the query', () => {
+    expect(() => readTarget({ ...good, TARGET_URL: 'http://127.0.0.1:4010/twilio-api?key=s3cret' })).toThrow(
+      'TARGET_URL must be a base URL without a query or fragment (a path prefix such as /twilio-api is fine); ' +
+        'received "http://127.0.0.1:4010/twilio-api" with one',
+    );
   });
 
   test('the default-service message is optional: both unset leave it out, both set are read', () => {

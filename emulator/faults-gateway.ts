@@ -1,0 +1,28 @@
+import { contract } from '../spec/contract.js';
+import { defineFaults } from './fault.js';
+
+/** A link with its path prefix dropped: the part of its path the spec's templates match, at the same origin. */
+function dropPrefix(link: string): string {
+  const u = new URL(link);
+  const segments = u.pathname.split('/');
+  for (let i = 2; i < segments.length; i++) {
+    const rest = '/' + segments.slice(i).join('/');
+    if (contract.paths.match(rest)) return u.origin + rest + u.search;
+  }
+  return link;
+}
+
+/** Faults of a deployment behind a gateway: a base path its links forget. */
+export const gatewayFaults = defineFaults([
+  {
+    name: 'base-path-dropped',
+    breaks: 'links of an API served under a base path carry the prefix (url and meta.*_url)',
+    url: (r, c) => contract.paths.receiptUrl(new URL(c.origin).origin, r, c.scope),
+    page: (m) => {
+      m.first_page_url = dropPrefix(m.first_page_url);
+      m.url = dropPrefix(m.url);
+      m.previous_page_url = m.previous_page_url && dropPrefix(m.previous_page_url);
+      m.next_page_url = m.next_page_url && dropPrefix(m.next_page_url);
+    },
+  },
+]);
