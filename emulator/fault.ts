@@ -64,8 +64,8 @@ export interface Fault {
   /** Writes an answer its own hostile way; true when it did. Responses it leaves open go into held (cut at stop). */
   transport?(res: ServerResponse, reply: Reply, held: Set<ServerResponse>): boolean;
   /** Which scoping rule is relaxed: any service SID, any service on default paths, any message of the conversation,
-   * any receipt on fetch. */
-  readonly loose?: 'service' | 'default' | 'message' | 'fetch';
+   * any receipt on fetch, any account's data for any valid credentials. */
+  readonly loose?: 'service' | 'default' | 'message' | 'fetch' | 'account';
   /** Takes an Authorization header the credentials check refused for the target's account (a broken auth check). */
   readonly acceptsAuth?: (header: string | undefined) => boolean;
   readonly authOff?: boolean;

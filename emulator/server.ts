@@ -66,8 +66,12 @@ function targetOf(store: Store, url: string, publicUrl: string): Target {
       defaultConversationSid: store.conversations.sids.sid(store.messages.conv[m]),
       defaultMessageSid: store.messages.sids.sid(m),
     });
-  // not enumerable: printing or serialising the target never shows the token
+  // a second account with data of its own: the tenancy probes ask for this account's receipts with its credentials
+  const other = store.accounts.find((_, i) => i !== t.account);
+  if (other) Object.assign(target, { otherAccountSid: other.sid });
+  // not enumerable: printing or serialising the target never shows a token
   Object.defineProperty(target, 'authToken', { value: account.token, enumerable: false });
+  if (other) Object.defineProperty(target, 'otherAuthToken', { value: other.token, enumerable: false });
   return Object.freeze(target);
 }
 

@@ -56,6 +56,15 @@ export interface Conformance {
   tests: number;
   /** Contract tests that failed outside the checks (an error, a timeout): what they would have judged is missing. */
   unjudged: string[];
+  /** Contract tests skipped for want of a setting (tenancy, the default service), grouped by the reason they give:
+   * what the run did not exercise, and which settings add it. */
+  not_run: NotRun[];
+}
+
+/** Tests skipped for one reason (which names the settings that would run them). */
+export interface NotRun {
+  reason: string;
+  tests: string[];
 }
 
 /** How many violations the report lists in full. */

@@ -1,8 +1,11 @@
 import type { Contract, Operation, OperationName, Scope } from '../contract.js';
 import type { Violation } from '../violation.js';
 
-/** Which credentials a request carried: the target's, none, a wrong token, or another account's SID. */
-export type AuthMode = 'valid' | 'none' | 'wrong-token' | 'other-account' | MalformedAuth;
+/**
+ * Which credentials a request carried: the target's, none, a wrong token, another account's SID with the target's
+ * token, or a second account's own valid credentials (other-tenant: TARGET_OTHER_*).
+ */
+export type AuthMode = 'valid' | 'none' | 'wrong-token' | 'other-account' | 'other-tenant' | MalformedAuth;
 /** Malformed Authorization headers the generated phase sends: another scheme, not base64, no colon, an empty token. */
 export type MalformedAuth = 'bearer' | 'not-base64' | 'no-colon' | 'empty-token';
 
@@ -35,10 +38,19 @@ export interface Exchange {
  * What the probe expects from this exchange:
  * receipt/page: a 200 with one receipt / one page; unauthorized: 401; not_found: 404; rejected: any 4xx;
  * hidden: 404 or an empty page; page_size: PageSize outside its bounds (4xx, or clamped where the docs allow it);
- * page_token: a PageToken the server never issued (the documented 400).
+ * page_token: a PageToken the server never issued (the documented 400); other_tenant: another account's request for
+ * this account's receipts (401, 403, 404 or an empty page).
  */
 export type Expectation =
-  'receipt' | 'page' | 'unauthorized' | 'not_found' | 'rejected' | 'hidden' | 'page_size' | 'page_token';
+  | 'receipt'
+  | 'page'
+  | 'unauthorized'
+  | 'not_found'
+  | 'rejected'
+  | 'hidden'
+  | 'page_size'
+  | 'page_token'
+  | 'other_tenant';
 
 /** A page walk in progress: the reference order of receipt SIDs, where this page should start, and pages seen. */
 export interface WalkState {

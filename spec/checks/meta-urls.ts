@@ -47,10 +47,16 @@ export const metaUrls: Check = {
       const what = outsideBase(link, base);
       if (what !== null) {
         return [
-          violation('meta_urls', at, `expected an absolute URL at ${base}, received ${what}: ${show(link)}`, base, link),
+          violation(
+            'meta_urls',
+            at,
+            `expected an absolute URL at ${base}, received ${what}: ${show(link)}`,
+            base,
+            link,
+          ),
         ];
       }
-      const target = routeOfPath(pathUnder(link, base) ?? "", contract);
+      const target = routeOfPath(pathUnder(link, base) ?? '', contract);
       const why = target ? otherList(request, target, exchange, contract) : 'a path outside the spec';
       const path = exchange.request.path.split('?')[0];
       return why === null

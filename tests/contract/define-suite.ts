@@ -28,6 +28,8 @@ export function probeBody(suite: string, probe: Probe, scope: SuiteScope = 'serv
     const ref = scope === 'service' ? reference : defaultReference;
     // Without a default-service message there is nothing to probe: the report says which settings to add.
     if (ref === null) return test.skip(true, NO_DEFAULT_MESSAGE);
+    const missing = probe.requires?.(session.api.target);
+    if (missing) return test.skip(true, missing);
     try {
       await probe.run(session, ref);
     } catch (e) {

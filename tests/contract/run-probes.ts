@@ -41,7 +41,8 @@ export async function runProbes(
       probes.map(async (probe) => {
         const session = new Session(api, contract);
         const use = probe.scope === 'default' ? defaultRef : ref;
-        if (use) await probe.run(session, use); // no default-service message: those probes are skipped, as in the suite
+        // no default-service message, or no setting a probe requires: it is skipped, as in the suite
+        if (use && !probe.requires?.(target)) await probe.run(session, use);
         notes?.push(...session.annotations);
         return session.violations;
       }),

@@ -6,7 +6,7 @@ import { targetVariables } from '../../target/settings.js';
 import { create } from '../../emulator/server.js';
 import { faultNames } from '../../emulator/faults.js';
 import { readingNames } from '../../emulator/readings.js';
-import { send, targetList } from './emulator-http.js';
+import { basic, send, targetList } from './emulator-http.js';
 
 const CLI = ['--import', 'tsx', 'emulator/cli.ts'];
 
@@ -33,6 +33,9 @@ const badOptions: [string[], RegExp][] = [
   [['--reading', 'page-only', '--reading', 'twilio-links'], /--reading twilio-links cannot be combined with page-only/],
 ];
 
+/** The last export line the emulator prints, complete: the signal handlers are set up right after it. */
+const LAST_EXPORT = new RegExp(`^export ${targetVariables.at(-1)}=.*\n`, 'm');
+
 test.describe('npm run emulator (CLI)', () => {
   for (const [args, message] of badOptions) {
     test(`${args.join(' ')} ends with one line naming the option, exit 1, no stack trace`, () => {
@@ -51,7 +54,7 @@ test.describe('npm run emulator (CLI)', () => {
       // resolve on the last line, complete: output may arrive in several chunks
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString();
-        if (/^export TARGET_DEFAULT_MESSAGE_SID=.*\n/m.test(out)) resolve();
+        if (LAST_EXPORT.test(out)) resolve();
       });
       child.once('exit', () => reject(new Error(`exited early: ${out}`)));
     });
@@ -69,6 +72,10 @@ test.describe('npm run emulator (CLI)', () => {
     const emuLike = { url: env.TARGET_URL, target } as never;
     const a = await send(emuLike, targetList(target));
     expect(a.status).toBe(200);
+    // the second account is a tenant of its own: its credentials authenticate (404, not 401) and see no receipt here
+    const other = { accountSid: env.TARGET_OTHER_ACCOUNT_SID, authToken: env.TARGET_OTHER_AUTH_TOKEN };
+    expect(other.accountSid).not.toBe(target.accountSid);
+    expect((await send(emuLike, targetList(target), basic(other))).status).toBe(404);
     const dflt = await send(
       emuLike,
       contract.paths.build('list', 'default', {
@@ -93,7 +100,7 @@ test.describe('npm run emulator --reading', () => {
       // the last export line, complete: the signal handlers are set up right after it
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString();
-        if (/^export TARGET_DEFAULT_MESSAGE_SID=.*\n/m.test(out)) resolve();
+        if (LAST_EXPORT.test(out)) resolve();
       });
       child.once('exit', () => reject(new Error(`exited early: ${out}`)));
     });

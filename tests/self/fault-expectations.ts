@@ -47,6 +47,7 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'leak-service': { checks: ['response_no_receipts'] },
   'leak-default': { checks: ['response_no_receipts'] },
   'leak-message': { checks: ['response_no_receipts'] },
+  'cross-tenant': { checks: ['response_no_receipts'] },
   'not-found-200': { checks: ['response_status'] },
   'error-not-json': { checks: ['response_json'] },
   'error-shape': { checks: ['error_body'] },

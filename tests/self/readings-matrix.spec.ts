@@ -42,7 +42,8 @@ async function probeCell(cell: Cell): Promise<{ violations: string[]; notes: Ann
     const byName = cell.byName
       ? { conversationSid: emu.conversationName, defaultConversationSid: emu.defaultConversationName }
       : {};
-    const target = freezeTarget({ ...emu.target, authToken: emu.target.authToken, ...byName } as typeof emu.target);
+    const { authToken, otherAuthToken } = emu.target; // not enumerable: copied by name
+    const target = freezeTarget({ ...emu.target, authToken, otherAuthToken, ...byName } as typeof emu.target);
     const notes: Annotation[] = [];
     const found = await runProbes(target, {}, { notes });
     return { violations: found.map((v) => `[${v.check}] ${v.pointer}: ${v.message} (${v.request ?? ''})`), notes };

@@ -2,7 +2,7 @@ import { messageParams, needReceipts, type Reference } from './reference.js';
 import type { Session } from './session.js';
 
 /** At most this many receipts are fetched one by one, by sid and by url (gentle with real targets). */
-const MAX_FETCHES = 50; // every receipt of the reference page (at most one page at the maximum PageSize)
+export const MAX_FETCHES = 50; // every receipt of the reference page (at most one page at the maximum PageSize)
 const MAX_URL_FOLLOWS = 3;
 
 /** Fetches each listed receipt by its sid: it passes the receipt checks and equals the listed copy. */
