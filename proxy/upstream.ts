@@ -57,7 +57,10 @@ export function forward(
 ): Promise<UpstreamAnswer> {
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const out = send(baseOf(target.href) + req.path, { method: req.method, headers: forwardHeaders(req.headers, target) });
+    const out = send(baseOf(target.href) + req.path, {
+      method: req.method,
+      headers: forwardHeaders(req.headers, target),
+    });
     const timer = setTimeout(
       () => out.destroy(new Error(`the target did not answer within ${limits.timeoutMs} ms`)),
       limits.timeoutMs,
