@@ -72,6 +72,8 @@ export interface Fault {
   readonly notFound200?: boolean;
   readonly malformed500?: boolean;
   readonly delayMs?: number;
+  /** Every nth request gets a gateway's HTML 429 page (Retry-After: 0); its retry is served. */
+  readonly gateway429Every?: number;
 }
 
 /** Keeps the literal fault names so that FaultName is a union of them. */

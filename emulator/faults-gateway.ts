@@ -12,7 +12,10 @@ function dropPrefix(link: string): string {
   return link;
 }
 
-/** Faults of a deployment behind a gateway: a base path its links forget. */
+/** Requests per gateway 429 page: few enough that a run meets several, sparse enough to cost little waiting. */
+const GATEWAY_429_EVERY = 25;
+
+/** Faults of a deployment behind a gateway: a base path its links forget, a rate limit of its own in HTML. */
 export const gatewayFaults = defineFaults([
   {
     name: 'base-path-dropped',
@@ -24,5 +27,10 @@ export const gatewayFaults = defineFaults([
       m.previous_page_url = m.previous_page_url && dropPrefix(m.previous_page_url);
       m.next_page_url = m.next_page_url && dropPrefix(m.next_page_url);
     },
+  },
+  {
+    name: 'gateway-html-429',
+    breaks: "every 429 is Twilio's JSON error 20429, also the ones a client retries (not a gateway's HTML page)",
+    gateway429Every: GATEWAY_429_EVERY,
   },
 ]);

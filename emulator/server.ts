@@ -147,7 +147,7 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
     auth: new Auth(store.accounts),
     cache: new ReplyCache(o.cache ? undefined : 0),
     held: new Set<ServerResponse>(),
-    limit: RateLimit.of(o.play),
+    limit: RateLimit.of(o.play, o.fault),
     inFlight: () => pending.n,
   };
   let stopping = false;
@@ -162,7 +162,7 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   // links are written at the public origin under the base path, as a deployment behind a gateway writes them
   ctx.origin = (o.publicUrl ?? url.slice(0, url.length - o.basePath.length)) + o.basePath;
   ctx.render = new ReceiptRender(store, ctx.origin, o.fault, o.cache ? undefined : 0, o.play.utc);
-  answerOn(server, ctx, o.latency + o.play.latency + (o.fault.delayMs ?? 0), () => stopping, pending);
+  answerOn(server, ctx, o.latency + o.play.latency + o.play.hold + (o.fault.delayMs ?? 0), () => stopping, pending);
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> =>
     (stopped ??= new Promise<void>((resolve) => {

@@ -66,7 +66,7 @@ export function conformanceSection(c: Conformance): string {
   const failed = c.unjudged.map((t) => `<li>${esc(t)}</li>`).join('');
   const unjudged = failed ? `<h2>Tests that failed outside the checks</h2><ul class="unjudged">${failed}</ul>` : '';
   const skipped = c.not_run.map((n) => `<li>${esc(n.reason)} (${n.tests.length} tests)</li>`).join('');
-  const notRun = skipped ? `<h2>Not exercised: tests skipped for want of a setting</h2><ul>${skipped}</ul>` : '';
+  const notRun = skipped ? `<h2>Not exercised: tests skipped, and why</h2><ul>${skipped}</ul>` : '';
   const known = c.known
     ? `<h2>Known deviations (${esc(c.known.file)})</h2><table class="known">` +
       `${th(['entry', 'check', 'status', 'matched', 'reason'])}${c.known.entries.map(knownRow).join('')}</table>`

@@ -43,7 +43,7 @@ export function conformanceMarkdown(c: Conformance): string {
     const lines = c.not_run.map(
       (n) => `- ${cell(n.reason)} (${n.tests.length} test${n.tests.length === 1 ? '' : 's'})`,
     );
-    out.push('', '## Not exercised: tests skipped for want of a setting', '', ...lines);
+    out.push('', '## Not exercised: tests skipped, and why', '', ...lines);
   }
   out.push('', '## Readings the target chose', '');
   out.push(

@@ -32,6 +32,9 @@ export interface ExchangeResponse {
 export interface Exchange {
   request: ExchangeRequest;
   response: ExchangeResponse;
+  /** The 429s the client got for this request before its final response (each retried, or the one it gave up on):
+   * each is judged as an answer too (expectation `throttled`), so a gateway's HTML 429 page is named. */
+  throttled?: ExchangeResponse[];
 }
 
 /**
@@ -39,7 +42,8 @@ export interface Exchange {
  * receipt/page: a 200 with one receipt / one page; unauthorized: 401; not_found: 404; rejected: any 4xx;
  * hidden: 404 or an empty page; page_size: PageSize outside its bounds (4xx, or clamped where the docs allow it);
  * page_token: a PageToken the server never issued (the documented 400); other_tenant: another account's request for
- * this account's receipts (401, 403, 404 or an empty page).
+ * this account's receipts (401, 403, 404 or an empty page); throttled: a 429 the client got before its final answer
+ * (Twilio's 429 error, like any other error answer).
  */
 export type Expectation =
   | 'receipt'
@@ -50,7 +54,8 @@ export type Expectation =
   | 'hidden'
   | 'page_size'
   | 'page_token'
-  | 'other_tenant';
+  | 'other_tenant'
+  | 'throttled';
 
 /** A page walk in progress: the reference order of receipt SIDs, where this page should start, and pages seen. */
 export interface WalkState {

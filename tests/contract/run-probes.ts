@@ -12,9 +12,6 @@ import { runGenerated } from './generated/run-generated.js';
 /** The generated phase as the self-test runs it: a fixed seed, and a budget a little above the example cases. */
 export const SELFTEST_GENERATED: GeneratedSettings = { seed: 9, budget: 200 };
 
-/** A request budget with room for a rate-limited target's retries (each 429 retried counts as a request). */
-export const withRetries = (n: number): number => n + Math.ceil(n / 4);
-
 /** How runProbes runs: the generated phase's settings (false: fixed probes only), and where the probes' notes go. */
 export interface RunOptions {
   generated?: GeneratedSettings | false;
@@ -53,7 +50,7 @@ export async function runProbes(
     const genApi = new Api(target, other, {
       ...defaultLimits,
       ...limits,
-      maxRequests: withRetries(generated.budget + 8),
+      maxRequests: generated.budget + 8, // 429s retried do not count
     });
     try {
       const run = await runGenerated(genApi, { service: ref, default: defaultRef }, generated);

@@ -96,7 +96,7 @@ test.describe('conformance model', () => {
       { reason: 'SET_B is not set', tests: ['Default › b'] },
     ]);
     expect(conformanceMarkdown(report)).toContain(
-      '## Not exercised: tests skipped for want of a setting\n\n- SET_A is not set (2 tests)\n- SET_B is not set (1 test)',
+      '## Not exercised: tests skipped, and why\n\n- SET_A is not set (2 tests)\n- SET_B is not set (1 test)',
     );
     expect(conformanceHtml(report)).toContain('<li>SET_A is not set (2 tests)</li>');
     expect(schemaErrors(report)).toEqual([]);

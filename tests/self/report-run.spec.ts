@@ -76,7 +76,7 @@ test.describe('the conformance report of a contract run, and comparing two runs'
         [`${suites.scoping} › ${OTHER_TENANT}`, `${suites.defaultService} › ${OTHER_TENANT}`].sort(),
       );
       expect(fixed.md).toContain(
-        `## Not exercised: tests skipped for want of a setting\n\n- ${NO_OTHER_ACCOUNT} (2 tests)`,
+        `## Not exercised: tests skipped, and why\n\n- ${NO_OTHER_ACCOUNT} (2 tests)`,
       );
       // with one (the embedded emulator's, exported by targetEnv) the tenancy probes ran: nothing left out
       expect(faulty.json.not_run).toEqual([]);
