@@ -75,9 +75,7 @@ test.describe('the conformance report of a contract run, and comparing two runs'
       expect([...(tenancy?.tests ?? [])].sort()).toEqual(
         [`${suites.scoping} › ${OTHER_TENANT}`, `${suites.defaultService} › ${OTHER_TENANT}`].sort(),
       );
-      expect(fixed.md).toContain(
-        `## Not exercised: tests skipped, and why\n\n- ${NO_OTHER_ACCOUNT} (2 tests)`,
-      );
+      expect(fixed.md).toContain(`## Not exercised: tests skipped, and why\n\n- ${NO_OTHER_ACCOUNT} (2 tests)`);
       // with one (the embedded emulator's, exported by targetEnv) the tenancy probes ran: nothing left out
       expect(faulty.json.not_run).toEqual([]);
     });
