@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { orExit } from './or-exit.js';
 
 /** How long a contract run may go on: 429s with nothing served in between, and the whole run. */
 export interface RunLimits {
@@ -41,13 +42,7 @@ export function readRunLimits(env: Env = process.env): RunLimits {
 
 /** Reads the run limits for the config: a bad value prints its one line and ends the run before any test starts. */
 export function readRunLimitsOrExit(env: Env = process.env): RunLimits {
-  try {
-    return readRunLimits(env);
-  } catch (e) {
-    if (!(e instanceof RunLimitError)) throw e;
-    console.error(`Run limits: ${e.message}`);
-    process.exit(2);
-  }
+  return orExit('Run limits', RunLimitError, () => readRunLimits(env));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { orExit } from './or-exit.js';
 import { readBase, readSid, readToken, TargetError, type Env } from './setting-readers.js';
 
 export { TargetError } from './setting-readers.js';
@@ -114,13 +115,7 @@ export function freezeTarget(t: Target): Target {
 
 /** Reads the target for the config: a bad setting prints its one line and ends the run before any test starts. */
 export function readTargetOrExit(env: Env = process.env): Target | null {
-  try {
-    return processTarget(env);
-  } catch (e) {
-    if (!(e instanceof TargetError)) throw e;
-    console.error(`Target settings: ${e.message}`);
-    process.exit(2);
-  }
+  return orExit('Target settings', TargetError, () => processTarget(env));
 }
 
 /** The Target field each TARGET_* variable sets, in the README's order. */
