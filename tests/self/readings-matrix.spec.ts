@@ -14,11 +14,11 @@ interface Cell {
 }
 
 /**
- * Readings whose generated phase waits out many 429s (one request in four, a second each): `npm test` runs their cells
- * with the fixed probes only (about 5 s each); READINGS_FULL=1 (`npm run selftest:readings`) runs them whole (about
- * 25 s each, most of it waiting as Retry-After asks).
+ * Readings whose generated phase waits out many 429s (one request in four, or every burst past 2 in flight, a second
+ * each): `npm test` runs their cells with the fixed probes only (2 to 5 s each); READINGS_FULL=1 (`npm run
+ * selftest:readings`) runs them whole (10 to 25 s each, most of it waiting as Retry-After asks).
  */
-const LONG: readonly ReadingName[] = ['rate-limited-heavy'];
+const LONG: readonly ReadingName[] = ['rate-limited-heavy', 'concurrency-limit'];
 const FULL = process.env.READINGS_FULL === '1';
 const isLong = (cell: Cell): boolean => cell.readings.some((r) => LONG.includes(r));
 
