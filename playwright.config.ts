@@ -2,9 +2,12 @@ import { defineConfig } from '@playwright/test';
 import { readTargetOrExit } from './target/settings.js';
 import { readKnownOrExit } from './report/known-deviations.js';
 import { readMaxReceiptsOrExit } from './tests/contract/probes/max-receipts.js';
+import { readRunLimitsOrExit, RUN_STARTED_VAR } from './target/run-limits.js';
 
 // A bad TARGET_* setting ends the run here, with one line naming it, before any test starts.
 readTargetOrExit(process.env);
+// So does a bad CONTRACT_RATE_PATIENCE or CONTRACT_DEADLINE.
+const runLimits = readRunLimitsOrExit(process.env);
 // So does a malformed CONTRACT_KNOWN file: one line naming the file, the entry and what is wrong.
 readKnownOrExit(process.env);
 // And a bad CONTRACT_MAX_RECEIPTS (how many receipts discovery reads at most): one line naming it.
@@ -16,6 +19,8 @@ const reports = process.env.REPORT_DIR || 'reports';
 // One runner for everything: unit and self-tests (selftest) and the contract suite against any target (contract).
 // One id for the whole run: the config is read again in every worker, which inherits the runner's environment.
 process.env.CONTRACT_RUN_ID ??= `${process.pid}-${Date.now()}`;
+// When the run began: CONTRACT_DEADLINE counts from here, in every worker.
+process.env[RUN_STARTED_VAR] ??= String(Date.now());
 
 export default defineConfig({
   forbidOnly: !!process.env.CI,
@@ -34,7 +39,8 @@ export default defineConfig({
   ],
   projects: [
     { name: 'selftest', testDir: 'tests/self' },
-    // Room for a slow real target: 3 requests timing out (5 s each) end a test with a clear failure before this does.
-    { name: 'contract', testDir: 'tests/contract', timeout: 120_000 },
+    // The client ends every test by the run's deadline (nothing is sent, no 429 waited on past it): room beyond it for
+    // requests in flight then (5 s each) and the reports. A rate-limited target's test may wait minutes, honestly.
+    { name: 'contract', testDir: 'tests/contract', timeout: runLimits.deadlineMs + 60_000 },
   ],
 });

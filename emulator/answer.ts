@@ -13,6 +13,8 @@ import { route, type RouteCtx } from './routes.js';
  * the rate limiter of the rate-limited readings (null when they are off: one test of a field, nothing more).
  */
 export interface AnswerCtx extends RouteCtx {
+  /** The path prefix the API is served under ('' for none): a request outside it is a 404. */
+  basePath: string;
   auth: Auth;
   cache: ReplyCache;
   held: Set<ServerResponse>;
@@ -38,10 +40,12 @@ export function scan(req: IncomingMessage): { authorization: string | undefined;
 
 /** Answers one request synchronously: auth, cached answer, route, method, then the operation's handler. */
 export function answer(ctx: AnswerCtx, req: IncomingMessage, authorization: string | undefined): Reply {
-  const url = req.url ?? '/';
+  const raw = req.url ?? '/';
+  const url = ctx.basePath === '' ? raw : raw.startsWith(ctx.basePath + '/') ? raw.slice(ctx.basePath.length) : '';
   let account = ctx.auth.account(authorization);
   if (account < 0 && (ctx.fault.authOff || ctx.fault.acceptsAuth?.(authorization))) account = ctx.store.target.account;
   if (account < 0) return errorReply(ctx, 401, undefined, UNAUTHORIZED);
+  if (url === '') return errorReply(ctx, 404); // outside the base path
   const refused = ctx.limit === null ? null : ctx.limit.refuse(ctx, url);
   if (refused) return refused;
   // an answer that depends on concurrency is never cached: a later request alone would get the crowded one

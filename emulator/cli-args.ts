@@ -11,6 +11,7 @@ export const USAGE = `usage: npm run emulator -- [options]
   --port N          port to listen on (default ${DEFAULT_PORT}; 0: any free port)
   --host HOST       loopback address to listen on (default 127.0.0.1)
   --public-url URL  origin written into url and meta.*_url (default: the listening URL)
+  --base-path PATH  serve the API under a path prefix, as behind a gateway (e.g. /twilio-api); links carry it
   --fault NAME      serve with one deliberate contract deviation (see README: Emulator)
   --reading NAME    play a behaviour a correct server may have; repeatable (default: ${DEFAULT_READINGS.join(', ')})
   --latency MS      add a fixed delay to every answer (0..${MAX_LATENCY})
@@ -37,6 +38,7 @@ export function readArgs(argv: string[]): EmulatorOptions | 'help' {
         port: { type: 'string' },
         host: { type: 'string' },
         'public-url': { type: 'string' },
+        'base-path': { type: 'string' },
         fault: { type: 'string' },
         latency: { type: 'string' },
         receipts: { type: 'string' },
@@ -61,6 +63,7 @@ export function readArgs(argv: string[]): EmulatorOptions | 'help' {
     port: integer('port', str('port'), 65535) ?? DEFAULT_PORT,
     host: str('host'),
     publicUrl: str('public-url'),
+    basePath: str('base-path'),
     fault: str('fault') as FaultName | undefined,
     readings: values.reading as ReadingName[] | undefined,
     latency: integer('latency', str('latency'), MAX_LATENCY),

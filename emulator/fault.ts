@@ -13,7 +13,7 @@ export interface PageMeta {
   next_page_url: string | null;
   key: string;
 }
-/** What a receipt hook knows: its place in its message, the path scope and the public origin. */
+/** What a receipt hook knows: its place in its message, the path scope and the public base URL (origin and base path). */
 export interface ReceiptCtx {
   position: number;
   scope: Scope;
@@ -64,14 +64,16 @@ export interface Fault {
   /** Writes an answer its own hostile way; true when it did. Responses it leaves open go into held (cut at stop). */
   transport?(res: ServerResponse, reply: Reply, held: Set<ServerResponse>): boolean;
   /** Which scoping rule is relaxed: any service SID, any service on default paths, any message of the conversation,
-   * any receipt on fetch. */
-  readonly loose?: 'service' | 'default' | 'message' | 'fetch';
+   * any receipt on fetch, any account's data for any valid credentials. */
+  readonly loose?: 'service' | 'default' | 'message' | 'fetch' | 'account';
   /** Takes an Authorization header the credentials check refused for the target's account (a broken auth check). */
   readonly acceptsAuth?: (header: string | undefined) => boolean;
   readonly authOff?: boolean;
   readonly notFound200?: boolean;
   readonly malformed500?: boolean;
   readonly delayMs?: number;
+  /** Every nth request gets a gateway's HTML 429 page (Retry-After: 0); its retry is served. */
+  readonly gateway429Every?: number;
 }
 
 /** Keeps the literal fault names so that FaultName is a union of them. */

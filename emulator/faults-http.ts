@@ -26,6 +26,11 @@ export const httpFaults = defineFaults([
   },
   { name: 'leak-message', breaks: "a message's receipts are reachable only under its own SID", loose: 'message' },
   {
+    name: 'cross-tenant',
+    breaks: "an account's receipts are reachable only with its own credentials (not with any valid account's)",
+    loose: 'account',
+  },
+  {
     name: 'not-found-200',
     breaks: `an unknown receipt SID gets 404 with Twilio error ${contract.errors.example(404).code}`,
     notFound200: true,

@@ -5,6 +5,7 @@ import { hostileFaults } from './faults-hostile.js';
 import { cornerFaults } from './faults-corner.js';
 import { longFaults } from './faults-long.js';
 import { liveFaults } from './faults-live.js';
+import { gatewayFaults } from './faults-gateway.js';
 import type { Fault } from './fault.js';
 
 const catalogue = [
@@ -15,6 +16,7 @@ const catalogue = [
   ...cornerFaults,
   ...longFaults,
   ...liveFaults,
+  ...gatewayFaults,
 ] as const;
 
 /** The name of a fault mode. */

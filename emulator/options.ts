@@ -18,6 +18,8 @@ export interface EmulatorOptions {
   host?: string;
   /** Origin written into url and meta.*_url (default: the listening URL). */
   publicUrl?: string;
+  /** A path prefix the API is served under, as behind a gateway (`/twilio-api`); links carry it too. Default: none. */
+  basePath?: string;
   dataset?: DatasetOption;
   fault?: FaultName;
   /** Readings to play, combined (default: twilio-links; a list given replaces the default). */
@@ -33,6 +35,8 @@ export interface Settings {
   port: number;
   host: string;
   publicUrl: string | null;
+  /** '' or a prefix such as `/twilio-api` (no trailing slash). */
+  basePath: string;
   dataset: DatasetOption | undefined;
   fault: Fault;
   latency: number;
@@ -63,6 +67,20 @@ function originOf(publicUrl: string): string {
     );
   }
   return u.origin;
+}
+
+/** Path segments a base path may hold: RFC 3986 pchar, never `.` or `..`. */
+const BASE_PATH = /^(\/(?!\.{1,2}(\/|$))[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+$/;
+
+/** A base path without its trailing slash ('' for none), or an OptionError. */
+function basePathOf(raw: unknown): string {
+  if (raw === undefined || raw === '' || raw === '/') return '';
+  const path = typeof raw === 'string' ? raw.replace(/\/+$/, '') : raw;
+  if (typeof path !== 'string' || path.length > 200 || !BASE_PATH.test(path))
+    throw new OptionError(
+      `base-path must be a path prefix such as /twilio-api (segments of letters, digits and -._~, no query), got ${JSON.stringify(raw)}`,
+    );
+  return path;
 }
 
 /** Checks every option in one pass and returns frozen settings. */
@@ -98,8 +116,9 @@ export function checkOptions(o: EmulatorOptions = {}): Readonly<Settings> {
       throw new OptionError(`seed must be an integer from 0 to ${2 ** 32 - 1}, got ${JSON.stringify(d.seed)}`);
   }
   const publicUrl = o.publicUrl === undefined ? null : originOf(o.publicUrl);
+  const basePath = basePathOf(o.basePath);
   const play = playOf(readings);
   const cache = o.cache !== false;
   const list = Object.freeze([...readings]);
-  return Object.freeze({ port, host, publicUrl, dataset: d, fault, latency, cache, readings: list, play });
+  return Object.freeze({ port, host, publicUrl, basePath, dataset: d, fault, latency, cache, readings: list, play });
 }

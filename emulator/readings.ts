@@ -12,6 +12,8 @@ export interface Play {
   upper: boolean;
   /** Every nth request is answered 429 (0: none). */
   limitEvery: number;
+  /** More requests than this in flight at once are answered 429 (0: no limit). */
+  maxInFlight: number;
   /** A 429 carries Retry-After. */
   retryAfter: boolean;
   /** Error bodies carry Twilio's extra `detail` key. */
@@ -20,6 +22,8 @@ export interface Play {
   latency: number;
   /** Every nth request for a message moves one of its receipts forward along the lifecycle (0: receipts stay). */
   live: number;
+  /** How long each answer is held (ms), so that requests overlap and a concurrency limit can be met. */
+  hold: number;
 }
 
 /** A behaviour a correct server may have (documented or observed), which the emulator plays when asked. Not a fault. */
@@ -42,14 +46,22 @@ export const BASE_PLAY: Readonly<Play> = {
   utc: 'Z',
   upper: false,
   limitEvery: 0,
+  maxInFlight: 0,
   retryAfter: false,
   detail: false,
   latency: 0,
   live: 0,
+  hold: 0,
 };
 /** rate-limited: one request in this many is answered 429. */
 export const LIMIT_EVERY = 20;
-/** rate-limited: the Retry-After of a 429, in seconds. */
+/** rate-limited-heavy: one request in this many is answered 429 (an account near its limits). */
+export const HEAVY_LIMIT_EVERY = 4;
+/** concurrency-limit: more requests than this in flight at once are answered 429. */
+export const MAX_IN_FLIGHT = 2;
+/** concurrency-limit: how long each answer is held (ms), so that a client's requests overlap as over a network. */
+export const HOLD_MS = 5;
+/** rate-limited (and the other limits): the Retry-After of a 429, in seconds. */
 export const RETRY_AFTER_S = 1;
 /** slow: the latency added to every answer, in milliseconds (the suite must still pass). */
 export const SLOW_MS = 20;
@@ -102,14 +114,27 @@ export const readings = defineReadings([
     name: 'rate-limited',
     does: `one request in ${LIMIT_EVERY} gets 429 (${tooMany}) with Retry-After: ${RETRY_AFTER_S}; its retry is served`,
     source: "spec: TooManyRequests; Twilio's docs ask clients to back off",
-    excludes: ['no-retry-after'],
+    excludes: ['no-retry-after', 'rate-limited-heavy'],
     play: { limitEvery: LIMIT_EVERY, retryAfter: true },
+  },
+  {
+    name: 'rate-limited-heavy',
+    does: `one request in ${HEAVY_LIMIT_EVERY} gets 429 (${tooMany}) with Retry-After: ${RETRY_AFTER_S}, for the whole run; its retry is served`,
+    source: 'OBSERVED.md: Rate and concurrency limits (an account near its limits)',
+    excludes: ['rate-limited', 'no-retry-after'],
+    play: { limitEvery: HEAVY_LIMIT_EVERY, retryAfter: true },
+  },
+  {
+    name: 'concurrency-limit',
+    does: `more than ${MAX_IN_FLIGHT} requests in flight at once get 429 (${tooMany}) with Retry-After: ${RETRY_AFTER_S}; each answer is held ${HOLD_MS} ms`,
+    source: 'OBSERVED.md: Rate and concurrency limits (20429 "exceeds allowed concurrency")',
+    play: { maxInFlight: MAX_IN_FLIGHT, retryAfter: true, hold: HOLD_MS },
   },
   {
     name: 'no-retry-after',
     does: `the same 429s without Retry-After (the client backs off on its own)`,
     source: 'RFC 6585 (Retry-After is optional); OBSERVED.md: Errors',
-    excludes: ['rate-limited'],
+    excludes: ['rate-limited', 'rate-limited-heavy', 'concurrency-limit'],
     play: { limitEvery: LIMIT_EVERY, retryAfter: false },
   },
   {

@@ -7,7 +7,7 @@ import type { Play } from './readings.js';
 import type { Live } from './readings-live.js';
 import { findConversation, type Store } from './store.js';
 
-/** What the handlers share for one emulator. */
+/** What the handlers share for one emulator (origin: the public base URL links are written at, base path included). */
 export interface RouteCtx {
   store: Store;
   render: ReceiptRender;
@@ -51,8 +51,15 @@ function serviceOf(ctx: RouteCtx, account: number, scope: Scope, raw: PathParams
   if (scope === 'default') return ctx.fault.loose === 'default' ? ANY : ctx.store.accounts[account].defaultService;
   const sid = segment(raw.ChatServiceSid);
   const s = sid === null ? undefined : ctx.store.serviceBySid.get(sid);
-  if (s !== undefined && ctx.store.services[s].account === account) return s;
+  // cross-tenant: a service of any account is the caller's
+  if (s !== undefined && (ctx.store.services[s].account === account || ctx.fault.loose === 'account')) return s;
   return ctx.fault.loose === 'service' && sid !== null && servicePattern.test(sid) ? ANY : null;
+}
+
+/** A conversation by SID in any service of the account (a leak fault's ANY service), or -1. */
+function ownConversation(store: Store, account: number, sid: string): number {
+  const c = store.conversations.sids.index(sid);
+  return c >= 0 && store.services[store.conversations.service[c]].account === account ? c : -1;
 }
 
 /** Resolves the path's service, conversation and message, each checked to belong to the one before; null: 404. */
@@ -61,13 +68,14 @@ function resolve(ctx: RouteCtx, account: number, scope: Scope, raw: PathParams):
   const service = serviceOf(ctx, account, scope, raw);
   const convId = segment(raw.ConversationSid);
   if (service === null || convId === null) return null;
-  let conversation: number;
-  if (service !== ANY) conversation = findConversation(store, service, convId);
-  else {
-    conversation = store.conversations.sids.index(convId);
-    if (conversation >= 0 && store.services[store.conversations.service[conversation]].account !== account)
-      conversation = -1;
-  }
+  let conversation =
+    service === ANY ? ownConversation(store, account, convId) : findConversation(store, service, convId);
+  // cross-tenant: a conversation of any account's default service
+  if (conversation < 0 && scope === 'default' && ctx.fault.loose === 'account')
+    conversation = store.accounts.reduce(
+      (c, a) => (c >= 0 ? c : findConversation(store, a.defaultService, convId)),
+      -1,
+    );
   const msgId = segment(raw.MessageSid);
   let message = conversation < 0 || msgId === null ? -1 : store.messages.sids.index(msgId);
   // leak-message: an unknown well-formed message SID lands on a message of the conversation (as leak-service does for services).

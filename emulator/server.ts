@@ -67,8 +67,12 @@ function targetOf(store: Store, url: string, publicUrl: string): Target {
       defaultConversationSid: store.conversations.sids.sid(store.messages.conv[m]),
       defaultMessageSid: store.messages.sids.sid(m),
     });
-  // not enumerable: printing or serialising the target never shows the token
+  // a second account with data of its own: the tenancy probes ask for this account's receipts with its credentials
+  const other = store.accounts.find((_, i) => i !== t.account);
+  if (other) Object.assign(target, { otherAccountSid: other.sid });
+  // not enumerable: printing or serialising the target never shows a token
   Object.defineProperty(target, 'authToken', { value: account.token, enumerable: false });
+  if (other) Object.defineProperty(target, 'otherAuthToken', { value: other.token, enumerable: false });
   return Object.freeze(target);
 }
 
@@ -138,6 +142,7 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   const pending = { n: 0 };
   const ctx: AnswerCtx = {
     store,
+    basePath: o.basePath,
     fault: o.fault,
     play: o.play,
     origin: '',
@@ -146,7 +151,7 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
     auth: new Auth(store.accounts),
     cache: new ReplyCache(cached ? undefined : 0),
     held: new Set<ServerResponse>(),
-    limit: RateLimit.of(o.play),
+    limit: RateLimit.of(o.play, o.fault),
     live: Live.of(o.play, store),
     inFlight: () => pending.n,
   };
@@ -158,10 +163,11 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : o.port;
-  const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
-  ctx.origin = o.publicUrl ?? url;
+  const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}${o.basePath}`;
+  // links are written at the public origin under the base path, as a deployment behind a gateway writes them
+  ctx.origin = (o.publicUrl ?? url.slice(0, url.length - o.basePath.length)) + o.basePath;
   ctx.render = new ReceiptRender(store, ctx.origin, o.fault, cached ? undefined : 0, o.play.utc);
-  answerOn(server, ctx, o.latency + o.play.latency + (o.fault.delayMs ?? 0), () => stopping, pending);
+  answerOn(server, ctx, o.latency + o.play.latency + o.play.hold + (o.fault.delayMs ?? 0), () => stopping, pending);
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> =>
     (stopped ??= new Promise<void>((resolve) => {

@@ -15,7 +15,7 @@ import { basicAuth, type Secret } from '../target/redact.js';
 
 export type { Progress } from './cannon.js';
 
-/** Where and how to send: the base URL, the origin the target writes into links, its credentials, the paths to rotate. */
+/** Where and how to send: the base URL, the base URL the target writes into links, its credentials, the API paths. */
 export interface Drive {
   url: string;
   publicUrl: string;
@@ -29,6 +29,11 @@ const SAMPLE_INT_MS = 100;
 
 /** Open loop never has more connections than requests per second, so each connection's interval is at most 1 s. */
 const connectionsOf = (s: Scenario): number => (s.mode === 'open' ? Math.min(s.connections, s.rate!) : s.connections);
+
+/** The path prefix of the target's base URL ('' for an origin): autocannon sends each path as given, so it goes first. */
+const prefixOf = (d: Drive): string => new URL(d.url).pathname.replace(/\/+$/, '');
+/** The paths as sent: under the base URL's prefix. */
+const sentPaths = (d: Drive): string[] => d.paths.map((p) => prefixOf(d) + p);
 
 /** autocannon options shared by warm-up and measurement: rotation over paths, closed or open loop, time and request bounds. */
 function cannonOptions(s: Scenario, d: Drive, seconds: number, rotation: Rotation): autocannon.Options {
@@ -48,7 +53,7 @@ function cannonOptions(s: Scenario, d: Drive, seconds: number, rotation: Rotatio
 /** Warms up; a 429 there stops it at once, and the scenario ends rate limited without measuring. */
 async function warmUp(s: Scenario, d: Drive): Promise<ScenarioResult | null> {
   const pacer = s.mode === 'open' ? createPacer((1000 * connectionsOf(s)) / s.rate!, connectionsOf(s)) : undefined;
-  const rotation = createRotation(d.paths, connectionsOf(s), s.pipelining);
+  const rotation = createRotation(sentPaths(d), connectionsOf(s), s.pipelining);
   const brake = createBrake();
   const meter = createMeter({ intervalMs: 1000, on429: () => brake.pull() });
   const setupClient = (c: Client): void => {
@@ -82,7 +87,8 @@ interface Measured {
 
 /** The measured phase: rotation, pacing, sampled judging and the meter; a 429 or a lost abortOnFail rule brakes. */
 async function measure(s: Scenario, d: Drive): Promise<Measured> {
-  const sampled = { operation: s.operation, publicUrl: d.publicUrl, accountSid: d.secret.accountSid, secret: d.secret };
+  const { publicUrl, secret } = d;
+  const sampled = { operation: s.operation, publicUrl, accountSid: secret.accountSid, secret, basePath: prefixOf(d) };
   const brake = createBrake();
   const pacer = s.mode === 'open' ? createPacer((1000 * connectionsOf(s)) / s.rate!, connectionsOf(s)) : undefined;
   let aborted: string | undefined;
@@ -97,7 +103,7 @@ async function measure(s: Scenario, d: Drive): Promise<Measured> {
     }),
   });
   const validator = createSampleValidator(sampled, s.sampleEvery, (valid) => meter.onJudged(valid));
-  const rotation = createRotation(d.paths, connectionsOf(s), s.pipelining);
+  const rotation = createRotation(sentPaths(d), connectionsOf(s), s.pipelining);
   const setupClient = (c: Client): void => {
     brake.attach(c);
     rotation.attach(c);

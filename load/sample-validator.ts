@@ -33,6 +33,8 @@ export interface SampleContext {
   publicUrl: string;
   accountSid: string;
   secret: Secret;
+  /** The target's path prefix ('' for none): a sampled request's path is judged without it, as the spec's path. */
+  basePath?: string;
 }
 
 const MAX_EXAMPLES = 5;
@@ -134,7 +136,8 @@ export function createSampleValidator(
         pending = null;
         if (statusCode < 200 || statusCode > 299 || (!first && ++state.seen % every !== 0)) return;
         first = false;
-        const path = internals.pipelinedRequests.peek()?.req?.path ?? '?';
+        const sent = internals.pipelinedRequests.peek()?.req?.path ?? '?';
+        const path = sc.basePath && sent.startsWith(sc.basePath) ? sent.slice(sc.basePath.length) : sent;
         pending = { path, status: statusCode, headers: headerRecord(headers) };
       });
       internals.opts.verifyBody = (body: string) => {

@@ -3,10 +3,10 @@ import { PROXY_DEFAULTS, type ProxyOptions } from './proxy-options.js';
 
 /** What `npm run proxy -- --help` prints. */
 export const PROXY_USAGE = `usage: npm run proxy -- --target URL [options]
-  --target URL          origin of the API to forward to (loopback unless --allow-remote)
+  --target URL          base URL of the API to forward to, a path prefix allowed (loopback unless --allow-remote)
   --port N              port to listen on (default ${PROXY_DEFAULTS.port}; 0: any free port)
   --host HOST           address to listen on (default ${PROXY_DEFAULTS.host}; loopback unless --allow-remote)
-  --public-url URL      origin the target writes into links (default: the target's)
+  --public-url URL      base URL the target writes into links (default: the target's)
   --record FILE         write every exchange to a JSONL recording (credentials removed)
   --violations-header   add X-Contract-Violations: N to every judged answer
   --timeout-ms N        time limit of one upstream answer (default ${PROXY_DEFAULTS.timeoutMs})

@@ -1,5 +1,6 @@
 import type { Contract, Scope } from '../spec/contract.js';
 import type { ExchangeResponse } from '../spec/checks/index.js';
+import { followPath } from '../target/link-policy.js';
 import type { Target } from '../target/settings.js';
 
 /** Which credentials a diff probe sends. */
@@ -35,17 +36,6 @@ function field(r: ExchangeResponse | undefined, ...keys: (string | number)[]): u
   );
 }
 
-/** The path of a link at the target's public origin (a foreign link is never followed). */
-function linkPath(t: Target, link: unknown): string | null {
-  if (typeof link !== 'string') return null;
-  try {
-    const u = new URL(link);
-    return u.origin === new URL(t.publicUrl).origin ? u.pathname + u.search : null;
-  } catch {
-    return null;
-  }
-}
-
 const FIRST = 'list PageSize=2';
 
 /** The discovery and probe requests, in order; later ones may use what earlier ones saw. */
@@ -54,7 +44,7 @@ export const diffProbes: readonly DiffProbe[] = [
   {
     name: 'second page (next_page_url)',
     auth: 'valid',
-    path: (t, s) => linkPath(t, field(s.get(FIRST), 'meta', 'next_page_url')),
+    path: (t, s) => followPath(field(s.get(FIRST), 'meta', 'next_page_url'), t),
   },
   { name: 'list (default PageSize)', auth: 'valid', path: (t, _s, c) => list(t, 'service', c) },
   {

@@ -1,7 +1,8 @@
 // npm run judge -- FILE: judges a recording (JSONL from the proxy) or a HAR file offline, writes the same summary.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../load/usage-error.js';
-import { origin } from './proxy-options.js';
+import { baseOf } from '../spec/checks/helpers.js';
+import { baseUrl } from './proxy-options.js';
 import { judgeFile } from './judge-file.js';
 import { TrafficFileError } from './traffic-entry.js';
 import { writeSummary } from './write-summary.js';
@@ -9,7 +10,7 @@ import { writeSummary } from './write-summary.js';
 /** What `npm run judge -- --help` prints. */
 const USAGE = `usage: npm run judge -- FILE [--public-url URL]
   FILE              a recording from \`npm run proxy -- --record FILE\` (JSONL), or a HAR file (*.har)
-  --public-url URL  origin links must point to (default: the recording's, or each HAR request's origin)
+  --public-url URL  base URL links must point to (default: the recording's, or each HAR request's origin)
 Prints each violation, writes the summary to $REPORT_DIR/proxy (default reports/proxy); exit 1 on any violation.`;
 
 /** Reads the command line: one file and an optional public URL (checked like the proxy's). */
@@ -29,7 +30,7 @@ function readArgs(argv: string[]): { file: string; publicUrl?: string } | 'help'
   if (parsed.positionals.length !== 1)
     throw new UsageError('give exactly one FILE: a JSONL recording or a .har file (try --help)');
   const raw = parsed.values['public-url'];
-  const publicUrl = raw === undefined ? undefined : origin('--public-url', raw).origin;
+  const publicUrl = raw === undefined ? undefined : baseOf(baseUrl('--public-url', raw).href);
   return { file: parsed.positionals[0], publicUrl };
 }
 

@@ -1,11 +1,12 @@
+import { baseOf } from '../spec/checks/helpers.js';
 import { checkTargetUrl } from '../load/target.js';
 import { UsageError } from '../load/usage-error.js';
 
 /** Options of createProxy(); only the target is required. */
 export interface ProxyOptions {
-  /** Origin of the API to forward to. */
+  /** Base URL of the API to forward to: an origin, or an origin and a path prefix (a gateway's). */
   target: string;
-  /** Origin the target writes into links (default: the target's). */
+  /** Base URL the target writes into links (default: the target's). */
   publicUrl?: string;
   port?: number;
   host?: string;
@@ -23,6 +24,7 @@ export interface ProxyOptions {
 
 /** Options checked once, defaults filled in. */
 export interface ProxySettings {
+  /** Its pathname is the path prefix ('/' for none) every forwarded path goes under. */
   target: URL;
   publicUrl: string;
   port: number;
@@ -39,21 +41,21 @@ export const PROXY_DEFAULTS = { port: 4020, host: '127.0.0.1', timeoutMs: 10_000
 
 const LOOPBACK_HOST = /^(127(\.\d{1,3}){3}|::1|localhost)$/i;
 
-/** An http(s) origin setting, or a UsageError naming it. */
-export function origin(setting: string, raw: string): URL {
+/** An http(s) base URL setting (an origin, a path prefix allowed; a trailing slash dropped), or a UsageError naming it. */
+export function baseUrl(setting: string, raw: string): URL {
   let u: URL | null = null;
   try {
     u = new URL(raw);
   } catch {
     /* reported below */
   }
-  if (!u || !/^https?:$/.test(u.protocol) || u.pathname !== '/' || u.search || u.hash || u.username || u.password) {
+  if (!u || !/^https?:$/.test(u.protocol) || u.search || u.hash || u.username || u.password) {
     throw new UsageError(
       `${setting}: got ${JSON.stringify(raw)}; ` +
-        'allowed: an http(s) origin such as http://127.0.0.1:4010 (no path, query or credentials)',
+        'allowed: an http(s) base URL such as http://127.0.0.1:4010 or http://127.0.0.1:4010/twilio-api (no query or credentials)',
     );
   }
-  return u;
+  return new URL(baseOf(u.href));
 }
 
 /** A whole number within bounds, or a UsageError naming the setting. */
@@ -68,7 +70,7 @@ function whole(setting: string, value: number | undefined, fallback: number, min
 export function checkProxyOptions(o: ProxyOptions): Readonly<ProxySettings> {
   if (!o.target)
     throw new UsageError('--target is required: the origin of the API to forward to, e.g. http://127.0.0.1:4010');
-  const target = origin('--target', o.target);
+  const target = baseUrl('--target', o.target);
   try {
     // The proxy sends nothing of its own, so Twilio's production API needs only --allow-remote.
     checkTargetUrl(target.origin, { allowRemote: Boolean(o.allowRemote), acceptTwilioCosts: true });
@@ -86,7 +88,7 @@ export function checkProxyOptions(o: ProxyOptions): Readonly<ProxySettings> {
     );
   return Object.freeze({
     target,
-    publicUrl: o.publicUrl === undefined ? target.origin : origin('--public-url', o.publicUrl).origin,
+    publicUrl: baseOf(o.publicUrl === undefined ? target.href : baseUrl('--public-url', o.publicUrl).href),
     port: whole('--port', o.port, PROXY_DEFAULTS.port, 0, 65535),
     host,
     timeoutMs: whole('--timeout-ms', o.timeoutMs, PROXY_DEFAULTS.timeoutMs, 1, 600_000),

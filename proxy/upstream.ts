@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { baseOf } from '../spec/checks/helpers.js';
 import { readBounded } from './bounded-body.js';
 
 /** Headers of one connection only (RFC 9110 §7.6.1): never forwarded. */
@@ -56,7 +57,10 @@ export function forward(
 ): Promise<UpstreamAnswer> {
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const out = send(target.origin + req.path, { method: req.method, headers: forwardHeaders(req.headers, target) });
+    const out = send(baseOf(target.href) + req.path, {
+      method: req.method,
+      headers: forwardHeaders(req.headers, target),
+    });
     const timer = setTimeout(
       () => out.destroy(new Error(`the target did not answer within ${limits.timeoutMs} ms`)),
       limits.timeoutMs,

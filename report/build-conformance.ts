@@ -8,6 +8,7 @@ import {
   type Conformance,
   type ConformanceRow,
   type KnownOutcome,
+  type NotRun,
 } from './conformance-model.js';
 import type { KnownFile } from './known-deviations.js';
 import { isExpired, today } from './known-match.js';
@@ -16,6 +17,8 @@ import { isExpired, today } from './known-match.js';
 export interface RunInfo {
   /** Contract tests that failed outside the checks (an error, a timeout), as `title: first line of the error`. */
   unjudged?: string[];
+  /** Contract tests skipped, with the reason each gave (a setting that is not set). */
+  skipped?: { test: string; reason: string }[];
   targetUrl: string;
   embedded: boolean;
   seed: string;
@@ -117,5 +120,13 @@ export function buildConformance(
     first_violations: lines.slice(0, FIRST_SHOWN),
     tests: records.length,
     unjudged: info.unjudged ?? [],
+    not_run: notRun(info.skipped ?? []),
   };
+}
+
+/** Skipped tests grouped by their reason, in the order the reasons first appear. */
+function notRun(skipped: { test: string; reason: string }[]): NotRun[] {
+  const byReason = new Map<string, string[]>();
+  for (const { test, reason } of skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), test]);
+  return [...byReason].map(([reason, tests]) => ({ reason, tests }));
 }

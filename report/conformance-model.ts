@@ -56,6 +56,15 @@ export interface Conformance {
   tests: number;
   /** Contract tests that failed outside the checks (an error, a timeout): what they would have judged is missing. */
   unjudged: string[];
+  /** Contract tests skipped, grouped by the reason they give: a setting that adds them (tenancy, the default
+   * service), or a limit that cut the run short (a target serving nothing but 429s, the deadline). */
+  not_run: NotRun[];
+}
+
+/** Tests skipped for one reason (which names the settings that would run them, or the limit that stopped them). */
+export interface NotRun {
+  reason: string;
+  tests: string[];
 }
 
 /** How many violations the report lists in full. */

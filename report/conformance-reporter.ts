@@ -27,6 +27,8 @@ export default class ConformanceReporter implements Reporter {
   private readonly records: TestRecord[] = [];
   /** Contract tests that failed with no uncovered violation: an error or timeout the checks never saw. */
   private readonly unjudged: string[] = [];
+  /** Contract tests skipped, with their reason (a setting that is not set: tenancy, the default service). */
+  private readonly skipped: { test: string; reason: string }[] = [];
   private contractRun = false;
 
   constructor(private readonly options: { outputDir?: string } = {}) {}
@@ -43,6 +45,10 @@ export default class ConformanceReporter implements Reporter {
       this.records.push(record);
       judged = record.violations.some((v) => v.known === undefined);
     }
+    const inContract = test.parent.project()?.name === PROJECT;
+    const skip = [...result.annotations, ...test.annotations].find((a) => a.type === 'skip')?.description;
+    if (result.status === 'skipped' && inContract && skip)
+      this.skipped.push({ test: test.titlePath().slice(3).join(' › '), reason: skip });
     const failed = result.status !== 'passed' && result.status !== 'skipped';
     if (failed && !judged && test.parent.project()?.name === PROJECT) {
       const why = (result.error?.message ?? result.status).split('\n')[0].slice(0, 200);
@@ -59,12 +65,19 @@ export default class ConformanceReporter implements Reporter {
     const report = buildConformance(
       this.records,
       known,
-      { targetUrl: url, embedded: !fromEnv, seed: env.CONTRACT_SEED || 'none', unjudged: this.unjudged },
+      {
+        targetUrl: url,
+        embedded: !fromEnv,
+        seed: env.CONTRACT_SEED || 'none',
+        unjudged: this.unjudged,
+        skipped: this.skipped,
+      },
       contract,
     );
+    const other = { otherAccountSid: env.TARGET_OTHER_ACCOUNT_SID, otherAuthToken: env.TARGET_OTHER_AUTH_TOKEN };
     const secret =
       env.TARGET_AUTH_TOKEN && env.TARGET_ACCOUNT_SID
-        ? { accountSid: env.TARGET_ACCOUNT_SID, authToken: env.TARGET_AUTH_TOKEN }
+        ? { accountSid: env.TARGET_ACCOUNT_SID, authToken: env.TARGET_AUTH_TOKEN, ...other }
         : null;
     const dir = join(this.options.outputDir ?? 'reports', 'contract');
     mkdirSync(dir, { recursive: true });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { checks } from '../spec/checks/index.js';
 import { contract } from '../spec/contract.js';
+import { orExit } from '../target/or-exit.js';
 
 /** One accepted deviation: a check, optionally narrowed to an operation, scope and pointer pattern, with a reason. */
 export interface KnownEntry {
@@ -108,11 +109,5 @@ export function readKnown(env: Record<string, string | undefined> = process.env)
 
 /** Reads CONTRACT_KNOWN for the config: a bad file prints its one line and ends the run before any request. */
 export function readKnownOrExit(env: Record<string, string | undefined> = process.env): KnownFile | null {
-  try {
-    return readKnown(env);
-  } catch (e) {
-    if (!(e instanceof KnownError)) throw e;
-    console.error(`Known deviations: ${e.message}`);
-    process.exit(2);
-  }
+  return orExit('Known deviations', KnownError, () => readKnown(env));
 }

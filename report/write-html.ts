@@ -65,6 +65,8 @@ export function conformanceSection(c: Conformance): string {
   const readings = c.readings.map((a) => `<li><b>${esc(a.type)}</b>: ${esc(a.description)}</li>`).join('');
   const failed = c.unjudged.map((t) => `<li>${esc(t)}</li>`).join('');
   const unjudged = failed ? `<h2>Tests that failed outside the checks</h2><ul class="unjudged">${failed}</ul>` : '';
+  const skipped = c.not_run.map((n) => `<li>${esc(n.reason)} (${n.tests.length} tests)</li>`).join('');
+  const notRun = skipped ? `<h2>Not exercised: tests skipped, and why</h2><ul>${skipped}</ul>` : '';
   const known = c.known
     ? `<h2>Known deviations (${esc(c.known.file)})</h2><table class="known">` +
       `${th(['entry', 'check', 'status', 'matched', 'reason'])}${c.known.entries.map(knownRow).join('')}</table>`
@@ -72,7 +74,7 @@ export function conformanceSection(c: Conformance): string {
   return (
     `<section id="conformance" data-verdict="${esc(c.verdict)}"><p class="verdict-line">${esc(verdictLine(c))}</p>` +
     `<p class="meta">${where} · spec ${esc(c.spec_version)} · seed ${esc(c.seed)} · ${c.tests} tests</p>${first}` +
-    `<h2>Rules</h2><table class="rules">${rules}</table>${unjudged}` +
+    `<h2>Rules</h2><table class="rules">${rules}</table>${unjudged}${notRun}` +
     `<h2>Readings the target chose</h2><ul>${readings || '<li>none noted</li>'}</ul>${known}</section>`
   );
 }

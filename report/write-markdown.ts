@@ -39,6 +39,12 @@ export function conformanceMarkdown(c: Conformance): string {
   if (c.unjudged.length > 0) {
     out.push('', '## Tests that failed outside the checks', '', ...c.unjudged.map((t) => `- ${cell(t)}`), '');
   }
+  if (c.not_run.length > 0) {
+    const lines = c.not_run.map(
+      (n) => `- ${cell(n.reason)} (${n.tests.length} test${n.tests.length === 1 ? '' : 's'})`,
+    );
+    out.push('', '## Not exercised: tests skipped, and why', '', ...lines);
+  }
   out.push('', '## Readings the target chose', '');
   out.push(
     ...(c.readings.length ? c.readings.map((a) => `- **${cell(a.type)}**: ${cell(a.description)}`) : ['- none noted']),

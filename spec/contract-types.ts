@@ -23,6 +23,8 @@ export type SidField =
 /** A header documented for an error status: its name, the rule in words, and a test of a value. */
 export interface DocumentedHeader {
   name: string;
+  /** The spec marks it `required: true` (WWW-Authenticate on 401); an optional one (Retry-After) is judged when sent. */
+  required: boolean;
   rule: string;
   test(value: string): boolean;
 }

@@ -104,7 +104,7 @@ export function loadContract(file = SPEC_FILE): Contract {
         const rule = schema.pattern
           ? `a value matching /${String(schema.pattern)}/`
           : `a value of type ${String(schema.type)}`;
-        return { name, rule, test: (value: string) => fn(read(value)) };
+        return { name, required: deref(doc, header).required === true, rule, test: (value: string) => fn(read(value)) };
       });
     },
     documentedStatuses: (operationId: string): number[] =>

@@ -1,9 +1,12 @@
 import { show, type Violation } from '../spec/violation.js';
 
-/** The credentials a text must never show: the auth token, and the account SID it is paired with in a Basic header. */
+/** The credentials a text must never show: the auth token, and the account SID it is paired with in a Basic header;
+ * a second account's pair too when the target names one (tenancy probes). */
 export interface Secret {
   readonly accountSid: string;
   readonly authToken: string;
+  readonly otherAccountSid?: string;
+  readonly otherAuthToken?: string;
 }
 
 /** The HTTP Basic header value for a pair of credentials (RFC 7617); the one place it is built. */
@@ -13,17 +16,25 @@ export function basicAuth(user: string, password: string): string {
 
 /** Every spelling of the secret that could reach an output: plain, Basic-encoded, base64, base64url, percent-encoded. */
 export function secretForms(secret: Secret): string[] {
-  const token = secret.authToken;
+  const { otherAccountSid, otherAuthToken } = secret;
+  const other = otherAuthToken ? pairForms(otherAccountSid ?? '', otherAuthToken) : [];
+  // Longest first, so that a longer form is replaced whole before a shorter one inside it.
+  return [...new Set([...pairForms(secret.accountSid, secret.authToken), ...other])].sort(
+    (a, b) => b.length - a.length,
+  );
+}
+
+/** The forms of one account's token and Basic pair. */
+function pairForms(accountSid: string, token: string): string[] {
   if (!token) return [];
-  const pair = `${secret.accountSid}:${token}`;
+  const pair = `${accountSid}:${token}`;
   const encodings = (text: string): string[] => {
     const b64 = Buffer.from(text).toString('base64');
     const b64url = Buffer.from(text).toString('base64url');
     return [text, b64, b64.replace(/=+$/, ''), b64url, encodeURIComponent(b64)];
   };
   const forms = [...encodings(token), ...encodings(pair).slice(1), encodeURIComponent(token), encodeURIComponent(pair)];
-  // Longest first, so that a longer form is replaced whole before a shorter one inside it.
-  return [...new Set(forms)].filter((f) => f.length >= 8).sort((a, b) => b.length - a.length);
+  return forms.filter((f) => f.length >= 8);
 }
 
 const BASIC_VALUE = /(Basic\s+)[A-Za-z0-9+/=_-]{8,}/gi;

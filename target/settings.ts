@@ -1,6 +1,9 @@
-import { contract, type SidField } from '../spec/contract.js';
+import { orExit } from './or-exit.js';
+import { readBase, readSid, readToken, TargetError, type Env } from './setting-readers.js';
 
-/** The API under test: where it is, the origin it writes into links, credentials, and a message with receipts. */
+export { TargetError } from './setting-readers.js';
+
+/** The API under test: its base URL, the base URL it writes into links, credentials, and a message with receipts. */
 export interface Target {
   readonly url: string;
   readonly publicUrl: string;
@@ -13,14 +16,11 @@ export interface Target {
   /** A conversation and message in the account's default service (optional; without them the default-path probes are skipped). */
   readonly defaultConversationSid?: string;
   readonly defaultMessageSid?: string;
+  /** A second account of the same target (optional; without it the tenancy probes are skipped). */
+  readonly otherAccountSid?: string;
+  /** Its Auth Token; not enumerable, like authToken. */
+  readonly otherAuthToken?: string;
 }
-
-/** A setting that is missing or malformed; its message is the one line the user sees (never the token). */
-export class TargetError extends Error {
-  override name = 'TargetError';
-}
-
-type Env = Record<string, string | undefined>;
 
 /** Every setting readTarget reads, in the README's order. */
 export const targetVariables = [
@@ -33,57 +33,17 @@ export const targetVariables = [
   'TARGET_MESSAGE_SID',
   'TARGET_DEFAULT_CONVERSATION_SID',
   'TARGET_DEFAULT_MESSAGE_SID',
+  'TARGET_OTHER_ACCOUNT_SID',
+  'TARGET_OTHER_AUTH_TOKEN',
 ] as const;
-
-/** Reads an origin-only http(s) URL setting. */
-function readOrigin(env: Env, name: string, fallback?: string): string {
-  const raw = env[name] || fallback;
-  if (!raw) throw new TargetError(`${name} is not set; set it to the API's base URL, e.g. http://127.0.0.1:4010`);
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    throw new TargetError(
-      `${name} must be an absolute http(s) URL such as http://127.0.0.1:4010; received ${JSON.stringify(raw)}`,
-    );
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:')
-    throw new TargetError(`${name} must use http or https; received ${u.protocol}`);
-  if (u.username || u.password)
-    throw new TargetError(`${name} must not contain credentials; set TARGET_ACCOUNT_SID and TARGET_AUTH_TOKEN instead`);
-  if (u.pathname !== '/' || u.search || u.hash)
-    throw new TargetError(
-      `${name} must be an origin without a path or query (the suite adds /v1/...); received ${JSON.stringify(u.origin + u.pathname)}`,
-    );
-  return u.origin;
-}
-
-/** Reads a SID setting and checks it against the spec's pattern for that field. */
-function readSid(env: Env, name: string, field: SidField, what: string): string {
-  const raw = env[name];
-  const pattern = contract.sids.pattern(field);
-  if (!raw) throw new TargetError(`${name} is not set; set it to ${what} (${pattern.source})`);
-  if (!pattern.test(raw))
-    throw new TargetError(`${name} must match ${pattern.source} (${what}); received ${JSON.stringify(raw)}`);
-  return raw;
-}
 
 /** Reads and validates the TARGET_* settings once; null when TARGET_URL is unset (the embedded emulator is used). */
 export function readTarget(env: Env = process.env): Target | null {
   if (!env.TARGET_URL) return null;
-  const url = readOrigin(env, 'TARGET_URL');
-  const publicUrl = readOrigin(env, 'TARGET_PUBLIC_URL', url);
+  const url = readBase(env, 'TARGET_URL');
+  const publicUrl = readBase(env, 'TARGET_PUBLIC_URL', url);
   const accountSid = readSid(env, 'TARGET_ACCOUNT_SID', 'account_sid', 'the Account SID used as the Basic user');
-  const token = env.TARGET_AUTH_TOKEN;
-  if (!token)
-    throw new TargetError(
-      'TARGET_AUTH_TOKEN is not set; set it to the Auth Token of TARGET_ACCOUNT_SID (it is never printed)',
-    );
-  // Control characters would corrupt the Authorization header.
-  if (/[\x00-\x1f\x7f]/.test(token))
-    throw new TargetError(
-      'TARGET_AUTH_TOKEN contains control characters (a stray newline?); set it to the bare Auth Token',
-    );
+  const token = readToken(env, 'TARGET_AUTH_TOKEN', 'TARGET_ACCOUNT_SID');
   const serviceSid = readSid(
     env,
     'TARGET_SERVICE_SID',
@@ -105,6 +65,7 @@ export function readTarget(env: Env = process.env): Target | null {
     conversationSid,
     messageSid,
     ...readDefaultMessage(env),
+    ...readOtherAccount(env, accountSid),
   });
 }
 
@@ -124,23 +85,37 @@ function readDefaultMessage(env: Env): Pick<Target, 'defaultConversationSid' | '
   };
 }
 
-/** Freezes a target, hiding the token from enumeration (JSON, console, reports). */
+/** Reads the optional second account (tenancy probes): both settings or neither, never the first account again. */
+function readOtherAccount(env: Env, accountSid: string): Pick<Target, 'otherAccountSid' | 'otherAuthToken'> {
+  const sid = env.TARGET_OTHER_ACCOUNT_SID;
+  const token = env.TARGET_OTHER_AUTH_TOKEN;
+  if (!sid && !token) return {};
+  if (!sid)
+    throw new TargetError(
+      'TARGET_OTHER_ACCOUNT_SID is not set but TARGET_OTHER_AUTH_TOKEN is; set it to the SID of a second account of the target, or unset both',
+    );
+  const what = 'the SID of a second account of the same target';
+  const otherAccountSid = readSid(env, 'TARGET_OTHER_ACCOUNT_SID', 'account_sid', what);
+  if (otherAccountSid.toLowerCase() === accountSid.toLowerCase())
+    throw new TargetError(
+      'TARGET_OTHER_ACCOUNT_SID is TARGET_ACCOUNT_SID; set it to a second account of the target, or unset both',
+    );
+  return { otherAccountSid, otherAuthToken: readToken(env, 'TARGET_OTHER_AUTH_TOKEN', 'TARGET_OTHER_ACCOUNT_SID') };
+}
+
+/** Freezes a target, hiding the tokens from enumeration (JSON, console, reports). */
 export function freezeTarget(t: Target): Target {
-  const { authToken, ...visible } = t;
+  const { authToken, otherAuthToken, ...visible } = t;
   const out = { ...visible } as Target;
   Object.defineProperty(out, 'authToken', { value: authToken, enumerable: false });
+  if (otherAuthToken !== undefined)
+    Object.defineProperty(out, 'otherAuthToken', { value: otherAuthToken, enumerable: false });
   return Object.freeze(out);
 }
 
 /** Reads the target for the config: a bad setting prints its one line and ends the run before any test starts. */
 export function readTargetOrExit(env: Env = process.env): Target | null {
-  try {
-    return processTarget(env);
-  } catch (e) {
-    if (!(e instanceof TargetError)) throw e;
-    console.error(`Target settings: ${e.message}`);
-    process.exit(2);
-  }
+  return orExit('Target settings', TargetError, () => processTarget(env));
 }
 
 /** The Target field each TARGET_* variable sets, in the README's order. */
@@ -154,6 +129,8 @@ const FIELD_OF: Record<(typeof targetVariables)[number], keyof Target> = {
   TARGET_MESSAGE_SID: 'messageSid',
   TARGET_DEFAULT_CONVERSATION_SID: 'defaultConversationSid',
   TARGET_DEFAULT_MESSAGE_SID: 'defaultMessageSid',
+  TARGET_OTHER_ACCOUNT_SID: 'otherAccountSid',
+  TARGET_OTHER_AUTH_TOKEN: 'otherAuthToken',
 };
 
 /** The TARGET_* variables that point a client at a target (what `npm run emulator` prints, what nested runs set). */

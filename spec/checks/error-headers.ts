@@ -2,17 +2,18 @@ import { show } from '../violation.js';
 import type { Check } from './exchange.js';
 import { violation } from './helpers.js';
 
-/** error_headers: an error answer carries every header the spec documents for its status (a Basic challenge on 401). */
+/** error_headers: an error answer carries every header the spec requires for its status (a Basic challenge on 401), and
+ * every documented header it sends is well formed (Retry-After on 429: delay-seconds). */
 export const errorHeaders: Check = {
   name: 'error_headers',
   holds:
-    'an error carries each header documented for its status: WWW-Authenticate with a Basic challenge on 401, Retry-After on 429',
+    'an error carries each header required for its status (WWW-Authenticate with a Basic challenge on 401), and a documented header it sends is well formed (Retry-After on 429: whole seconds)',
   applies: { status: 'error' },
   run(exchange, contract) {
     const { status, headers } = exchange.response;
-    return contract.errors.headers(status).flatMap(({ name, rule, test }) => {
+    return contract.errors.headers(status).flatMap(({ name, required, rule, test }) => {
       const value = headers[name.toLowerCase()];
-      if (value !== undefined && test(value)) return [];
+      if (value === undefined ? !required : test(value)) return [];
       const received = value === undefined ? 'no such header' : show(value);
       return [
         violation(

@@ -1,8 +1,11 @@
 import type { Contract, Operation, OperationName, Scope } from '../contract.js';
 import type { Violation } from '../violation.js';
 
-/** Which credentials a request carried: the target's, none, a wrong token, or another account's SID. */
-export type AuthMode = 'valid' | 'none' | 'wrong-token' | 'other-account' | MalformedAuth;
+/**
+ * Which credentials a request carried: the target's, none, a wrong token, another account's SID with the target's
+ * token, or a second account's own valid credentials (other-tenant: TARGET_OTHER_*).
+ */
+export type AuthMode = 'valid' | 'none' | 'wrong-token' | 'other-account' | 'other-tenant' | MalformedAuth;
 /** Malformed Authorization headers the generated phase sends: another scheme, not base64, no colon, an empty token. */
 export type MalformedAuth = 'bearer' | 'not-base64' | 'no-colon' | 'empty-token';
 
@@ -29,16 +32,30 @@ export interface ExchangeResponse {
 export interface Exchange {
   request: ExchangeRequest;
   response: ExchangeResponse;
+  /** The 429s the client got for this request before its final response (each retried, or the one it gave up on):
+   * each is judged as an answer too (expectation `throttled`), so a gateway's HTML 429 page is named. */
+  throttled?: ExchangeResponse[];
 }
 
 /**
  * What the probe expects from this exchange:
  * receipt/page: a 200 with one receipt / one page; unauthorized: 401; not_found: 404; rejected: any 4xx;
  * hidden: 404 or an empty page; page_size: PageSize outside its bounds (4xx, or clamped where the docs allow it);
- * page_token: a PageToken the server never issued (the documented 400).
+ * page_token: a PageToken the server never issued (the documented 400); other_tenant: another account's request for
+ * this account's receipts (401, 403, 404 or an empty page); throttled: a 429 the client got before its final answer
+ * (Twilio's 429 error, like any other error answer).
  */
 export type Expectation =
-  'receipt' | 'page' | 'unauthorized' | 'not_found' | 'rejected' | 'hidden' | 'page_size' | 'page_token';
+  | 'receipt'
+  | 'page'
+  | 'unauthorized'
+  | 'not_found'
+  | 'rejected'
+  | 'hidden'
+  | 'page_size'
+  | 'page_token'
+  | 'other_tenant'
+  | 'throttled';
 
 /** A copy of a receipt seen before, and where: the request that returned it (e.g. `GET …/Receipts?PageSize=50`). */
 export interface SeenCopy {

@@ -82,8 +82,8 @@ export interface Assessment {
 }
 
 /**
- * Parses an exchange once, runs every check that applies to it, and says which applied. Bounded and never throws:
- * every failing check is named once, the room left goes to further lines of each, in report order.
+ * Judges an exchange: its final answer as the probe expects it, and each 429 the client got before it (retried or
+ * not) as Twilio's 429 error, like any other answer; says which checks applied. Bounded and never throws.
  */
 export function assess(
   exchange: Exchange,
@@ -91,6 +91,28 @@ export function assess(
   ctx: CheckContext,
   among: readonly Check[] = checks,
 ): Assessment {
+  const out = assessOne(exchange, contract, ctx, among);
+  const applied = new Set(out.applied);
+  const seen = new Set<string>();
+  const asAnswer: CheckContext = { publicUrl: ctx.publicUrl, accountSid: ctx.accountSid, expect: 'throttled' };
+  for (const response of exchange.throttled ?? []) {
+    const one = assessOne({ request: exchange.request, response }, contract, asAnswer, among);
+    for (const name of one.applied) applied.add(name);
+    for (const v of one.violations) {
+      const message = `a 429 before the final answer: ${v.message}`;
+      // the same 429 again and again says nothing new: each finding once per request
+      if (!seen.has(`${v.check} ${v.pointer} ${message}`)) out.violations.push({ ...v, message });
+      seen.add(`${v.check} ${v.pointer} ${message}`);
+    }
+  }
+  return { applied: [...applied], violations: out.violations };
+}
+
+/**
+ * Parses one answer once, runs every check that applies to it, and says which applied. Bounded and never throws:
+ * every failing check is named once, the room left goes to further lines of each, in report order.
+ */
+function assessOne(exchange: Exchange, contract: Contract, ctx: CheckContext, among: readonly Check[]): Assessment {
   const parsed = parseExchange(exchange, contract);
   const request = `${exchange.request.method} ${exchange.request.path}`;
   const applied = among.filter((check) => appliesTo(check.applies, parsed, ctx));

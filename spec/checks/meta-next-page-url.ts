@@ -1,6 +1,6 @@
 import { show } from '../violation.js';
 import type { Check } from './exchange.js';
-import { linkPath, violation } from './helpers.js';
+import { baseOf, pathUnder, violation } from './helpers.js';
 
 /** meta_next_page_url: a link while receipts remain, null after the last one, and never back to a page already visited. */
 export const metaNextPageUrl: Check = {
@@ -33,7 +33,8 @@ export const metaNextPageUrl: Check = {
       return [
         violation('meta_next_page_url', at, `expected null after the last receipt, received ${show(next)}`, null, next),
       ];
-    const path = linkPath(next);
+    // a link outside the public base URL is meta_urls' finding; one under it is compared as the path it sends
+    const path = pathUnder(next, baseOf(ctx.publicUrl));
     if (path !== null && (path === exchange.request.path || walk.visited.includes(path))) {
       return [
         violation(

@@ -1,7 +1,7 @@
 import type { Contract } from '../contract.js';
 import { show } from '../violation.js';
 import type { Check, Judged, Route } from './exchange.js';
-import { originOf, routeOfPath, violation } from './helpers.js';
+import { baseOf, outsideBase, pathUnder, routeOfPath, violation } from './helpers.js';
 
 const LINKS = ['first_page_url', 'previous_page_url', 'url', 'next_page_url'];
 
@@ -30,7 +30,7 @@ function otherList(request: Route, link: Route, exchange: Judged, contract: Cont
   return null;
 }
 
-/** meta_urls: every page link is an absolute URL at the public origin that names the same list as the request. */
+/** meta_urls: every page link is an absolute URL at the public base URL that names the same list as the request. */
 export const metaUrls: Check = {
   name: 'meta_urls',
   holds:
@@ -39,25 +39,24 @@ export const metaUrls: Check = {
   run(exchange, contract, ctx) {
     const { meta, route: request } = exchange;
     if (!meta || !request) return [];
-    const origin = new URL(ctx.publicUrl).origin;
+    const base = baseOf(ctx.publicUrl);
     return LINKS.flatMap((name) => {
       const link = meta[name];
       if (link === null || link === undefined) return []; // presence and nullability are page_schema's concern
       const at = `/meta/${name}`;
-      const actualOrigin = originOf(link);
-      if (actualOrigin !== origin) {
-        const what = actualOrigin ? `a foreign origin ${actualOrigin} (not followed)` : 'not an absolute URL';
+      const what = outsideBase(link, base);
+      if (what !== null) {
         return [
           violation(
             'meta_urls',
             at,
-            `expected an absolute URL at ${origin}, received ${what}: ${show(link)}`,
-            origin,
+            `expected an absolute URL at ${base}, received ${what}: ${show(link)}`,
+            base,
             link,
           ),
         ];
       }
-      const target = routeOfPath(new URL(link as string).pathname, contract);
+      const target = routeOfPath(pathUnder(link, base) ?? '', contract);
       const why = target ? otherList(request, target, exchange, contract) : 'a path outside the spec';
       const path = exchange.request.path.split('?')[0];
       return why === null

@@ -1,31 +1,31 @@
 import { show } from '../violation.js';
 import type { Check } from './exchange.js';
-import { originOf, violation } from './helpers.js';
+import { baseOf, outsideBase, violation } from './helpers.js';
 
-/** receipt_url: url is absolute at the public origin and equals the fetch URL built from the receipt's own SIDs. */
+/** receipt_url: url is absolute at the public base URL and equals the fetch URL built from the receipt's own SIDs. */
 export const receiptUrl: Check = {
   name: 'receipt_url',
   holds: "url is absolute at TARGET_PUBLIC_URL and equals the canonical fetch URL built from the receipt's own SIDs",
   applies: { expect: ['receipt', 'page'], status: 'ok' },
   run(exchange, contract, ctx) {
     const scope = exchange.route?.scope ?? 'service';
-    const origin = new URL(ctx.publicUrl).origin;
+    // the public origin and its path prefix (a gateway's), if any: every link is written under both
+    const base = baseOf(ctx.publicUrl);
     return exchange.receipts.flatMap(({ receipt, at }) => {
       const url = receipt.url;
-      const actualOrigin = originOf(url);
-      if (actualOrigin !== origin) {
-        const what = actualOrigin ? `a foreign origin ${actualOrigin} (not followed)` : 'not an absolute URL';
+      const what = outsideBase(url, base);
+      if (what !== null) {
         return [
           violation(
             'receipt_url',
             `${at}/url`,
-            `expected an absolute URL at ${origin}, received ${what}: ${show(url)}`,
-            origin,
+            `expected an absolute URL at ${base}, received ${what}: ${show(url)}`,
+            base,
             url,
           ),
         ];
       }
-      const canonical = contract.paths.receiptUrl(origin, receipt, scope);
+      const canonical = contract.paths.receiptUrl(base, receipt, scope);
       return url === canonical
         ? []
         : [violation('receipt_url', `${at}/url`, `expected ${canonical}, received ${show(url)}`, canonical, url)];

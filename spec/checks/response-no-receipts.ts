@@ -1,12 +1,14 @@
 import type { Check } from './exchange.js';
 import { violation } from './helpers.js';
 
-/** response_no_receipts: a request that must not see the receipts (wrong credentials, scope, or SID) gets none. */
+/** response_no_receipts: a request that must not see the receipts (wrong credentials, another account's, scope, or SID)
+ * gets none. */
 export const responseNoReceipts: Check = {
   name: 'response_no_receipts',
-  holds: 'requests with bad credentials or another scope or SID get no receipt data (404, 401, 4xx or an empty page)',
+  holds:
+    "requests with bad credentials, another account's credentials, or another scope or SID get no receipt data (404, 401, 403, 4xx or an empty page)",
   // A page for a forged PageToken is page_token_forged's to report; receipts of the same message are no leak.
-  applies: { expect: ['unauthorized', 'not_found', 'rejected', 'hidden'] },
+  applies: { expect: ['unauthorized', 'not_found', 'rejected', 'hidden', 'other_tenant'] },
   run(exchange, contract) {
     const { body } = exchange;
     if (!body) return [];

@@ -12,6 +12,9 @@ const ALLOWED: Record<Expectation, { text: string; ok: (s: number) => boolean }>
   page_size: { text: '4xx (or 200 with the size clamped)', ok: (s) => s === 200 || (s >= 400 && s < 500) },
   // A forged PageToken answered 200, or with the wrong 4xx, is page_token_forged's to report.
   page_token: { text: '4xx', ok: (s) => s === 200 || (s >= 400 && s < 500) },
+  // Another tenant may be refused (401, 403) or told nothing exists (404), or get an empty page: never a receipt.
+  other_tenant: { text: '401, 403 or 404 (or 200 with an empty page)', ok: (s) => [200, 401, 403, 404].includes(s) },
+  throttled: { text: '429', ok: (s) => s === 429 },
 };
 
 /** response_status: the HTTP status is the one the contract documents for this request (never a 5xx or a redirect). */

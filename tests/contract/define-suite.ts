@@ -6,6 +6,7 @@ import { formatViolation } from '../../spec/violation.js';
 import type { Probe } from './probes/index.js';
 import { NO_DEFAULT_MESSAGE, type Reference } from './probes/reference.js';
 import type { Session } from './probes/session.js';
+import { cutShort, markCutShort } from './cut-short.js';
 
 // CONTRACT_KNOWN was validated by the config before any test ran; each worker reads the same file.
 const known = readKnown(process.env)?.entries ?? [];
@@ -28,6 +29,8 @@ export function probeBody(suite: string, probe: Probe, scope: SuiteScope = 'serv
     const ref = scope === 'service' ? reference : defaultReference;
     // Without a default-service message there is nothing to probe: the report says which settings to add.
     if (ref === null) return test.skip(true, NO_DEFAULT_MESSAGE);
+    const missing = probe.requires?.(session.api.target) ?? cutShort(session.api);
+    if (missing) return test.skip(true, missing);
     try {
       await probe.run(session, ref);
     } catch (e) {
@@ -47,6 +50,8 @@ export function probeBody(suite: string, probe: Probe, scope: SuiteScope = 'serv
         description: `${formatViolation(v)}: ${known[v.known!].reason}`,
       });
     }
-    expect({ ...session.result(), violations: record.violations.filter((v) => v.known === undefined) }).toConform();
+    const violations = record.violations.filter((v) => v.known === undefined);
+    markCutShort(session.api, violations.length > 0);
+    expect({ ...session.result(), violations }).toConform();
   };
 }

@@ -14,9 +14,6 @@ import { runGenerated } from './generated/run-generated.js';
 /** The generated phase as the self-test runs it: a fixed seed, and a budget a little above the example cases. */
 export const SELFTEST_GENERATED: GeneratedSettings = { seed: 9, budget: 200 };
 
-/** A request budget with room for a rate-limited target's retries (each 429 retried counts as a request). */
-export const withRetries = (n: number): number => n + Math.ceil(n / 4);
-
 /**
  * How runProbes runs: the generated phase's settings (false: fixed probes only), where the probes' notes go, and
  * how many receipts discovery reads (CONTRACT_MAX_RECEIPTS).
@@ -49,7 +46,8 @@ export async function runProbes(
       probes.map(async (probe) => {
         const session = new Session(api, contract);
         const use = probe.scope === 'default' ? defaultRef : ref;
-        if (use) await probe.run(session, use); // no default-service message: those probes are skipped, as in the suite
+        // no default-service message, or no setting a probe requires: it is skipped, as in the suite
+        if (use && !probe.requires?.(target)) await probe.run(session, use);
         notes?.push(...session.annotations);
         return session.violations;
       }),
@@ -60,7 +58,7 @@ export async function runProbes(
     const genApi = new Api(target, other, {
       ...defaultLimits,
       ...limits,
-      maxRequests: withRetries(generated.budget + 8),
+      maxRequests: generated.budget + 8, // 429s retried do not count
     });
     try {
       const run = await runGenerated(genApi, { service: ref, default: defaultRef }, generated);

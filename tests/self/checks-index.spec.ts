@@ -221,6 +221,103 @@ const rows: Record<string, Row> = {
   },
 };
 
+const GATEWAY = 'https://conversations.twilio.com/twilio-api';
+/** An exchange whose every link is written under a gateway's prefix (as a deployment behind one writes them). */
+function underGateway(ex: Exchange): Exchange {
+  const text = ex.response.text.split('https://conversations.twilio.com/v1/').join(`${GATEWAY}/v1/`);
+  return exchange(ex.request.path, ex.response.status, text);
+}
+const gateway = (expect: Parameters<typeof ctxFor>[0], extra: Partial<CheckContext> = {}) =>
+  ctxFor(expect, { publicUrl: GATEWAY, ...extra });
+/** A 429 as a gateway writes it: an HTML page. */
+const htmlPage = exchange(listPath(), 429, '<html><body>429 Too Many Requests</body></html>', {
+  'content-type': 'text/html',
+  'retry-after': '0',
+});
+/** An exchange whose final answer came after a 429 the client retried. */
+const after429 = (ex: Exchange, throttled: Exchange): Exchange => ({ ...ex, throttled: [throttled.response] });
+
+/** Rules checks gained with gateways, tenants and rate limits: a good and a broken exchange each, the exact pointer. */
+const more: {
+  title: string;
+  check: string;
+  good: [Exchange, CheckContext];
+  bad: [Exchange, CheckContext];
+  pointer: string;
+}[] = [
+  {
+    title: 'receipt_url under a base path: the url must carry the prefix',
+    check: 'receipt_url',
+    good: [underGateway(fetched()), gateway('receipt')],
+    bad: [fetched(), gateway('receipt')],
+    pointer: '/url',
+  },
+  {
+    title: 'meta_urls under a base path: every link must carry the prefix',
+    check: 'meta_urls',
+    good: [underGateway(page()), gateway('page')],
+    bad: [page(), gateway('page')],
+    pointer: '/meta/first_page_url',
+  },
+  {
+    title: 'meta_next_page_url under a base path: a prefixed link back to this page is a loop',
+    check: 'meta_next_page_url',
+    good: [underGateway(page()), gateway('page', { walk: walk([a]).walk })],
+    bad: [
+      underGateway(page(undefined, (p) => void (p.meta.next_page_url = p.meta.url))),
+      gateway('page', { walk: walk([a]).walk }),
+    ],
+    pointer: '/meta/next_page_url',
+  },
+  {
+    title: "response_no_receipts for another account's credentials: a 403 or an empty page, never a receipt",
+    check: 'response_no_receipts',
+    good: [error(404), ctxFor('other_tenant')],
+    bad: [fetched(), ctxFor('other_tenant')],
+    pointer: '',
+  },
+  {
+    title: "response_status for another account's credentials: 401, 403, 404 or 200, never a 5xx",
+    check: 'response_status',
+    good: [exchange(listPath(), 403, { ...contract.errors.example(404), status: 403 }), ctxFor('other_tenant')],
+    bad: [exchange(listPath(), 500, { ...contract.errors.example(404), status: 500 }), ctxFor('other_tenant')],
+    pointer: '',
+  },
+  {
+    title: 'error_headers on 429: Retry-After is optional, and when sent it is whole seconds',
+    check: 'error_headers',
+    good: [error(429), ctxFor('throttled')],
+    bad: [
+      exchange(listPath(), 429, contract.errors.example(429), {
+        'content-type': 'application/json',
+        'retry-after': 'soon',
+      }),
+      ctxFor('throttled'),
+    ],
+    pointer: '',
+  },
+  {
+    title: 'response_content_type on a 429 the client retried: a gateway HTML page is named',
+    check: 'response_content_type',
+    good: [after429(page(), error(429)), pageCtx],
+    bad: [after429(page(), htmlPage), pageCtx],
+    pointer: '',
+  },
+  {
+    title: "error_body on a 429 the client retried: its code must be the spec's 429 code",
+    check: 'error_body',
+    good: [after429(page(), error(429)), pageCtx],
+    bad: [
+      after429(
+        page(),
+        error(429, listPath(), (b) => void (b.code = contract.errors.example(404).code)),
+      ),
+      pageCtx,
+    ],
+    pointer: '/code',
+  },
+];
+
 test.describe('spec/checks: each check accepts a good exchange and names the field of a broken one', () => {
   test('every registered check has a row in this table', () => {
     expect(Object.keys(rows).sort()).toEqual(checks.map((c) => c.name).sort());
@@ -239,4 +336,24 @@ test.describe('spec/checks: each check accepts a good exchange and names the fie
       expect(found.map((v) => [v.check, v.pointer])[0]).toEqual([check.name, row.pointer]);
     });
   }
+
+  for (const row of more) {
+    test(`${row.title}`, () => {
+      const check = checks.find((c) => c.name === row.check)!;
+      const run = ([ex, ctx]: [Exchange, CheckContext]) => assess(ex, contract, ctx, [check]);
+      expect(run(row.good).applied, `${row.check} should apply to the good exchange`).toEqual([row.check]);
+      expect(run(row.good).violations).toConform();
+      const found = run(row.bad).violations;
+      expect(found.map((v) => [v.check, v.pointer])[0]).toEqual([row.check, row.pointer]);
+    });
+  }
+
+  test('a 429 the client retried is judged with the final answer, its findings marked as such and named once', () => {
+    const ex: Exchange = { ...page(), throttled: [htmlPage.response, htmlPage.response] };
+    const { applied, violations } = assess(ex, contract, pageCtx);
+    expect(applied).toEqual(expect.arrayContaining(['response_content_type', 'response_json', 'error_body']));
+    expect(violations.map((v) => v.check)).toEqual(['response_content_type', 'response_json']);
+    for (const v of violations) expect(v.message).toMatch(/^a 429 before the final answer: /);
+    expect(violations[0].request).toBe(`GET ${page().request.path}`);
+  });
 });

@@ -2,6 +2,7 @@
 // faults: a clean failed verdict naming its check, no form of the credentials in any output, memory near a normal run.
 // Each failed test costs the nested run a fresh worker (seconds on a loaded 2-core machine), so `npm test` runs the
 // tests that meet each hostile answer; HOSTILE_FULL=1 runs the whole suite against every hostile fault instead.
+// 429-forever always runs the whole suite: a target that serves nothing cuts the run short after its first failure.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,10 +92,15 @@ const cases: { fault: FaultName; args: string[]; lines: string[]; inNpmTest: boo
     inNpmTest: false,
   },
   {
+    // The whole suite: the first test to meet the verdict fails naming the setting, the rest are skipped with it, so
+    // the run ends in seconds (measured: about 8 s on a loaded 2-core machine; printed below, never asserted).
     fault: '429-forever',
-    args: LIST_TEST,
-    lines: ['it is rate-limiting; the remaining requests fail at once'],
-    inNpmTest: false,
+    args: [],
+    lines: [
+      '[response_complete] (response): no complete response: not retried: the target asked to wait 999999 s after a 429, longer than CONTRACT_RATE_PATIENCE=30 s allows',
+      'skipped',
+    ],
+    inNpmTest: true,
   },
 ];
 /** A 1 GiB bomb inflated whole needs over 1 GiB in one process; a normal worker peaks near 180 MB here. */

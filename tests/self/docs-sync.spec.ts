@@ -6,6 +6,7 @@ import { faults } from '../../emulator/faults.js';
 import { readings } from '../../emulator/readings.js';
 import { checks } from '../../spec/checks/index.js';
 import { targetVariables } from '../../target/settings.js';
+import { RUN_LIMIT_SETTINGS } from '../../target/run-limits.js';
 import { faultExpectations } from './fault-expectations.js';
 import { ROOT, anchors, linkTargets, namedList, readDoc, section, table } from './docs-text.js';
 
@@ -31,6 +32,12 @@ test.describe('README tables other parts rely on match the code', () => {
   test('"Pointing it at a target" lists exactly the TARGET_* settings the suite reads', () => {
     const rows = table(section(README, 'Pointing it at a target'), '| variable | meaning |');
     expect(rows.map((r) => r[0].replace(/`/g, ''))).toEqual([...targetVariables]);
+  });
+
+  test('"Pointing it at a target" lists the run limits the config checks, with their defaults', () => {
+    const rows = table(section(README, 'Pointing it at a target'), '| variable | default | meaning |');
+    const settings = Object.entries(RUN_LIMIT_SETTINGS).map(([name, s]) => [`\`${name}\``, String(s.fallback)]);
+    expect(rows.map((r) => r.slice(0, 2))).toEqual(settings);
   });
 
   test('the README names every emulator fault and reading, in catalogue order', () => {

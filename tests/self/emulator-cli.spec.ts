@@ -6,7 +6,7 @@ import { targetVariables } from '../../target/settings.js';
 import { create } from '../../emulator/server.js';
 import { faultNames } from '../../emulator/faults.js';
 import { readingNames } from '../../emulator/readings.js';
-import { send, targetList } from './emulator-http.js';
+import { basic, send, targetList } from './emulator-http.js';
 
 const CLI = ['--import', 'tsx', 'emulator/cli.ts'];
 
@@ -23,6 +23,7 @@ const badOptions: [string[], RegExp][] = [
   [['--latency', 'soon'], /--latency must be an integer/],
   [['--public-url', 'ftp://x'], /--public-url must be an http\(s\) origin/],
   [['--public-url', 'http://x/with/path'], /--public-url must be an http\(s\) origin/],
+  [['--base-path', 'twilio-api'], /--base-path must be a path prefix such as \/twilio-api/],
   [['--fault', 'nope'], new RegExp(`--fault "nope" is unknown; valid faults: ${faultNames.slice(0, 3).join(', ')}`)],
   [['--receipts', '0'], /--receipts must be an integer from 1/],
   [['--seed', '3'], /--seed needs --receipts/],
@@ -31,6 +32,9 @@ const badOptions: [string[], RegExp][] = [
   [['--reading', 'nope'], new RegExp(`--reading "nope" is unknown; valid readings: ${readingNames.join(', ')}`)],
   [['--reading', 'page-only', '--reading', 'twilio-links'], /--reading twilio-links cannot be combined with page-only/],
 ];
+
+/** The last export line the emulator prints, complete: the signal handlers are set up right after it. */
+const LAST_EXPORT = new RegExp(`^export ${targetVariables.at(-1)}=.*\n`, 'm');
 
 test.describe('npm run emulator (CLI)', () => {
   for (const [args, message] of badOptions) {
@@ -50,7 +54,7 @@ test.describe('npm run emulator (CLI)', () => {
       // resolve on the last line, complete: output may arrive in several chunks
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString();
-        if (/^export TARGET_DEFAULT_MESSAGE_SID=.*\n/m.test(out)) resolve();
+        if (LAST_EXPORT.test(out)) resolve();
       });
       child.once('exit', () => reject(new Error(`exited early: ${out}`)));
     });
@@ -68,6 +72,10 @@ test.describe('npm run emulator (CLI)', () => {
     const emuLike = { url: env.TARGET_URL, target } as never;
     const a = await send(emuLike, targetList(target));
     expect(a.status).toBe(200);
+    // the second account is a tenant of its own: its credentials authenticate (404, not 401) and see no receipt here
+    const other = { accountSid: env.TARGET_OTHER_ACCOUNT_SID, authToken: env.TARGET_OTHER_AUTH_TOKEN };
+    expect(other.accountSid).not.toBe(target.accountSid);
+    expect((await send(emuLike, targetList(target), basic(other))).status).toBe(404);
     const dflt = await send(
       emuLike,
       contract.paths.build('list', 'default', {
@@ -92,7 +100,7 @@ test.describe('npm run emulator --reading', () => {
       // the last export line, complete: the signal handlers are set up right after it
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString();
-        if (/^export TARGET_DEFAULT_MESSAGE_SID=.*\n/m.test(out)) resolve();
+        if (LAST_EXPORT.test(out)) resolve();
       });
       child.once('exit', () => reject(new Error(`exited early: ${out}`)));
     });

@@ -4,7 +4,8 @@ import { faults, faultNames } from '../../emulator/faults.js';
 import { Sids } from '../../emulator/sid.js';
 import { create, type Emulator } from '../../emulator/server.js';
 import { INNER_SIZE } from '../../emulator/faults-corner.js';
-import { messagePath, pathOf, send, targetList } from './emulator-http.js';
+import { basic, messagePath, pathOf, send, targetList } from './emulator-http.js';
+import { faultExpectations } from './fault-expectations.js';
 import { advertisedMessage, receiptsOf } from './emulator-queries.js';
 
 /** Requests that together touch every rule a fault can break; each gives one line of the emulator's "signature". */
@@ -16,7 +17,7 @@ const probes: [string, (e: Emulator) => Promise<string>][] = [
       const first = await send(e, targetList(e.target, 'PageSize=5'));
       const next = (first.json as { meta?: { next_page_url?: string } } | undefined)?.meta?.next_page_url;
       return typeof next === 'string' && next.startsWith('http')
-        ? line(e, pathOf(next))
+        ? line(e, pathOf(next).replace(basePathOf(e), '')) // sent under the base path again by line()
         : `no next link: ${String(next)}`;
     },
   ],
@@ -105,11 +106,33 @@ const probes: [string, (e: Emulator) => Promise<string>][] = [
     'empty token',
     (e) => line(e, targetList(e.target), `Basic ${Buffer.from(`${e.target.accountSid}:`).toString('base64')}`),
   ],
+  // Tenancy and gateways (issue 18).
+  [
+    "the second account's own credentials",
+    (e) =>
+      line(
+        e,
+        targetList(e.target),
+        basic({ accountSid: `${e.target.otherAccountSid}`, authToken: `${e.target.otherAuthToken}` }),
+      ),
+  ],
+  [
+    'thirty lists in a row, by status',
+    async (e) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 30; i++)
+        statuses.push((await send(e, basePathOf(e) + targetList(e.target, `x=${i}`))).status);
+      return statuses.join(' ');
+    },
+  ],
 ];
+
+/** The emulator's base path ('' for none): its API paths go under it. */
+const basePathOf = (e: Emulator): string => new URL(e.url).pathname.replace(/\/$/, '');
 
 /** status, content type and body of an answer, with the origin and the per-process page tokens normalised. */
 async function line(e: Emulator, path: string, auth?: string | null): Promise<string> {
-  const a = await send(e, path, auth === undefined ? e.target : auth);
+  const a = await send(e, basePathOf(e) + path, auth === undefined ? e.target : auth);
   return `${a.status} ${a.type} ${a.text
     .split(e.url)
     .join('ORIGIN')
@@ -134,8 +157,10 @@ test.describe('emulator fault modes', () => {
 
   for (const f of faults) {
     test(`${f.name} changes what the emulator answers`, async () => {
-      const good = await create({ port: 0 });
-      const bad = await create({ port: 0, fault: f.name });
+      // where the fault shows (a base path), as the self-test serves it
+      const place = faultExpectations[f.name]?.place ?? {};
+      const good = await create({ port: 0, ...place });
+      const bad = await create({ port: 0, fault: f.name, ...place });
       try {
         if (f.delayMs) {
           // A lower bound only: a timer never fires early, so this cannot flake on a slow machine.

@@ -105,6 +105,13 @@ export function targetList(t: Target, query = ''): string {
   );
 }
 
+/** Distinct paths of the target (a list at each PageSize), so that no request is a retry of another. */
+export function distinctLists(e: Emulator, n: number): string[] {
+  return Array.from({ length: n }, (_, i) =>
+    targetList(e.target, `PageSize=${1 + (i % contract.paging.pageSize.max)}&x=${i}`),
+  );
+}
+
 /** The SIDs of a store's message, as the paths of a scope need them. */
 export function messagePath(emu: Emulator, message: number, scope: Scope, sid?: string): string {
   const m = messageAt(emu, message);

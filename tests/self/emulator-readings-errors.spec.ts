@@ -1,7 +1,8 @@
 import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
-import { LIMIT_EVERY, RETRY_AFTER_S, SLOW_MS } from '../../emulator/readings.js';
-import { create, type Emulator, type ReadingName } from '../../emulator/server.js';
+import { SLOW_MS } from '../../emulator/readings.js';
+import type { Emulator, ReadingName } from '../../emulator/server.js';
+import { withOptions } from './with-emulator.js';
 import { messagePath, send, targetList, twilioErrorProblem, type Answer } from './emulator-http.js';
 import { advertisedConversation, advertisedMessage, conversationNames, receiptsOf } from './emulator-queries.js';
 
@@ -11,64 +12,7 @@ interface Page {
 }
 
 /** Runs a test body against a fresh emulator playing some readings, and stops it. */
-async function withEmu(names: ReadingName[], body: (e: Emulator) => Promise<void>): Promise<void> {
-  const emu = await create({ port: 0, readings: names });
-  try {
-    await body(emu);
-  } finally {
-    await emu.stop();
-  }
-}
-
-/** Distinct paths of the target (a list at each PageSize), so that no request is a retry of another. */
-const distinct = (e: Emulator, n: number): string[] =>
-  Array.from({ length: n }, (_, i) =>
-    targetList(e.target, `PageSize=${1 + (i % contract.paging.pageSize.max)}&x=${i}`),
-  );
-
-const limits: [ReadingName, string | undefined][] = [
-  ['rate-limited', String(RETRY_AFTER_S)],
-  ['no-retry-after', undefined],
-];
-for (const [reading, retryAfter] of limits) {
-  test.describe(`emulator reading ${reading}`, () => {
-    test(`answers one request in ${LIMIT_EVERY} with a Twilio-shaped 429 (Retry-After: ${retryAfter ?? 'absent'}), and its retry is served`, async () => {
-      await withEmu([reading], async (e) => {
-        const paths = distinct(e, 3 * LIMIT_EVERY);
-        const statuses: number[] = [];
-        for (const path of paths) {
-          const a = await send(e, path);
-          statuses.push(a.status);
-          if (a.status !== 429) continue;
-          expect(twilioErrorProblem(a)).toBe('');
-          expect((a.json as { code: number }).code).toBe(contract.errors.example(429).code);
-          expect(a.headers['retry-after']).toBe(retryAfter);
-          const again = await send(e, path); // at once: a client that ignores Retry-After is still served on its retry
-          expect(again.status, again.text).toBe(200);
-        }
-        expect(statuses.filter((s) => s === 429).length).toBe(3);
-        expect(statuses.filter((s) => s !== 429 && s !== 200)).toEqual([]);
-      });
-    });
-
-    test('serves the retry of a refused URL even when it lands on the next refusal, with other traffic in between', async () => {
-      await withEmu([reading], async (e) => {
-        const paths = distinct(e, 4 * LIMIT_EVERY);
-        let i = 0;
-        while (i < LIMIT_EVERY && (await send(e, paths[i])).status !== 429) i++;
-        expect(i, 'a 429 within the first requests').toBe(LIMIT_EVERY - 1);
-        for (let round = 0; round < 2; round++) {
-          const path = paths[i];
-          // the other requests up to the counter's next refusal: a limiter without memory would refuse the retry again
-          for (let k = 1; k < LIMIT_EVERY; k++) expect((await send(e, paths[i + k])).status).toBe(200);
-          expect((await send(e, path)).status, `the retry of ${path}`).toBe(200);
-          i += LIMIT_EVERY;
-          expect((await send(e, paths[i])).status).toBe(429);
-        }
-      });
-    });
-  });
-}
+const withEmu = (readings: ReadingName[], body: (e: Emulator) => Promise<void>) => withOptions({ readings }, body);
 
 test.describe('emulator reading error-detail', () => {
   test('every error body carries detail "" and still validates; without the reading there is none', async () => {

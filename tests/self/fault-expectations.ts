@@ -8,6 +8,8 @@ export interface FaultExpectation {
   notCaught?: string;
   /** Set for a fault announced but not yet in the emulator's catalogue. */
   pending?: string;
+  /** Where the emulator must serve for the fault to show (a base path): every other fault serves at the root. */
+  place?: { basePath: string };
 }
 
 /** Every emulator fault and the check(s) that must catch it; the self-test fails on a fault missing here. */
@@ -47,6 +49,7 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'leak-service': { checks: ['response_no_receipts'] },
   'leak-default': { checks: ['response_no_receipts'] },
   'leak-message': { checks: ['response_no_receipts'] },
+  'cross-tenant': { checks: ['response_no_receipts'] },
   'not-found-200': { checks: ['response_status'] },
   'error-not-json': { checks: ['response_json'] },
   'error-shape': { checks: ['error_body'] },
@@ -70,7 +73,8 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'gzip-bomb': { checks: ['response_complete'] },
   'deep-body': { checks: ['page_schema'] },
   'wide-list': { checks: ['meta_page_size'] },
-  '429-forever': { checks: ['response_status', 'response_complete'] },
+  // Its first 429 asks for a wait longer than CONTRACT_RATE_PATIENCE: that request and every later one end unanswered.
+  '429-forever': { checks: ['response_complete'] },
   // Corners (issue 9): each is caught by the generated phase and by no fixed probe (tests/self/generated-corner.spec.ts).
   'page-size-inner-500': { checks: ['response_status'] },
   'page-past-end-500': { checks: ['response_status'] },
@@ -87,4 +91,8 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'status-moves-undated': { checks: ['receipt_consistent'], pointers: ['/date_updated'] },
   'date-updated-back': { checks: ['receipt_consistent'], pointers: ['/date_updated'] },
   'moved-field-changes': { checks: ['receipt_consistent'], pointers: ['/participant_sid'] },
+  // Gateways (issue 18): a deployment served under a path prefix.
+  'base-path-dropped': { checks: ['receipt_url', 'meta_urls'], place: { basePath: '/twilio-api' } },
+  // A 429 the client retried is judged too: a gateway's HTML page is no Twilio error.
+  'gateway-html-429': { checks: ['response_content_type', 'response_json'] },
 };

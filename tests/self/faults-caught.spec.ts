@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { formatViolation } from '../../spec/violation.js';
 import { secretForms } from '../../target/redact.js';
 import { runProbes } from '../contract/run-probes.js';
-import { withEmulator } from './with-emulator.js';
+import { withEmulator, type Place } from './with-emulator.js';
 import { faultExpectations } from './fault-expectations.js';
 import { reportTexts } from './report-texts.js';
 import { runContract, targetEnv } from './run-contract.js';
@@ -33,9 +33,9 @@ async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) =
   return out;
 }
 
-/** Runs the contract probes against an emulator started with a fault (or none); returns the violations. */
-function probeEmulator(fault?: string, publicUrl?: string) {
-  return withEmulator(fault, (target) => runProbes(target, LIMITS), publicUrl);
+/** Runs the contract probes against an emulator started with a fault (or none), where it must serve; the violations. */
+function probeEmulator(fault?: string, place?: Place) {
+  return withEmulator(fault, (target) => runProbes(target, LIMITS), place ?? faultExpectations[fault ?? '']?.place);
 }
 
 test.describe('The contract suite proves its power on the emulator', () => {
@@ -68,6 +68,11 @@ test.describe('The contract suite proves its power on the emulator', () => {
 
   test('behind a public origin (TARGET_PUBLIC_URL is not TARGET_URL) links are followed at TARGET_URL, with zero violations', async () => {
     expect(await probeEmulator(undefined, 'https://receipts.example.test')).toConform();
+  });
+
+  test('under a base path behind a public origin with its own prefix, links are followed at TARGET_URL, with zero violations', async () => {
+    const place = { publicUrl: 'https://gw.example.test', basePath: '/edge/twilio-api' };
+    expect(await probeEmulator(undefined, place)).toConform();
   });
 
   test('every fault makes the suite fail, naming the broken check', async ({}, testInfo) => {

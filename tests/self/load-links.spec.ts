@@ -3,6 +3,7 @@ import { parseOptions } from '../../load/options.js';
 import { runLoad } from '../../load/run-load.js';
 import { envOf, memoryReporter, reportDir, runAgainst, scenarioFile } from './load-helpers.js';
 import { createStub, type StubMode } from './load-stub.js';
+import { create } from '../../emulator/server.js';
 
 // Issue 14 point 5: what the load tool sees, it says.
 test.describe('links under load', () => {
@@ -26,6 +27,26 @@ test.describe('links under load', () => {
     expect(r.mismatches).toBe(r.sampled);
     const said = /^\[receipt_path_sids\] \/sid: expected "\w+" from the path, received "\w+" \(GET /m;
     expect(r.invalid_examples.join('\n')).toMatch(said);
+  });
+});
+
+test.describe('a target under a base path (a gateway)', () => {
+  test('discovery follows its prefixed links, every request goes under it, and every sampled answer holds', async () => {
+    const emu = await create({ port: 0, host: '127.0.0.1', basePath: '/twilio-api' });
+    try {
+      const yaml =
+        'scenarios: [{ name: list, operation: list, warmup: 0, duration: 0.5, connections: 2, sampleEvery: 1 },' +
+        ' { name: fetch, operation: fetch, warmup: 0, duration: 0.5, connections: 2, sampleEvery: 1 }]';
+      const options = parseOptions([scenarioFile(yaml), '--out', reportDir()]);
+      const { result } = await runLoad({ options, env: envOf(emu.target), reporter: memoryReporter() });
+      for (const r of result.scenarios) {
+        expect(r.requests.total, r.name).toBeGreaterThan(0);
+        expect(r.sampled, r.name).toBeGreaterThan(0);
+        expect([r.non2xx, r.mismatches, r.errors], `${r.name}: ${r.invalid_examples.join('; ')}`).toEqual([0, 0, 0]);
+      }
+    } finally {
+      await emu.stop();
+    }
   });
 });
 

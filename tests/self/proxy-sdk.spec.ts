@@ -40,6 +40,19 @@ test.describe('the validating proxy with the official twilio-node SDK as client'
     }
   });
 
+  test('a target under a base path (a gateway): every request goes under it, links are judged at it, zero violations', async () => {
+    const rig = await startRig(undefined, {}, { basePath: '/twilio-api' });
+    try {
+      expect(rig.emulator.url).toMatch(/\/twilio-api$/);
+      expect(await useSdk(rig)).toBeGreaterThan(2);
+      expect(rig.proxy.summary.violations).toEqual([]);
+      expect(rig.proxy.summary.status('meta_urls')).toBe('held');
+      expect(rig.proxy.summary.status('receipt_url')).toBe('held');
+    } finally {
+      await rig.stop();
+    }
+  });
+
   const faults = [
     { fault: 'sid-prefix', check: 'receipt_schema' },
     { fault: 'meta-url-foreign', check: 'meta_urls' },

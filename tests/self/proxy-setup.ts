@@ -1,6 +1,7 @@
 import twilio from 'twilio';
 import { create, type Emulator, type EmulatorOptions, type FaultName } from '../../emulator/server.js';
 import { createProxy, type Proxy, type ProxyOptions } from '../../proxy/server.js';
+import { followPath, type LinkOrigins } from '../../target/link-policy.js';
 import { secretForms } from '../../target/redact.js';
 
 /** An emulator (with an optional fault) and a validating proxy in front of it, with every live line kept. */
@@ -31,13 +32,16 @@ export async function startRig(
   };
 }
 
-/** The SDK's own HTTP client, sending every request (next_page_url included) to the proxy's origin instead. */
-function viaProxy(origin: string): InstanceType<typeof twilio.RequestClient> {
+/**
+ * The SDK's own HTTP client, sending every request to the proxy's origin instead: its own base URL's paths as they
+ * are, a link of the target (next_page_url) as the API path under the target's base URL (a gateway's prefix dropped).
+ */
+function viaProxy(origin: string, target: LinkOrigins): InstanceType<typeof twilio.RequestClient> {
   const client = new twilio.RequestClient();
   const send = client.request.bind(client);
   client.request = ((opts: Parameters<typeof send>[0]) => {
     const u = new URL(opts.uri);
-    return send({ ...opts, uri: origin + u.pathname + u.search });
+    return send({ ...opts, uri: origin + (followPath(opts.uri, target) ?? u.pathname + u.search) });
   }) as typeof client.request;
   return client;
 }
@@ -45,7 +49,7 @@ function viaProxy(origin: string): InstanceType<typeof twilio.RequestClient> {
 /** The official twilio-node client for the rig's target, talking through the proxy. */
 export function sdkThrough(rig: Rig): twilio.Twilio {
   const t = rig.emulator.target;
-  return twilio(t.accountSid, t.authToken, { httpClient: viaProxy(rig.proxy.url) });
+  return twilio(t.accountSid, t.authToken, { httpClient: viaProxy(rig.proxy.url, t) });
 }
 
 /** The SDK's handle on the rig's target message in its service (`.deliveryReceipts` lists and fetches). */

@@ -156,7 +156,12 @@ test.describe('npm run proxy (CLI)', () => {
     },
     {
       args: ['--target', 'ftp://127.0.0.1'],
-      message: /--target: got "ftp:\/\/127\.0\.0\.1"; allowed: an http\(s\) origin/,
+      message: /--target: got "ftp:\/\/127\.0\.0\.1"; allowed: an http\(s\) base URL/,
+    },
+    {
+      args: ['--target', 'http://127.0.0.1:4010/twilio-api?x=1'],
+      message:
+        /--target: got "http:\/\/127\.0\.0\.1:4010\/twilio-api\?x=1"; allowed: an http\(s\) base URL .* \(no query/,
     },
     { args: [], message: /--target is required/ },
     { args: ['--target', 'http://127.0.0.1:4010', '--port', 'x'], message: /--port: got "x"; allowed: a whole number/ },

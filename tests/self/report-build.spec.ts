@@ -3,6 +3,7 @@ import { buildConformance } from '../../report/build-conformance.js';
 import { compareConformance } from '../../report/compare-conformance.js';
 import type { TestRecord } from '../../report/conformance-types.js';
 import { recordText } from '../../report/test-record.js';
+import { conformanceHtml } from '../../report/write-html.js';
 import { conformanceMarkdown } from '../../report/write-markdown.js';
 import { checks } from '../../spec/checks/index.js';
 import { contract } from '../../spec/contract.js';
@@ -80,6 +81,24 @@ test.describe('conformance model', () => {
     expect(conformanceMarkdown(report)).toContain(
       '## Tests that failed outside the checks\n\n- Errors › t: Error: boom',
     );
+    expect(schemaErrors(report)).toEqual([]);
+  });
+
+  test('tests skipped for want of a setting are grouped by their reason, in the JSON, the Markdown and the HTML', () => {
+    const skipped = [
+      { test: 'Scoping › a', reason: 'SET_A is not set' },
+      { test: 'Default › b', reason: 'SET_B is not set' },
+      { test: 'Default › a', reason: 'SET_A is not set' },
+    ];
+    const report = buildConformance([record(false)], null, { ...info, skipped }, contract);
+    expect(report.not_run).toEqual([
+      { reason: 'SET_A is not set', tests: ['Scoping › a', 'Default › a'] },
+      { reason: 'SET_B is not set', tests: ['Default › b'] },
+    ]);
+    expect(conformanceMarkdown(report)).toContain(
+      '## Not exercised: tests skipped, and why\n\n- SET_A is not set (2 tests)\n- SET_B is not set (1 test)',
+    );
+    expect(conformanceHtml(report)).toContain('<li>SET_A is not set (2 tests)</li>');
     expect(schemaErrors(report)).toEqual([]);
   });
 

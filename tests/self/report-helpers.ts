@@ -16,6 +16,8 @@ export interface ReportRun extends ContractRun {
   md: string;
   json: Conformance;
   token: string;
+  /** The second account's token (tenancy probes), which no report may hold either. */
+  otherToken: string;
 }
 
 /** A fresh temp folder for one nested run's reports and known file. */
@@ -63,6 +65,7 @@ export async function reportRun(
       md: read('conformance.md'),
       json: JSON.parse(read('conformance.json')) as Conformance,
       token: emu.target.authToken,
+      otherToken: emu.target.otherAuthToken ?? '',
     };
   } finally {
     await emu.stop();

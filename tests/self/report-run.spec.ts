@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
+import { OTHER_TENANT, suites } from '../contract/probes/index.js';
+import { NO_OTHER_ACCOUNT } from '../contract/probes/scoping.js';
 import { existsSync } from 'node:fs';
 import { mdRow, reportRun, runPlaywright, removeTempDirs, schemaErrors, tempDir } from './report-helpers.js';
 import { reportTexts } from './report-texts.js';
@@ -10,6 +12,8 @@ import { reportTexts } from './report-texts.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const bounds = 'page_size_bounds';
+/** A run as a target without a second account: the TARGET_OTHER_* the emulator exports, blanked. */
+const NO_SECOND_ACCOUNT = { TARGET_OTHER_ACCOUNT_SID: '', TARGET_OTHER_AUTH_TOKEN: '' };
 
 /** Runs the compare CLI on two files; resolves with its exit code and output. */
 function compare(before: string, after: string): Promise<{ code: number; output: string }> {
@@ -27,15 +31,19 @@ test.describe('the conformance report of a contract run, and comparing two runs'
     test.setTimeout(180_000); // two nested runs on a shared machine: a safety net, not a speed assertion
     const [faulty, fixed] = await Promise.all([
       reportRun('page-size-unbounded'),
-      reportRun(undefined, [
-        {
-          check: bounds,
-          operation: 'list',
-          scope: 'service',
-          reason: 'our mock serves every receipt above the maximum',
-        },
-        { check: 'meta_key', reason: 'an entry past its date', expires: '2020-01-31' },
-      ]),
+      reportRun(
+        undefined,
+        [
+          {
+            check: bounds,
+            operation: 'list',
+            scope: 'service',
+            reason: 'our mock serves every receipt above the maximum',
+          },
+          { check: 'meta_key', reason: 'an entry past its date', expires: '2020-01-31' },
+        ],
+        NO_SECOND_ACCOUNT,
+      ),
     ]);
     await test.step('a faulty run fails, its Markdown naming the broken rule first and in the table', () => {
       expect(faulty.code, faulty.output).not.toBe(0);
@@ -61,6 +69,16 @@ test.describe('the conformance report of a contract run, and comparing two runs'
       expect(fixed.json.known?.entries.map((e) => e.status)).toEqual(['fixed', 'expired']);
       expect(schemaErrors(fixed.json)).toEqual([]);
     });
+    await test.step('without a second account the report names tenancy as not exercised and the settings that add it', () => {
+      const tenancy = fixed.json.not_run.find((n) => n.reason === NO_OTHER_ACCOUNT);
+      // both scopes' tenancy tests, in whichever order the two workers ended them
+      expect([...(tenancy?.tests ?? [])].sort()).toEqual(
+        [`${suites.scoping} › ${OTHER_TENANT}`, `${suites.defaultService} › ${OTHER_TENANT}`].sort(),
+      );
+      expect(fixed.md).toContain(`## Not exercised: tests skipped, and why\n\n- ${NO_OTHER_ACCOUNT} (2 tests)`);
+      // with one (the embedded emulator's, exported by targetEnv) the tenancy probes ran: nothing left out
+      expect(faulty.json.not_run).toEqual([]);
+    });
     await test.step('compare prints what broke and what was fixed, exiting non-zero on broke', async () => {
       const [a, b] = [faulty.dir, fixed.dir].map((d) => join(d, 'contract', 'conformance.json'));
       // the generated phase may also meet the default scope's bound: every broken row is named, however many
@@ -78,7 +96,7 @@ test.describe('the conformance report of a contract run, and comparing two runs'
     await test.step('no report holds the auth token', () => {
       for (const run of [faulty, fixed]) {
         const leaks = reportTexts(run.dir)
-          .filter((t) => t.text.includes(run.token))
+          .filter((t) => [run.token, run.otherToken].some((token) => t.text.includes(token)))
           .map((t) => t.file);
         expect(leaks).toEqual([]);
       }

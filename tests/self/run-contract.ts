@@ -18,7 +18,7 @@ export { targetEnv } from '../../target/settings.js';
 
 /** This process's environment without the runner's own variables, so the nested run starts as a user's would. */
 function cleanEnv(): Record<string, string> {
-  const skip = /^(TEST_|PW_|PLAYWRIGHT_|TARGET_|CONTRACT_RUN_ID$|FORCE_COLOR$|NODE_OPTIONS$|REPORT_DIR$)/; // a run of its own
+  const skip = /^(TEST_|PW_|PLAYWRIGHT_|TARGET_|CONTRACT_RUN_(ID|STARTED)$|FORCE_COLOR$|NODE_OPTIONS$|REPORT_DIR$)/; // a run of its own
   return Object.fromEntries(
     Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !skip.test(e[0])),
   );

@@ -18,6 +18,24 @@ test.describe('target/link-policy: which links are followed', () => {
     ['another port of the same host is another origin', 'http://127.0.0.1:4011/v1/x', null],
   ];
   for (const [title, link, path] of rows) test(title, () => expect(followPath(link, target)).toBe(path));
+
+  const gateway = { url: 'http://127.0.0.1:4010/twilio-api', publicUrl: 'https://gw.example.test/edge/twilio' };
+  const prefixed: [string, unknown, string | null][] = [
+    [
+      'under a base path: a link under the public prefix is sent as its API path',
+      'https://gw.example.test/edge/twilio/v1/x?PageSize=1',
+      '/v1/x?PageSize=1',
+    ],
+    ["under a base path: a link under TARGET_URL's own prefix", 'http://127.0.0.1:4010/twilio-api/v1/x', '/v1/x'],
+    ['under a base path: a link that drops the prefix is never followed', 'https://gw.example.test/v1/x', null],
+    [
+      'under a base path: a prefix that only starts the same is another path',
+      'https://gw.example.test/edge/twilio2/v1/x',
+      null,
+    ],
+    ['under a base path: the prefix alone names no API path', 'https://gw.example.test/edge/twilio', null],
+  ];
+  for (const [title, link, path] of prefixed) test(title, () => expect(followPath(link, gateway)).toBe(path));
 });
 
 test.describe('target/loopback: which hosts are this machine', () => {

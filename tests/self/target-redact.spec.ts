@@ -26,6 +26,16 @@ test.describe('redact', () => {
     });
   }
 
+  test("removes every form of a second account's token too (TARGET_OTHER_*), in the same pass", () => {
+    const other = { otherAccountSid: 'AC' + 'b2'.repeat(16), otherAuthToken: '7f4a' + 'fedcba9876543210fedcba98765' };
+    const both = { ...secret, ...other };
+    const otherPair = `${other.otherAccountSid}:${other.otherAuthToken}`;
+    const text = `a ${other.otherAuthToken} b ${Buffer.from(otherPair).toString('base64url')} c ${secret.authToken}`;
+    const out = redact(text, both);
+    expect(out).toBe('a [redacted] b [redacted] c [redacted]');
+    expect(secretForms(both)).toEqual(expect.arrayContaining([other.otherAuthToken, ...secretForms(secret)]));
+  });
+
   test('leaves a text without credentials unchanged', () => {
     const text = '[receipt_schema] /sid: expected ^DY[0-9a-fA-F]{32}$, received "IM00"';
     expect(redact(text, secret)).toBe(text);

@@ -16,6 +16,8 @@ function credentials(auth: AuthMode, otherAccountSid: string): string {
       return '-u "$TARGET_ACCOUNT_SID:not-the-auth-token" ';
     case 'other-account':
       return `-u "${otherAccountSid}:$TARGET_AUTH_TOKEN" `;
+    case 'other-tenant':
+      return '-u "$TARGET_OTHER_ACCOUNT_SID:$TARGET_OTHER_AUTH_TOKEN" ';
     case 'bearer':
       return '-H "Authorization: Bearer $TARGET_AUTH_TOKEN" ';
     case 'not-base64':

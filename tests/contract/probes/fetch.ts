@@ -4,7 +4,7 @@ import { spread } from './spread.js';
 import type { Session } from './session.js';
 
 /** At most this many receipts are fetched one by one, by sid and by url (gentle with real targets). */
-const MAX_FETCHES = 50; // spread over the whole list: a long one is sampled, its last receipt included
+export const MAX_FETCHES = 50; // spread over the whole list: a long one is sampled, its last receipt included
 const MAX_URL_FOLLOWS = 3;
 
 /** Fetches listed receipts by their sid: each passes the receipt checks and equals its listed copy or moved forward. */

@@ -4,7 +4,8 @@ import { walkAt, type WalkKind } from './walk-sizes.js';
 import { followPageLinks } from './links.js';
 import { pageSizeAboveMax, pageSizeInvalid } from './page-size.js';
 import { pageTokenForged } from './page-token.js';
-import { hiddenFromDefault, scopedTo } from './scoping.js';
+import { hiddenFromDefault, hiddenFromOtherTenant, needsOtherAccount, scopedTo } from './scoping.js';
+import type { Target } from '../../../target/settings.js';
 import { unauthorized } from './auth.js';
 import { malformedSidsRejected, unknownReceipt } from './errors.js';
 import { contract, type Scope } from '../../../spec/contract.js';
@@ -17,8 +18,13 @@ export interface Probe {
   title: string;
   /** The paths it probes, and so the reference it is given: the non-default service's (the default) or the default service's. */
   scope?: Scope;
+  /** Why it cannot run on a target (a setting it needs is unset), or null: the test is skipped with that reason. */
+  requires?: (target: Target) => string | null;
   run(s: Session, ref: Reference): Promise<void>;
 }
+
+/** The title of the tenancy probes, in both scopes. */
+export const OTHER_TENANT = "keeps every receipt from another account's own credentials (TARGET_OTHER_*)";
 
 /** The describe titles, one spec file each. */
 export const suites = {
@@ -105,6 +111,7 @@ export const probes: readonly Probe[] = [
     title: 'keeps non-default service receipts off the default-service paths',
     run: hiddenFromDefault,
   },
+  { suite: suites.scoping, title: OTHER_TENANT, requires: needsOtherAccount, run: hiddenFromOtherTenant },
   {
     suite: suites.auth,
     title: `rejects a request without credentials with 401 and code ${code401}`,
@@ -143,6 +150,7 @@ function defaultProbes(suite: string): Probe[] {
     on('leads back with previous_page_url and reproduces pages with first_page_url and meta.url', followPageLinks),
     on('returns only receipts of the message in the path', (s, ref) => scopedTo(s, ref, 'MessageSid')),
     on('returns only receipts of the conversation in the path', (s, ref) => scopedTo(s, ref, 'ConversationSid')),
+    { ...on(OTHER_TENANT, hiddenFromOtherTenant), requires: needsOtherAccount },
   ];
 }
 
