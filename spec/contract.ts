@@ -101,9 +101,11 @@ export function loadContract(file = SPEC_FILE): Contract {
         const fn = compile(`header:${status}:${name}`, schema);
         // A header is text: an integer schema judges the number it spells.
         const read = (v: string): unknown => (schema.type === 'integer' && /^-?\d+$/.test(v) ? Number(v) : v);
-        const rule = schema.pattern
-          ? `a value matching /${String(schema.pattern)}/`
-          : `a value of type ${String(schema.type)}`;
+        const rule = schema.description
+          ? String(schema.description)
+          : schema.pattern
+            ? `a value matching /${String(schema.pattern)}/`
+            : `a value of type ${String(schema.type)}`;
         return { name, required: deref(doc, header).required === true, rule, test: (value: string) => fn(read(value)) };
       });
     },

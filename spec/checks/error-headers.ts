@@ -3,11 +3,11 @@ import type { Check } from './exchange.js';
 import { violation } from './helpers.js';
 
 /** error_headers: an error answer carries every header the spec requires for its status (a Basic challenge on 401), and
- * every documented header it sends is well formed (Retry-After on 429: delay-seconds). */
+ * every documented header it sends is well formed (Retry-After on 429: delay-seconds or an HTTP-date). */
 export const errorHeaders: Check = {
   name: 'error_headers',
   holds:
-    'an error carries each header required for its status (WWW-Authenticate with a Basic challenge on 401), and a documented header it sends is well formed (Retry-After on 429: whole seconds)',
+    'an error carries each header required for its status (WWW-Authenticate with a Basic challenge on 401), and a documented header it sends is well formed (Retry-After on 429: delay-seconds or an HTTP-date)',
   applies: { status: 'error' },
   run(exchange, contract) {
     const { status, headers } = exchange.response;

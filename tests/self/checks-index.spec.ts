@@ -284,13 +284,32 @@ const more: {
     pointer: '',
   },
   {
-    title: 'error_headers on 429: Retry-After is optional, and when sent it is whole seconds',
+    title: 'error_headers on 429: Retry-After is optional, and when sent it is delay-seconds or an HTTP-date',
     check: 'error_headers',
     good: [error(429), ctxFor('throttled')],
+    pointer: '',
     bad: [
       exchange(listPath(), 429, contract.errors.example(429), {
         'content-type': 'application/json',
-        'retry-after': 'soon',
+        'retry-after': 'in a minute',
+      }),
+      ctxFor('throttled'),
+    ],
+  },
+  {
+    title: 'error_headers on 429: an HTTP-date Retry-After (RFC 9110) is well formed, a date in another format is not',
+    check: 'error_headers',
+    good: [
+      exchange(listPath(), 429, contract.errors.example(429), {
+        'content-type': 'application/json',
+        'retry-after': 'Wed, 21 Oct 2026 07:28:00 GMT',
+      }),
+      ctxFor('throttled'),
+    ],
+    bad: [
+      exchange(listPath(), 429, contract.errors.example(429), {
+        'content-type': 'application/json',
+        'retry-after': '2026-10-21T07:28:00Z',
       }),
       ctxFor('throttled'),
     ],
