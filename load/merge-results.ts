@@ -1,4 +1,5 @@
 import { mergeHistograms } from './histograms.js';
+import { addOutcomes } from './outcomes.js';
 import { checkProvenance, type MergeInput } from './provenance.js';
 import { RESULT_SCHEMA, type LoadResult } from './report-json.js';
 import { shardText } from './shard.js';
@@ -60,6 +61,7 @@ export function mergeScenario(
       start: parts.map((p) => p.start).sort()[0],
       duration: Math.max(...parts.map((p) => p.duration)),
       requests: { total: total((p) => p.requests.total), sent: total((p) => p.requests.sent) },
+      outcomes: addOutcomes(parts.map((p) => p.outcomes)),
       throughput: { total: total((p) => p.throughput.total) },
       errors: total((p) => p.errors),
       timeouts: total((p) => p.timeouts),
