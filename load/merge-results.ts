@@ -91,6 +91,11 @@ export function mergeResults(
   files: string[] = results.map((_, i) => `input ${i + 1}`),
 ): LoadResult {
   const bad = results.findIndex((r) => r?.schema !== RESULT_SCHEMA);
+  const older = results[bad]?.schema;
+  if (typeof older === 'string' && /^receipt-load-result\/[12]$/.test(older))
+    throw new UsageError(
+      `merge: ${files[bad]} is ${older}, from a version without request outcomes; run it again with this one`,
+    );
   if (bad >= 0)
     throw new UsageError(
       `merge: ${files[bad]} is not a load result ` +

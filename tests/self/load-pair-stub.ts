@@ -87,11 +87,12 @@ export interface RestartPlan {
   downMs: number;
 }
 
-/** What a run under restarts left: its result, every stub process's record in order, and the restarts that happened. */
+/** What a run under restarts left: its result, every stub process's record in order, and each restart: when the kill
+ * was asked for and when the next process was told to listen (Date.now(), this process's clock). */
 export interface Restarted<T> {
   result: T;
   records: PairRecord[];
-  restarts: number;
+  restarts: { killAt: number; listenAt: number }[];
 }
 
 /** Runs `run` against a stub that is killed and started again on the same port per the plan, while the run lasts. */
@@ -106,17 +107,21 @@ export async function withRestarts<T>(
   let next: Spare | undefined = plan.restarts > 0 ? later() : undefined;
   await next?.ready; // the first restart's process is up before any load: a slow start cannot push it past the run
   const records: PairRecord[] = [];
-  let [done, restarts] = [false, 0];
+  let done = false;
+  const restarts: Restarted<T>['restarts'] = [];
   const running = run(current).finally(() => (done = true));
   try {
     while (next && !done) {
       await Promise.race([sleep(plan.upMs), running.catch(() => {})]);
       await next.ready;
       if (done) break;
+      const killAt = Date.now();
       records.push(await current.kill());
       await sleep(plan.downMs);
+      const listenAt = Date.now();
       current = await next.listen();
-      next = ++restarts < plan.restarts ? later() : undefined;
+      restarts.push({ killAt, listenAt });
+      next = restarts.length < plan.restarts ? later() : undefined;
     }
     const result = await running;
     records.push(await current.stop());
