@@ -11,7 +11,7 @@ export interface PairOptions {
   later?: boolean;
   /** Answers per connection: the last says Connection: close, and the stub closes the connection after it. */
   cap?: number;
-  /** Swap the answers of two requests for different receipts that wait at the same time (each waits up to 2 ms). */
+  /** Swap the answers of some pairs of requests for different receipts that wait at the same time (up to 2 ms). */
   swap?: boolean;
   /** Requests each connection keeps in flight (its pipelining): a kill waits until each has sent them all. */
   inFlight?: number;
@@ -40,6 +40,8 @@ export type PairMessage = { bodies: Bodies } | 'listen' | 'kill' | 'stop';
 /** The argument that makes this file, forked, serve. */
 export const SERVE_PAIRS = '--pair-stub';
 const SWAP_WAIT_MS = 2;
+/** Of the pairs of requests that wait together, one in this many is answered swapped (the rest correctly). */
+const SWAP_EVERY = 3;
 /** After a kill is asked for, requests are held until every connection has sent all it keeps in flight (each will
  * then wait for an answer and write nothing more), or this long on a machine too busy to let the client run. */
 const HOLD_MAX_MS = 2000;
@@ -62,6 +64,7 @@ function serve(o: PairOptions): {
   const sockets: Conn[] = [];
   let bodies = new Map<string, string>();
   let killing = false;
+  let pairs = 0;
   let waiting: { res: ServerResponse; path: string; at: number; timer: NodeJS.Timeout } | null = null;
   const answer = (res: ServerResponse, path: string, bodyOf: string, at: number): void => {
     if (killing) return void held.push({ res, path });
@@ -82,9 +85,10 @@ function serve(o: PairOptions): {
     if (w && w.path !== path) {
       clearTimeout(w.timer);
       waiting = null;
-      rec.swapped += killing ? 0 : 2;
-      answer(w.res, w.path, path, w.at);
-      return answer(res, path, w.path, at);
+      const swap = ++pairs % SWAP_EVERY === 0 && !killing;
+      if (swap) rec.swapped += 2;
+      answer(w.res, w.path, swap ? path : w.path, w.at);
+      return answer(res, path, swap ? w.path : path, at);
     }
     if (w) answer(w.res, w.path, w.path, w.at);
     const timer = setTimeout(() => ((waiting = null), answer(res, path, path, at)), SWAP_WAIT_MS);

@@ -95,6 +95,9 @@ export interface Restarted<T> {
   restarts: { killAt: number; listenAt: number }[];
 }
 
+/** Processes forked ahead of their restart: two, so a slow start-up seldom holds a restart back. */
+const AHEAD = 2;
+
 /** Runs `run` against a stub that is killed and started again on the same port per the plan, while the run lasts. */
 export async function withRestarts<T>(
   receipts: number,
@@ -103,31 +106,35 @@ export async function withRestarts<T>(
   run: (a: PairAddress) => Promise<T>,
 ): Promise<Restarted<T>> {
   let current = await startPairStub(receipts, o);
-  const later = (): Spare => spare({ ...o, port: current.port, later: true }, receipts);
-  let next: Spare | undefined = plan.restarts > 0 ? later() : undefined;
-  await next?.ready; // the first restart's process is up before any load: a slow start cannot push it past the run
+  const spares: Spare[] = [];
   const records: PairRecord[] = [];
-  let done = false;
   const restarts: Restarted<T>['restarts'] = [];
+  const refill = (): void => {
+    while (spares.length < Math.min(AHEAD, plan.restarts - restarts.length))
+      spares.push(spare({ ...o, port: current.port, later: true }, receipts));
+  };
+  refill();
+  await spares[0]?.ready; // the first restart's process is up before any load: a slow start cannot push it past the run
+  let done = false;
   const running = run(current).finally(() => (done = true));
   try {
-    while (next && !done) {
+    while (spares.length > 0 && !done) {
       await Promise.race([sleep(plan.upMs), running.catch(() => {})]);
-      await next.ready;
+      await spares[0].ready;
       if (done) break;
       const killAt = Date.now();
       records.push(await current.kill());
       await sleep(plan.downMs);
       const listenAt = Date.now();
-      current = await next.listen();
+      current = await spares.shift()!.listen();
       restarts.push({ killAt, listenAt });
-      next = restarts.length < plan.restarts ? later() : undefined;
+      refill();
     }
     const result = await running;
     records.push(await current.stop());
     return { result, records, restarts };
   } finally {
-    next?.child.kill();
+    for (const s of spares) s.child.kill();
     if (current.child.exitCode === null) current.child.kill();
   }
 }

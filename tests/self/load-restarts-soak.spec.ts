@@ -1,0 +1,27 @@
+import { expect, test } from '../../fixtures/test.js';
+import { bucketsLine, expectExact, MODES, restarted } from './load-restart-runs.js';
+
+// npm run soak:restarts (SOAK_RESTARTS=N, default 60): the restart self-tests of load-restarts.spec.ts, each mode and
+// the swapping stub killed and restarted N times in one long run; skipped in npm test.
+const RESTARTS = Number(process.env.SOAK_RESTARTS ?? 0);
+/** Up 0.7 s, down 0.3 s; the run lasts long enough for every restart even if start-ups are slow. */
+const PLAN = { restarts: RESTARTS, upMs: 700, downMs: 300 };
+const SECONDS = RESTARTS * 1.5 + 2;
+
+test.describe('soak: a target restarted many times on the same port', () => {
+  test.skip(RESTARTS === 0, 'npm run soak:restarts runs it');
+  test.describe.configure({ mode: 'default', timeout: (SECONDS + 120) * 1000 });
+  const cases = [
+    ...MODES.map(([mode, keys, inFlight]) => [mode, keys, { inFlight }] as const),
+    ['closed loop, swapping stub', 'connections: 8', { swap: true }] as const,
+  ];
+  for (const [mode, keys, o] of cases) {
+    test(`${mode}: ${RESTARTS} restarts, every answer judged against its own request, buckets exact`, async () => {
+      const { result: r, records, restarts } = await restarted(`${keys}, duration: ${SECONDS}`, PLAN, o);
+      console.log(`soak ${mode}: ${bucketsLine(r, records)}`);
+      expect(restarts.length).toBe(RESTARTS);
+      expectExact(r, records);
+      if (!('swap' in o)) expect(r.mismatches).toBe(0);
+    });
+  }
+});
