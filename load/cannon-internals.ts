@@ -49,6 +49,8 @@ export interface ClientInternals {
   pipelinedRequests: { pendingRequests: QueueEntry[]; peek(): QueueEntry | undefined; size(): number };
   timeoutTicker: { reschedule(ms: number): void };
   timeout: number;
+  /** https: a socket is open once its TLS handshake is done. */
+  secure: boolean;
   destroyed: boolean;
   responseMax?: number;
   _connect(): void;

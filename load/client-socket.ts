@@ -84,7 +84,7 @@ export function openSocket(c: ClientInternals, connect: () => void, base: Parser
     markDead(s, 'closed');
     s.parser.finish(); // an answer whose body runs until the close is complete now
   });
-  s.conn.once('connect', () => {
+  s.conn.once(c.secure ? 'secureConnect' : 'connect', () => {
     s.connected = true;
     on.connected(s);
   });

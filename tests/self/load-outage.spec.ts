@@ -4,6 +4,7 @@ import { failedOf } from '../../load/outcomes.js';
 import { loadResult } from '../../load/report-json.js';
 import { reportHtml } from '../../load/report-html.js';
 import { consoleTable } from '../../load/report-table.js';
+import { judge, parseThreshold } from '../../load/thresholds.js';
 import type { ScenarioResult } from '../../load/scenario-result.js';
 import { openBrowser, type Browser, type Page } from './chart-reading.js';
 import { CHROMIUM } from './debian-chromium.js';
@@ -55,6 +56,15 @@ test.describe('a target down for a while, then back on the same port', () => {
       if (n > 0) expect(at(i), `interval ${i}`).toBeGreaterThanOrEqual(down.from - s.interval_ms / 1000);
       if (n > 0) expect(at(i), `interval ${i}`).toBeLessThanOrEqual(down.to + s.interval_ms / 1000);
     });
+  });
+
+  test('thresholds read the buckets: connect errors over the run, resets over windows', () => {
+    const rules = [parseThreshold('connect_errors < 1', 't'), parseThreshold('resets < 1 over 500ms', 't')];
+    const [whole, windowed] = judge(rules, r, { series: r.series, start: r.start, duration: r.duration });
+    expect(whole).toMatchObject({ passed: false, measured: r.outcomes.connect_failed });
+    expect(windowed.passed).toBe(false);
+    expect(windowed.measured).toBeGreaterThan(0);
+    expect(windowed.measured).toBeLessThanOrEqual(r.outcomes.failed_after_send);
   });
 
   test.describe('the status chart (in real headless Chromium)', () => {

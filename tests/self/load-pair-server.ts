@@ -102,7 +102,7 @@ function serve(o: PairOptions): {
     connOf.set(res, conn);
     if (conn.closing) return void rec.afterClose++; // a correct client never sends one: left unanswered
     const path = (req.url ?? '/').split('?')[0];
-    if (o.swap) swapOrWait(res, path, at);
+    if (o.swap && !killing) swapOrWait(res, path, at);
     else answer(res, path, path, at);
   });
   server.on('connection', (s: Conn) => {
@@ -120,6 +120,11 @@ function serve(o: PairOptions): {
     record: () => ({ ...rec, held: held.length, lagMs: lag.max / 1e6 }),
     async kill() {
       killing = true; // from now on nothing is answered
+      if (waiting) {
+        clearTimeout(waiting.timer); // a request waiting for a partner to swap with is held like the rest
+        held.push(waiting);
+        waiting = null;
+      }
       // stop listening: new connections are refused (http's own close() would also end idle keep-alive connections
       // at once, and a request a client writes on one just then would never be read)
       NetServer.prototype.close.call(server);
