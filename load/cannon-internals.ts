@@ -27,6 +27,7 @@ export interface HeadInfo {
 
 /** An http-parser-js parser: its callbacks are numbered slots, set per instance. */
 export interface Parser {
+  execute(chunk: Buffer): unknown;
   finish(): unknown;
   [slot: number]: ((...args: never[]) => unknown) | undefined;
 }

@@ -64,6 +64,12 @@ export function openSocket(c: ClientInternals, connect: () => void, base: Parser
     ...{ conn: c.conn, parser, connected: false, dead: false, retired: false, cause: null },
     ...{ closeAnnounced: false, closing: false, informational: false, answers: 0, chunks: 0 },
   };
+  // each chunk autocannon reads goes to execute: counted there, not by one more 'data' listener on every chunk
+  const execute = parser.execute;
+  parser.execute = (chunk: Buffer) => {
+    s.chunks++;
+    return execute.call(parser, chunk);
+  };
   parser[P.kOnHeaders] = base[P.kOnHeaders];
   parser[P.kOnBody] = base[P.kOnBody];
   parser[P.kOnHeadersComplete] = (info: HeadInfo) => on.head(s, info);
@@ -77,8 +83,7 @@ export function openSocket(c: ClientInternals, connect: () => void, base: Parser
     c.opts.pipelining = pipelining;
   }
   s.conn = c.conn;
-  // before autocannon's handlers, which parse the chunk or call _connect
-  s.conn.prependListener('data', () => void s.chunks++);
+  // before autocannon's handlers, which call _connect
   s.conn.prependListener('error', (err: NodeJS.ErrnoException) => markDead(s, causeOf(err)));
   s.conn.prependListener('end', () => {
     markDead(s, 'closed');

@@ -58,7 +58,7 @@ export function createWaiting(s: Sockets): Waiting {
           paused = false;
           s.open();
         }
-        for (const e of again.splice(0)) s.resend(e);
+        if (again.length > 0) for (const e of again.splice(0)) s.resend(e);
         for (; held > 0 && s.live(); held--) s.send();
       }
     } finally {
@@ -71,6 +71,7 @@ export function createWaiting(s: Sockets): Waiting {
   };
   return {
     add() {
+      if (held + again.length === 0 && !flushing && pause === undefined && s.live()) return s.send(); // the usual case
       held++;
       flush();
     },
