@@ -8,14 +8,13 @@ import type { Client } from 'autocannon';
 // `_destroyConnection` on each client (through the `setupClient` hook, before the client first connects) and gives
 // every socket a parser of its own. Written against autocannon 9.0 and http-parser-js 0.5.
 
-/** One request in flight as autocannon keeps it; the harness marks it `sent` once its socket connected, and `epoch`:
- * how many chunks its socket had read when it was written. */
+/** One request in flight as autocannon keeps it; `resent`: the harness wrote it again on a new connection (only
+ * those are marked: a property added to every request would cost an allocation each). */
 export interface QueueEntry {
   req: { path?: string; requestBuffer: Buffer };
   body: string;
   startTime: [number, number];
-  sent?: boolean;
-  epoch?: number;
+  resent?: boolean;
 }
 
 /** What http-parser-js passes when a response's headers are complete. */

@@ -6,15 +6,12 @@ import { bucketsOf, type Bucket } from './outcomes.js';
 
 export type { Cause } from './client-socket.js';
 
-/** What a patched client tells its run, and asks of it. */
+/** What a patched client tells its run, and asks of it (the counts of every request are the client's own, below). */
 export interface ClientHooks {
-  /** True once the run ends: nothing new is started, requests in flight still end in their bucket. */
-  ending(): boolean;
+  /** `ending` turns true once the run ends: nothing new is started, requests in flight still end in their bucket. */
+  run: { ending: boolean };
   /** Calls `write` when the client's next request falls due (open loop); absent: at once. */
   schedule?: (client: Client, write: () => void) => void;
-  started(): void;
-  sent(): void;
-  answered(): void;
   ended(bucket: Exclude<Bucket, 'answered'>, cause: Cause, n: number): void;
   resent(n: number): void;
   unpaired(): void;
@@ -22,8 +19,10 @@ export interface ClientHooks {
   settled(): void;
 }
 
-/** One patched client: the requests it still owes a bucket, and the end of the run for it. */
+/** One patched client: its counts (plain fields: the hot path pays no call), the requests it still owes a bucket,
+ * and the end of the run for it. */
 export interface PatchedClient {
+  counts: { started: number; sent: number; answered: number };
   pending(): number;
   end(): void;
 }
@@ -40,22 +39,19 @@ export function patchClient(client: Client, hooks: ClientHooks): PatchedClient {
   const orig = { connect: c._connect, doRequest: c._doRequest, destroyConnection: c._destroyConnection };
   const P = parserClassOf(c.parser);
   const base = c.parser; // autocannon sets its callbacks on it before the first connect
+  const doRequest = orig.doRequest.bind(c);
+  const counts = { started: 0, sent: 0, answered: 0 };
   let gen: ClientSocket | null = null;
-  let [started, lastFailed] = [0, false];
+  let lastFailed = false;
   const queue = (): QueueEntry[] => c.pipelinedRequests.pendingRequests;
-  const markSent = (e: QueueEntry): void => {
-    if (!e.sent) {
-      e.sent = true;
-      hooks.sent();
-    }
-  };
   const finishIfDone = (): void => {
-    if (!c.destroyed && c.responseMax && started >= c.responseMax && queue().length + waiting.size === 0) c.destroy();
+    const max = c.responseMax;
+    if (max && counts.started >= max && !c.destroyed && queue().length + waiting.size === 0) c.destroy();
   };
 
   function onHead(g: ClientSocket, info: HeadInfo): unknown {
-    const head = queue()[0];
-    if (head === undefined || head.epoch === g.chunks) {
+    const inFlight = queue().length;
+    if (inFlight === 0 || inFlight <= g.writtenInChunk) {
       // an answer to no request, or read before its request was written: nothing more on this socket can be paired
       hooks.unpaired();
       markDead(g, 'unpaired');
@@ -72,9 +68,9 @@ export function patchClient(client: Client, hooks: ClientHooks): PatchedClient {
     if (g.informational) return void (g.informational = false);
     g.answers++;
     if (g.closeAnnounced) g.closing = true;
-    if (!c.destroyed) hooks.answered();
+    if (!c.destroyed) counts.answered++;
     base[P.kOnMessageComplete]!(); // shifts the queue, emits 'response', starts the next request, judges the body
-    hooks.settled();
+    if (hooks.run.ending) hooks.settled();
     finishIfDone();
   }
 
@@ -91,7 +87,7 @@ export function patchClient(client: Client, hooks: ClientHooks): PatchedClient {
       if (entries.length > 0) hooks.resent(entries.length);
       return;
     }
-    const n = bucketsOf(entries, { timeout: cause === 'timeout', stopped: c.destroyed });
+    const n = bucketsOf(entries, { connected: g.connected, timeout: cause === 'timeout', stopped: c.destroyed });
     for (const [bucket, k] of Object.entries(n)) if (k > 0) hooks.ended(bucket as keyof typeof n, cause, k);
     if (!c.destroyed) for (let i = 0; i < entries.length; i++) start(); // replaced, as an answer would be
     hooks.settled();
@@ -105,7 +101,7 @@ export function patchClient(client: Client, hooks: ClientHooks): PatchedClient {
       return true;
     },
     open() {
-      const connected = (g: ClientSocket): void => void (gen === g && queue().forEach(markSent));
+      const connected = (g: ClientSocket): void => void (counts.sent += g.fresh);
       gen = openSocket(c, orig.connect, base, { head: onHead, complete: onComplete, connected });
     },
     get lastFailed() {
@@ -116,13 +112,15 @@ export function patchClient(client: Client, hooks: ClientHooks): PatchedClient {
       return c.destroyed;
     },
     send() {
-      orig.doRequest.call(c); // the next path of the rotation, queued, written, its timer set
-      const e = queue().at(-1)!;
-      e.epoch = gen!.chunks;
-      if (gen!.connected) markSent(e);
+      doRequest(); // the next path of the rotation, queued, written, its timer set
+      const g = gen!;
+      g.writtenInChunk++;
+      if (g.connected) counts.sent++;
+      else g.fresh++;
     },
     resend(e) {
-      e.epoch = gen!.chunks;
+      e.resent = true; // sent before: it counts as sent once, whatever becomes of this socket
+      gen!.writtenInChunk++;
       queue().push(e);
       c.conn.write(e.req.requestBuffer);
       c.timeoutTicker.reschedule(c.timeout);
@@ -131,10 +129,9 @@ export function patchClient(client: Client, hooks: ClientHooks): PatchedClient {
   const waiting = createWaiting(sockets);
 
   function write(): void {
-    if (hooks.ending() || c.destroyed) return;
-    if (c.responseMax && started >= c.responseMax) return finishIfDone();
-    started++;
-    hooks.started();
+    if (hooks.run.ending || c.destroyed) return;
+    if (c.responseMax && counts.started >= c.responseMax) return finishIfDone();
+    counts.started++;
     waiting.add();
   }
   const start = (): void => (hooks.schedule ? hooks.schedule(client, write) : write());
@@ -160,6 +157,7 @@ export function patchClient(client: Client, hooks: ClientHooks): PatchedClient {
     if (owed > 0) hooks.ended('failed_after_send', 'stopped', owed);
   };
   return {
+    counts,
     pending: () => queue().length + waiting.size,
     end() {
       const dropped = waiting.end();

@@ -19,8 +19,11 @@ export interface ClientSocket {
   /** A 1xx answer is being read: the final answer to the same request follows it. */
   informational: boolean;
   answers: number;
-  /** Chunks read: an answer read in the chunk during which its request was written came before that request. */
-  chunks: number;
+  /** Requests written while it was connecting (sent once it connects). */
+  fresh: number;
+  /** Requests written since its last chunk began: an answer read in the chunk during which its request was written
+   * came before that request. */
+  writtenInChunk: number;
 }
 
 /** What the socket's parser and events call. */
@@ -62,12 +65,12 @@ export function openSocket(c: ClientInternals, connect: () => void, base: Parser
   const parser = new P(P.RESPONSE);
   const s: ClientSocket = {
     ...{ conn: c.conn, parser, connected: false, dead: false, retired: false, cause: null },
-    ...{ closeAnnounced: false, closing: false, informational: false, answers: 0, chunks: 0 },
+    ...{ closeAnnounced: false, closing: false, informational: false, answers: 0, fresh: 0, writtenInChunk: 0 },
   };
-  // each chunk autocannon reads goes to execute: counted there, not by one more 'data' listener on every chunk
+  // each chunk autocannon reads goes to execute: seen there, not by one more 'data' listener on every chunk
   const execute = parser.execute;
   parser.execute = (chunk: Buffer) => {
-    s.chunks++;
+    s.writtenInChunk = 0;
     return execute.call(parser, chunk);
   };
   parser[P.kOnHeaders] = base[P.kOnHeaders];

@@ -53,15 +53,16 @@ export function unreconciled(o: Outcomes, sent: number): string | null {
   return null;
 }
 
-/** The buckets of requests still queued on a socket that ended: never connected, failed to connect (not sent when the
- * run stopped them); else timed out after a time-out, failed after send otherwise. */
+/** The buckets of requests still queued on a socket that ended: on one that never connected, failed to connect (not
+ * sent when the run stopped them), unless written there again after being sent before; else timed out after a
+ * time-out, failed after send otherwise. */
 export function bucketsOf(
-  entries: readonly { sent?: boolean }[],
-  how: { timeout: boolean; stopped: boolean },
+  entries: readonly { resent?: boolean }[],
+  how: { connected: boolean; timeout: boolean; stopped: boolean },
 ): Record<Exclude<Bucket, 'answered'>, number> {
   const n = { connect_failed: 0, timed_out: 0, failed_after_send: 0, not_sent: 0 };
   for (const e of entries) {
-    if (!e.sent) n[how.stopped ? 'not_sent' : 'connect_failed']++;
+    if (!how.connected && !e.resent) n[how.stopped ? 'not_sent' : 'connect_failed']++;
     else n[how.timeout ? 'timed_out' : 'failed_after_send']++;
   }
   return n;

@@ -18,10 +18,10 @@ export interface Wire {
 
 /** Creates the run's wire: `schedule` paces the clients (open loop), `onFailed` hears each failed request. */
 export function createWire(o: { schedule?: ClientHooks['schedule']; onFailed?: FailureListener } = {}): Wire {
-  const outcomes = noOutcomes();
+  const failures = noOutcomes(); // the rare counts; started, sent and answered are summed over the clients
   const clients: PatchedClient[] = [];
-  let sent = 0;
-  let ending = false;
+  const run = { ending: false };
+  const sum = (k: keyof PatchedClient['counts']): number => clients.reduce((n, c) => n + c.counts[k], 0);
   let drained: Promise<void> | null = null;
   let release: (() => void) | null = null;
   const check = (): void => {
@@ -31,19 +31,16 @@ export function createWire(o: { schedule?: ClientHooks['schedule']; onFailed?: F
     }
   };
   const hooks: ClientHooks = {
-    ending: () => ending,
+    run,
     schedule: o.schedule,
-    started: () => void outcomes.started++,
-    sent: () => void sent++,
-    answered: () => void outcomes.answered++,
     ended(bucket, cause, n) {
-      outcomes[bucket] += n;
+      failures[bucket] += n;
       o.onFailed?.(bucket, cause, n);
     },
-    resent: (n) => void (outcomes.resent += n),
-    unpaired: () => void outcomes.unpaired++,
+    resent: (n) => void (failures.resent += n),
+    unpaired: () => void failures.unpaired++,
     settled: () => {
-      if (ending) check();
+      if (run.ending) check();
     },
   };
   return {
@@ -52,15 +49,17 @@ export function createWire(o: { schedule?: ClientHooks['schedule']; onFailed?: F
     },
     end() {
       if (drained) return drained;
-      ending = true;
+      run.ending = true;
       drained = new Promise((r) => (release = r));
       for (const c of clients) c.end();
       check();
       return drained;
     },
-    outcomes,
+    get outcomes() {
+      return { ...failures, started: sum('started'), answered: sum('answered') };
+    },
     get sent() {
-      return sent;
+      return sum('sent');
     },
   };
 }

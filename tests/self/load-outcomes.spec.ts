@@ -3,12 +3,14 @@ import { createOutageWatch, MIN_OUTAGE_MS } from '../../load/outage-watch.js';
 import { addOutcomes, bucketsOf, failedOf, noOutcomes, sentOf, unreconciled } from '../../load/outcomes.js';
 
 test.describe('request outcomes: one bucket each, and the sums that must hold', () => {
+  const [fresh, resent] = [{}, { resent: true }];
   const cases = [
-    ['never connected', { sent: false }, { timeout: false, stopped: false }, 'connect_failed'],
-    ['never connected, run stopped', { sent: false }, { timeout: false, stopped: true }, 'not_sent'],
-    ['sent, time-out', { sent: true }, { timeout: true, stopped: false }, 'timed_out'],
-    ['sent, reset or closed', { sent: true }, { timeout: false, stopped: false }, 'failed_after_send'],
-    ['sent, run stopped', { sent: true }, { timeout: false, stopped: true }, 'failed_after_send'],
+    ['never connected', fresh, { connected: false, timeout: false, stopped: false }, 'connect_failed'],
+    ['never connected, run stopped', fresh, { connected: false, timeout: false, stopped: true }, 'not_sent'],
+    ['never connected, sent before', resent, { connected: false, timeout: false, stopped: false }, 'failed_after_send'],
+    ['connected, time-out', fresh, { connected: true, timeout: true, stopped: false }, 'timed_out'],
+    ['connected, reset or closed', fresh, { connected: true, timeout: false, stopped: false }, 'failed_after_send'],
+    ['connected, run stopped', fresh, { connected: true, timeout: false, stopped: true }, 'failed_after_send'],
   ] as const;
   for (const [what, entry, how, bucket] of cases) {
     test(`a request queued on a socket that ended (${what}) is ${bucket}`, () => {
