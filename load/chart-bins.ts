@@ -15,6 +15,8 @@ export interface Bin {
   to_s: number;
   requests: number;
   codes: Record<string, number>;
+  /** Requests that ended without an answer in the bin, by how. */
+  failed: { connect_failed: number; failed_after_send: number; timed_out: number };
   latency: { p50: number | null; p99: number | null; max: number | null };
 }
 
@@ -26,6 +28,13 @@ const msAt = (encoded: string[], p: number): number | null => {
   const h = mergeHistograms(encoded.filter(Boolean));
   return h.totalCount === 0 ? null : Math.round(h.getValueAtPercentile(p)) / 1000;
 };
+
+/** The requests that failed in some intervals, by bucket (timed out: the failures that were neither of the others). */
+function failedIn(s: Series, idx: number[]): Bin['failed'] {
+  const total = (list: readonly number[] | undefined): number => idx.reduce((n, i) => n + (list?.[i] ?? 0), 0);
+  const [all, connect, resets] = [total(s.errors), total(s.connect_errors), total(s.resets)];
+  return { connect_failed: connect, failed_after_send: resets, timed_out: all - connect - resets };
+}
 
 /** One bin from series intervals first..last: counts add up; percentiles from the merged histograms (exact). */
 function binOf(s: Series, first: number, last: number, span: TimeSpan, offset: number): Bin {
@@ -42,6 +51,7 @@ function binOf(s: Series, first: number, last: number, span: TimeSpan, offset: n
     to_s: ((offset + last + 1) * span.interval_ms) / 1000,
     requests: idx.reduce((n, i) => n + (s.requests[i] ?? 0), 0),
     codes,
+    failed: failedIn(s, idx),
     latency: { p50: at('p50', 50), p99: at('p99', 99), max: at('max', 100) },
   };
 }

@@ -1,5 +1,6 @@
 import { axes, px, timeScale, yScale, type TimeSpan } from './chart-axes.js';
 import { binsOf, type Bin } from './chart-bins.js';
+import { failureLegend, failureStacks, outageBands, perSecond } from './chart-failures.js';
 import { framed, legend, svgChart, type LegendItem } from './chart-svg.js';
 import type { ScenarioResult } from './scenario-result.js';
 
@@ -60,9 +61,10 @@ export function statusChart(s: ScenarioResult, span: TimeSpan): string {
     const total = s.status_codes[c] ?? 0;
     return { label: `${c}: ${total}`, color: colors[c], data: { code: c, total } };
   });
-  const f = framed(560, 250, items);
+  const failures = failureLegend(s.outcomes);
+  const f = framed(560, 250, [...items, ...failures]);
   const bins = binsOf(s.series, span);
-  const y = yScale(f, Math.max(1, ...bins.map((b) => b.requests / (b.to_s - b.from_s))));
+  const y = yScale(f, Math.max(1, ...bins.map(perSecond)));
   const x = timeScale(f, span);
   const below = bins.map(() => 0);
   const stacks = codes.map((c) => {
@@ -70,8 +72,13 @@ export function statusChart(s: ScenarioResult, span: TimeSpan): string {
     bins.forEach((b, i) => (below[i] += b.codes[c] ?? 0));
     return drawn;
   });
-  const errors = s.errors > 0 ? `; ${s.errors} requests got no answer (errors, timeouts)` : '';
+  const failed = failures.length ? '; failed requests on top, outages shaded' : '';
+  const titles = { x: 's from the measured start', y: failures.length ? 'requests/s' : 'answers/s' };
   const body =
-    axes(f, x.ticks, y.ticks, { x: 's from the measured start', y: 'answers/s' }) + stacks.join('') + legend(items, f);
-  return svgChart('status-chart', s.name, f, `answers per status code, stacked${errors}`, body);
+    outageBands(bins, f, x.at) +
+    axes(f, x.ticks, y.ticks, titles) +
+    stacks.join('') +
+    failureStacks(bins, below, { x: x.at, y: y.at }) +
+    legend([...items, ...failures], f);
+  return svgChart('status-chart', s.name, f, `answers per status code${failed || ', stacked'}`, body);
 }

@@ -1,4 +1,5 @@
 import { mergeHistograms } from './histograms.js';
+import { addOutcomes } from './outcomes.js';
 import { checkProvenance, type MergeInput } from './provenance.js';
 import { RESULT_SCHEMA, type LoadResult } from './report-json.js';
 import { shardText } from './shard.js';
@@ -60,6 +61,7 @@ export function mergeScenario(
       start: parts.map((p) => p.start).sort()[0],
       duration: Math.max(...parts.map((p) => p.duration)),
       requests: { total: total((p) => p.requests.total), sent: total((p) => p.requests.sent) },
+      outcomes: addOutcomes(parts.map((p) => p.outcomes)),
       throughput: { total: total((p) => p.throughput.total) },
       errors: total((p) => p.errors),
       timeouts: total((p) => p.timeouts),
@@ -89,6 +91,11 @@ export function mergeResults(
   files: string[] = results.map((_, i) => `input ${i + 1}`),
 ): LoadResult {
   const bad = results.findIndex((r) => r?.schema !== RESULT_SCHEMA);
+  const older = results[bad]?.schema;
+  if (typeof older === 'string' && /^receipt-load-result\/[12]$/.test(older))
+    throw new UsageError(
+      `merge: ${files[bad]} is ${older}, from a version without request outcomes; run it again with this one`,
+    );
   if (bad >= 0)
     throw new UsageError(
       `merge: ${files[bad]} is not a load result ` +

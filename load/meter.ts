@@ -2,6 +2,8 @@ import type { Client } from 'autocannon';
 import type { Histogram } from 'hdr-histogram-js';
 import { createHistogram, recordLatency } from './histograms.js';
 import { createSeriesRecorder, type Series } from './series.js';
+import { createOutageWatch } from './outage-watch.js';
+import type { FailureListener } from './wire.js';
 
 export type { Series } from './series.js';
 
@@ -9,8 +11,8 @@ export type { Series } from './series.js';
 export interface Meter {
   /** Listener for the autocannon instance's 'response' event. */
   onResponse(client: Client, status: number, bytes: number, ms: number): void;
-  /** Listener for the instance's 'reqError' event (a transport error or a timeout): counted in its interval. */
-  onError(): void;
+  /** Requests that ended without an answer (the wire's buckets): counted in their interval, and watched for outages. */
+  onFailed: FailureListener;
   /** An answer the sampler judged: counted in its interval, so error_rate holds over windows as over the run. */
   onJudged(valid: boolean): void;
   /** Hook for autocannon's `setupClient`: watches 429 answers for Retry-After. */
@@ -21,8 +23,11 @@ export interface Meter {
   readonly rateLimited: number;
   /** Answers cut off because the body passed MAX_BODY_BYTES (each also counts as a timeout). */
   readonly oversize: number;
-  /** Requests actually written (autocannon's own count guesses the first ones in open-loop mode). */
-  readonly sent: number;
+  /** When the measured phase began and when its last answer arrived (performance.now(); the start if none did). */
+  readonly start: number;
+  readonly lastAnswer: number;
+  /** Each span without an answer in which requests failed, one line each (`no answer from 3.0 s to 5.1 s: …`). */
+  outages(end: number): string[];
   /** The longest Retry-After (seconds) the target asked for, 0 when none. */
   readonly retryAfter: number;
 }
@@ -61,7 +66,7 @@ function capBody(client: Client, onOversize: () => void): void {
 /** `latency` may replace autocannon's measure (open loop: time since the request was due); `on429` fires on the first 429. */
 export function createMeter(opts: {
   intervalMs: number;
-  latency?: (client: Client, ms: number) => number;
+  latency?: (client: Client, ms: number, now: number) => number;
   on429: () => void;
   /** Called after each interval ends, with the series so far and the whole-run histogram (rules judged while running). */
   onInterval?: (series: Series, total: Histogram) => void;
@@ -70,11 +75,12 @@ export function createMeter(opts: {
   const recorder = createSeriesRecorder(opts.intervalMs);
   let rateLimited = 0,
     retryAfter = 0,
-    sent = 0,
     oversize = 0;
   // each cut is due at start + k·interval: a late timer on a busy machine must not stretch every later interval
   // (setInterval re-arms from when it fired, so its lateness would add up and the time axis would shrink)
   const start = performance.now();
+  let lastAnswer = start;
+  const outages = createOutageWatch(start);
   let cuts = 0;
   let timer: NodeJS.Timeout;
   const arm = (): void => {
@@ -89,21 +95,21 @@ export function createMeter(opts: {
   arm();
   return {
     onResponse(client, status, resBytes, ms) {
-      const latency = opts.latency ? opts.latency(client, ms) : ms;
+      lastAnswer = performance.now();
+      outages.answer(lastAnswer);
+      const latency = opts.latency ? opts.latency(client, ms, lastAnswer) : ms;
       recordLatency(histogram, latency);
       recorder.add(status, resBytes, latency);
       if (status === 429 && rateLimited++ === 0) opts.on429();
     },
-    onError() {
-      recorder.error();
+    onFailed(bucket, cause, n) {
+      recorder.failed(bucket, n);
+      outages.failure(bucket, cause, n);
     },
     onJudged(valid) {
       recorder.judged(valid);
     },
     attach(client) {
-      (client as NodeJS.EventEmitter).on('request', () => {
-        sent++;
-      }); // emitted per written request, not in the types
       capBody(client, () => {
         oversize++;
       });
@@ -123,9 +129,11 @@ export function createMeter(opts: {
     get rateLimited() {
       return rateLimited;
     },
-    get sent() {
-      return sent;
+    start,
+    get lastAnswer() {
+      return lastAnswer;
     },
+    outages: (end) => outages.notes(end),
     get oversize() {
       return oversize;
     },

@@ -3,7 +3,7 @@ import type { RunInfo } from './run-info.js';
 import type { ScenarioResult } from './scenario-result.js';
 
 /** Version tag of the JSON result format (docs/load.md "## Reports" documents it). */
-export const RESULT_SCHEMA = 'receipt-load-result/2';
+export const RESULT_SCHEMA = 'receipt-load-result/3';
 
 /** What a merge checked and found: its inputs (with their shards), each scenario's start skew, and notes. */
 export interface MergeInfo {

@@ -49,10 +49,25 @@ export function statusLine(s: ScenarioResult): string {
   return other.length ? other.map(([code, count]) => `${code}×${count}`).join(' ') : '-';
 }
 
-/** Every SLO verdict line, then notes and invalid-body examples, per scenario. */
+/** Where a scenario's requests ended, each bucket once: `fetch requests: 120 started: 100 answered, …`. */
+export function requestsLine(s: ScenarioResult): string[] {
+  const o = s.outcomes;
+  if (!o || o.started === 0) return [];
+  const buckets =
+    `${o.answered} answered, ${o.timed_out} timed out, ${o.connect_failed} failed to connect, ` +
+    `${o.failed_after_send} failed after send, ${o.not_sent} not sent (the run ended); ${s.requests.sent} sent`;
+  const extra = [
+    o.resent > 0 ? `${o.resent} written again after an answer that closed their connection` : '',
+    o.unpaired > 0 ? `${o.unpaired} answers to no request (not judged)` : '',
+  ].filter(Boolean);
+  return [`  ${s.name} requests: ${o.started} started: ${[buckets, ...extra].join('; ')}`];
+}
+
+/** Every SLO verdict line, then where the requests ended, notes and invalid-body examples, per scenario. */
 export function verdictLines(scenarios: readonly ScenarioResult[]): string[] {
   return scenarios.flatMap((s) => [
     ...s.thresholds.map((v) => formatVerdict(s.name, v)),
+    ...requestsLine(s),
     ...s.notes.map((note) => `✗ ${s.name} ${note}`),
     ...s.invalid_examples.map((e) => `  ${s.name} invalid body: ${e}`),
   ]);

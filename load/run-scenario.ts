@@ -1,11 +1,13 @@
 import type autocannon from 'autocannon';
 import type { Client } from 'autocannon';
 import { createBrake, fire, type Progress, type RawResult } from './cannon.js';
-import { createMeter, MAX_BODY_BYTES, type Meter } from './meter.js';
+import { createWire, type Wire } from './wire.js';
+import { failedOf, unreconciled } from './outcomes.js';
+import { createMeter, MAX_BODY_BYTES, type Meter, type Series } from './meter.js';
 import { createPacer } from './pace.js';
 import { createRotation, type Rotation } from './rotation.js';
 import { createSampleValidator, type SampleValidator } from './sample-validator.js';
-import { finalize, notRun, settingsOf, type ScenarioResult } from './scenario-result.js';
+import { finalize, non2xxOf, notRun, settingsOf, type ScenarioResult } from './scenario-result.js';
 import { createHistogram } from './histograms.js';
 import { createAbortWatch } from './abort-watch.js';
 import { chooseInterval, MIN_INTERVAL_MS } from './window-rules.js';
@@ -36,7 +38,12 @@ const prefixOf = (d: Drive): string => new URL(d.url).pathname.replace(/\/+$/, '
 const sentPaths = (d: Drive): string[] => d.paths.map((p) => prefixOf(d) + p);
 
 /** autocannon options shared by warm-up and measurement: rotation over paths, closed or open loop, time and request bounds. */
-function cannonOptions(s: Scenario, d: Drive, seconds: number, rotation: Rotation): autocannon.Options {
+function cannonOptions(
+  s: Scenario,
+  d: Drive,
+  seconds: number,
+  rotation: Rotation,
+): autocannon.Options & { duration: number; timeout: number } {
   return {
     url: d.url,
     connections: connectionsOf(s),
@@ -54,18 +61,17 @@ function cannonOptions(s: Scenario, d: Drive, seconds: number, rotation: Rotatio
 async function warmUp(s: Scenario, d: Drive): Promise<ScenarioResult | null> {
   const pacer = s.mode === 'open' ? createPacer((1000 * connectionsOf(s)) / s.rate!, connectionsOf(s)) : undefined;
   const rotation = createRotation(sentPaths(d), connectionsOf(s), s.pipelining);
-  const brake = createBrake();
+  const wire = createWire({ schedule: pacer?.schedule });
+  const brake = createBrake(wire);
   const meter = createMeter({ intervalMs: 1000, on429: () => brake.pull() });
   const setupClient = (c: Client): void => {
-    brake.attach(c);
+    wire.attach(c);
     rotation.attach(c);
     meter.attach(c);
     pacer?.attach(c);
   };
-  await fire({ ...cannonOptions(s, d, s.warmup, rotation), setupClient }, 'warm-up', s, d, pacer, (i) => {
-    brake.bind(i);
-    i.on('response', meter.onResponse);
-  });
+  const options = { ...cannonOptions(s, d, s.warmup, rotation), setupClient };
+  await fire(options, 'warm-up', s, { ...d, brake }, pacer, (i) => i.on('response', meter.onResponse));
   meter.finish();
   if (meter.rateLimited === 0) return null;
   const why = `the target answered 429 (rate limited) in the warm-up; the scenario stopped at once (Retry-After: ${meter.retryAfter} s)`;
@@ -77,11 +83,15 @@ async function warmUp(s: Scenario, d: Drive): Promise<ScenarioResult | null> {
 const intervalOf = (s: Scenario): number =>
   chooseInterval(s.thresholds, Math.min(1000, Math.max(MIN_INTERVAL_MS, Math.round((s.duration * 1000) / 60))));
 
-/** What the measured phase leaves: autocannon's counters, the meter, the sampler and why it was aborted, if it was. */
+/** What the measured phase leaves: autocannon's counters, the wire's outcomes, the meter, the sampler, its end and
+ * why it was aborted, if it was. */
 interface Measured {
   raw: RawResult;
+  wire: Wire;
   meter: Meter;
   validator: SampleValidator;
+  /** When sending stopped (the brake) or the last answer arrived, whichever was later (performance.now()). */
+  end: number;
   aborted?: string;
 }
 
@@ -89,12 +99,13 @@ interface Measured {
 async function measure(s: Scenario, d: Drive): Promise<Measured> {
   const { publicUrl, secret } = d;
   const sampled = { operation: s.operation, publicUrl, accountSid: secret.accountSid, secret, basePath: prefixOf(d) };
-  const brake = createBrake();
   const pacer = s.mode === 'open' ? createPacer((1000 * connectionsOf(s)) / s.rate!, connectionsOf(s)) : undefined;
   let aborted: string | undefined;
+  const wire = createWire({ schedule: pacer?.schedule, onFailed: (...f) => meter.onFailed(...f) });
+  const brake = createBrake(wire);
   const meter = createMeter({
     intervalMs: intervalOf(s),
-    latency: pacer && ((client, ms) => pacer.latencySinceDue(client, performance.now()) ?? ms),
+    latency: pacer && ((client, ms, now) => pacer.latencySinceDue(client, now) ?? ms),
     on429: () => brake.pull(), // the target asked us to back off: stop sending now
     // a lost abortOnFail rule: the target is broken, so it does not get the rest of the load
     onInterval: createAbortWatch(s.thresholds, (note) => {
@@ -105,40 +116,48 @@ async function measure(s: Scenario, d: Drive): Promise<Measured> {
   const validator = createSampleValidator(sampled, s.sampleEvery, (valid) => meter.onJudged(valid));
   const rotation = createRotation(sentPaths(d), connectionsOf(s), s.pipelining);
   const setupClient = (c: Client): void => {
-    brake.attach(c);
+    wire.attach(c); // first: the others see a client whose answers are paired with their own requests
     rotation.attach(c);
     validator.attach(c);
     meter.attach(c);
     pacer?.attach(c);
   };
-  const raw = await fire({ ...cannonOptions(s, d, s.duration, rotation), setupClient }, 'measure', s, d, pacer, (i) => {
-    brake.bind(i);
-    i.on('response', meter.onResponse);
-    i.on('reqError', meter.onError);
-  });
-  return { raw, meter, validator, aborted };
+  const options = { ...cannonOptions(s, d, s.duration, rotation), setupClient };
+  const raw = await fire(options, 'measure', s, { ...d, brake }, pacer, (i) => i.on('response', meter.onResponse));
+  return { raw, wire, meter, validator, end: Math.max(brake.pulledAt ?? 0, meter.lastAnswer), aborted };
+}
+
+/** What went wrong besides the thresholds, one line each: 429s, an abort, stalls, outages, cut bodies, odd answers. */
+function notesOf(s: Scenario, m: Measured, series: Series): string[] {
+  const { meter, wire } = m;
+  const stopped = `the target answered 429 (rate limited) ${meter.rateLimited} times; the scenario stopped at once`;
+  const notes = meter.rateLimited ? [`${stopped} (Retry-After: ${meter.retryAfter} s)`] : [];
+  if (m.aborted) notes.push(m.aborted);
+  notes.push(...meter.outages(m.end), ...stallNotes({ mode: s.mode, series }));
+  if (meter.oversize > 0)
+    notes.push(
+      `${meter.oversize} answers were cut off for a body larger than ${MAX_BODY_BYTES} bytes; counted as timeouts`,
+    );
+  const { unpaired } = wire.outcomes;
+  if (unpaired > 0)
+    notes.push(
+      `${unpaired} answers arrived when no request was waiting for one: not judged, not counted as answers; ` +
+        'their connections were closed and opened again',
+    );
+  const odd = unreconciled(wire.outcomes, wire.sent);
+  if (odd) notes.push(`the request counts do not add up (a fault of the load tool): ${odd}`);
+  return notes;
 }
 
 /** Warms up, then measures one scenario; judges a sample of answers; stops at once on a 429 (Retry-After is the caller's). */
 export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult> {
   const limited = s.warmup > 0 ? await warmUp(s, d) : null;
   if (limited) return limited;
-  const { raw, meter, validator, aborted } = await measure(s, d);
+  const m = await measure(s, d);
+  const { raw, wire, meter, validator } = m;
   const series = meter.finish();
-  const stopped = `the target answered 429 (rate limited) ${meter.rateLimited} times; the scenario stopped at once`;
-  const notes = meter.rateLimited ? [`${stopped} (Retry-After: ${meter.retryAfter} s)`] : [];
-  if (aborted) notes.push(aborted);
-  notes.push(...stallNotes({ mode: s.mode, series }));
-  // autocannon reconnects silently when the server closes a connection; requests lost that way are errors too
-  const dropped = Math.max(0, meter.sent - raw.totalCompletedRequests - raw.timeouts - s.connections * s.pipelining);
-  if (meter.oversize > 0)
-    notes.push(
-      `${meter.oversize} answers were cut off for a body larger than ${MAX_BODY_BYTES} bytes; counted as timeouts`,
-    );
-  if (dropped > 0)
-    notes.push(
-      `${dropped} requests were sent but never answered (the target closed the connection); counted as errors`,
-    );
+  const status_codes = Object.fromEntries(Object.entries(raw.statusCodeStats).map(([code, v]) => [code, v.count]));
+  const outcomes = { ...wire.outcomes };
   return finalize(
     {
       name: s.name,
@@ -148,21 +167,22 @@ export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult
       urls: new Set(d.paths).size,
       generators: 1,
       start: new Date(raw.start).toISOString(),
-      duration: raw.duration,
-      requests: { total: raw.totalCompletedRequests, sent: meter.sent },
+      duration: Math.round((m.end - meter.start) / 10) / 100,
+      requests: { total: outcomes.answered, sent: wire.sent },
+      outcomes,
       throughput: { total: raw.totalBytes },
-      errors: raw.errors + dropped,
-      timeouts: raw.timeouts,
-      non2xx: raw.non2xx,
+      errors: failedOf(outcomes),
+      timeouts: outcomes.timed_out,
+      non2xx: non2xxOf(status_codes),
       mismatches: validator.invalid,
       sampled: validator.sampled,
       rate_limited: meter.rateLimited,
       retry_after: meter.retryAfter,
-      status_codes: Object.fromEntries(Object.entries(raw.statusCodeStats).map(([code, v]) => [code, v.count])),
+      status_codes,
       series,
       parts: [],
       invalid_examples: validator.examples,
-      notes,
+      notes: notesOf(s, m, series),
     },
     meter.histogram,
     s.thresholds,

@@ -14,8 +14,11 @@ export interface Sample {
   answers: number;
   bytes: number;
   non2xx: number;
-  /** Requests failed without an answer, answers judged, and judged answers that broke the contract. */
+  /** Requests failed without an answer (of them: failed to connect, and reset or closed after they were sent),
+   * answers judged, and judged answers that broke the contract. */
   errors: number;
+  connect_errors: number;
+  resets: number;
   sampled: number;
   invalid: number;
   /** The window's length in ms (the run's first and last intervals may be cut short). */
@@ -32,12 +35,14 @@ export function sampleOf(
   histogram: Histogram,
   b: { from: number[]; to: number[] },
 ): Sample {
-  const c = { answers: 0, bytes: 0, non2xx: 0, errors: 0, sampled: 0, invalid: 0 };
+  const c = { answers: 0, bytes: 0, non2xx: 0, errors: 0, connect_errors: 0, resets: 0, sampled: 0, invalid: 0 };
   for (let x = i; x < j; x++) {
     c.answers += s.requests[x];
     c.bytes += s.bytes[x];
     c.non2xx += non2xxAt(s, x);
     c.errors += s.errors?.[x] ?? 0;
+    c.connect_errors += s.connect_errors?.[x] ?? 0;
+    c.resets += s.resets?.[x] ?? 0;
     c.sampled += s.sampled?.[x] ?? 0;
     c.invalid += s.invalid?.[x] ?? 0;
   }
@@ -69,6 +74,8 @@ export function sampleValue(metric: string, x: Sample): number | null {
   if (metric === 'throughput.average') return perSecond(x.bytes, x.ms);
   if (metric === 'non2xx') return x.non2xx;
   if (metric === 'errors') return x.errors;
+  if (metric === 'outcomes.connect_failed') return x.connect_errors;
+  if (metric === 'outcomes.failed_after_send') return x.resets;
   if (metric === 'mismatches') return x.invalid;
   if (metric === 'error_rate') return windowErrorRate(x);
   return null;

@@ -4,6 +4,7 @@ import { emptySeries, type Series } from './series.js';
 import type { Scenario } from './scenario-file.js';
 import { judge, type Threshold, type Verdict } from './thresholds.js';
 import { isAbortNote } from './abort-watch.js';
+import { noOutcomes, type Outcomes } from './outcomes.js';
 
 /** One scenario's measurements: the JSON result's `scenarios[]` entry (schema in README "## Load"). Names follow autocannon's result. */
 export interface ScenarioResult {
@@ -28,9 +29,13 @@ export interface ScenarioResult {
   start: string;
   /** Measured seconds (the longest generator's, when merged). */
   duration: number;
+  /** Answers, requests that reached the target, answers per second. */
   requests: { total: number; sent: number; average: number };
+  /** Where every started request ended: one bucket each (outcomes.ts). */
+  outcomes: Outcomes;
   throughput: { total: number; average: number };
   latency: Latency;
+  /** Requests that got no answer, each once: timed out + failed to connect + failed after send. */
   errors: number;
   timeouts: number;
   non2xx: number;
@@ -75,7 +80,13 @@ export type Counts = Omit<
   throughput: { total: number };
 };
 
-/** Share of attempts that failed: transport errors and timeouts, non-2xx, and 2xx bodies estimated invalid from the sample. */
+/** Answers whose status is not 2xx, from the answers by status. */
+export function non2xxOf(codes: Record<string, number>): number {
+  return Object.entries(codes).reduce((n, [code, k]) => n + (code.startsWith('2') ? 0 : k), 0);
+}
+
+/** Share of attempts that failed: requests without an answer, non-2xx, and 2xx bodies estimated invalid from the sample;
+ * attempts are answers plus requests without an answer (a request not sent because the run ended is none). */
 export function errorRate(c: Counts): number {
   const attempts = c.requests.total + c.errors;
   const ok = c.requests.total - c.non2xx;
@@ -136,6 +147,7 @@ const FIELDS: Record<keyof ScenarioResult, true> = {
   start: true,
   duration: true,
   requests: true,
+  outcomes: true,
   throughput: true,
   latency: true,
   errors: true,
@@ -187,6 +199,7 @@ export function notRun(s: Scenario, reason: string, h: Histogram, extra: Partial
       start: new Date().toISOString(),
       duration: 0,
       requests: { total: 0, sent: 0 },
+      outcomes: noOutcomes(),
       throughput: { total: 0 },
       errors: 0,
       timeouts: 0,

@@ -1,5 +1,6 @@
 import type { Histogram } from 'hdr-histogram-js';
 import { createHistogram, encodeHistogram, mergeHistograms, recordLatency } from './histograms.js';
+import type { Bucket } from './outcomes.js';
 import { UsageError } from './usage-error.js';
 
 /** A scenario's measurements per interval, for charts, thresholds over windows and exact merges. */
@@ -15,8 +16,11 @@ export interface Series {
   latency: { p50: (number | null)[]; p99: (number | null)[]; max: (number | null)[] };
   /** Answers per interval by HTTP status, e.g. `{"200": [90, 88], "404": [0, 2]}`. */
   status_codes: Record<string, number[]>;
-  /** Requests that failed without an answer (transport errors, timeouts) per interval. */
+  /** Requests that ended without an answer per interval: timed out, failed to connect or failed after send. */
   errors: number[];
+  /** Of those, requests that failed to connect, and requests whose connection was reset or closed after they were sent. */
+  connect_errors: number[];
+  resets: number[];
   /** Answers judged by the sampler per interval, and how many of them broke the contract. */
   sampled: number[];
   invalid: number[];
@@ -35,6 +39,8 @@ export function emptySeries(intervalMs: number, start = new Date()): Series {
     latency,
     status_codes: {},
     errors: [],
+    connect_errors: [],
+    resets: [],
     sampled: [],
     invalid: [],
     histograms: [],
@@ -49,10 +55,20 @@ interface Tally {
   answers: number;
   bytes: number;
   errors: number;
+  connect_errors: number;
+  resets: number;
   sampled: number;
   invalid: number;
 }
-const noTally = (): Tally => ({ answers: 0, bytes: 0, errors: 0, sampled: 0, invalid: 0 });
+const noTally = (): Tally => ({
+  answers: 0,
+  bytes: 0,
+  errors: 0,
+  connect_errors: 0,
+  resets: 0,
+  sampled: 0,
+  invalid: 0,
+});
 
 /** Appends one interval's numbers, its percentiles read from its own histogram. */
 function pushInterval(s: Series, h: Histogram, t: Tally, codes: Map<string, number>): void {
@@ -60,6 +76,8 @@ function pushInterval(s: Series, h: Histogram, t: Tally, codes: Map<string, numb
   s.requests.push(t.answers);
   s.bytes.push(t.bytes);
   s.errors.push(t.errors);
+  s.connect_errors.push(t.connect_errors);
+  s.resets.push(t.resets);
   s.sampled.push(t.sampled);
   s.invalid.push(t.invalid);
   s.latency.p50.push(ms(h, 50));
@@ -73,8 +91,8 @@ function pushInterval(s: Series, h: Histogram, t: Tally, codes: Map<string, numb
 /** Collects answers into intervals: `add` per answer, `cut` at each interval's end, `series` when done. */
 export function createSeriesRecorder(intervalMs: number): {
   add(status: number, bytes: number, latencyMs: number): void;
-  /** A request that failed without an answer (transport error or timeout). */
-  error(): void;
+  /** Requests that ended without an answer, by bucket (not_sent is no failure of the target). */
+  failed(bucket: Exclude<Bucket, 'answered'>, n: number): void;
   /** An answer the sampler judged, and whether it held. */
   judged(valid: boolean): void;
   cut(): void;
@@ -93,8 +111,11 @@ export function createSeriesRecorder(intervalMs: number): {
       recordLatency(h, latencyMs);
       codes.set(status, (codes.get(status) ?? 0) + 1);
     },
-    error() {
-      t.errors++;
+    failed(bucket, n) {
+      if (bucket === 'not_sent') return;
+      t.errors += n;
+      if (bucket === 'connect_failed') t.connect_errors += n;
+      else if (bucket === 'failed_after_send') t.resets += n;
     },
     judged(valid) {
       t.sampled++;
@@ -144,6 +165,8 @@ export function mergeSeries(all: Series[]): Series {
       answers: sum(pick((p, j) => p.requests[j])),
       bytes: sum(pick((p, j) => p.bytes[j])),
       errors: sum(pick((p, j) => p.errors[j] ?? 0)),
+      connect_errors: sum(pick((p, j) => p.connect_errors[j] ?? 0)),
+      resets: sum(pick((p, j) => p.resets[j] ?? 0)),
       sampled: sum(pick((p, j) => p.sampled[j] ?? 0)),
       invalid: sum(pick((p, j) => p.invalid[j] ?? 0)),
     };

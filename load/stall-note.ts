@@ -1,7 +1,7 @@
 /** What the stall check reads of a result: its mode and its answers per interval. */
 export interface StallInput {
   mode: 'closed' | 'open';
-  series: { interval_ms: number; requests: readonly number[] };
+  series: { interval_ms: number; requests: readonly number[]; errors?: readonly number[] };
 }
 
 /** An interval below this share of the median throughput counts as stalled. */
@@ -17,11 +17,11 @@ function medianOf(counts: readonly number[]): number {
   return busy.length === 0 ? 0 : busy[(busy.length - 1) >> 1];
 }
 
-/** Runs of stalled intervals as [first index, length]. */
-function stalls(counts: readonly number[], floor: number): [number, number][] {
+/** Runs of stalled intervals as [first index, length]; an interval in which requests failed is an outage, not a stall. */
+function stalls(counts: readonly number[], floor: number, errors: readonly number[]): [number, number][] {
   const runs: [number, number][] = [];
   for (let i = 0; i < counts.length; i++) {
-    if (counts[i] >= floor) continue;
+    if (counts[i] >= floor || (errors[i] ?? 0) > 0) continue;
     const last = runs.at(-1);
     if (last && last[0] + last[1] === i) last[1]++;
     else runs.push([i, 1]);
@@ -41,7 +41,7 @@ export function stallNotes(r: StallInput): string[] {
   const median = medianOf(counts);
   if (median === 0) return [];
   const rate = Math.max(1, Math.round((median * 1000) / ms));
-  return stalls(counts, median * LOW_SHARE)
+  return stalls(counts, median * LOW_SHARE, r.series.errors ?? [])
     .filter(([, n]) => n * ms >= Math.max(MIN_STALL_MS, ms))
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_NOTES)

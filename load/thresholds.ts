@@ -34,6 +34,10 @@ export const METRICS: readonly string[] = [
   'throughput.total',
   'errors',
   'timeouts',
+  'outcomes.connect_failed',
+  'outcomes.failed_after_send',
+  'outcomes.not_sent',
+  'outcomes.unpaired',
   'non2xx',
   'mismatches',
   'rate_limited',
@@ -52,6 +56,8 @@ export const ALIASES: Readonly<Record<string, string>> = {
   rps: 'requests.average',
   bytes_per_sec: 'throughput.average',
   invalid: 'mismatches',
+  connect_errors: 'outcomes.connect_failed',
+  resets: 'outcomes.failed_after_send',
 };
 
 const RULE = /^\s*([A-Za-z0-9_.]+)\s*(<=|>=|==|<|>)\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)(?:\s+over\s+(\S.*?))?\s*$/;

@@ -19,6 +19,8 @@ export const WINDOW_METRICS: readonly string[] = [
   'throughput.average',
   'non2xx',
   'errors',
+  'outcomes.connect_failed',
+  'outcomes.failed_after_send',
   'mismatches',
   'error_rate',
 ];

@@ -6,17 +6,13 @@ import type { ScenarioResult } from '../../load/scenario-result.js';
 import { scenarioFile } from './load-helpers.js';
 import {
   createTruthStub,
+  near,
   valueAtPercentile,
   type Arrival,
   type TruthOptions,
   type TruthRecord,
 } from './load-truth-stub.js';
 
-/**
- * Reported vs true: never below by more than BASE_MS + SHARE of the truth; above, also by the longest either process's
- * event loop was held up during the run (a busy machine delays answers the stub's clock cannot see). docs/load.md.
- */
-const BOUND = { baseMs: 1.5, share: 0.03 };
 const FREEZE = { atMs: 1000, forMs: 1000 };
 const PERCENTILES = [
   ['p50', 50],
@@ -60,16 +56,6 @@ function dueLatencies(answered: readonly Arrival[], intervalMs: number): number[
     const anchor = Math.min(...list.map((a, k) => a.at - k * intervalMs));
     return list.map((a, k) => a.at + a.serviceMs - (anchor + k * intervalMs));
   });
-}
-
-/** Asserts reported - expected within [-tight, tight + lag] (tight = BOUND + slack), the numbers in the message. */
-function near(name: string, reported: number, expected: number, lagMs: number, slackMs = 0): void {
-  const tight = BOUND.baseMs + BOUND.share * expected + slackMs;
-  const err = reported - expected;
-  const what = `${name}: reported ${reported} ms, true ${expected.toFixed(3)} ms, error ${err.toFixed(3)} ms`;
-  test.info().annotations.push({ type: 'truth', description: `${what} (event loops held up ${lagMs.toFixed(1)} ms)` });
-  expect(err, `${what}; allowed -${tight.toFixed(2)}`).toBeGreaterThanOrEqual(-tight);
-  expect(err, `${what}; allowed +${tight.toFixed(2)} + ${lagMs.toFixed(2)} (lag)`).toBeLessThanOrEqual(tight + lagMs);
 }
 
 test.describe('load numbers against a stub that knows the truth', () => {

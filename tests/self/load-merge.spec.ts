@@ -5,6 +5,7 @@ import { test, expect } from '../../fixtures/test.js';
 import { createHistogram, recordLatency, summarizeLatency } from '../../load/histograms.js';
 import { mergeResults } from '../../load/merge-results.js';
 import { RESULT_SCHEMA, type LoadResult } from '../../load/report-json.js';
+import { failedOf, unreconciled, type Outcomes } from '../../load/outcomes.js';
 import { reportDir } from './load-helpers.js';
 import { generator } from './load-results.js';
 
@@ -41,6 +42,38 @@ test.describe('load:merge (results of several generators)', () => {
     ]);
     expect(m.generators).toHaveLength(2);
     expect(m.passed).toBe(false);
+  });
+
+  test('request buckets and per-interval failures add up, and the merged counts still reconcile', () => {
+    const failing = (r: LoadResult, o: Partial<Outcomes>, connect: number[], resets: number[]): LoadResult => {
+      const c = structuredClone(r);
+      const s = c.scenarios[0];
+      s.outcomes = { ...s.outcomes, ...o };
+      s.outcomes.started += failedOf(s.outcomes) + s.outcomes.not_sent;
+      s.requests.sent += s.outcomes.failed_after_send + s.outcomes.timed_out;
+      s.errors = failedOf(s.outcomes);
+      Object.assign(s.series, { connect_errors: connect, resets, errors: connect.map((n, i) => n + resets[i]) });
+      return c;
+    };
+    const x = failing(a, { connect_failed: 30, failed_after_send: 4, not_sent: 2 }, [10, 20], [4, 0]);
+    const y = failing(b, { connect_failed: 5, failed_after_send: 1, resent: 3, unpaired: 1 }, [5, 0], [0, 1]);
+    const [m] = mergeResults([x, y]).scenarios;
+    expect(m.outcomes).toEqual({
+      ...{ started: 200 + 34 + 2 + 6, answered: 200, timed_out: 0, connect_failed: 35, failed_after_send: 5 },
+      ...{ not_sent: 2, resent: 3, unpaired: 1 },
+    });
+    expect(unreconciled(m.outcomes, m.requests.sent)).toBeNull();
+    expect(m.errors).toBe(40);
+    expect(m.series.connect_errors).toEqual([15, 20]);
+    expect(m.series.resets).toEqual([4, 1]);
+    expect(m.series.errors).toEqual([19, 21]);
+  });
+
+  test('refuses a result of an older schema, saying to run that generator again', () => {
+    const old = { ...a, schema: 'receipt-load-result/2' } as unknown as LoadResult;
+    expect(() => mergeResults([a, old])).toThrow(
+      `merge: input 2 is receipt-load-result/2, from a version without request outcomes; run it again with this one`,
+    );
   });
 
   test('refuses a file that is not a load result', () => {

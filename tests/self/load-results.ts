@@ -1,3 +1,4 @@
+import { noOutcomes } from '../../load/outcomes.js';
 import { createHistogram, recordLatency } from '../../load/histograms.js';
 import { loadResult, NO_RUN, type LoadResult } from '../../load/report-json.js';
 import type { RunInfo } from '../../load/run-info.js';
@@ -83,6 +84,7 @@ export function fakeCounts(
     parts: [],
     invalid_examples: [],
     notes: [],
+    outcomes: { ...noOutcomes(), started: c.requests.sent, answered: c.requests.total },
     ...c,
   };
 }

@@ -1,3 +1,4 @@
+import { noOutcomes } from '../../load/outcomes.js';
 import { test, expect } from '../../fixtures/test.js';
 import { mergeHistograms, summarizeLatency } from '../../load/histograms.js';
 import { mergeScenario } from '../../load/merge-results.js';
@@ -80,7 +81,7 @@ test.describe('thresholds over windows (p99 < 50 over 5s)', () => {
     for (let i = 0; i < 6; i++) {
       for (let k = 0; k < 1000; k++) r.add(200, 100, 2);
       // second 2: 20 requests time out; second 4: 2 of 10 judged answers broke the contract (20 % of its 2xx)
-      for (let k = 0; k < (i === 2 ? 20 : 0); k++) r.error();
+      if (i === 2) r.failed('timed_out', 20);
       for (let k = 0; k < 10; k++) r.judged(!(i === 4 && k < 2));
       r.cut();
     }
@@ -141,6 +142,7 @@ function resultOf(s: Series, ...texts: string[]): ScenarioResult {
     ...{ name: 'fetch', operation: 'fetch', mode: 'closed', urls: 12, generators: 1, parts: [], notes: [] },
     settings: { ...settings, maxRequests: 1e6, timeout: 5, sampleEvery: 100 },
     ...{ start: s.start, duration: s.requests.length, requests: { total, sent: total }, throughput: { total } },
+    outcomes: { ...noOutcomes(), started: total, answered: total },
     ...{ errors: 0, timeouts: 0, non2xx: 0, mismatches: 0, sampled: 0, rate_limited: 0, retry_after: 0 },
     ...{ status_codes: { 200: total }, series: s, invalid_examples: [] },
   };

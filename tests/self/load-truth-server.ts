@@ -33,17 +33,24 @@ export const SERVE = '--truth-stub';
 
 const example = (contract.doc.components as { examples: Record<string, { value: Record<string, unknown> }> }).examples
   .ServiceReceipt.value;
-const sidOf = (field: SidField, n: number): string => {
+/** The SID of a field numbered n (its prefix from the spec, then n in hex). */
+export const sidOf = (field: SidField, n: number): string => {
   const prefix = contract.sids.prefix(field) ?? '';
   return prefix + n.toString(16).padStart(contract.sids.length(field) - prefix.length, '0');
 };
-const SIDS = {
+/** The SIDs of the stub's one receipt (and of every receipt of the pairing stub, but its own `sid`). */
+export const SIDS = {
   account_sid: sidOf('account_sid', 1),
   chat_service_sid: sidOf('chat_service_sid', 2),
   conversation_sid: sidOf('conversation_sid', 3),
   message_sid: sidOf('message_sid', 4),
   sid: sidOf('sid', 5),
 };
+/** A receipt with these SIDs, its url at `origin` (the spec's example for every other field). */
+export function receiptOf(origin: string, sids: typeof SIDS): Record<string, unknown> {
+  const receipt = { ...example, ...sids };
+  return { ...receipt, url: contract.paths.receiptUrl(origin, receipt, 'service') };
+}
 /** A socket opened this long after the one before starts a new generation (warm-up and measurement open their own). */
 const GENERATION_GAP_MS = 100;
 
@@ -107,9 +114,9 @@ async function serve(o: TruthOptions): Promise<TruthAddress & { stop(): Promise<
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const receipt = { ...example, ...SIDS };
-  body = JSON.stringify({ ...receipt, url: contract.paths.receiptUrl(url, receipt, 'service') });
-  const path = new URL(contract.paths.receiptUrl(url, receipt, 'service')).pathname;
+  const receipt = receiptOf(url, SIDS);
+  body = JSON.stringify(receipt);
+  const path = new URL(receipt.url as string).pathname;
   const froze = (): TruthRecord['froze'] =>
     freeze.start === undefined || freeze.end === undefined ? null : { start: freeze.start, end: freeze.end };
   return {
