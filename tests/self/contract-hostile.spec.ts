@@ -97,7 +97,9 @@ const cases: { fault: FaultName; args: string[]; lines: string[]; inNpmTest: boo
     fault: '429-forever',
     args: [],
     lines: [
-      '[response_complete] (response): no complete response: not retried: the target asked to wait 999999 s after a 429, longer than CONTRACT_RATE_PATIENCE=30 s allows',
+      // "not retried" where the test met the 429 itself, "not sent" where a request came after the verdict
+      '[response_complete] (response): no complete response: not ',
+      'the target asked to wait 999999 s after a 429, longer than CONTRACT_RATE_PATIENCE=30 s allows',
       'skipped',
     ],
     inNpmTest: true,
