@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { mergeLines, mergeResults } from './merge-results.js';
-import type { LoadResult } from './report-json.js';
-import { consoleTable } from './report-table.js';
+import { mergeLines, mergeResults } from './merge/merge-results.js';
+import type { LoadResult } from './result/report-json.js';
+import { consoleTable } from './report/report-table.js';
 import { UsageError } from './usage-error.js';
-import { writeReports } from './write-reports.js';
+import { writeReports } from './report/write-reports.js';
 import { redact, type Secret } from '../target/redact.js';
 
 /** Where merged reports go unless --out says otherwise. */

@@ -3,7 +3,7 @@ import type { Client } from 'autocannon';
 import fc from 'fast-check';
 import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
-import { createSampleValidator, type SampleValidator } from '../../load/sample-validator.js';
+import { createSampleValidator, type SampleValidator } from '../../load/measure/sample-validator.js';
 
 type Examples = { examples: Record<string, { value: Record<string, unknown> }> };
 const example = (contract.doc.components as Examples).examples.ServiceReceipt.value;
