@@ -1,7 +1,7 @@
 import { mergeHistograms } from '../measure/histograms.js';
 import { addOutcomes } from '../send/outcomes.js';
-import { checkProvenance, type MergeInput } from './provenance.js';
-import { RESULT_SCHEMA, type LoadResult } from '../result/report-json.js';
+import { checkProvenance, type MergeInput } from './check-provenance.js';
+import { RESULT_SCHEMA, type LoadResult } from '../result/load-result.js';
 import { shardText } from '../shards/shard.js';
 import { finalize, type ScenarioPart, type ScenarioResult } from '../result/scenario-result.js';
 import { mergeSeries } from '../measure/series.js';

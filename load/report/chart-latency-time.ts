@@ -3,7 +3,7 @@ import { binsOf, binWidth, type Bin } from './chart-bins.js';
 import { framed, gappedLines, legend, svgChart, type LegendItem } from './chart-svg.js';
 import { failedWindow, latencyRules, latencyTop, ruleColor, ruleLines } from './chart-thresholds.js';
 import type { Series } from '../measure/series.js';
-import type { Verdict } from '../thresholds/thresholds.js';
+import type { Verdict } from '../thresholds/verdicts.js';
 
 /** What a chart over time needs besides its series: whose it is, the time span it shares, the rules to draw. */
 export interface TimeChartOptions {

@@ -1,5 +1,5 @@
 import { esc, num, px, type Frame, type Scale } from './chart-axes.js';
-import type { Verdict } from '../thresholds/thresholds.js';
+import type { Verdict } from '../thresholds/verdicts.js';
 
 /** A window of the measured phase in seconds from its start, as a windowed verdict names its worst one. */
 export interface Window {

@@ -4,7 +4,7 @@ import { partRows } from './chart-parts.js';
 import { percentileChart } from './chart-percentiles.js';
 import { statusChart } from './chart-status-codes.js';
 import { throughputChart } from './chart-throughput.js';
-import type { LoadResult } from '../result/report-json.js';
+import type { LoadResult } from '../result/load-result.js';
 import { COLUMNS, tableRows, verdictLines } from './report-table.js';
 import type { ScenarioResult } from '../result/scenario-result.js';
 

@@ -1,4 +1,4 @@
-import type { LoadResult } from '../result/report-json.js';
+import type { LoadResult } from '../result/load-result.js';
 import { COLUMNS, statusLine, tableRows, verdictLines } from './report-table.js';
 import { mergeLine } from './report-html.js';
 

@@ -1,5 +1,5 @@
 import type { ScenarioResult } from '../result/scenario-result.js';
-import { formatVerdict } from '../thresholds/thresholds.js';
+import { formatVerdict } from '../thresholds/verdicts.js';
 
 /** Column headings of the summary table (console and Markdown). */
 export const COLUMNS = [

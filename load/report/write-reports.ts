@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reportHtml } from './report-html.js';
-import { reportJson, type LoadResult } from '../result/report-json.js';
+import { reportJson, type LoadResult } from '../result/load-result.js';
 import { reportMarkdown } from './report-markdown.js';
 import { redact, type Secret } from '../../target/redact.js';
 

@@ -4,7 +4,7 @@ import { discover, type Workload } from './discover.js';
 import { getBounded } from '../../target/http-get.js';
 import type { Options } from './options.js';
 import type { Reporter } from './progress.js';
-import { loadResult, type LoadResult } from '../result/report-json.js';
+import { loadResult, type LoadResult } from '../result/load-result.js';
 import { runScenario } from './run-scenario.js';
 import { notRun, type ScenarioResult } from '../result/scenario-result.js';
 import { createHistogram } from '../measure/histograms.js';
@@ -14,7 +14,7 @@ import { authorization, openTarget, secretOf, type LoadTarget } from '../target.
 import { writeReports } from '../report/write-reports.js';
 import { redact } from '../../target/redact.js';
 import { consoleTable } from '../report/report-table.js';
-import { runInfo } from '../result/run-info.js';
+import { runInfo } from '../result/provenance.js';
 import { shardPaths, shardScenario, shardText, type Shard } from '../shards/shard.js';
 import { holdUntil } from '../shards/start-at.js';
 

@@ -1,21 +1,21 @@
 import type autocannon from 'autocannon';
 import type { Client } from 'autocannon';
-import { createBrake, fire, type Progress, type RawResult } from '../send/cannon.js';
+import { createBrake, fire, type Progress, type RawResult } from '../send/fire.js';
 import { createWire, type Wire } from '../send/wire.js';
 import { failedOf, unreconciled } from '../send/outcomes.js';
-import { createMeter, MAX_BODY_BYTES, type Meter, type Series } from '../measure/meter.js';
+import { createLatencyMeter, MAX_BODY_BYTES, type LatencyMeter, type Series } from '../measure/latency-meter.js';
 import { createPacer } from '../send/pace.js';
 import { createRotation, type Rotation } from '../send/rotation.js';
-import { createSampleValidator, type SampleValidator } from '../measure/sample-validator.js';
+import { createContractSampler, type ContractSampler } from '../measure/contract-sampler.js';
 import { finalize, non2xxOf, notRun, settingsOf, type ScenarioResult } from '../result/scenario-result.js';
 import { createHistogram } from '../measure/histograms.js';
 import { createAbortWatch } from '../thresholds/abort-watch.js';
-import { chooseInterval, MIN_INTERVAL_MS } from '../thresholds/window-rules.js';
+import { chooseInterval, MIN_INTERVAL_MS } from '../thresholds/windows.js';
 import { stallNotes } from '../measure/stall-note.js';
 import type { Scenario } from './scenario-file.js';
 import { basicAuth, type Secret } from '../../target/redact.js';
 
-export type { Progress } from '../send/cannon.js';
+export type { Progress } from '../send/fire.js';
 
 /** Where and how to send: the base URL, the base URL the target writes into links, its credentials, the API paths. */
 export interface Drive {
@@ -63,7 +63,7 @@ async function warmUp(s: Scenario, d: Drive): Promise<ScenarioResult | null> {
   const rotation = createRotation(sentPaths(d), connectionsOf(s), s.pipelining);
   const wire = createWire({ schedule: pacer?.schedule });
   const brake = createBrake(wire);
-  const meter = createMeter({ intervalMs: 1000, on429: () => brake.pull() });
+  const meter = createLatencyMeter({ intervalMs: 1000, on429: () => brake.pull() });
   const setupClient = (c: Client): void => {
     wire.attach(c);
     rotation.attach(c);
@@ -88,8 +88,8 @@ const intervalOf = (s: Scenario): number =>
 interface Measured {
   raw: RawResult;
   wire: Wire;
-  meter: Meter;
-  validator: SampleValidator;
+  meter: LatencyMeter;
+  sampler: ContractSampler;
   /** When sending stopped (the brake) or the last answer arrived, whichever was later (performance.now()). */
   end: number;
   aborted?: string;
@@ -103,7 +103,7 @@ async function measure(s: Scenario, d: Drive): Promise<Measured> {
   let aborted: string | undefined;
   const wire = createWire({ schedule: pacer?.schedule, onFailed: (...f) => meter.onFailed(...f) });
   const brake = createBrake(wire);
-  const meter = createMeter({
+  const meter = createLatencyMeter({
     intervalMs: intervalOf(s),
     latency: pacer && ((client, ms, now) => pacer.latencySinceDue(client, now) ?? ms),
     on429: () => brake.pull(), // the target asked us to back off: stop sending now
@@ -113,18 +113,18 @@ async function measure(s: Scenario, d: Drive): Promise<Measured> {
       brake.pull();
     }),
   });
-  const validator = createSampleValidator(sampled, s.sampleEvery, (valid) => meter.onJudged(valid));
+  const sampler = createContractSampler(sampled, s.sampleEvery, (valid) => meter.onJudged(valid));
   const rotation = createRotation(sentPaths(d), connectionsOf(s), s.pipelining);
   const setupClient = (c: Client): void => {
     wire.attach(c); // first: the others see a client whose answers are paired with their own requests
     rotation.attach(c);
-    validator.attach(c);
+    sampler.attach(c);
     meter.attach(c);
     pacer?.attach(c);
   };
   const options = { ...cannonOptions(s, d, s.duration, rotation), setupClient };
   const raw = await fire(options, 'measure', s, { ...d, brake }, pacer, (i) => i.on('response', meter.onResponse));
-  return { raw, wire, meter, validator, end: Math.max(brake.pulledAt ?? 0, meter.lastAnswer), aborted };
+  return { raw, wire, meter, sampler, end: Math.max(brake.pulledAt ?? 0, meter.lastAnswer), aborted };
 }
 
 /** What went wrong besides the thresholds, one line each: 429s, an abort, stalls, outages, cut bodies, odd answers. */
@@ -154,7 +154,7 @@ export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult
   const limited = s.warmup > 0 ? await warmUp(s, d) : null;
   if (limited) return limited;
   const m = await measure(s, d);
-  const { raw, wire, meter, validator } = m;
+  const { raw, wire, meter, sampler } = m;
   const series = meter.finish();
   const status_codes = Object.fromEntries(Object.entries(raw.statusCodeStats).map(([code, v]) => [code, v.count]));
   const outcomes = { ...wire.outcomes };
@@ -174,14 +174,14 @@ export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult
       errors: failedOf(outcomes),
       timeouts: outcomes.timed_out,
       non2xx: non2xxOf(status_codes),
-      mismatches: validator.invalid,
-      sampled: validator.sampled,
+      mismatches: sampler.invalid,
+      sampled: sampler.sampled,
       rate_limited: meter.rateLimited,
       retry_after: meter.retryAfter,
       status_codes,
       series,
       parts: [],
-      invalid_examples: validator.examples,
+      invalid_examples: sampler.examples,
       notes: notesOf(s, m, series),
     },
     meter.histogram,

@@ -1,5 +1,5 @@
 import type { Client } from 'autocannon';
-import { internalsOf, parserClassOf, type HeadInfo, type QueueEntry } from './cannon-internals.js';
+import { internalsOf, parserClassOf, type HeadInfo, type QueueEntry } from './autocannon-internals.js';
 import { markDead, openSocket, silence, type Cause, type ClientSocket } from './client-socket.js';
 import { createWaiting, type Sockets } from './client-waiting.js';
 import { bucketsOf, type Bucket } from './outcomes.js';

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { parserClassOf, type ClientInternals, type HeadInfo, type Parser } from './cannon-internals.js';
+import { parserClassOf, type ClientInternals, type HeadInfo, type Parser } from './autocannon-internals.js';
 
 /** Why requests ended without an answer: `refused`, `reset`, `closed`, `timeout`, `unpaired`, `stopped`, or an errno. */
 export type Cause = string;

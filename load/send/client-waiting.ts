@@ -1,4 +1,4 @@
-import type { QueueEntry } from './cannon-internals.js';
+import type { QueueEntry } from './autocannon-internals.js';
 
 /** Closed loop: after a connection that failed before any answer, the next attempt waits this long (a dead target is
  * not hammered); open loop tries again when the next request falls due. */

@@ -1,5 +1,5 @@
 import { mergeLines, mergeResults } from '../merge/merge-results.js';
-import type { LoadResult } from '../result/report-json.js';
+import type { LoadResult } from '../result/load-result.js';
 import { consoleTable } from '../report/report-table.js';
 import type { LoadRun } from '../run/run-load.js';
 import { loadScenarioFile } from '../run/scenario-file.js';

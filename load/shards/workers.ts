@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Options } from '../run/options.js';
 import { workerArgs } from './worker-args.js';
-import type { LoadResult } from '../result/report-json.js';
+import type { LoadResult } from '../result/load-result.js';
 import { UsageError } from '../usage-error.js';
 import { REPORT_FILES } from '../report/write-reports.js';
 import { redact, type Secret } from '../../target/redact.js';

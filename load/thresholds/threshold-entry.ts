@@ -1,5 +1,5 @@
-import { parseThreshold, windowMetricNames, type Threshold } from './thresholds.js';
-import { WINDOW_METRICS } from './window-rules.js';
+import { parseThreshold, windowMetricNames, type Threshold } from './verdicts.js';
+import { WINDOW_METRICS } from './windows.js';
 import { UsageError } from '../usage-error.js';
 
 /** A rule as the scenario file writes it: its text, or an object with k6's abort options (shape checked by Ajv). */

@@ -3,10 +3,10 @@ import { timeSpanOf } from '../../load/report/chart-axes.js';
 import { binsOf, MAX_BINS } from '../../load/report/chart-bins.js';
 import { mergeHistograms } from '../../load/measure/histograms.js';
 import { reportHtml } from '../../load/report/report-html.js';
-import type { LoadResult } from '../../load/result/report-json.js';
+import type { LoadResult } from '../../load/result/load-result.js';
 import type { ScenarioResult } from '../../load/result/scenario-result.js';
 import type { Series } from '../../load/measure/series.js';
-import { parseThreshold } from '../../load/thresholds/thresholds.js';
+import { parseThreshold } from '../../load/thresholds/verdicts.js';
 import { builtResult } from './built-result.js';
 
 const RULES = [parseThreshold('p99 < 50', 'test')];

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { expect, test } from '../../fixtures/test.js';
 import { failedOf } from '../../load/send/outcomes.js';
-import { loadResult } from '../../load/result/report-json.js';
+import { loadResult } from '../../load/result/load-result.js';
 import { reportHtml } from '../../load/report/report-html.js';
 import { consoleTable } from '../../load/report/report-table.js';
-import { judge, parseThreshold } from '../../load/thresholds/thresholds.js';
+import { judge, parseThreshold } from '../../load/thresholds/verdicts.js';
 import type { ScenarioResult } from '../../load/result/scenario-result.js';
 import { openBrowser, type Browser, type Page } from './chart-reading.js';
 import { CHROMIUM } from './debian-chromium.js';

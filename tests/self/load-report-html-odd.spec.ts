@@ -4,7 +4,7 @@ import { scenarioFile } from './load-helpers.js';
 import { createHistogram } from '../../load/measure/histograms.js';
 import { mergeResults } from '../../load/merge/merge-results.js';
 import { reportHtml } from '../../load/report/report-html.js';
-import { loadResult, type LoadResult } from '../../load/result/report-json.js';
+import { loadResult, type LoadResult } from '../../load/result/load-result.js';
 import { loadScenarioFile } from '../../load/run/scenario-file.js';
 import { notRun } from '../../load/result/scenario-result.js';
 

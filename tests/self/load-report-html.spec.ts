@@ -5,7 +5,7 @@ import { test, expect } from '../../fixtures/test.js';
 import { axisAt, openBrowser, overlappingTexts, readChart, type Browser, type Page } from './chart-reading.js';
 import { CHROMIUM } from './debian-chromium.js';
 import { mergeHistograms } from '../../load/measure/histograms.js';
-import type { LoadResult } from '../../load/result/report-json.js';
+import type { LoadResult } from '../../load/result/load-result.js';
 import { runLoad } from '../../load/run/run-load.js';
 import type { ScenarioResult } from '../../load/result/scenario-result.js';
 import { memoryReporter, reportDir, scenarioFile, shortRun } from './load-helpers.js';

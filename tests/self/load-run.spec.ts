@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
 import { create } from '../../emulator/server.js';
 import { discover } from '../../load/run/discover.js';
-import type { LoadResult } from '../../load/result/report-json.js';
+import type { LoadResult } from '../../load/result/load-result.js';
 import { runLoad } from '../../load/run/run-load.js';
 import { runScenario } from '../../load/run/run-scenario.js';
 import { loadScenarioFile } from '../../load/run/scenario-file.js';

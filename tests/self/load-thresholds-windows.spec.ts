@@ -3,14 +3,14 @@ import { test, expect } from '../../fixtures/test.js';
 import { mergeHistograms, summarizeLatency } from '../../load/measure/histograms.js';
 import { mergeScenario } from '../../load/merge/merge-results.js';
 import { reportHtml } from '../../load/report/report-html.js';
-import { loadResult } from '../../load/result/report-json.js';
+import { loadResult } from '../../load/result/load-result.js';
 import { reportMarkdown } from '../../load/report/report-markdown.js';
 import { consoleTable } from '../../load/report/report-table.js';
 import { finalize, type Counts, type ScenarioResult } from '../../load/result/scenario-result.js';
 import { createSeriesRecorder, emptySeries, type Series } from '../../load/measure/series.js';
-import { formatVerdict, judge, parseThreshold } from '../../load/thresholds/thresholds.js';
-import { histogramOf } from '../../load/thresholds/sample-value.js';
-import { windowValues } from '../../load/thresholds/window-rules.js';
+import { formatVerdict, judge, parseThreshold } from '../../load/thresholds/verdicts.js';
+import { histogramOf } from '../../load/thresholds/window-value.js';
+import { windowValues } from '../../load/thresholds/windows.js';
 
 const START = '2026-01-01T00:00:00.000Z';
 const SLOW_MS = 73.2;

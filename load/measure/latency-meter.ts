@@ -8,7 +8,7 @@ import type { FailureListener } from '../send/wire.js';
 export type { Series } from './series.js';
 
 /** Measures one scenario from autocannon's events: latency (µs HDR histogram), a time series, and 429s. */
-export interface Meter {
+export interface LatencyMeter {
   /** Listener for the autocannon instance's 'response' event. */
   onResponse(client: Client, status: number, bytes: number, ms: number): void;
   /** Requests that ended without an answer (the wire's buckets): counted in their interval, and watched for outages. */
@@ -64,13 +64,13 @@ function capBody(client: Client, onOversize: () => void): void {
 }
 
 /** `latency` may replace autocannon's measure (open loop: time since the request was due); `on429` fires on the first 429. */
-export function createMeter(opts: {
+export function createLatencyMeter(opts: {
   intervalMs: number;
   latency?: (client: Client, ms: number, now: number) => number;
   on429: () => void;
   /** Called after each interval ends, with the series so far and the whole-run histogram (rules judged while running). */
   onInterval?: (series: Series, total: Histogram) => void;
-}): Meter {
+}): LatencyMeter {
   const histogram = createHistogram();
   const recorder = createSeriesRecorder(opts.intervalMs);
   let rateLimited = 0,

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { RunInfo } from './run-info.js';
+import type { RunInfo } from './provenance.js';
 import type { ScenarioResult } from './scenario-result.js';
 
 /** Version tag of the JSON result format (docs/load.md "## Reports" documents it). */

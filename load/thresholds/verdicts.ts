@@ -1,6 +1,6 @@
 import { UsageError } from '../usage-error.js';
-import type { WindowSpan } from './sample-value.js';
-import { LATENCY_METRICS, parseWindow, WINDOW_METRICS, windowValues, type Timeline } from './window-rules.js';
+import type { WindowSpan } from './window-value.js';
+import { LATENCY_METRICS, parseWindow, WINDOW_METRICS, windowValues, type Timeline } from './windows.js';
 
 /** A comparison an SLO rule makes. */
 export type Operator = '<' | '<=' | '>' | '>=' | '==';

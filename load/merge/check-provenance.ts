@@ -1,5 +1,5 @@
-import type { LoadResult } from '../result/report-json.js';
-import type { ResolvedSettings } from '../result/run-info.js';
+import type { LoadResult } from '../result/load-result.js';
+import type { ResolvedSettings } from '../result/provenance.js';
 import { shardText, type Shard } from '../shards/shard.js';
 import { UsageError } from '../usage-error.js';
 
@@ -10,7 +10,7 @@ export interface MergeInput {
 }
 
 /** What the checks found: whether the inputs are the shards of one run, each scenario's start skew, notes. */
-export interface Provenance {
+export interface ProvenanceCheck {
   sharded: boolean;
   skew_ms: Record<string, number>;
   notes: string[];
@@ -115,7 +115,7 @@ function checkWindows(inputs: MergeInput[]): Record<string, number> {
 }
 
 /** Checks that the inputs are one run's generators before they are added up; a failure names the files. */
-export function checkProvenance(inputs: MergeInput[]): Provenance {
+export function checkProvenance(inputs: MergeInput[]): ProvenanceCheck {
   const bare = inputs.find(({ result: { run } }) => typeof run?.settings !== 'object' || run.settings === null);
   if (bare) fail(`${bare.file} has no provenance (run.settings); write it again with npm run load`);
   const sharded = checkShards(inputs);

@@ -1,7 +1,7 @@
 import { createHistogram, mergeHistograms } from '../measure/histograms.js';
-import { histogramOf, sampleOf, sampleValue, type Sample, type WindowSpan } from './sample-value.js';
+import { histogramOf, measureOf, windowValue, type WindowMeasure, type WindowSpan } from './window-value.js';
 import type { Series } from '../measure/series.js';
-import type { Threshold } from './thresholds.js';
+import type { Threshold } from './verdicts.js';
 import { UsageError } from '../usage-error.js';
 
 /** The shortest interval a series is cut into: every window is a whole multiple of it. */
@@ -85,7 +85,7 @@ export function windowValues(
   const k = overMs / s.interval_ms;
   if (n === 0 || !Number.isInteger(k)) return [];
   const b = bounds(tl);
-  if (n <= k) return [valued(sampleOf(s, [0, n], histogramOf(s, 0, n), b), metric)];
+  if (n <= k) return [valued(measureOf(s, [0, n], histogramOf(s, 0, n), b), metric)];
   const one = s.histograms.map((h) => (h ? mergeHistograms([h]) : null));
   const running = createHistogram();
   const out: { span: WindowSpan; value: number | null }[] = [];
@@ -94,12 +94,12 @@ export function windowValues(
     const i = j - k + 1;
     if (i > 0 && one[i - 1]) running.subtract(one[i - 1]!);
     // the run's last window may end early; one under half the length says too little to judge
-    if (i >= 0 && b.to[j] - b.from[i] >= overMs / 2) out.push(valued(sampleOf(s, [i, j + 1], running, b), metric));
+    if (i >= 0 && b.to[j] - b.from[i] >= overMs / 2) out.push(valued(measureOf(s, [i, j + 1], running, b), metric));
   }
   return out;
 }
 
-const valued = (x: Sample, metric: string): { span: WindowSpan; value: number | null } => ({
+const valued = (x: WindowMeasure, metric: string): { span: WindowSpan; value: number | null } => ({
   span: x.span,
-  value: sampleValue(metric, x),
+  value: windowValue(metric, x),
 });

@@ -16,7 +16,7 @@ interface ClientInternals {
 }
 
 /** Judges a sample of 2xx answers with the check registry while load runs; invalid ones are autocannon "mismatches". */
-export interface SampleValidator {
+export interface ContractSampler {
   /** Hook for autocannon's `setupClient`. */
   attach(client: Client): void;
   /** Bodies validated so far. */
@@ -105,11 +105,11 @@ function verdict(exchange: Exchange, ctx: CheckContext): string[] {
 }
 
 /** Samples each connection's first 2xx answer and then one in `every`; the cost is paid only for sampled answers. */
-export function createSampleValidator(
+export function createContractSampler(
   sc: SampleContext,
   every: number,
   onJudged?: (valid: boolean) => void,
-): SampleValidator {
+): ContractSampler {
   const state = { seen: 0, sampled: 0, invalid: 0, examples: [] as string[] };
   const expect = sc.operation === 'list' ? 'page' : 'receipt';
   const ctx: CheckContext = { publicUrl: sc.publicUrl, accountSid: sc.accountSid, expect };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { mergeLines, mergeResults } from './merge/merge-results.js';
-import type { LoadResult } from './result/report-json.js';
+import type { LoadResult } from './result/load-result.js';
 import { consoleTable } from './report/report-table.js';
 import { UsageError } from './usage-error.js';
 import { writeReports } from './report/write-reports.js';

@@ -8,7 +8,7 @@ export interface WindowSpan {
   to_s: number;
 }
 /** What one window (or the run so far) measured: the source of every metric judged over time. */
-export interface Sample {
+export interface WindowMeasure {
   span: WindowSpan;
   histogram: Histogram;
   answers: number;
@@ -29,12 +29,12 @@ const non2xxAt = (s: Series, j: number): number =>
   Object.entries(s.status_codes).reduce((a, [code, list]) => a + (code.startsWith('2') ? 0 : (list[j] ?? 0)), 0);
 
 /** The counts of intervals [i, j) of a series, given each interval's bounds in ms and the window's histogram. */
-export function sampleOf(
+export function measureOf(
   s: Series,
   [i, j]: [number, number],
   histogram: Histogram,
   b: { from: number[]; to: number[] },
-): Sample {
+): WindowMeasure {
   const c = { answers: 0, bytes: 0, non2xx: 0, errors: 0, connect_errors: 0, resets: 0, sampled: 0, invalid: 0 };
   for (let x = i; x < j; x++) {
     c.answers += s.requests[x];
@@ -65,7 +65,7 @@ const PERCENTILES: Record<string, number> = {
 const perSecond = (n: number, ms: number): number => Math.round((n / (ms / 1000)) * 100) / 100;
 
 /** A window metric's value in a sample, rounded as the whole-run numbers are; null where it has no answer to read. */
-export function sampleValue(metric: string, x: Sample): number | null {
+export function windowValue(metric: string, x: WindowMeasure): number | null {
   const h = x.histogram;
   if (metric in PERCENTILES)
     return h.totalCount ? Math.round(h.getValueAtPercentile(PERCENTILES[metric])) / 1000 : null;
@@ -83,7 +83,7 @@ export function sampleValue(metric: string, x: Sample): number | null {
 
 /** The whole run's error_rate (scenario-result.ts errorRate) over one window: failed requests, non-2xx answers and
  * 2xx answers estimated invalid from the window's sample, over attempts; null when nothing was attempted. */
-function windowErrorRate(x: Sample): number | null {
+function windowErrorRate(x: WindowMeasure): number | null {
   const attempts = x.answers + x.errors;
   if (attempts === 0) return null;
   const invalid = x.sampled > 0 ? (x.invalid / x.sampled) * (x.answers - x.non2xx) : 0;
