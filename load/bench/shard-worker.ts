@@ -2,7 +2,8 @@
 // the instant the parent names once all are warm (so the processes overlap), and reports its answers and CPU time.
 import { runScenario } from '../run/run-scenario.js';
 import type { Scenario } from '../run/scenario-file.js';
-import { shardPaths, shardScenario, type Shard } from '../shards/shard.js';
+import type { Shard } from '../shards/shard.js';
+import { shardPaths, shardScenario } from '../shards/shard-scenario.js';
 import type { Secret } from '../../target/redact.js';
 
 /** What the parent sends first: where, what and which shard; then `{ startAt }` once every process is warm. */

@@ -5,8 +5,6 @@ import { createSeriesRecorder, type Series } from './series.js';
 import { createOutageWatch } from './outage-watch.js';
 import type { FailureListener } from '../send/wire.js';
 
-export type { Series } from './series.js';
-
 /** Measures one scenario from autocannon's events: latency (µs HDR histogram), a time series, and 429s. */
 export interface LatencyMeter {
   /** Listener for the autocannon instance's 'response' event. */

@@ -1,4 +1,4 @@
-import type { Cause } from '../send/client-patch.js';
+import type { Cause } from '../send/client-socket.js';
 import type { Bucket } from '../send/outcomes.js';
 
 /** Spans without an answer in which requests failed: when the target stopped answering, why, and when it came back. */

@@ -3,6 +3,9 @@ import { createHistogram, encodeHistogram, mergeHistograms, recordLatency } from
 import type { Bucket } from '../send/outcomes.js';
 import { UsageError } from '../usage-error.js';
 
+/** The shortest interval a series is cut into: every window is a whole multiple of it. */
+export const MIN_INTERVAL_MS = 100;
+
 /** A scenario's measurements per interval, for charts, thresholds over windows and exact merges. */
 export interface Series {
   interval_ms: number;

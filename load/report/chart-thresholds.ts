@@ -1,11 +1,6 @@
 import { esc, num, px, type Frame, type Scale } from './chart-axes.js';
 import type { Verdict } from '../thresholds/verdicts.js';
-
-/** A window of the measured phase in seconds from its start, as a windowed verdict names its worst one. */
-export interface Window {
-  from_s: number;
-  to_s: number;
-}
+import type { WindowSpan } from '../thresholds/window-value.js';
 
 // A rule this far above the data would squash the data into the bottom of the plot: it is drawn at the edge instead.
 const SQUASH = 4;
@@ -17,8 +12,8 @@ export function latencyRules(verdicts: readonly Verdict[]): Verdict[] {
 }
 
 /** The window a failed windowed verdict names (any verdict carrying `window: {from_s, to_s}`), else null. */
-export function failedWindow(v: Verdict): Window | null {
-  const w = (v as { window?: unknown }).window as Partial<Window> | undefined;
+export function failedWindow(v: Verdict): WindowSpan | null {
+  const w = (v as { window?: unknown }).window as Partial<WindowSpan> | undefined;
   const ok = !v.passed && w && typeof w.from_s === 'number' && typeof w.to_s === 'number' && w.to_s > w.from_s;
   return ok ? { from_s: w.from_s!, to_s: w.to_s! } : null;
 }

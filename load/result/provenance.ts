@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Scenario } from '../run/scenario-file.js';
 import { settingsOf, type ScenarioResult } from './scenario-result.js';
 import type { Shard } from '../shards/shard.js';
-import type { Threshold } from '../thresholds/verdicts.js';
+import type { Threshold } from '../thresholds/parse-threshold.js';
 
 /** One scenario as resolved before sharding: what every shard of a run must agree on. */
 export interface ResolvedSettings extends Omit<ScenarioResult['settings'], 'rate'> {

@@ -2,7 +2,8 @@ import type { Histogram } from 'hdr-histogram-js';
 import { encodeHistogram, mergeHistograms, summarizeLatency, type Latency } from '../measure/histograms.js';
 import { emptySeries, type Series } from '../measure/series.js';
 import type { Scenario } from '../run/scenario-file.js';
-import { judge, type Threshold, type Verdict } from '../thresholds/verdicts.js';
+import { judge, type Verdict } from '../thresholds/verdicts.js';
+import type { Threshold } from '../thresholds/parse-threshold.js';
 import { isAbortNote } from '../thresholds/abort-watch.js';
 import { noOutcomes, type Outcomes } from '../send/outcomes.js';
 

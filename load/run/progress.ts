@@ -1,4 +1,4 @@
-import type { Progress } from './run-scenario.js';
+import type { Progress } from '../send/fire.js';
 
 /** Where progress goes: a live line on an interactive terminal, plain lines otherwise (CI logs stay quiet). */
 export interface Reporter {

@@ -15,8 +15,9 @@ import { writeReports } from '../report/write-reports.js';
 import { redact } from '../../target/redact.js';
 import { consoleTable } from '../report/report-table.js';
 import { runInfo } from '../result/provenance.js';
-import { shardPaths, shardScenario, shardText, type Shard } from '../shards/shard.js';
-import { holdUntil } from '../shards/start-at.js';
+import { shardText, type Shard } from '../shards/shard.js';
+import { shardPaths, shardScenario } from '../shards/shard-scenario.js';
+import { holdUntil } from '../shards/hold-until.js';
 
 /** The longest Retry-After the tool waits out (once) before it probes the target again. */
 export const MAX_RETRY_WAIT_S = 10;

@@ -1,21 +1,21 @@
 import type autocannon from 'autocannon';
 import type { Client } from 'autocannon';
-import { createBrake, fire, type Progress, type RawResult } from '../send/fire.js';
+import { createBrake } from '../send/brake.js';
+import { fire, type Progress, type RawResult } from '../send/fire.js';
 import { createWire, type Wire } from '../send/wire.js';
 import { failedOf, unreconciled } from '../send/outcomes.js';
-import { createLatencyMeter, MAX_BODY_BYTES, type LatencyMeter, type Series } from '../measure/latency-meter.js';
+import { createLatencyMeter, MAX_BODY_BYTES, type LatencyMeter } from '../measure/latency-meter.js';
+import { MIN_INTERVAL_MS, type Series } from '../measure/series.js';
 import { createPacer } from '../send/pace.js';
 import { createRotation, type Rotation } from '../send/rotation.js';
 import { createContractSampler, type ContractSampler } from '../measure/contract-sampler.js';
 import { finalize, non2xxOf, notRun, settingsOf, type ScenarioResult } from '../result/scenario-result.js';
 import { createHistogram } from '../measure/histograms.js';
 import { createAbortWatch } from '../thresholds/abort-watch.js';
-import { chooseInterval, MIN_INTERVAL_MS } from '../thresholds/windows.js';
+import { chooseInterval } from '../thresholds/windows.js';
 import { stallNotes } from '../measure/stall-note.js';
 import type { Scenario } from './scenario-file.js';
 import { basicAuth, type Secret } from '../../target/redact.js';
-
-export type { Progress } from '../send/fire.js';
 
 /** Where and how to send: the base URL, the base URL the target writes into links, its credentials, the API paths. */
 export interface Drive {
@@ -71,7 +71,7 @@ async function warmUp(s: Scenario, d: Drive): Promise<ScenarioResult | null> {
     pacer?.attach(c);
   };
   const options = { ...cannonOptions(s, d, s.warmup, rotation), setupClient };
-  await fire(options, 'warm-up', s, { ...d, brake }, pacer, (i) => i.on('response', meter.onResponse));
+  await fire(options, 'warm-up', s.name, { ...d, brake }, pacer, (i) => i.on('response', meter.onResponse));
   meter.finish();
   if (meter.rateLimited === 0) return null;
   const why = `the target answered 429 (rate limited) in the warm-up; the scenario stopped at once (Retry-After: ${meter.retryAfter} s)`;
@@ -123,7 +123,7 @@ async function measure(s: Scenario, d: Drive): Promise<Measured> {
     pacer?.attach(c);
   };
   const options = { ...cannonOptions(s, d, s.duration, rotation), setupClient };
-  const raw = await fire(options, 'measure', s, { ...d, brake }, pacer, (i) => i.on('response', meter.onResponse));
+  const raw = await fire(options, 'measure', s.name, { ...d, brake }, pacer, (i) => i.on('response', meter.onResponse));
   return { raw, wire, meter, sampler, end: Math.max(brake.pulledAt ?? 0, meter.lastAnswer), aborted };
 }
 

@@ -3,7 +3,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { parse } from 'yaml';
 import { contract, type OperationName } from '../../spec/contract.js';
 import { parseThresholdEntry, type ThresholdEntry } from '../thresholds/threshold-entry.js';
-import type { Threshold } from '../thresholds/verdicts.js';
+import type { Threshold } from '../thresholds/parse-threshold.js';
 import { UsageError } from '../usage-error.js';
 import type { Options } from './options.js';
 

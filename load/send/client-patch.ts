@@ -4,8 +4,6 @@ import { markDead, openSocket, silence, type Cause, type ClientSocket } from './
 import { createWaiting, type Sockets } from './client-waiting.js';
 import { bucketsOf, type Bucket } from './outcomes.js';
 
-export type { Cause } from './client-socket.js';
-
 /** What a patched client tells its run, and asks of it (the counts of every request are the client's own, below). */
 export interface ClientHooks {
   /** `ending` turns true once the run ends: nothing new is started, requests in flight still end in their bucket. */

@@ -1,8 +1,6 @@
-import type { EventEmitter } from 'node:events';
 import autocannon from 'autocannon';
+import type { Brake, Running } from './brake.js';
 import type { Pacer } from './pace.js';
-import type { Scenario } from '../run/scenario-file.js';
-import type { Wire } from './wire.js';
 
 /** A progress snapshot for the terminal. */
 export interface Progress {
@@ -19,35 +17,6 @@ export interface RawResult {
   start: Date;
 }
 
-/** The running instance as an event source that can be stopped (kept apart from its promise side for the linter). */
-export type Running = EventEmitter & { stop(): void };
-
-/** Ends a run: nothing new is sent, every request in flight is answered or times out, then autocannon stops. */
-export interface Brake {
-  bind(i: Running): void;
-  pull(): void;
-  /** When the brake was first pulled (performance.now()), or undefined. */
-  readonly pulledAt: number | undefined;
-}
-
-/** A brake over a wire (autocannon's own stop() waits for its next tick, sending all the while, and cuts what is in flight). */
-export function createBrake(wire: Wire): Brake {
-  let instance: Running | undefined;
-  let pulledAt: number | undefined;
-  return {
-    bind(i) {
-      instance = i;
-    },
-    pull() {
-      pulledAt ??= performance.now();
-      void wire.end().then(() => instance?.stop());
-    },
-    get pulledAt() {
-      return pulledAt;
-    },
-  };
-}
-
 /** autocannon's own duration, a safety net only: the brake ends the run at `duration`, after draining (<= timeout). */
 const SAFETY_S = 10;
 
@@ -55,7 +24,7 @@ const SAFETY_S = 10;
 export async function fire(
   opts: autocannon.Options & { duration: number; timeout: number },
   phase: Progress['phase'],
-  s: Scenario,
+  scenario: string,
   d: { onProgress?: (p: Progress) => void; brake: Brake },
   pacer?: Pacer,
   listen?: (i: Running) => void,
@@ -80,10 +49,7 @@ export async function fire(
   listen?.(events);
   const timer =
     d.onProgress &&
-    setInterval(
-      () => d.onProgress!({ scenario: s.name, phase, elapsed: (Date.now() - started) / 1000, responses }),
-      250,
-    );
+    setInterval(() => d.onProgress!({ scenario, phase, elapsed: (Date.now() - started) / 1000, responses }), 250);
   try {
     return await instance;
   } finally {

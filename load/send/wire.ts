@@ -1,5 +1,6 @@
 import type { Client } from 'autocannon';
-import { patchClient, type Cause, type ClientHooks, type PatchedClient } from './client-patch.js';
+import { patchClient, type ClientHooks, type PatchedClient } from './client-patch.js';
+import type { Cause } from './client-socket.js';
 import { noOutcomes, type Bucket, type Outcomes } from './outcomes.js';
 
 /** A failed request's bucket and why it failed, as the meter hears it (series and outage notes). */

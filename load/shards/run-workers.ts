@@ -3,7 +3,7 @@ import type { LoadResult } from '../result/load-result.js';
 import { consoleTable } from '../report/report-table.js';
 import type { LoadRun } from '../run/run-load.js';
 import { loadScenarioFile } from '../run/scenario-file.js';
-import { shardScenario } from './shard.js';
+import { shardScenario } from './shard-scenario.js';
 import { openTarget, secretOf } from '../target.js';
 import { workerEnv } from './worker-args.js';
 import { runWorkerProcesses } from './workers.js';

@@ -10,7 +10,7 @@ import type { LoadResult } from '../result/load-result.js';
 import { UsageError } from '../usage-error.js';
 import { REPORT_FILES } from '../report/write-reports.js';
 import { redact, type Secret } from '../../target/redact.js';
-import { RENDEZVOUS_VAR } from './start-at.js';
+import { RENDEZVOUS_VAR } from './hold-until.js';
 
 /** The latest start the workers are given (--start-at): they start earlier, together, once all are ready. */
 export const START_DEADLINE_MS = 60_000;

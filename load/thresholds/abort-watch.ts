@@ -1,7 +1,8 @@
 import type { Histogram } from 'hdr-histogram-js';
 import { histogramOf, measureOf, windowValue, type WindowMeasure } from './window-value.js';
 import type { Series } from '../measure/series.js';
-import { holds, type Threshold } from './verdicts.js';
+import { holds } from './verdicts.js';
+import type { Threshold } from './parse-threshold.js';
 import { bounds } from './windows.js';
 
 const ABORTED = 'aborted at ';

@@ -1,5 +1,6 @@
-import { parseThreshold, windowMetricNames, type Threshold } from './verdicts.js';
-import { WINDOW_METRICS } from './windows.js';
+import { parseThreshold, type Threshold } from './parse-threshold.js';
+import { windowMetricNames } from './metrics.js';
+import { WINDOW_METRICS } from './metrics.js';
 import { UsageError } from '../usage-error.js';
 
 /** A rule as the scenario file writes it: its text, or an object with k6's abort options (shape checked by Ajv). */

@@ -1,93 +1,13 @@
-import { UsageError } from '../usage-error.js';
+import type { Operator, Threshold } from './parse-threshold.js';
 import type { WindowSpan } from './window-value.js';
-import { LATENCY_METRICS, parseWindow, WINDOW_METRICS, windowValues, type Timeline } from './windows.js';
+import { windowValues, type Timeline } from './windows.js';
 
-/** A comparison an SLO rule makes. */
-export type Operator = '<' | '<=' | '>' | '>=' | '==';
-/** One SLO rule parsed from text like `p99 < 50` or `p99 < 50 over 5s`: a metric, an operator and a bound. */
-export interface Threshold {
-  rule: string;
-  metric: string;
-  op: Operator;
-  value: number;
-  /** Window length in ms (`over 5s`): the rule holds when no window breaks it; absent: judged on the whole run. */
-  over_ms?: number;
-  /** Stop the scenario as soon as the rule is lost while measuring (k6's name). */
-  abortOnFail?: boolean;
-  /** Seconds of the measured phase before an abortOnFail rule is first judged (k6's delayAbortEval). */
-  delayAbortEval?: number;
-}
 /** A judged rule: what was allowed, what was measured (the worst window's value when windowed), whether it held. */
 export interface Verdict extends Threshold {
   measured: number | null;
   passed: boolean;
   /** For a windowed rule: the worst window, in seconds from the start of the measured phase (interval 0). */
   window?: WindowSpan;
-}
-
-/** Metrics a rule may name: autocannon's result fields (dotted), plus the harness's own. */
-export const METRICS: readonly string[] = [
-  ...LATENCY_METRICS,
-  'requests.average',
-  'requests.total',
-  'throughput.average',
-  'throughput.total',
-  'errors',
-  'timeouts',
-  'outcomes.connect_failed',
-  'outcomes.failed_after_send',
-  'outcomes.not_sent',
-  'outcomes.unpaired',
-  'non2xx',
-  'mismatches',
-  'rate_limited',
-  'sampled',
-  'error_rate',
-];
-
-/** Short names for the common metrics (k6-like), mapped to autocannon's. */
-export const ALIASES: Readonly<Record<string, string>> = {
-  p50: 'latency.p50',
-  p90: 'latency.p90',
-  p99: 'latency.p99',
-  'p99.9': 'latency.p99_9',
-  p99_9: 'latency.p99_9',
-  max: 'latency.max',
-  rps: 'requests.average',
-  bytes_per_sec: 'throughput.average',
-  invalid: 'mismatches',
-  connect_errors: 'outcomes.connect_failed',
-  resets: 'outcomes.failed_after_send',
-};
-
-const RULE = /^\s*([A-Za-z0-9_.]+)\s*(<=|>=|==|<|>)\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)(?:\s+over\s+(\S.*?))?\s*$/;
-const HINT =
-  'write "<metric> <op> <number> [over <window>]", e.g. "p99 < 50", "error_rate < 0.001" or "p99 < 50 over 5s"';
-
-/** Parses one rule's text; a malformed rule, an unknown metric or a bad window is rejected before any load is sent. */
-export function parseThreshold(text: unknown, where: string): Threshold {
-  const m = typeof text === 'string' ? RULE.exec(text) : null;
-  if (!m) throw new UsageError(`${where}: ${JSON.stringify(text)} is not a rule; ${HINT}`);
-  const metric = ALIASES[m[1]] ?? m[1];
-  if (!METRICS.includes(metric)) {
-    throw new UsageError(
-      `${where}: unknown metric "${m[1]}"; allowed: ${[...Object.keys(ALIASES), ...METRICS].join(', ')}`,
-    );
-  }
-  const t: Threshold = { rule: text as string, metric, op: m[2] as Operator, value: Number(m[3]) };
-  if (m[4] === undefined) return t;
-  const over_ms = parseWindow(m[4], t.rule, where);
-  if (!WINDOW_METRICS.includes(metric))
-    throw new UsageError(
-      `${where}: ${JSON.stringify(t.rule)}: ${m[1]} is judged on the whole run only; ` +
-        `allowed over a window: ${windowMetricNames().join(', ')}`,
-    );
-  return { ...t, over_ms };
-}
-
-/** The names (aliases first) a windowed or abortOnFail rule may use: those with a per-interval source. */
-export function windowMetricNames(): string[] {
-  return [...Object.keys(ALIASES).filter((a) => WINDOW_METRICS.includes(ALIASES[a])), ...WINDOW_METRICS];
 }
 
 const HOLDS: Record<Operator, (a: number, b: number) => boolean> = {

@@ -1,51 +1,13 @@
 import { createHistogram, mergeHistograms } from '../measure/histograms.js';
 import { histogramOf, measureOf, windowValue, type WindowMeasure, type WindowSpan } from './window-value.js';
-import type { Series } from '../measure/series.js';
-import type { Threshold } from './verdicts.js';
-import { UsageError } from '../usage-error.js';
-
-/** The shortest interval a series is cut into: every window is a whole multiple of it. */
-export const MIN_INTERVAL_MS = 100;
-
-/** The latency metrics (ms), as autocannon names them. */
-export const LATENCY_METRICS: readonly string[] = ['p50', 'p90', 'p99', 'p99_9', 'max', 'mean'].map(
-  (m) => `latency.${m}`,
-);
-
-/** Metrics with a per-interval source (histograms, requests, bytes, status codes): judged over windows, and live. */
-export const WINDOW_METRICS: readonly string[] = [
-  ...LATENCY_METRICS,
-  'requests.average',
-  'throughput.average',
-  'non2xx',
-  'errors',
-  'outcomes.connect_failed',
-  'outcomes.failed_after_send',
-  'mismatches',
-  'error_rate',
-];
+import { MIN_INTERVAL_MS, type Series } from '../measure/series.js';
+import type { Threshold } from './parse-threshold.js';
 
 /** A series and the measured phase's start (ISO) and length (s), which trim its first and last intervals. */
 export interface Timeline {
   series: Series;
   start?: string;
   duration?: number;
-}
-
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
-const WINDOW = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/;
-
-/** The window of `p99 < 50 over 5s` in ms (units ms, s, m); a bad window is a usage error naming the rule. */
-export function parseWindow(text: string, rule: string, where: string): number {
-  const bad = (why: string): never => {
-    throw new UsageError(`${where}: ${JSON.stringify(rule)}: ${why}`);
-  };
-  const m = WINDOW.exec(text);
-  if (!m) return bad(`window "${text}" is not a duration; write a number with ms, s or m, e.g. over 5s or over 500ms`);
-  const ms = Math.round(Number(m[1]) * UNITS[m[2]]);
-  if (ms <= 0 || ms % MIN_INTERVAL_MS !== 0)
-    bad(`window "${text}" must be a whole multiple of ${MIN_INTERVAL_MS} ms (the shortest interval), e.g. over 500ms`);
-  return ms;
 }
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));

@@ -6,7 +6,7 @@ import { reportHtml } from '../../load/report/report-html.js';
 import type { LoadResult } from '../../load/result/load-result.js';
 import type { ScenarioResult } from '../../load/result/scenario-result.js';
 import type { Series } from '../../load/measure/series.js';
-import { parseThreshold } from '../../load/thresholds/verdicts.js';
+import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
 import { builtResult } from './built-result.js';
 
 const RULES = [parseThreshold('p99 < 50', 'test')];

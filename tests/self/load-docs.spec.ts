@@ -1,7 +1,7 @@
 import { test, expect } from '../../fixtures/test.js';
 import { FLAGS } from '../../load/run/options.js';
 import { RESULT_SCHEMA } from '../../load/result/load-result.js';
-import { ALIASES, METRICS } from '../../load/thresholds/verdicts.js';
+import { ALIASES, METRICS } from '../../load/thresholds/metrics.js';
 import { readDoc, section } from './docs-text.js';
 
 /** The README's "## Load" section: the flags and metrics a user looks up. */

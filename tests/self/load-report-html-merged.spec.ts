@@ -8,7 +8,8 @@ import { CHROMIUM } from './debian-chromium.js';
 import { mergeResults } from '../../load/merge/merge-results.js';
 import { reportHtml } from '../../load/report/report-html.js';
 import type { LoadResult } from '../../load/result/load-result.js';
-import { parseThreshold, type Verdict } from '../../load/thresholds/verdicts.js';
+import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
+import type { Verdict } from '../../load/thresholds/verdicts.js';
 import { reportDir } from './load-helpers.js';
 
 const RULES = ['p99 < 50', 'max < 100000', 'rps > 10'].map((r) => parseThreshold(r, 'test'));

@@ -5,7 +5,7 @@ import type { RunInfo } from '../../load/result/provenance.js';
 import { finalize, type Counts } from '../../load/result/scenario-result.js';
 import { createSeriesRecorder } from '../../load/measure/series.js';
 import type { Shard } from '../../load/shards/shard.js';
-import { parseThreshold } from '../../load/thresholds/verdicts.js';
+import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
 
 /** The settings of every fake generator's scenario. */
 export const SETTINGS: Counts['settings'] = {

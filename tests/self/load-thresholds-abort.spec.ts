@@ -9,7 +9,7 @@ import type { ScenarioResult } from '../../load/result/scenario-result.js';
 import { loadScenarioFile } from '../../load/run/scenario-file.js';
 import { createSeriesRecorder } from '../../load/measure/series.js';
 import { secretOf } from '../../load/target.js';
-import { parseThreshold } from '../../load/thresholds/verdicts.js';
+import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
 import { envOf, loadTargetOf, memoryReporter, reportDir, scenarioFile } from './load-helpers.js';
 import { createSlowAfter } from './load-slow-after.js';
 

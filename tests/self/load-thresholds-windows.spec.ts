@@ -8,7 +8,8 @@ import { reportMarkdown } from '../../load/report/report-markdown.js';
 import { consoleTable } from '../../load/report/report-table.js';
 import { finalize, type Counts, type ScenarioResult } from '../../load/result/scenario-result.js';
 import { createSeriesRecorder, emptySeries, type Series } from '../../load/measure/series.js';
-import { formatVerdict, judge, parseThreshold } from '../../load/thresholds/verdicts.js';
+import { formatVerdict, judge } from '../../load/thresholds/verdicts.js';
+import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
 import { histogramOf } from '../../load/thresholds/window-value.js';
 import { windowValues } from '../../load/thresholds/windows.js';
 

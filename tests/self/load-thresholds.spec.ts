@@ -1,6 +1,7 @@
 import { test, expect } from '../../fixtures/test.js';
 import { loadScenarioFile } from '../../load/run/scenario-file.js';
-import { formatVerdict, judge, parseThreshold } from '../../load/thresholds/verdicts.js';
+import { formatVerdict, judge } from '../../load/thresholds/verdicts.js';
+import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
 import { UsageError } from '../../load/usage-error.js';
 import { chooseInterval } from '../../load/thresholds/windows.js';
 import { scenarioFile } from './load-helpers.js';
