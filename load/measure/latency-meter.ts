@@ -5,7 +5,8 @@ import { createSeriesRecorder, type Series } from './series.js';
 import { createOutageWatch } from './outage-watch.js';
 import type { FailureListener } from '../send/wire.js';
 
-/** Measures one scenario from autocannon's events: latency (µs HDR histogram), a time series, and 429s. */
+/** Records one phase from autocannon's events: each answer's latency in the run's HDR histogram (µs) and in its
+ * interval of the series, failed requests by interval, outages, and answers cut for size. */
 export interface LatencyMeter {
   /** Listener for the autocannon instance's 'response' event. */
   onResponse(client: Client, status: number, bytes: number, ms: number): void;
@@ -13,12 +14,11 @@ export interface LatencyMeter {
   onFailed: FailureListener;
   /** An answer the sampler judged: counted in its interval, so error_rate holds over windows as over the run. */
   onJudged(valid: boolean): void;
-  /** Hook for autocannon's `setupClient`: watches 429 answers for Retry-After. */
+  /** Hook for autocannon's `setupClient`: cuts a body that passes MAX_BODY_BYTES. */
   attach(client: Client): void;
   /** Ends the time series. */
   finish(): Series;
   readonly histogram: Histogram;
-  readonly rateLimited: number;
   /** Answers cut off because the body passed MAX_BODY_BYTES (each also counts as a timeout). */
   readonly oversize: number;
   /** When the measured phase began and when its last answer arrived (performance.now(); the start if none did). */
@@ -26,8 +26,6 @@ export interface LatencyMeter {
   readonly lastAnswer: number;
   /** Each span without an answer in which requests failed, one line each (`no answer from 3.0 s to 5.1 s: …`). */
   outages(end: number): string[];
-  /** The longest Retry-After (seconds) the target asked for, 0 when none. */
-  readonly retryAfter: number;
 }
 
 /** A body larger than this is cut off: autocannon buffers every body as a string, and a hostile target could exhaust memory. */
@@ -36,14 +34,6 @@ export const MAX_BODY_BYTES = 16 << 20;
 // autocannon internals: its per-request timer; firing it now drops the connection and counts a timeout.
 interface Timed {
   timeoutTicker: { reschedule(ms: number): void };
-}
-
-/** Seconds from a Retry-After value (delay-seconds or an HTTP date); 1 when absent or unreadable. */
-export function retryAfterSeconds(value: string | undefined, now = Date.now()): number {
-  if (value === undefined) return 1;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? 1 : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** Cuts an answer off (as a timeout) once its body passes MAX_BODY_BYTES. */
@@ -61,19 +51,16 @@ function capBody(client: Client, onOversize: () => void): void {
   });
 }
 
-/** `latency` may replace autocannon's measure (open loop: time since the request was due); `on429` fires on the first 429. */
+/** `latency` may replace autocannon's measure (open loop: time since the request was due). */
 export function createLatencyMeter(opts: {
   intervalMs: number;
   latency?: (client: Client, ms: number, now: number) => number;
-  on429: () => void;
   /** Called after each interval ends, with the series so far and the whole-run histogram (rules judged while running). */
   onInterval?: (series: Series, total: Histogram) => void;
 }): LatencyMeter {
   const histogram = createHistogram();
   const recorder = createSeriesRecorder(opts.intervalMs);
-  let rateLimited = 0,
-    retryAfter = 0,
-    oversize = 0;
+  let oversize = 0;
   // each cut is due at start + k·interval: a late timer on a busy machine must not stretch every later interval
   // (setInterval re-arms from when it fired, so its lateness would add up and the time axis would shrink)
   const start = performance.now();
@@ -98,7 +85,6 @@ export function createLatencyMeter(opts: {
       const latency = opts.latency ? opts.latency(client, ms, lastAnswer) : ms;
       recordLatency(histogram, latency);
       recorder.add(status, resBytes, latency);
-      if (status === 429 && rateLimited++ === 0) opts.on429();
     },
     onFailed(bucket, cause, n) {
       recorder.failed(bucket, n);
@@ -111,12 +97,6 @@ export function createLatencyMeter(opts: {
       capBody(client, () => {
         oversize++;
       });
-      client.on('headers', (info) => {
-        const { statusCode, headers } = info as unknown as { statusCode: number; headers: string[] };
-        if (statusCode !== 429) return;
-        const i = headers.findIndex((h, j) => j % 2 === 0 && h.toLowerCase() === 'retry-after');
-        retryAfter = Math.max(retryAfter, retryAfterSeconds(i >= 0 ? headers[i + 1] : undefined));
-      });
     },
     finish() {
       clearTimeout(timer);
@@ -124,9 +104,6 @@ export function createLatencyMeter(opts: {
       return recorder.series;
     },
     histogram,
-    get rateLimited() {
-      return rateLimited;
-    },
     start,
     get lastAnswer() {
       return lastAnswer;
@@ -134,9 +111,6 @@ export function createLatencyMeter(opts: {
     outages: (end) => outages.notes(end),
     get oversize() {
       return oversize;
-    },
-    get retryAfter() {
-      return retryAfter;
     },
   };
 }

@@ -1,16 +1,15 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmulatorOptions } from '../../emulator/server.js';
 import { discover, type Workload } from './discover.js';
-import { getBounded } from '../../target/http-get.js';
 import type { Options } from './options.js';
 import type { Reporter } from './progress.js';
 import { loadResult, type LoadResult } from '../result/load-result.js';
+import { backOff } from './rate-limit.js';
 import { runScenario } from './run-scenario.js';
 import { notRun, type ScenarioResult } from '../result/scenario-result.js';
 import { createHistogram } from '../measure/histograms.js';
 import { UsageError } from '../usage-error.js';
 import { loadScenarioFile, type Scenario } from './scenario-file.js';
-import { authorization, openTarget, secretOf, type LoadTarget } from '../target.js';
+import { openTarget, secretOf, type LoadTarget } from '../target.js';
 import { writeReports } from '../report/write-reports.js';
 import { redact } from '../../target/redact.js';
 import { consoleTable } from '../report/report-table.js';
@@ -18,9 +17,6 @@ import { runInfo } from '../result/provenance.js';
 import { shardText, type Shard } from '../shards/shard.js';
 import { shardPaths, shardScenario } from '../shards/shard-scenario.js';
 import { holdUntil } from '../shards/hold-until.js';
-
-/** The longest Retry-After the tool waits out (once) before it probes the target again. */
-export const MAX_RETRY_WAIT_S = 10;
 
 /** Everything a run needs: options, environment (TARGET_*), emulator options when embedded, and where to report. */
 export interface LoadRun {
@@ -46,35 +42,6 @@ async function workloadFor(
     );
   }
   return cache.get(s.pageSize)!;
-}
-
-/** True when one request to the target is answered 429 again: the target is still rate limiting. */
-async function stillLimited(target: LoadTarget, path: string): Promise<boolean> {
-  const limits = { timeoutMs: 5000, maxBodyBytes: 1 << 20, maxRatio: 100 };
-  const headers = { authorization: authorization(target), accept: 'application/json' };
-  const answer = await getBounded(target.url + path, headers, limits).catch(() => null);
-  return answer?.status === 429;
-}
-
-/** After a rate-limited scenario: wait Retry-After (capped) the first time, probe once; true: skip the rest. */
-async function backOff(
-  r: ScenarioResult,
-  waited: boolean,
-  target: LoadTarget,
-  probe: string,
-  reporter: Reporter,
-): Promise<boolean> {
-  if (waited) {
-    reporter.line('the target answered 429 again after backing off once; skipping the remaining scenarios');
-    return true;
-  }
-  const wait = Math.min(r.retry_after, MAX_RETRY_WAIT_S);
-  const asked = `Retry-After ${r.retry_after} s, waits capped at ${MAX_RETRY_WAIT_S} s`;
-  reporter.line(`the target answered 429; waiting ${wait} s (${asked}), then one probe request`);
-  await sleep(wait * 1000);
-  if (!(await stillLimited(target, probe))) return false;
-  reporter.line('the probe request was answered 429 too; skipping the remaining scenarios');
-  return true;
 }
 
 /** What every scenario of a run shares: the target, this generator's shard, the start time, where lines go. */
@@ -119,7 +86,7 @@ async function runAll(scenarios: Scenario[], plan: Plan): Promise<ScenarioResult
     reporter.done();
     results.push(r);
     if (r.rate_limited === 0) continue;
-    if (await backOff(r, waited, target, paths[0], reporter)) {
+    if (await backOff(r.retry_after, waited, target, paths[0], reporter)) {
       const skipped = 'not run: the target kept answering 429 (rate limited)';
       results.push(...scenarios.slice(i + 1).map((rest) => notRun(rest, skipped, createHistogram())));
       break;

@@ -1,10 +1,11 @@
 import type autocannon from 'autocannon';
 import type { Client } from 'autocannon';
-import { createBrake } from '../send/brake.js';
+import { createBrake, type Running } from '../send/brake.js';
 import { fire, type Progress, type RawResult } from '../send/fire.js';
 import { createWire, type Wire } from '../send/wire.js';
 import { failedOf, unreconciled } from '../send/outcomes.js';
 import { createLatencyMeter, MAX_BODY_BYTES, type LatencyMeter } from '../measure/latency-meter.js';
+import { createRateLimitWatch, type RateLimitWatch } from './rate-limit.js';
 import { MIN_INTERVAL_MS, type Series } from '../measure/series.js';
 import { createPacer } from '../send/pace.js';
 import { createRotation, type Rotation } from '../send/rotation.js';
@@ -57,25 +58,36 @@ function cannonOptions(
   };
 }
 
+/** The instance's 'response' listener: the meter records each answer, then a 429 stops the phase. */
+function listenTo(meter: LatencyMeter, limit: RateLimitWatch): (i: Running) => void {
+  return (i) =>
+    i.on('response', (c: Client, status: number, bytes: number, ms: number) => {
+      meter.onResponse(c, status, bytes, ms);
+      limit.answered(status);
+    });
+}
+
 /** Warms up; a 429 there stops it at once, and the scenario ends rate limited without measuring. */
 async function warmUp(s: Scenario, d: Drive): Promise<ScenarioResult | null> {
   const pacer = s.mode === 'open' ? createPacer((1000 * connectionsOf(s)) / s.rate!, connectionsOf(s)) : undefined;
   const rotation = createRotation(sentPaths(d), connectionsOf(s), s.pipelining);
   const wire = createWire({ schedule: pacer?.schedule });
   const brake = createBrake(wire);
-  const meter = createLatencyMeter({ intervalMs: 1000, on429: () => brake.pull() });
+  const limit = createRateLimitWatch(brake);
+  const meter = createLatencyMeter({ intervalMs: 1000 });
   const setupClient = (c: Client): void => {
     wire.attach(c);
     rotation.attach(c);
     meter.attach(c);
+    limit.attach(c);
     pacer?.attach(c);
   };
   const options = { ...cannonOptions(s, d, s.warmup, rotation), setupClient };
-  await fire(options, 'warm-up', s.name, { ...d, brake }, pacer, (i) => i.on('response', meter.onResponse));
+  await fire(options, 'warm-up', s.name, { ...d, brake }, pacer, listenTo(meter, limit));
   meter.finish();
-  if (meter.rateLimited === 0) return null;
-  const why = `the target answered 429 (rate limited) in the warm-up; the scenario stopped at once (Retry-After: ${meter.retryAfter} s)`;
-  const counts = { rate_limited: meter.rateLimited, retry_after: meter.retryAfter, urls: new Set(d.paths).size };
+  if (limit.count === 0) return null;
+  const why = `the target answered 429 (rate limited) in the warm-up; the scenario stopped at once (Retry-After: ${limit.retryAfter} s)`;
+  const counts = { rate_limited: limit.count, retry_after: limit.retryAfter, urls: new Set(d.paths).size };
   return notRun(s, why, createHistogram(), counts);
 }
 
@@ -83,12 +95,13 @@ async function warmUp(s: Scenario, d: Drive): Promise<ScenarioResult | null> {
 const intervalOf = (s: Scenario): number =>
   chooseInterval(s.thresholds, Math.min(1000, Math.max(MIN_INTERVAL_MS, Math.round((s.duration * 1000) / 60))));
 
-/** What the measured phase leaves: autocannon's counters, the wire's outcomes, the meter, the sampler, its end and
- * why it was aborted, if it was. */
+/** What the measured phase leaves: autocannon's counters, the wire's outcomes, the meter, the 429s, the sampler, its
+ * end and why it was aborted, if it was. */
 interface Measured {
   raw: RawResult;
   wire: Wire;
   meter: LatencyMeter;
+  limit: RateLimitWatch;
   sampler: ContractSampler;
   /** When sending stopped (the brake) or the last answer arrived, whichever was later (performance.now()). */
   end: number;
@@ -103,10 +116,10 @@ async function measure(s: Scenario, d: Drive): Promise<Measured> {
   let aborted: string | undefined;
   const wire = createWire({ schedule: pacer?.schedule, onFailed: (...f) => meter.onFailed(...f) });
   const brake = createBrake(wire);
+  const limit = createRateLimitWatch(brake);
   const meter = createLatencyMeter({
     intervalMs: intervalOf(s),
     latency: pacer && ((client, ms, now) => pacer.latencySinceDue(client, now) ?? ms),
-    on429: () => brake.pull(), // the target asked us to back off: stop sending now
     // a lost abortOnFail rule: the target is broken, so it does not get the rest of the load
     onInterval: createAbortWatch(s.thresholds, (note) => {
       aborted = note;
@@ -120,18 +133,19 @@ async function measure(s: Scenario, d: Drive): Promise<Measured> {
     rotation.attach(c);
     sampler.attach(c);
     meter.attach(c);
+    limit.attach(c);
     pacer?.attach(c);
   };
   const options = { ...cannonOptions(s, d, s.duration, rotation), setupClient };
-  const raw = await fire(options, 'measure', s.name, { ...d, brake }, pacer, (i) => i.on('response', meter.onResponse));
-  return { raw, wire, meter, sampler, end: Math.max(brake.pulledAt ?? 0, meter.lastAnswer), aborted };
+  const raw = await fire(options, 'measure', s.name, { ...d, brake }, pacer, listenTo(meter, limit));
+  return { raw, wire, meter, limit, sampler, end: Math.max(brake.pulledAt ?? 0, meter.lastAnswer), aborted };
 }
 
 /** What went wrong besides the thresholds, one line each: 429s, an abort, stalls, outages, cut bodies, odd answers. */
 function notesOf(s: Scenario, m: Measured, series: Series): string[] {
-  const { meter, wire } = m;
-  const stopped = `the target answered 429 (rate limited) ${meter.rateLimited} times; the scenario stopped at once`;
-  const notes = meter.rateLimited ? [`${stopped} (Retry-After: ${meter.retryAfter} s)`] : [];
+  const { meter, wire, limit } = m;
+  const stopped = `the target answered 429 (rate limited) ${limit.count} times; the scenario stopped at once`;
+  const notes = limit.count ? [`${stopped} (Retry-After: ${limit.retryAfter} s)`] : [];
   if (m.aborted) notes.push(m.aborted);
   notes.push(...meter.outages(m.end), ...stallNotes({ mode: s.mode, series }));
   if (meter.oversize > 0)
@@ -176,8 +190,8 @@ export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult
       non2xx: non2xxOf(status_codes),
       mismatches: sampler.invalid,
       sampled: sampler.sampled,
-      rate_limited: meter.rateLimited,
-      retry_after: meter.retryAfter,
+      rate_limited: m.limit.count,
+      retry_after: m.limit.retryAfter,
       status_codes,
       series,
       parts: [],
