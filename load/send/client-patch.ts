@@ -30,7 +30,8 @@ export interface PatchedClient {
  * gets its own parser and queue; requests still queued on a socket that failed end as failed to connect (it never
  * connected), timed out or failed after send, and are replaced; nothing is written on a connection after an answer
  * that said `Connection: close` (requests pipelined behind it are written again on the next); an answer that no
- * waiting request can have caused is counted as unpaired and never judged. cannon-internals.ts says what is replaced.
+ * waiting request can have caused is counted as unpaired and never judged. autocannon-internals.ts says what is
+ * replaced.
  */
 export function patchClient(client: Client, hooks: ClientHooks): PatchedClient {
   const c = internalsOf(client);

@@ -64,7 +64,7 @@ const PERCENTILES: Record<string, number> = {
 };
 const perSecond = (n: number, ms: number): number => Math.round((n / (ms / 1000)) * 100) / 100;
 
-/** A window metric's value in a sample, rounded as the whole-run numbers are; null where it has no answer to read. */
+/** A metric's value over one window, rounded as the whole-run numbers are; null where it has no answer to read. */
 export function windowValue(metric: string, x: WindowMeasure): number | null {
   const h = x.histogram;
   if (metric in PERCENTILES)
@@ -81,8 +81,9 @@ export function windowValue(metric: string, x: WindowMeasure): number | null {
   return null;
 }
 
-/** The whole run's error_rate (scenario-result.ts errorRate) over one window: failed requests, non-2xx answers and
- * 2xx answers estimated invalid from the window's sample, over attempts; null when nothing was attempted. */
+/** The whole run's error_rate (errorRate in result/scenario-result.ts) over one window: failed requests, non-2xx
+ * answers and 2xx answers estimated invalid from the window's sampled answers, over attempts; null when nothing was
+ * attempted. */
 function windowErrorRate(x: WindowMeasure): number | null {
   const attempts = x.answers + x.errors;
   if (attempts === 0) return null;
