@@ -1,8 +1,8 @@
-import { parseOptions, USAGE } from './options.js';
-import { createReporter } from './progress.js';
-import { runLoad } from './run-load.js';
-import { runWorkers } from './run-workers.js';
-import { shardText } from './shard.js';
+import { parseOptions, USAGE } from './run/options.js';
+import { createReporter } from './run/progress.js';
+import { runLoad } from './run/run-load.js';
+import { runWorkers } from './shards/run-workers.js';
+import { shardText } from './shards/shard.js';
 import { UsageError } from './usage-error.js';
 import { redact } from '../target/redact.js';
 

@@ -8,9 +8,9 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { contract } from '../../spec/contract.js';
 import { basicAuth } from '../../target/redact.js';
-import { numberFlag } from '../options.js';
-import { runScenario } from '../run-scenario.js';
-import type { Scenario } from '../scenario-file.js';
+import { numberFlag } from '../run/options.js';
+import { runScenario } from '../run/run-scenario.js';
+import type { Scenario } from '../run/scenario-file.js';
 import { compareWorkers } from './workers-block.js';
 
 const BUDGET = 0.9;

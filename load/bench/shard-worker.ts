@@ -1,8 +1,9 @@
 // A bench:load generator process for the --workers comparison: runs its shard of the fetch scenario when told, from
 // the instant the parent names once all are warm (so the processes overlap), and reports its answers and CPU time.
-import { runScenario } from '../run-scenario.js';
-import type { Scenario } from '../scenario-file.js';
-import { shardPaths, shardScenario, type Shard } from '../shard.js';
+import { runScenario } from '../run/run-scenario.js';
+import type { Scenario } from '../run/scenario-file.js';
+import type { Shard } from '../shards/shard.js';
+import { shardPaths, shardScenario } from '../shards/shard-scenario.js';
 import type { Secret } from '../../target/redact.js';
 
 /** What the parent sends first: where, what and which shard; then `{ startAt }` once every process is warm. */

@@ -2,7 +2,7 @@
 // shard: half the connections, its part of the rotation), side by side against the same bare server.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import type { Scenario } from '../scenario-file.js';
+import type { Scenario } from '../run/scenario-file.js';
 import type { Secret } from '../../target/redact.js';
 import type { ShardJob, ShardReport } from './shard-worker.js';
 

@@ -1,9 +1,9 @@
-import { createHistogram, recordLatency } from '../../load/histograms.js';
-import { loadResult, type LoadResult } from '../../load/report-json.js';
-import { finalize } from '../../load/scenario-result.js';
+import { createHistogram, recordLatency } from '../../load/measure/histograms.js';
+import { loadResult, type LoadResult } from '../../load/result/load-result.js';
+import { finalize } from '../../load/result/scenario-result.js';
 import { fakeCounts, SETTINGS } from './load-results.js';
-import { createSeriesRecorder } from '../../load/series.js';
-import type { Threshold } from '../../load/thresholds.js';
+import { createSeriesRecorder } from '../../load/measure/series.js';
+import type { Threshold } from '../../load/thresholds/parse-threshold.js';
 
 /** What a built generator's run is made of: who ran it, from when, and each answer's status and latency. */
 export interface BuiltRun {

@@ -1,19 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { expect, test } from '../../fixtures/test.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SKIP = new Set(['node_modules', 'reports', '.git', 'test-results', 'playwright-report']);
-
-/** Every .ts file of the project, relative to its root. */
-function sources(dir = ROOT): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    if (SKIP.has(e.name) || e.name.startsWith('.')) return [];
-    const path = join(dir, e.name);
-    return e.isDirectory() ? sources(path) : e.name.endsWith('.ts') ? [relative(ROOT, path)] : [];
-  });
-}
+import { cycles, fileGraph, unitGraph } from './import-graph.js';
 
 /** The unit a file belongs to: its top folder, except under tests/ where each folder is a layer of its own. */
 function unitOf(file: string): string {
@@ -21,39 +8,14 @@ function unitOf(file: string): string {
   return parts[0] === 'tests' ? dirname(file) : parts[0];
 }
 
-/** Folder-to-folder import edges (relative imports only). */
-function edges(): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const file of sources()) {
-    const text = readFileSync(join(ROOT, file), 'utf8');
-    for (const m of text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
-      const to = unitOf(relative(ROOT, resolve(ROOT, dirname(file), m[1])));
-      const from = unitOf(file);
-      if (to !== from) (out.get(from) ?? out.set(from, new Set()).get(from)!).add(to);
-    }
-  }
-  return out;
-}
-
-/** The folder paths that lead from a folder back to itself. */
-function cycles(graph: Map<string, Set<string>>): string[] {
-  const found = new Set<string>();
-  const walk = (start: string, at: string, path: string[]): void => {
-    for (const next of graph.get(at) ?? []) {
-      if (next === start) found.add([...path, next].join(' -> '));
-      else if (!path.includes(next) && path.length < 6) walk(start, next, [...path, next]);
-    }
-  };
-  for (const start of graph.keys()) walk(start, start, [start]);
-  return [...found];
-}
-
 test.describe('folders depend on each other in one direction', () => {
+  const folders = unitGraph(fileGraph(), unitOf);
+
   test('no folder imports a folder that imports it back', () => {
-    expect(cycles(edges()), 'import cycles between folders').toEqual([]);
+    expect(cycles(folders), 'import cycles between folders').toEqual([]);
   });
 
   test('spec/ imports nothing of the project outside itself', () => {
-    expect([...(edges().get('spec') ?? [])]).toEqual([]);
+    expect([...(folders.get('spec') ?? [])]).toEqual([]);
   });
 });

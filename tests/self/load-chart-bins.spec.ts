@@ -1,12 +1,12 @@
 import { test, expect } from '../../fixtures/test.js';
-import { timeSpanOf } from '../../load/chart-axes.js';
-import { binsOf, MAX_BINS } from '../../load/chart-bins.js';
-import { mergeHistograms } from '../../load/histograms.js';
-import { reportHtml } from '../../load/report-html.js';
-import type { LoadResult } from '../../load/report-json.js';
-import type { ScenarioResult } from '../../load/scenario-result.js';
-import type { Series } from '../../load/series.js';
-import { parseThreshold } from '../../load/thresholds.js';
+import { timeSpanOf } from '../../load/report/chart-axes.js';
+import { binsOf, MAX_BINS } from '../../load/report/chart-bins.js';
+import { mergeHistograms } from '../../load/measure/histograms.js';
+import { reportHtml } from '../../load/report/report-html.js';
+import type { LoadResult } from '../../load/result/load-result.js';
+import type { ScenarioResult } from '../../load/result/scenario-result.js';
+import type { Series } from '../../load/measure/series.js';
+import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
 import { builtResult } from './built-result.js';
 
 const RULES = [parseThreshold('p99 < 50', 'test')];

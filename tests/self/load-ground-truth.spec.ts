@@ -1,8 +1,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { expect, test } from '../../fixtures/test.js';
-import { runScenario } from '../../load/run-scenario.js';
-import { loadScenarioFile } from '../../load/scenario-file.js';
-import type { ScenarioResult } from '../../load/scenario-result.js';
+import { runScenario } from '../../load/run/run-scenario.js';
+import { loadScenarioFile } from '../../load/run/scenario-file.js';
+import type { ScenarioResult } from '../../load/result/scenario-result.js';
 import { scenarioFile } from './load-helpers.js';
 import {
   createTruthStub,

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
-import { parseOptions } from '../../load/options.js';
-import { runLoad } from '../../load/run-load.js';
-import { discover } from '../../load/discover.js';
-import type { ScenarioResult } from '../../load/scenario-result.js';
+import { parseOptions } from '../../load/run/options.js';
+import { runLoad } from '../../load/run/run-load.js';
+import { discover } from '../../load/run/discover.js';
+import type { ScenarioResult } from '../../load/result/scenario-result.js';
 import { envOf, loadTargetOf, memoryReporter, reportDir, runAgainst, scenarioFile } from './load-helpers.js';
 import { createStub, type StubMode } from './load-stub.js';
 

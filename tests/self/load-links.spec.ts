@@ -1,6 +1,6 @@
 import { test, expect } from '../../fixtures/test.js';
-import { parseOptions } from '../../load/options.js';
-import { runLoad } from '../../load/run-load.js';
+import { parseOptions } from '../../load/run/options.js';
+import { runLoad } from '../../load/run/run-load.js';
 import { envOf, memoryReporter, reportDir, runAgainst, scenarioFile } from './load-helpers.js';
 import { createStub, type StubMode } from './load-stub.js';
 import { create } from '../../emulator/server.js';

@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
-import { createHistogram, recordLatency, summarizeLatency } from '../../load/histograms.js';
-import { mergeResults } from '../../load/merge-results.js';
-import { RESULT_SCHEMA, type LoadResult } from '../../load/report-json.js';
-import { failedOf, unreconciled, type Outcomes } from '../../load/outcomes.js';
+import { createHistogram, recordLatency, summarizeLatency } from '../../load/measure/histograms.js';
+import { mergeResults } from '../../load/merge/merge-results.js';
+import { RESULT_SCHEMA, type LoadResult } from '../../load/result/load-result.js';
+import { failedOf, unreconciled, type Outcomes } from '../../load/send/outcomes.js';
 import { reportDir } from './load-helpers.js';
 import { generator } from './load-results.js';
 
@@ -88,7 +88,7 @@ test.describe('load:merge (results of several generators)', () => {
     writeFileSync(join(dir, 'b.json'), JSON.stringify(b));
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'load/merge.ts', join(dir, 'a.json'), join(dir, 'b.json'), '--out', join(dir, 'merged')],
+      ['--import', 'tsx', 'load/merge-cli.ts', join(dir, 'a.json'), join(dir, 'b.json'), '--out', join(dir, 'merged')],
       { encoding: 'utf8', timeout: 60_000 },
     );
     expect(run.stdout).toMatch(/^✓ fetch rps > 150 measured 200$/m);

@@ -1,7 +1,7 @@
 import { test, expect } from '../../fixtures/test.js';
-import { discover } from '../../load/discover.js';
-import { runScenario } from '../../load/run-scenario.js';
-import { loadScenarioFile } from '../../load/scenario-file.js';
+import { discover } from '../../load/run/discover.js';
+import { runScenario } from '../../load/run/run-scenario.js';
+import { loadScenarioFile } from '../../load/run/scenario-file.js';
 import { secretOf } from '../../load/target.js';
 import { loadTargetOf, scenarioFile } from './load-helpers.js';
 import { createStub } from './load-stub.js';

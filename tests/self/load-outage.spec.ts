@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { expect, test } from '../../fixtures/test.js';
-import { failedOf } from '../../load/outcomes.js';
-import { loadResult } from '../../load/report-json.js';
-import { reportHtml } from '../../load/report-html.js';
-import { consoleTable } from '../../load/report-table.js';
-import { judge, parseThreshold } from '../../load/thresholds.js';
-import type { ScenarioResult } from '../../load/scenario-result.js';
+import { failedOf } from '../../load/send/outcomes.js';
+import { loadResult } from '../../load/result/load-result.js';
+import { reportHtml } from '../../load/report/report-html.js';
+import { consoleTable } from '../../load/report/report-table.js';
+import { judge } from '../../load/thresholds/verdicts.js';
+import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
+import type { ScenarioResult } from '../../load/result/scenario-result.js';
 import { openBrowser, type Browser, type Page } from './chart-reading.js';
 import { CHROMIUM } from './debian-chromium.js';
 import { runFetch, withRestarts, type Restarted } from './load-pair-stub.js';

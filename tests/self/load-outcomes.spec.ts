@@ -1,6 +1,6 @@
 import { expect, test } from '../../fixtures/test.js';
-import { createOutageWatch, MIN_OUTAGE_MS } from '../../load/outage-watch.js';
-import { addOutcomes, bucketsOf, failedOf, noOutcomes, sentOf, unreconciled } from '../../load/outcomes.js';
+import { createOutageWatch, MIN_OUTAGE_MS } from '../../load/measure/outage-watch.js';
+import { addOutcomes, bucketsOf, failedOf, noOutcomes, sentOf, unreconciled } from '../../load/send/outcomes.js';
 
 test.describe('request outcomes: one bucket each, and the sums that must hold', () => {
   const [fresh, resent] = [{}, { resent: true }];

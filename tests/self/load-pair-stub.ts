@@ -4,9 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { forkStub, nextMessage } from './load-truth-stub.js';
 import { receiptOf, SIDS, sidOf } from './load-truth-server.js';
 import { SERVE_PAIRS, type Bodies, type PairMessage, type PairOptions, type PairRecord } from './load-pair-server.js';
-import { runScenario } from '../../load/run-scenario.js';
-import { loadScenarioFile } from '../../load/scenario-file.js';
-import type { ScenarioResult } from '../../load/scenario-result.js';
+import { runScenario } from '../../load/run/run-scenario.js';
+import { loadScenarioFile } from '../../load/run/scenario-file.js';
+import type { ScenarioResult } from '../../load/result/scenario-result.js';
 import { scenarioFile } from './load-helpers.js';
 
 export type { PairOptions, PairRecord } from './load-pair-server.js';

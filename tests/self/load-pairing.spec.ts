@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { expect, test } from '../../fixtures/test.js';
-import { failedOf, unreconciled } from '../../load/outcomes.js';
-import type { ScenarioResult } from '../../load/scenario-result.js';
+import { failedOf, unreconciled } from '../../load/send/outcomes.js';
+import type { ScenarioResult } from '../../load/result/scenario-result.js';
 import { runFetch, startPairStub } from './load-pair-stub.js';
 import { answerBytes, createRawTarget, type RawTarget, type Respond } from './load-raw-target.js';
 import { near, valueAtPercentile } from './load-truth-stub.js';

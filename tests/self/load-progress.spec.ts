@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { test, expect } from '../../fixtures/test.js';
-import { createReporter } from '../../load/progress.js';
+import { createReporter } from '../../load/run/progress.js';
 
 /** A stream that keeps what is written, optionally claiming to be a terminal. */
 function sink(isTTY: boolean): Writable & { isTTY: boolean; text: () => string } {

@@ -1,6 +1,7 @@
 import { test, expect } from '../../fixtures/test.js';
-import { parseOptions } from '../../load/options.js';
-import { MAX_RETRY_WAIT_S, runLoad } from '../../load/run-load.js';
+import { parseOptions } from '../../load/run/options.js';
+import { MAX_RETRY_WAIT_S } from '../../load/run/rate-limit.js';
+import { runLoad } from '../../load/run/run-load.js';
 import { envOf, memoryReporter, reportDir, scenarioFile } from './load-helpers.js';
 import { createStub } from './load-stub.js';
 

@@ -5,10 +5,11 @@ import { test, expect } from '../../fixtures/test.js';
 import { builtResult } from './built-result.js';
 import { axisAt, hueOf, openBrowser, overlappingTexts, readChart, type Browser, type Page } from './chart-reading.js';
 import { CHROMIUM } from './debian-chromium.js';
-import { mergeResults } from '../../load/merge-results.js';
-import { reportHtml } from '../../load/report-html.js';
-import type { LoadResult } from '../../load/report-json.js';
-import { parseThreshold, type Verdict } from '../../load/thresholds.js';
+import { mergeResults } from '../../load/merge/merge-results.js';
+import { reportHtml } from '../../load/report/report-html.js';
+import type { LoadResult } from '../../load/result/load-result.js';
+import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
+import type { Verdict } from '../../load/thresholds/verdicts.js';
 import { reportDir } from './load-helpers.js';
 
 const RULES = ['p99 < 50', 'max < 100000', 'rps > 10'].map((r) => parseThreshold(r, 'test'));

@@ -1,12 +1,12 @@
 import { test, expect } from '../../fixtures/test.js';
 import { builtResult } from './built-result.js';
 import { scenarioFile } from './load-helpers.js';
-import { createHistogram } from '../../load/histograms.js';
-import { mergeResults } from '../../load/merge-results.js';
-import { reportHtml } from '../../load/report-html.js';
-import { loadResult, type LoadResult } from '../../load/report-json.js';
-import { loadScenarioFile } from '../../load/scenario-file.js';
-import { notRun } from '../../load/scenario-result.js';
+import { createHistogram } from '../../load/measure/histograms.js';
+import { mergeResults } from '../../load/merge/merge-results.js';
+import { reportHtml } from '../../load/report/report-html.js';
+import { loadResult, type LoadResult } from '../../load/result/load-result.js';
+import { loadScenarioFile } from '../../load/run/scenario-file.js';
+import { notRun } from '../../load/result/scenario-result.js';
 
 /** A small generator result: 2 intervals of 100 ms, 10 answers each, all 200. */
 const generator = (pid: number): LoadResult =>

@@ -4,10 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { test, expect } from '../../fixtures/test.js';
 import { axisAt, openBrowser, overlappingTexts, readChart, type Browser, type Page } from './chart-reading.js';
 import { CHROMIUM } from './debian-chromium.js';
-import { mergeHistograms } from '../../load/histograms.js';
-import type { LoadResult } from '../../load/report-json.js';
-import { runLoad } from '../../load/run-load.js';
-import type { ScenarioResult } from '../../load/scenario-result.js';
+import { mergeHistograms } from '../../load/measure/histograms.js';
+import type { LoadResult } from '../../load/result/load-result.js';
+import { runLoad } from '../../load/run/run-load.js';
+import type { ScenarioResult } from '../../load/result/scenario-result.js';
 import { memoryReporter, reportDir, scenarioFile, shortRun } from './load-helpers.js';
 
 // Rules on and off the latency axis, passing and failing, by alias and by full metric name.

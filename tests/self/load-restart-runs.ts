@@ -1,6 +1,6 @@
 import { expect, test } from '../../fixtures/test.js';
-import { unreconciled } from '../../load/outcomes.js';
-import type { ScenarioResult } from '../../load/scenario-result.js';
+import { unreconciled } from '../../load/send/outcomes.js';
+import type { ScenarioResult } from '../../load/result/scenario-result.js';
 import {
   runFetch,
   withRestarts,

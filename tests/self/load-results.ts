@@ -1,11 +1,11 @@
-import { noOutcomes } from '../../load/outcomes.js';
-import { createHistogram, recordLatency } from '../../load/histograms.js';
-import { loadResult, NO_RUN, type LoadResult } from '../../load/report-json.js';
-import type { RunInfo } from '../../load/run-info.js';
-import { finalize, type Counts } from '../../load/scenario-result.js';
-import { createSeriesRecorder } from '../../load/series.js';
-import type { Shard } from '../../load/shard.js';
-import { parseThreshold } from '../../load/thresholds.js';
+import { noOutcomes } from '../../load/send/outcomes.js';
+import { createHistogram, recordLatency } from '../../load/measure/histograms.js';
+import { loadResult, NO_RUN, type LoadResult } from '../../load/result/load-result.js';
+import type { RunInfo } from '../../load/result/provenance.js';
+import { finalize, type Counts } from '../../load/result/scenario-result.js';
+import { createSeriesRecorder } from '../../load/measure/series.js';
+import type { Shard } from '../../load/shards/shard.js';
+import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
 
 /** The settings of every fake generator's scenario. */
 export const SETTINGS: Counts['settings'] = {

@@ -3,11 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
 import { create } from '../../emulator/server.js';
-import { discover } from '../../load/discover.js';
-import type { LoadResult } from '../../load/report-json.js';
-import { runLoad } from '../../load/run-load.js';
-import { runScenario } from '../../load/run-scenario.js';
-import { loadScenarioFile } from '../../load/scenario-file.js';
+import { discover } from '../../load/run/discover.js';
+import type { LoadResult } from '../../load/result/load-result.js';
+import { runLoad } from '../../load/run/run-load.js';
+import { runScenario } from '../../load/run/run-scenario.js';
+import { loadScenarioFile } from '../../load/run/scenario-file.js';
 import { authorization, openTarget, secretOf } from '../../load/target.js';
 import { loadTargetOf, memoryReporter, reportDir, scenarioFile, shortRun } from './load-helpers.js';
 

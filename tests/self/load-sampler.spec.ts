@@ -3,7 +3,7 @@ import type { Client } from 'autocannon';
 import fc from 'fast-check';
 import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
-import { createSampleValidator, type SampleValidator } from '../../load/sample-validator.js';
+import { createContractSampler, type ContractSampler } from '../../load/measure/contract-sampler.js';
 
 type Examples = { examples: Record<string, { value: Record<string, unknown> }> };
 const example = (contract.doc.components as Examples).examples.ServiceReceipt.value;
@@ -19,8 +19,8 @@ class FakeClient extends EventEmitter {
 }
 
 /** A sampler judging every answer, and a way to hand it one 200 JSON answer. */
-function sampler(): { v: SampleValidator; answer(body: string): boolean } {
-  const v = createSampleValidator({ ...context, secret }, 1);
+function sampler(): { v: ContractSampler; answer(body: string): boolean } {
+  const v = createContractSampler({ ...context, secret }, 1);
   const client = new FakeClient();
   v.attach(client as unknown as Client);
   return {

@@ -1,6 +1,6 @@
 import { test, expect } from '../../fixtures/test.js';
-import { createHistogram, mergeHistograms, recordLatency, summarizeLatency } from '../../load/histograms.js';
-import { createSeriesRecorder, mergeSeries, type Series } from '../../load/series.js';
+import { createHistogram, mergeHistograms, recordLatency, summarizeLatency } from '../../load/measure/histograms.js';
+import { createSeriesRecorder, mergeSeries, type Series } from '../../load/measure/series.js';
 import { runAgainst } from './load-helpers.js';
 
 /** A series of `intervals` intervals from `start`, interval i holding answers with latencies `ms(i, k)`, k < count. */

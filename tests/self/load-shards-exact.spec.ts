@@ -1,8 +1,8 @@
 import { test, expect } from '../../fixtures/test.js';
-import { mergeHistograms } from '../../load/histograms.js';
-import { mergeResults } from '../../load/merge-results.js';
-import { parseOptions } from '../../load/options.js';
-import { runLoad } from '../../load/run-load.js';
+import { mergeHistograms } from '../../load/measure/histograms.js';
+import { mergeResults } from '../../load/merge/merge-results.js';
+import { parseOptions } from '../../load/run/options.js';
+import { runLoad } from '../../load/run/run-load.js';
 import { envOf, memoryReporter, reportDir, scenarioFile } from './load-helpers.js';
 import { createStub } from './load-stub.js';
 

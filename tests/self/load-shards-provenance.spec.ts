@@ -1,6 +1,6 @@
 import { test, expect } from '../../fixtures/test.js';
-import { mergeResults } from '../../load/merge-results.js';
-import type { LoadResult } from '../../load/report-json.js';
+import { mergeResults } from '../../load/merge/merge-results.js';
+import type { LoadResult } from '../../load/result/load-result.js';
 import { generator } from './load-results.js';
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');

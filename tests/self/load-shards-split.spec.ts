@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { test, expect } from '../../fixtures/test.js';
-import { loadScenarioFile } from '../../load/scenario-file.js';
-import { parseShard, shardPaths, shardScenario, shareOf, type Shard } from '../../load/shard.js';
+import { loadScenarioFile } from '../../load/run/scenario-file.js';
+import { parseShard, shareOf, type Shard } from '../../load/shards/shard.js';
+import { shardPaths, shardScenario } from '../../load/shards/shard-scenario.js';
 import { scenarioFile } from './load-helpers.js';
 
 const shardsOf = (count: number): Shard[] => Array.from({ length: count }, (_, k) => ({ index: k + 1, count }));

@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
-import { mergeHistograms, summarizeLatency } from '../../load/histograms.js';
-import { mergeResults } from '../../load/merge-results.js';
-import type { LoadResult } from '../../load/report-json.js';
+import { mergeHistograms, summarizeLatency } from '../../load/measure/histograms.js';
+import { mergeResults } from '../../load/merge/merge-results.js';
+import type { LoadResult } from '../../load/result/load-result.js';
 import { targetVariables } from '../../target/settings.js';
 import { envOf, reportDir, scenarioFile } from './load-helpers.js';
 import { createStub, type Stub } from './load-stub.js';
@@ -79,7 +79,7 @@ test.describe('three shards as separate processes, merged by load:merge', () => 
 
   test('the merge adds up exactly: answers, status codes and the latency histogram of the parts', async () => {
     const merged = join(dir, 'merged');
-    const run = await tool('load/merge.ts', [result(1), result(2), result(3), '--out', merged], cleanEnv());
+    const run = await tool('load/merge-cli.ts', [result(1), result(2), result(3), '--out', merged], cleanEnv());
     expect(run.err).toBe('');
     const shards = [1, 2, 3].map((i) => read(result(i)).scenarios[0]);
     const [m] = read(join(merged, 'result.json')).scenarios;
@@ -122,7 +122,7 @@ test.describe('three shards as separate processes, merged by load:merge', () => 
   });
 
   test('a missing shard fails load:merge with one line naming it and what is there', async () => {
-    const run = await tool('load/merge.ts', [result(1), result(3), '--out', join(dir, 'missing')], cleanEnv());
+    const run = await tool('load/merge-cli.ts', [result(1), result(3), '--out', join(dir, 'missing')], cleanEnv());
     expect(run.err).toBe(`load merge: shard 2/3 is missing (have 1/3 from ${result(1)}, 3/3 from ${result(3)})\n`);
     expect(run.code).toBe(1);
   });

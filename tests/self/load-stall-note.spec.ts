@@ -1,5 +1,5 @@
 import { expect, test } from '../../fixtures/test.js';
-import { stallNotes, type StallInput } from '../../load/stall-note.js';
+import { stallNotes, type StallInput } from '../../load/measure/stall-note.js';
 
 const steady = (n: number): number[] => Array.from({ length: n }, () => 100);
 /** 100 ms intervals of 100 answers (1000/s), with some replaced. */

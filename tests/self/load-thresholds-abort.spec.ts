@@ -1,15 +1,15 @@
 import { test, expect } from '../../fixtures/test.js';
-import { createAbortWatch } from '../../load/abort-watch.js';
-import { createHistogram, recordLatency } from '../../load/histograms.js';
-import { discover } from '../../load/discover.js';
-import { parseOptions } from '../../load/options.js';
-import { runLoad } from '../../load/run-load.js';
-import { runScenario } from '../../load/run-scenario.js';
-import type { ScenarioResult } from '../../load/scenario-result.js';
-import { loadScenarioFile } from '../../load/scenario-file.js';
-import { createSeriesRecorder } from '../../load/series.js';
+import { createAbortWatch } from '../../load/thresholds/abort-watch.js';
+import { createHistogram, recordLatency } from '../../load/measure/histograms.js';
+import { discover } from '../../load/run/discover.js';
+import { parseOptions } from '../../load/run/options.js';
+import { runLoad } from '../../load/run/run-load.js';
+import { runScenario } from '../../load/run/run-scenario.js';
+import type { ScenarioResult } from '../../load/result/scenario-result.js';
+import { loadScenarioFile } from '../../load/run/scenario-file.js';
+import { createSeriesRecorder } from '../../load/measure/series.js';
 import { secretOf } from '../../load/target.js';
-import { parseThreshold } from '../../load/thresholds.js';
+import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
 import { envOf, loadTargetOf, memoryReporter, reportDir, scenarioFile } from './load-helpers.js';
 import { createSlowAfter } from './load-slow-after.js';
 

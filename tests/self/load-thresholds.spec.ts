@@ -1,8 +1,9 @@
 import { test, expect } from '../../fixtures/test.js';
-import { loadScenarioFile } from '../../load/scenario-file.js';
-import { formatVerdict, judge, parseThreshold } from '../../load/thresholds.js';
+import { loadScenarioFile } from '../../load/run/scenario-file.js';
+import { formatVerdict, judge } from '../../load/thresholds/verdicts.js';
+import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
 import { UsageError } from '../../load/usage-error.js';
-import { chooseInterval } from '../../load/window-rules.js';
+import { chooseInterval } from '../../load/thresholds/windows.js';
 import { scenarioFile } from './load-helpers.js';
 
 const measured = { latency: { p99: 12.5, p99_9: 30 }, requests: { average: 900 }, error_rate: 0.002, mismatches: 0 };

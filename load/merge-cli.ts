@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { mergeLines, mergeResults } from './merge/merge-results.js';
+import type { LoadResult } from './result/load-result.js';
+import { consoleTable } from './report/report-table.js';
+import { UsageError } from './usage-error.js';
+import { writeReports } from './report/write-reports.js';
+import { redact, type Secret } from '../target/redact.js';
+
+/** Where merged reports go unless --out says otherwise. */
+export const DEFAULT_MERGE_OUT = 'reports/load/merged';
+
+async function readResult(file: string): Promise<LoadResult> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(`merge: cannot read ${file}`);
+  }
+  try {
+    return JSON.parse(text) as LoadResult;
+  } catch {
+    throw new UsageError(`merge: ${file} is not JSON`);
+  }
+}
+
+/** `npm run load:merge -- a.json b.json [--out DIR]`: one report from several generators; exit 1 on any breach. */
+export async function mergeMain(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // results were redacted when written; the environment's credentials, if any, are blanked once more at this edge
+  const secret: Secret = { accountSid: env.TARGET_ACCOUNT_SID ?? '', authToken: env.TARGET_AUTH_TOKEN ?? '' };
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...argv],
+        options: { out: { type: 'string' } },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (err) {
+      throw new UsageError(
+        `merge: ${(err as Error).message.split(/\. |\n/)[0]}; usage: npm run load:merge -- a.json b.json [--out DIR]`,
+      );
+    }
+    if (parsed.positionals.length < 1)
+      throw new UsageError(
+        'merge: give the result.json files to merge, e.g. npm run load:merge -- a/result.json b/result.json',
+      );
+    const files = parsed.positionals;
+    const merged = mergeResults(await Promise.all(files.map(readResult)), files);
+    const lines = [...mergeLines(merged), '', consoleTable(merged.scenarios)];
+    process.stdout.write(redact(lines.join('\n'), secret) + '\n');
+    const written = await writeReports(merged, parsed.values.out ?? DEFAULT_MERGE_OUT, secret);
+    process.stdout.write(
+      `\n${merged.passed ? 'PASS' : 'FAIL'}: ${merged.generators.length} generators merged; ` +
+        `reports in ${written.join(', ')}\n`,
+    );
+    return merged.passed ? 0 : 1;
+  } catch (err) {
+    process.stderr.write(
+      redact(
+        `load ${err instanceof UsageError ? err.message : `unexpected error: ${(err as Error).message}`}`,
+        secret,
+      ) + '\n',
+    );
+    return 1;
+  }
+}
+
+process.exitCode = await mergeMain(process.argv.slice(2));
