@@ -2,7 +2,7 @@
 import { readArgs, USAGE } from './cli-args.js';
 import { OptionError } from './options.js';
 import { create } from './server.js';
-import { targetEnv } from '../target/settings.js';
+import { targetEnv } from '../client/settings.js';
 
 /** One line for the user: option errors as they are, system errors with a hint, never a stack trace. */
 function explain(e: unknown, port: number | undefined): string {

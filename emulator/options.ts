@@ -1,4 +1,4 @@
-import { isLoopback } from '../target/loopback.js';
+import { isLoopback } from '../client/loopback.js';
 import { faultNames, findFault, type Fault, type FaultName } from './faults.js';
 import { noFault } from './fault.js';
 import { DEFAULT_READINGS, playOf, readingsProblem, type Play, type ReadingName } from './readings.js';

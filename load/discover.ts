@@ -1,10 +1,10 @@
-import { followPath } from '../target/link-policy.js';
+import { followPath } from '../client/link-policy.js';
 import { contract } from '../spec/contract.js';
 import { formatViolation } from '../spec/violation.js';
 import { authorization, secretOf, type LoadTarget, type MessageRef } from './target.js';
-import { redact } from '../target/redact.js';
+import { redact } from '../client/redact.js';
 import { UsageError } from './usage-error.js';
-import { getBounded, type Answer, type GetLimits } from '../target/http-get.js';
+import { getBounded, type Answer, type GetLimits } from '../client/http-get.js';
 
 /** What a scenario rotates over: paths of receipts (fetch) and of list pages at one PageSize (list). */
 export interface Workload {

@@ -5,7 +5,7 @@ import type { LoadResult } from './report-json.js';
 import { consoleTable } from './report-table.js';
 import { UsageError } from './usage-error.js';
 import { writeReports } from './write-reports.js';
-import { redact, type Secret } from '../target/redact.js';
+import { redact, type Secret } from '../client/redact.js';
 
 /** Where merged reports go unless --out says otherwise. */
 export const DEFAULT_MERGE_OUT = 'reports/load/merged';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmulatorOptions } from '../emulator/server.js';
 import { discover, type Workload } from './discover.js';
-import { getBounded } from '../target/http-get.js';
+import { getBounded } from '../client/http-get.js';
 import type { Options } from './options.js';
 import type { Reporter } from './progress.js';
 import { loadResult, type LoadResult } from './report-json.js';
@@ -12,7 +12,7 @@ import { UsageError } from './usage-error.js';
 import { loadScenarioFile, type Scenario } from './scenario-file.js';
 import { authorization, openTarget, secretOf, type LoadTarget } from './target.js';
 import { writeReports } from './write-reports.js';
-import { redact } from '../target/redact.js';
+import { redact } from '../client/redact.js';
 import { consoleTable } from './report-table.js';
 import { runInfo } from './run-info.js';
 import { shardPaths, shardScenario, shardText, type Shard } from './shard.js';

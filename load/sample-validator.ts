@@ -2,7 +2,7 @@ import type { Client } from 'autocannon';
 import { contract } from '../spec/contract.js';
 import { judge, type CheckContext, type Exchange } from '../spec/checks/index.js';
 import { formatViolation } from '../spec/violation.js';
-import { redact, secretForms, type Secret } from '../target/redact.js';
+import { redact, secretForms, type Secret } from '../client/redact.js';
 
 /** What autocannon's client passes to its 'headers' event (http-parser-js's info object). */
 interface HeadersInfo {

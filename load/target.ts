@@ -1,9 +1,9 @@
-import { isLoopback } from '../target/loopback.js';
+import { isLoopback } from '../client/loopback.js';
 import { create, type EmulatorOptions } from '../emulator/server.js';
 import type { Store } from '../emulator/store.js';
 import { UsageError, reject } from './usage-error.js';
-import { processTarget, TargetError, type Target } from '../target/settings.js';
-import { basicAuth, type Secret } from '../target/redact.js';
+import { processTarget, TargetError, type Target } from '../client/settings.js';
+import { basicAuth, type Secret } from '../client/redact.js';
 import { isProductionHost, normalHost } from './cost-guard.js';
 
 /** A message whose receipts discovery pages through. */

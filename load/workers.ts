@@ -9,7 +9,7 @@ import { workerArgs } from './worker-args.js';
 import type { LoadResult } from './report-json.js';
 import { UsageError } from './usage-error.js';
 import { REPORT_FILES } from './write-reports.js';
-import { redact, type Secret } from '../target/redact.js';
+import { redact, type Secret } from '../client/redact.js';
 import { RENDEZVOUS_VAR } from './start-at.js';
 
 /** The latest start the workers are given (--start-at): they start earlier, together, once all are ready. */

@@ -1,6 +1,6 @@
 import { contract } from '../spec/contract.js';
 import type { AuthMode } from '../spec/checks/index.js';
-import { redact, type Secret } from '../target/redact.js';
+import { redact, type Secret } from '../client/redact.js';
 
 /** What a request's Authorization header says: the mode, and the account when the Basic user is an Account SID. */
 export interface Credentials {

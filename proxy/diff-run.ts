@@ -1,7 +1,7 @@
 import type { Contract } from '../spec/contract.js';
 import type { ExchangeResponse } from '../spec/checks/index.js';
-import type { Target } from '../target/settings.js';
-import { basicAuth } from '../target/redact.js';
+import type { Target } from '../client/settings.js';
+import { basicAuth } from '../client/redact.js';
 import { diffProbes, type DiffAuth } from './diff-probes.js';
 import { getBounded, type FetchLimits } from './fetch-bounded.js';
 import { routeOfPath } from '../spec/checks/judged.js';

@@ -1,4 +1,4 @@
-import { readTarget, TargetError, targetVariables, type Target } from '../target/settings.js';
+import { readTarget, TargetError, targetVariables, type Target } from '../client/settings.js';
 import { checkTargetUrl } from '../load/target.js';
 import { UsageError } from '../load/usage-error.js';
 

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { contract } from '../spec/contract.js';
-import { redact } from '../target/redact.js';
+import { redact } from '../client/redact.js';
 import { buildConformance } from './build-conformance.js';
 import { verdictLine } from './conformance-model.js';
 import { CONFORMANCE_ATTACHMENT, type TestRecord } from './conformance-types.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { checks } from '../spec/checks/index.js';
 import { contract } from '../spec/contract.js';
-import { orExit } from '../target/or-exit.js';
+import { orExit } from '../client/or-exit.js';
 
 /** One accepted deviation: a check, optionally narrowed to an operation, scope and pointer pattern, with a reason. */
 export interface KnownEntry {

@@ -1,5 +1,5 @@
-import { redact } from '../target/redact.js';
-import type { Target } from '../target/settings.js';
+import { redact } from '../client/redact.js';
+import type { Target } from '../client/settings.js';
 import type { KnownEntry } from './known-deviations.js';
 import { applyKnown } from './known-match.js';
 import type { ExchangeRecord, RecordedViolation, TestRecord } from './conformance-types.js';

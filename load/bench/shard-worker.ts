@@ -3,7 +3,7 @@
 import { runScenario } from '../run-scenario.js';
 import type { Scenario } from '../scenario-file.js';
 import { shardPaths, shardScenario, type Shard } from '../shard.js';
-import type { Secret } from '../../target/redact.js';
+import type { Secret } from '../../client/redact.js';
 
 /** What the parent sends first: where, what and which shard; then `{ startAt }` once every process is warm. */
 export interface ShardJob {

@@ -1,11 +1,11 @@
-import { Api, defaultLimits } from '../../target/api.js';
+import { Api, defaultLimits } from '../../client/api.js';
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { readGeneratedSettings } from './generated/generated-settings.js';
 import { runGenerated } from './generated/run-generated.js';
 import { requestsPerSecond, writeGenerated } from './generated/write-generated.js';
 import { otherSid } from './probes/other-sids.js';
-import { suiteLimits } from '../../target/run-limits.js';
+import { suiteLimits } from '../../client/run-limits.js';
 import { cutShort, markCutShort } from './cut-short.js';
 import { CONFORMANCE_ATTACHMENT } from '../../report/conformance-types.js';
 import { readKnown } from '../../report/known-deviations.js';

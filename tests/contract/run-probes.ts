@@ -1,5 +1,5 @@
-import { Api, defaultLimits, type ApiLimits } from '../../target/api.js';
-import type { Target } from '../../target/settings.js';
+import { Api, defaultLimits, type ApiLimits } from '../../client/api.js';
+import type { Target } from '../../client/settings.js';
 import { contract } from '../../spec/contract.js';
 import type { Violation } from '../../spec/violation.js';
 import { probes } from './probes/index.js';

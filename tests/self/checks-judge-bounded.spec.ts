@@ -2,13 +2,13 @@
 // never a throw or a stack overflow, always a bounded output; a valid answer with a deep extra field still passes.
 import fc from 'fast-check';
 import { expect, test } from '../../fixtures/test.js';
-import { Api } from '../../target/api.js';
-import { freezeTarget } from '../../target/settings.js';
+import { Api } from '../../client/api.js';
+import { freezeTarget } from '../../client/settings.js';
 import { checks, judge, MAX_PER_EXCHANGE, type Exchange } from '../../spec/checks/index.js';
 import { contract } from '../../spec/contract.js';
 import { jsonEqual } from '../../spec/json-bounded.js';
 import { formatViolation, show } from '../../spec/violation.js';
-import { basicAuth, secretForms } from '../../target/redact.js';
+import { basicAuth, secretForms } from '../../client/redact.js';
 import { MAX_VIOLATIONS, Session } from '../contract/probes/session.js';
 import { copies, ctxFor, example, fetched, page, sidOf } from './exchanges.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '../../fixtures/test.js';
 import { create, type FaultName } from '../../emulator/server.js';
-import { secretForms } from '../../target/redact.js';
+import { secretForms } from '../../client/redact.js';
 import { probes, suites } from '../contract/probes/index.js';
 import { reportTexts } from './report-texts.js';
 import { runContract, targetEnv, type ContractRun } from './run-contract.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '../../fixtures/test.js';
 import { create } from '../../emulator/server.js';
-import { defaultLimits } from '../../target/api.js';
+import { defaultLimits } from '../../client/api.js';
 import {
   DEFAULT_MAX_RECEIPTS,
   discoveryPages,

@@ -5,8 +5,8 @@ import { expect, test } from '../../fixtures/test.js';
 import { faults } from '../../emulator/faults.js';
 import { readings } from '../../emulator/readings.js';
 import { checks } from '../../spec/checks/index.js';
-import { targetVariables } from '../../target/settings.js';
-import { RUN_LIMIT_SETTINGS } from '../../target/run-limits.js';
+import { targetVariables } from '../../client/settings.js';
+import { RUN_LIMIT_SETTINGS } from '../../client/run-limits.js';
 import { faultExpectations } from './fault-expectations.js';
 import { ROOT, anchors, linkTargets, namedList, readDoc, section, table } from './docs-text.js';
 

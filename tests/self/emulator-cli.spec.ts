@@ -2,7 +2,7 @@ import { test, expect } from '../../fixtures/test.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { contract } from '../../spec/contract.js';
-import { targetVariables } from '../../target/settings.js';
+import { targetVariables } from '../../client/settings.js';
 import { create } from '../../emulator/server.js';
 import { faultNames } from '../../emulator/faults.js';
 import { readingNames } from '../../emulator/readings.js';

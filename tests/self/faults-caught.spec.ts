@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatViolation } from '../../spec/violation.js';
-import { secretForms } from '../../target/redact.js';
+import { secretForms } from '../../client/redact.js';
 import { runProbes } from '../contract/run-probes.js';
 import { withEmulator, type Place } from './with-emulator.js';
 import { faultExpectations } from './fault-expectations.js';

@@ -1,5 +1,5 @@
-import { Api, defaultLimits } from '../../target/api.js';
-import type { Target } from '../../target/settings.js';
+import { Api, defaultLimits } from '../../client/api.js';
+import type { Target } from '../../client/settings.js';
 import { contract } from '../../spec/contract.js';
 import type { FailureRecord } from '../contract/generated/failures-file.js';
 import type { GeneratedSettings } from '../contract/generated/generated-settings.js';

@@ -1,11 +1,11 @@
-import { targetEnv } from '../../target/settings.js';
+import { targetEnv } from '../../client/settings.js';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseOptions } from '../../load/options.js';
 import type { Reporter } from '../../load/progress.js';
 import type { LoadTarget } from '../../load/target.js';
-import type { Target } from '../../target/settings.js';
+import type { Target } from '../../client/settings.js';
 import { discover } from '../../load/discover.js';
 import { runScenario } from '../../load/run-scenario.js';
 import { loadScenarioFile } from '../../load/scenario-file.js';

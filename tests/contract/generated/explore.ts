@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Api } from '../../../target/api.js';
+import type { Api } from '../../../client/api.js';
 import type { Contract } from '../../../spec/contract.js';
 import type { Violation } from '../../../spec/violation.js';
 import type { Coverage } from './coverage.js';

@@ -1,5 +1,5 @@
-import type { Api } from '../../../target/api.js';
-import { redactViolation } from '../../../target/redact.js';
+import type { Api } from '../../../client/api.js';
+import { redactViolation } from '../../../client/redact.js';
 import type { Contract } from '../../../spec/contract.js';
 import { judge, type CheckContext, type Exchange, type WalkState } from '../../../spec/checks/index.js';
 import { metaOf, pageSids } from '../../../spec/checks/helpers.js';

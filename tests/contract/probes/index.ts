@@ -5,7 +5,7 @@ import { followPageLinks } from './links.js';
 import { pageSizeAboveMax, pageSizeInvalid } from './page-size.js';
 import { pageTokenForged } from './page-token.js';
 import { hiddenFromDefault, hiddenFromOtherTenant, needsOtherAccount, scopedTo } from './scoping.js';
-import type { Target } from '../../../target/settings.js';
+import type { Target } from '../../../client/settings.js';
 import { unauthorized } from './auth.js';
 import { malformedSidsRejected, unknownReceipt } from './errors.js';
 import { contract, type Scope } from '../../../spec/contract.js';

@@ -1,5 +1,5 @@
 import { contract } from '../../../spec/contract.js';
-import { defaultLimits } from '../../../target/api.js';
+import { defaultLimits } from '../../../client/api.js';
 
 /** Receipts discovery reads by default: a group message of a few hundred whole, a huge one up to this prefix. */
 export const DEFAULT_MAX_RECEIPTS = 2_000;

@@ -1,6 +1,6 @@
 import type { Scope } from '../../../spec/contract.js';
 import type { SeenCopy } from '../../../spec/checks/index.js';
-import type { Target } from '../../../target/settings.js';
+import type { Target } from '../../../client/settings.js';
 import type { Session } from './session.js';
 
 type Json = Record<string, unknown>;

@@ -1,5 +1,5 @@
-import type { Api } from '../../../target/api.js';
-import { redact, redactViolation } from '../../../target/redact.js';
+import type { Api } from '../../../client/api.js';
+import { redact, redactViolation } from '../../../client/redact.js';
 import type { Contract } from '../../../spec/contract.js';
 import {
   assess,

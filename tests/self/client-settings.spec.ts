@@ -1,5 +1,5 @@
 import { expect, test } from '../../fixtures/test.js';
-import { readTarget, TargetError, targetEnv } from '../../target/settings.js';
+import { readTarget, TargetError, targetEnv } from '../../client/settings.js';
 import { contract, type SidField } from '../../spec/contract.js';
 import { sidOf } from './exchanges.js';
 import { runContract } from './run-contract.js';

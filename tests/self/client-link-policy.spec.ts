@@ -1,10 +1,10 @@
 import { expect, test } from '../../fixtures/test.js';
-import { followPath } from '../../target/link-policy.js';
-import { isLoopback } from '../../target/loopback.js';
+import { followPath } from '../../client/link-policy.js';
+import { isLoopback } from '../../client/loopback.js';
 
 const target = { url: 'http://127.0.0.1:4010', publicUrl: 'https://receipts.example.test' };
 
-test.describe('target/link-policy: which links are followed', () => {
+test.describe('client/link-policy: which links are followed', () => {
   const rows: [string, unknown, string | null][] = [
     [
       'a link at the public origin, sent to TARGET_URL',
@@ -38,7 +38,7 @@ test.describe('target/link-policy: which links are followed', () => {
   for (const [title, link, path] of prefixed) test(title, () => expect(followPath(link, gateway)).toBe(path));
 });
 
-test.describe('target/loopback: which hosts are this machine', () => {
+test.describe('client/loopback: which hosts are this machine', () => {
   const rows: [string, boolean][] = [
     ['127.0.0.1', true],
     ['127.1.2.3', true],

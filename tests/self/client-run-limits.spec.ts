@@ -1,5 +1,5 @@
 import { expect, test } from '../../fixtures/test.js';
-import { readRunLimits, RUN_LIMIT_SETTINGS, suiteLimits } from '../../target/run-limits.js';
+import { readRunLimits, RUN_LIMIT_SETTINGS, suiteLimits } from '../../client/run-limits.js';
 import { runContract } from './run-contract.js';
 
 test.describe('run limits: CONTRACT_RATE_PATIENCE and CONTRACT_DEADLINE', () => {

@@ -1,5 +1,5 @@
 import { expect, test } from '../../fixtures/test.js';
-import { basicAuth, redact, secretForms } from '../../target/redact.js';
+import { basicAuth, redact, secretForms } from '../../client/redact.js';
 
 const secret = { accountSid: 'AC' + 'a1'.repeat(16), authToken: '6e39e75f' + '0123456789abcdef01234567' };
 const pair = `${secret.accountSid}:${secret.authToken}`;

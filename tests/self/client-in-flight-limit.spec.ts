@@ -1,5 +1,5 @@
 import { expect, test } from '../../fixtures/test.js';
-import { InFlightLimit, RAISE_AFTER } from '../../target/in-flight-limit.js';
+import { InFlightLimit, RAISE_AFTER } from '../../client/in-flight-limit.js';
 
 /** A request the test ends by hand, and the round it was sent in. */
 interface Held {
@@ -17,7 +17,7 @@ function hold(limit: InFlightLimit, started: Held[]): Promise<void> {
   );
 }
 
-test.describe('target/in-flight-limit: AIMD on 429', () => {
+test.describe('client/in-flight-limit: AIMD on 429', () => {
   test('starts at the ceiling, halves on a 429 once per round, never below 1', () => {
     const limit = new InFlightLimit(4);
     expect(limit.limit).toBe(4);
