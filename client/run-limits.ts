@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { orExit } from './or-exit.js';
+import { UsageError } from './usage-error.js';
 
 /** How long a contract run may go on: 429s with nothing served in between, and the whole run. */
 export interface RunLimits {
@@ -19,11 +20,6 @@ export const RUN_LIMIT_SETTINGS = {
 /** Set by playwright.config.ts once per run (like CONTRACT_RUN_ID): when the run began, in ms since the epoch. */
 export const RUN_STARTED_VAR = 'CONTRACT_RUN_STARTED';
 
-/** A run-limit setting that is malformed; its message is the one line the user sees. */
-export class RunLimitError extends Error {
-  override name = 'RunLimitError';
-}
-
 type Env = Record<string, string | undefined>;
 
 /** Reads CONTRACT_RATE_PATIENCE and CONTRACT_DEADLINE (whole seconds), or their defaults when unset. */
@@ -32,7 +28,7 @@ export function readRunLimits(env: Env = process.env): RunLimits {
   for (const [name, { field, fallback, max }] of Object.entries(RUN_LIMIT_SETTINGS)) {
     const raw = env[name];
     if (raw !== undefined && raw !== '' && (!/^\d{1,6}$/.test(raw) || Number(raw) < 1 || Number(raw) > max))
-      throw new RunLimitError(
+      throw new UsageError(
         `${name} must be a whole number of seconds from 1 to ${max} (default ${fallback}); received ${JSON.stringify(raw.slice(0, 40))}`,
       );
     out[field] = 1000 * (raw === undefined || raw === '' ? fallback : Number(raw));
@@ -42,7 +38,7 @@ export function readRunLimits(env: Env = process.env): RunLimits {
 
 /** Reads the run limits for the config: a bad value prints its one line and ends the run before any test starts. */
 export function readRunLimitsOrExit(env: Env = process.env): RunLimits {
-  return orExit('Run limits', RunLimitError, () => readRunLimits(env));
+  return orExit('Run limits', () => readRunLimits(env));
 }
 
 /**

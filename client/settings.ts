@@ -1,7 +1,6 @@
 import { orExit } from './or-exit.js';
-import { readBase, readSid, readToken, TargetError, type Env } from './setting-readers.js';
-
-export { TargetError } from './setting-readers.js';
+import { readBase, readSid, readToken, type Env } from './setting-readers.js';
+import { UsageError } from './usage-error.js';
 
 /** The API under test: its base URL, the base URL it writes into links, credentials, and a message with receipts. */
 export interface Target {
@@ -52,7 +51,7 @@ export function readTarget(env: Env = process.env): Target | null {
   );
   const conversationSid = env.TARGET_CONVERSATION_SID;
   if (!conversationSid)
-    throw new TargetError(
+    throw new UsageError(
       'TARGET_CONVERSATION_SID is not set; set it to the Conversation SID (or unique name) of the message',
     );
   const messageSid = readSid(env, 'TARGET_MESSAGE_SID', 'message_sid', 'the SID of a message with at least 3 receipts');
@@ -75,7 +74,7 @@ function readDefaultMessage(env: Env): Pick<Target, 'defaultConversationSid' | '
   const message = env.TARGET_DEFAULT_MESSAGE_SID;
   if (!conversation && !message) return {};
   if (!conversation)
-    throw new TargetError(
+    throw new UsageError(
       'TARGET_DEFAULT_CONVERSATION_SID is not set but TARGET_DEFAULT_MESSAGE_SID is; set it to the Conversation SID (or unique name) of that message in the default service, or unset both',
     );
   const what = "the SID of a message in the account's default service with at least 3 receipts";
@@ -91,13 +90,13 @@ function readOtherAccount(env: Env, accountSid: string): Pick<Target, 'otherAcco
   const token = env.TARGET_OTHER_AUTH_TOKEN;
   if (!sid && !token) return {};
   if (!sid)
-    throw new TargetError(
+    throw new UsageError(
       'TARGET_OTHER_ACCOUNT_SID is not set but TARGET_OTHER_AUTH_TOKEN is; set it to the SID of a second account of the target, or unset both',
     );
   const what = 'the SID of a second account of the same target';
   const otherAccountSid = readSid(env, 'TARGET_OTHER_ACCOUNT_SID', 'account_sid', what);
   if (otherAccountSid.toLowerCase() === accountSid.toLowerCase())
-    throw new TargetError(
+    throw new UsageError(
       'TARGET_OTHER_ACCOUNT_SID is TARGET_ACCOUNT_SID; set it to a second account of the target, or unset both',
     );
   return { otherAccountSid, otherAuthToken: readToken(env, 'TARGET_OTHER_AUTH_TOKEN', 'TARGET_OTHER_ACCOUNT_SID') };
@@ -115,7 +114,7 @@ export function freezeTarget(t: Target): Target {
 
 /** Reads the target for the config: a bad setting prints its one line and ends the run before any test starts. */
 export function readTargetOrExit(env: Env = process.env): Target | null {
-  return orExit('Target settings', TargetError, () => processTarget(env));
+  return orExit('Target settings', () => processTarget(env));
 }
 
 /** The Target field each TARGET_* variable sets, in the README's order. */

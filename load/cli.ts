@@ -3,7 +3,7 @@ import { createReporter } from './progress.js';
 import { runLoad } from './run-load.js';
 import { runWorkers } from './run-workers.js';
 import { shardText } from './shard.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../client/usage-error.js';
 import { redact } from '../client/redact.js';
 
 /** `npm run load`: exit 0 when every SLO holds (a shard: once its result is written), 1 on a breach or bad input. */

@@ -3,7 +3,7 @@ import { contract } from '../spec/contract.js';
 import { formatViolation } from '../spec/violation.js';
 import { authorization, secretOf, type LoadTarget, type MessageRef } from './target.js';
 import { redact } from '../client/redact.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../client/usage-error.js';
 import { getBounded, type Answer, type GetLimits } from '../client/http-get.js';
 
 /** What a scenario rotates over: paths of receipts (fetch) and of list pages at one PageSize (list). */

@@ -4,7 +4,7 @@ import { RESULT_SCHEMA, type LoadResult } from './report-json.js';
 import { shardText } from './shard.js';
 import { finalize, type ScenarioPart, type ScenarioResult } from './scenario-result.js';
 import { mergeSeries } from './series.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../client/usage-error.js';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 const unique = (xs: string[]): string[] => [...new Set(xs)];

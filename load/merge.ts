@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { mergeLines, mergeResults } from './merge-results.js';
 import type { LoadResult } from './report-json.js';
 import { consoleTable } from './report-table.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../client/usage-error.js';
 import { writeReports } from './write-reports.js';
 import { redact, type Secret } from '../client/redact.js';
 

@@ -8,7 +8,7 @@ import { loadResult, type LoadResult } from './report-json.js';
 import { runScenario } from './run-scenario.js';
 import { notRun, type ScenarioResult } from './scenario-result.js';
 import { createHistogram } from './histograms.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../client/usage-error.js';
 import { loadScenarioFile, type Scenario } from './scenario-file.js';
 import { authorization, openTarget, secretOf, type LoadTarget } from './target.js';
 import { writeReports } from './write-reports.js';

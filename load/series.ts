@@ -1,6 +1,6 @@
 import type { Histogram } from 'hdr-histogram-js';
 import { createHistogram, encodeHistogram, mergeHistograms, recordLatency } from './histograms.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../client/usage-error.js';
 
 /** A scenario's measurements per interval, for charts, thresholds over windows and exact merges. */
 export interface Series {

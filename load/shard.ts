@@ -1,5 +1,5 @@
 import type { Scenario } from './scenario-file.js';
-import { UsageError, reject } from './usage-error.js';
+import { UsageError, reject } from '../client/usage-error.js';
 
 /** Which share of the load one generator takes: shard `index` (1-based) of `count`. */
 export interface Shard {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Reporter } from './progress.js';
-import { reject } from './usage-error.js';
+import { reject } from '../client/usage-error.js';
 
 /** How far in the past a --start-at may be (a shard that starts a little late runs at once) and how far ahead. */
 export const START_AT_LIMITS = { pastS: 5, aheadS: 3600 };

@@ -1,6 +1,6 @@
 import { parseThreshold, windowMetricNames, type Threshold } from './thresholds.js';
 import { WINDOW_METRICS } from './window-rules.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../client/usage-error.js';
 
 /** A rule as the scenario file writes it: its text, or an object with k6's abort options (shape checked by Ajv). */
 export type ThresholdEntry = string | { rule: string; abortOnFail?: boolean; delayAbortEval?: number };

@@ -1,4 +1,4 @@
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../client/usage-error.js';
 import type { WindowSpan } from './sample-value.js';
 import { LATENCY_METRICS, parseWindow, WINDOW_METRICS, windowValues, type Timeline } from './window-rules.js';
 

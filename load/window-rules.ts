@@ -2,7 +2,7 @@ import { createHistogram, mergeHistograms } from './histograms.js';
 import { histogramOf, sampleOf, sampleValue, type Sample, type WindowSpan } from './sample-value.js';
 import type { Series } from './series.js';
 import type { Threshold } from './thresholds.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../client/usage-error.js';
 
 /** The shortest interval a series is cut into: every window is a whole multiple of it. */
 export const MIN_INTERVAL_MS = 100;

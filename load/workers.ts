@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Options } from './options.js';
 import { workerArgs } from './worker-args.js';
 import type { LoadResult } from './report-json.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../client/usage-error.js';
 import { REPORT_FILES } from './write-reports.js';
 import { redact, type Secret } from '../client/redact.js';
 import { RENDEZVOUS_VAR } from './start-at.js';

@@ -1,5 +1,5 @@
 // npm run proxy: a validating proxy; judges live traffic, prints each violation, writes the summary on exit.
-import { UsageError } from '../load/usage-error.js';
+import { UsageError } from '../client/usage-error.js';
 import { PROXY_USAGE, readProxyArgs } from './cli-args.js';
 import { createProxy } from './server.js';
 import { writeSummary } from './write-summary.js';

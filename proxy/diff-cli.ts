@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contract } from '../spec/contract.js';
-import { parseFlags, UsageError } from '../load/usage-error.js';
+import { parseFlags, UsageError } from '../client/usage-error.js';
 import { redact } from '../client/redact.js';
 import { readSide } from './diff-targets.js';
 import { diffTargets, formatDifference } from './diff-run.js';

@@ -1,8 +1,7 @@
 // npm run judge -- FILE: judges a recording (JSONL from the proxy) or a HAR file offline, writes the same summary.
 import { parseArgs } from 'node:util';
-import { UsageError } from '../load/usage-error.js';
-import { baseOf } from '../spec/checks/helpers.js';
-import { baseUrl } from './proxy-options.js';
+import { UsageError } from '../client/usage-error.js';
+import { checkBaseUrl } from '../client/base-url.js';
 import { judgeFile } from './judge-file.js';
 import { TrafficFileError } from './traffic-entry.js';
 import { writeSummary } from './write-summary.js';
@@ -30,7 +29,7 @@ function readArgs(argv: string[]): { file: string; publicUrl?: string } | 'help'
   if (parsed.positionals.length !== 1)
     throw new UsageError('give exactly one FILE: a JSONL recording or a .har file (try --help)');
   const raw = parsed.values['public-url'];
-  const publicUrl = raw === undefined ? undefined : baseOf(baseUrl('--public-url', raw).href);
+  const publicUrl = raw === undefined ? undefined : checkBaseUrl('--public-url', raw);
   return { file: parsed.positionals[0], publicUrl };
 }
 

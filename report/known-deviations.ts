@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { checks } from '../spec/checks/index.js';
 import { contract } from '../spec/contract.js';
 import { orExit } from '../client/or-exit.js';
+import { UsageError } from '../client/usage-error.js';
 
 /** One accepted deviation: a check, optionally narrowed to an operation, scope and pointer pattern, with a reason. */
 export interface KnownEntry {
@@ -20,11 +21,6 @@ export interface KnownEntry {
 export interface KnownFile {
   file: string;
   entries: KnownEntry[];
-}
-
-/** A known-deviations file that cannot be used; its message is the one line the user sees. */
-export class KnownError extends Error {
-  override name = 'KnownError';
 }
 
 const KEYS = ['check', 'operation', 'scope', 'pointer', 'reason', 'expires'];
@@ -45,36 +41,36 @@ function isDate(text: string): boolean {
   return DATE.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
-/** Validates one entry; throws a KnownError naming the entry and the field. */
+/** Validates one entry; throws a UsageError naming the entry and the field. */
 function readEntry(raw: unknown, at: string): KnownEntry {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    throw new KnownError(`${at}: must be a mapping with check and reason`);
+    throw new UsageError(`${at}: must be a mapping with check and reason`);
   const e = raw as Record<string, unknown>;
   const named = typeof e.check === 'string' ? `${at} (check ${e.check})` : at;
   const extra = Object.keys(e).find((k) => !KEYS.includes(k));
-  if (extra) throw new KnownError(`${named}: unknown key ${JSON.stringify(extra)}; allowed: ${KEYS.join(', ')}`);
+  if (extra) throw new UsageError(`${named}: unknown key ${JSON.stringify(extra)}; allowed: ${KEYS.join(', ')}`);
   for (const key of KEYS) {
     if (e[key] !== undefined && typeof e[key] !== 'string')
-      throw new KnownError(`${named}: ${key} must be a string; received ${JSON.stringify(e[key])}`);
+      throw new UsageError(`${named}: ${key} must be a string; received ${JSON.stringify(e[key])}`);
   }
   const lists: Record<string, string[]> = allowed();
   for (const key of ['check', 'operation', 'scope'] as const) {
     const v = e[key] as string | undefined;
     if (key === 'check' && v === undefined)
-      throw new KnownError(`${at}: check is missing; name one of ${lists.check.join(', ')}`);
+      throw new UsageError(`${at}: check is missing; name one of ${lists.check.join(', ')}`);
     if (v !== undefined && !lists[key].includes(v))
-      throw new KnownError(`${named}: ${key} must be one of ${lists[key].join(', ')}; received ${JSON.stringify(v)}`);
+      throw new UsageError(`${named}: ${key} must be one of ${lists[key].join(', ')}; received ${JSON.stringify(v)}`);
   }
   if (!(e.reason as string | undefined)?.trim())
-    throw new KnownError(`${named}: reason is missing; say why the deviation is accepted`);
+    throw new UsageError(`${named}: reason is missing; say why the deviation is accepted`);
   const ptr = e.pointer as string | undefined;
   if (ptr !== undefined && ptr !== '' && !ptr.startsWith('/'))
-    throw new KnownError(
+    throw new UsageError(
       `${named}: pointer must be a JSON pointer starting with / (or empty); received ${JSON.stringify(ptr)}`,
     );
   const exp = e.expires as string | undefined;
   if (exp !== undefined && !isDate(exp)) {
-    throw new KnownError(`${named}: expires must be a date YYYY-MM-DD; received ${JSON.stringify(exp)}`);
+    throw new UsageError(`${named}: expires must be a date YYYY-MM-DD; received ${JSON.stringify(exp)}`);
   }
   return e as unknown as KnownEntry;
 }
@@ -85,15 +81,15 @@ export function parseKnown(text: string, file: string): KnownFile {
   try {
     doc = parse(text);
   } catch (err) {
-    throw new KnownError(`${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
+    throw new UsageError(`${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
   }
   const list = (doc as Record<string, unknown> | null)?.known;
   if (doc === null || typeof doc !== 'object' || !Array.isArray(list))
-    throw new KnownError(`${file}: must hold a list under known:`);
+    throw new UsageError(`${file}: must hold a list under known:`);
   return { file, entries: list.map((raw, i) => readEntry(raw, `${file} entry ${i + 1}`)) };
 }
 
-/** Reads CONTRACT_KNOWN: null when unset; a KnownError when the file is missing or malformed. */
+/** Reads CONTRACT_KNOWN: null when unset; a UsageError when the file is missing or malformed. */
 export function readKnown(env: Record<string, string | undefined> = process.env): KnownFile | null {
   const file = env.CONTRACT_KNOWN;
   if (!file) return null;
@@ -102,12 +98,12 @@ export function readKnown(env: Record<string, string | undefined> = process.env)
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new KnownError(`CONTRACT_KNOWN=${file} cannot be read (${why}); set it to a YAML file with known: [...]`);
+    throw new UsageError(`CONTRACT_KNOWN=${file} cannot be read (${why}); set it to a YAML file with known: [...]`);
   }
   return parseKnown(text, file);
 }
 
 /** Reads CONTRACT_KNOWN for the config: a bad file prints its one line and ends the run before any request. */
 export function readKnownOrExit(env: Record<string, string | undefined> = process.env): KnownFile | null {
-  return orExit('Known deviations', KnownError, () => readKnown(env));
+  return orExit('Known deviations', () => readKnown(env));
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '../../fixtures/test.js';
-import { readTarget, TargetError, targetEnv } from '../../client/settings.js';
+import { readTarget, targetEnv } from '../../client/settings.js';
+import { UsageError } from '../../client/usage-error.js';
 import { contract, type SidField } from '../../spec/contract.js';
 import { sidOf } from './exchanges.js';
 import { runContract } from './run-contract.js';
@@ -75,7 +76,7 @@ const otherRefused: [string, Record<string, string | undefined>, string][] = [
   ],
 ];
 
-test.describe('Target settings (fixtures/target.ts)', () => {
+test.describe('Target settings (client/settings.ts)', () => {
   test('TARGET_URL unset: the embedded emulator is used', () => {
     expect(readTarget({})).toBeNull();
   });
@@ -140,7 +141,7 @@ test.describe('Target settings (fixtures/target.ts)', () => {
       try {
         readTarget(env);
       } catch (e) {
-        expect(e).toBeInstanceOf(TargetError);
+        expect(e).toBeInstanceOf(UsageError);
         message = (e as Error).message;
       }
       expect(message.startsWith(name)).toBe(true);

@@ -1,7 +1,7 @@
 import { test, expect } from '../../fixtures/test.js';
 import { loadScenarioFile } from '../../load/scenario-file.js';
 import { formatVerdict, judge, parseThreshold } from '../../load/thresholds.js';
-import { UsageError } from '../../load/usage-error.js';
+import { UsageError } from '../../client/usage-error.js';
 import { chooseInterval } from '../../load/window-rules.js';
 import { scenarioFile } from './load-helpers.js';
 

@@ -1,7 +1,8 @@
 import { expect, test } from '../../fixtures/test.js';
 import { checks } from '../../spec/checks/index.js';
 import { contract } from '../../spec/contract.js';
-import { KnownError, parseKnown } from '../../report/known-deviations.js';
+import { parseKnown } from '../../report/known-deviations.js';
+import { UsageError } from '../../client/usage-error.js';
 import { applyKnown, covers, isExpired, pointerMatches } from '../../report/known-match.js';
 import type { RecordedViolation } from '../../report/conformance-types.js';
 
@@ -61,7 +62,7 @@ test.describe('known-deviations file', () => {
       } catch (e) {
         error = e;
       }
-      expect(error).toBeInstanceOf(KnownError);
+      expect(error).toBeInstanceOf(UsageError);
       const message = (error as Error).message;
       expect(message.startsWith('k.yaml')).toBe(true);
       expect(message).toContain(b.says);

@@ -1,6 +1,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-/** A mistake in the command line, scenario file or target settings: printed as one line, exit 1, no stack trace. */
+/**
+ * A mistake in a setting, a flag, a file the user names or the command line: the one error type of every consumer,
+ * printed as one line naming the setting, never a stack trace (exit 2 from the contract suite's config, the proxy,
+ * diff and judge; exit 1 from load and the emulator CLI).
+ */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
