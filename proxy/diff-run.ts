@@ -3,7 +3,7 @@ import type { ExchangeResponse } from '../spec/checks/index.js';
 import type { Target } from '../client/settings.js';
 import { basicAuth } from '../client/redact.js';
 import { diffProbes, type DiffAuth } from './diff-probes.js';
-import { getBounded, type FetchLimits } from './fetch-bounded.js';
+import { getBounded, type GetLimits } from '../client/http-get.js';
 import { routeOfPath } from '../spec/checks/judged.js';
 import { inReceipt, shapeOf, type Shape } from './shape.js';
 
@@ -24,8 +24,17 @@ function headersFor(t: Target, auth: DiffAuth): Record<string, string> {
   return { authorization: basicAuth(t.accountSid, auth === 'wrong-token' ? WRONG_TOKEN : t.authToken) };
 }
 
+/** One GET as the checks read it: a transport failure is `error` (one line), never a throw. */
+async function answerOf(url: string, headers: Record<string, string>, limits: GetLimits): Promise<ExchangeResponse> {
+  try {
+    return await getBounded(url, headers, limits);
+  } catch (e) {
+    return { status: 0, headers: {}, text: '', error: String((e as Error).message).split('\n')[0] };
+  }
+}
+
 /** Sends every probe to one target, in order, each seeing the earlier answers; a probe it cannot make is null. */
-async function runSide(t: Target, contract: Contract, limits: FetchLimits): Promise<Map<string, Shape | null>> {
+async function runSide(t: Target, contract: Contract, limits: GetLimits): Promise<Map<string, Shape | null>> {
   const seen = new Map<string, ExchangeResponse>();
   const shapes = new Map<string, Shape | null>();
   for (const probe of diffProbes) {
@@ -34,7 +43,7 @@ async function runSide(t: Target, contract: Contract, limits: FetchLimits): Prom
       shapes.set(probe.name, null);
       continue;
     }
-    const response = await getBounded(t.url + path, headersFor(t, probe.auth), limits);
+    const response = await answerOf(t.url + path, headersFor(t, probe.auth), limits);
     seen.set(probe.name, response);
     shapes.set(probe.name, shapeOf(response, contract, routeOfPath(path, contract)?.op.name === 'fetch'));
   }
@@ -62,7 +71,7 @@ export interface DiffResult {
 }
 
 /** Sends the same probes to both targets and lists their structural differences (empty: same shape throughout). */
-export async function diffTargets(a: Target, b: Target, contract: Contract, limits: FetchLimits): Promise<DiffResult> {
+export async function diffTargets(a: Target, b: Target, contract: Contract, limits: GetLimits): Promise<DiffResult> {
   const [sa, sb] = [await runSide(a, contract, limits), await runSide(b, contract, limits)];
   const skipped: string[] = [];
   const differences = diffProbes.flatMap(({ name }) => {

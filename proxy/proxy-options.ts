@@ -1,3 +1,4 @@
+import { defaultLimits } from '../client/api-limits.js';
 import { checkBaseUrl } from '../client/base-url.js';
 import { isLoopback } from '../client/loopback.js';
 import { checkRemote } from '../client/remote-guard.js';
@@ -32,13 +33,21 @@ export interface ProxySettings {
   host: string;
   timeoutMs: number;
   maxBodyBytes: number;
+  /** How far a compressed body may inflate before reading stops (the client's own limit). */
+  maxRatio: number;
   record: string | null;
   violationsHeader: boolean;
   print: (line: string) => void;
 }
 
-/** Defaults: the limits the contract suite's own client uses. */
-export const PROXY_DEFAULTS = { port: 4020, host: '127.0.0.1', timeoutMs: 10_000, maxBodyBytes: 1_000_000 };
+/** Defaults: the body limits of the contract suite's own client, a longer time limit (an application may be slow). */
+export const PROXY_DEFAULTS = {
+  port: 4020,
+  host: '127.0.0.1',
+  timeoutMs: 10_000,
+  maxBodyBytes: defaultLimits.maxBodyBytes,
+  maxRatio: defaultLimits.maxRatio,
+};
 
 /** A whole number within bounds, or a UsageError naming the setting. */
 function whole(setting: string, value: number | undefined, fallback: number, min: number, max: number): number {
@@ -67,6 +76,7 @@ export function checkProxyOptions(o: ProxyOptions): Readonly<ProxySettings> {
     host,
     timeoutMs: whole('--timeout-ms', o.timeoutMs, PROXY_DEFAULTS.timeoutMs, 1, 600_000),
     maxBodyBytes: whole('--max-body-bytes', o.maxBodyBytes, PROXY_DEFAULTS.maxBodyBytes, 1, 100_000_000),
+    maxRatio: PROXY_DEFAULTS.maxRatio,
     record: o.record ?? null,
     violationsHeader: Boolean(o.violationsHeader),
     print: o.print ?? ((line: string) => console.log(line)),

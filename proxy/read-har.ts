@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Redactor } from './credentials.js';
 import { readCredentials } from './credentials.js';
-import { bounded, parseJson, TrafficFileError, type TrafficEntry } from './traffic-entry.js';
+import { parseJson } from '../spec/json-bounded.js';
+import { bounded, TrafficFileError, type TrafficEntry } from './traffic-entry.js';
 
 /** The largest HAR file read (it is one JSON document, read whole). */
 export const MAX_HAR_BYTES = 500 * 1024 * 1024;

@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { AuthMode } from '../spec/checks/index.js';
 import type { RecordingLine } from './recording-line.js';
-import { bounded, parseJson, TrafficFileError, type TrafficEntry } from './traffic-entry.js';
+import { parseJson } from '../spec/json-bounded.js';
+import { bounded, TrafficFileError, type TrafficEntry } from './traffic-entry.js';
 
 const AUTH_MODES: readonly AuthMode[] = ['valid', 'none', 'wrong-token', 'other-account'];
 

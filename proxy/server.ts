@@ -1,18 +1,12 @@
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { contract } from '../spec/contract.js';
 import type { Exchange, ExchangeResponse } from '../spec/checks/index.js';
 import { formatViolation } from '../spec/violation.js';
-import { decodeBody } from './bounded-body.js';
+import { decodeBody, flatHeaders } from '../client/read-body.js';
+import { parseJson } from '../spec/json-bounded.js';
 import { readCredentials, Redactor } from './credentials.js';
 import { Recorder } from './recorder.js';
 import { toLine } from './recording-line.js';
-import { parseJson } from './traffic-entry.js';
 import { Summary } from './summary.js';
 import { twilioError } from './twilio-error.js';
 import { forward } from './upstream.js';
@@ -35,14 +29,6 @@ interface Reply {
   status: number;
   headers: [string, string][];
   body: Buffer;
-}
-
-/** Header values joined the way the checks read them (names are lower case already). */
-function flat(headers: IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers))
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  return out;
 }
 
 /** The path and query of a request target; a client that treats us as a forward proxy sends an absolute URL. */
@@ -80,9 +66,9 @@ async function pass(
     return { exchange: { request, response: failed((e as Error).message) }, reply: badGateway((e as Error).message) };
   }
   const reply = { status: answer.status, headers: answer.rawHeaders, body: answer.body };
-  const headers = flat(answer.headers);
+  const headers = flatHeaders(answer.headers);
   try {
-    const text = decodeBody(answer.body, headers['content-encoding'], s.maxBodyBytes);
+    const text = (await decodeBody(answer.body, headers['content-encoding'], s)).toString('utf8');
     return { exchange: { request, response: { status: answer.status, headers, text, json: parseJson(text) } }, reply };
   } catch (e) {
     return {
