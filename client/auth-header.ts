@@ -1,5 +1,5 @@
 import type { AuthMode } from '../spec/checks/index.js';
-import { basicAuth } from './redact.js';
+import { basicAuth } from './basic-auth.js';
 import type { Target } from './settings.js';
 
 /** The password sent by the wrong-token auth probe. */

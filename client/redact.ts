@@ -9,11 +9,6 @@ export interface Secret {
   readonly otherAuthToken?: string;
 }
 
-/** The HTTP Basic header value for a pair of credentials (RFC 7617); the one place it is built. */
-export function basicAuth(user: string, password: string): string {
-  return 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
-}
-
 /** Every spelling of the secret that could reach an output: plain, Basic-encoded, base64, base64url, percent-encoded. */
 export function secretForms(secret: Secret): string[] {
   const { otherAccountSid, otherAuthToken } = secret;
@@ -39,16 +34,24 @@ function pairForms(accountSid: string, token: string): string[] {
 
 const BASIC_VALUE = /(Basic\s+)[A-Za-z0-9+/=_-]{8,}/gi;
 
-/** Removes every form of the secret, and any Basic credentials at all, from a text: the one redaction of every output. */
-export function redact(text: string, secret: Secret | null | undefined): string {
+/** The secrets a text is redacted against: one target's, a list (the proxy's, every pair seen), or none. */
+export type Secrets = Secret | readonly Secret[] | null | undefined;
+
+/**
+ * Removes every form of every secret, and any Basic credentials at all, from a text: the one redaction of every output
+ * (the suite, load, the proxy and its recordings, diff, the emulator CLI).
+ */
+export function redact(text: string, secrets: Secrets): string {
   let out = text;
-  if (secret) for (const form of secretForms(secret)) if (out.includes(form)) out = out.split(form).join('[redacted]');
+  const list: readonly Secret[] = !secrets ? [] : 'authToken' in secrets ? [secrets] : secrets;
+  for (const secret of list)
+    for (const form of secretForms(secret)) if (out.includes(form)) out = out.split(form).join('[redacted]');
   return out.replace(BASIC_VALUE, '$1[redacted]');
 }
 
 /** A violation with every text through redact(): values quoted from a 200 body may carry the credentials. */
-export function redactViolation(v: Violation, secret: Secret | null | undefined): Violation {
-  const clean = (text: string): string => redact(text, secret);
+export function redactViolation(v: Violation, secrets: Secrets): Violation {
+  const clean = (text: string): string => redact(text, secrets);
   const out: Violation = { check: v.check, pointer: clean(v.pointer), message: clean(v.message) };
   if (v.expected !== undefined) out.expected = clean(show(v.expected));
   if (v.actual !== undefined) out.actual = clean(show(v.actual));

@@ -11,7 +11,8 @@ import { createAbortWatch } from './abort-watch.js';
 import { chooseInterval, MIN_INTERVAL_MS } from './window-rules.js';
 import { stallNotes } from './stall-note.js';
 import type { Scenario } from './scenario-file.js';
-import { basicAuth, type Secret } from '../client/redact.js';
+import { basicAuth } from '../client/basic-auth.js';
+import { type Secret } from '../client/redact.js';
 
 export type { Progress } from './cannon.js';
 

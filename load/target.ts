@@ -2,7 +2,8 @@ import { create, type EmulatorOptions } from '../emulator/server.js';
 import type { Store } from '../emulator/store.js';
 import { UsageError } from '../client/usage-error.js';
 import { processTarget, type Target } from '../client/settings.js';
-import { basicAuth, type Secret } from '../client/redact.js';
+import { basicAuth } from '../client/basic-auth.js';
+import { type Secret } from '../client/redact.js';
 import { checkRemote, type Consent } from '../client/remote-guard.js';
 
 /** A message whose receipts discovery pages through. */

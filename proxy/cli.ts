@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       console.error(`# ${signal}: writing the summary`);
       proxy.stop().then(
         () => {
-          const files = writeSummary(proxy.summary, proxy.redactor);
+          const files = writeSummary(proxy.summary, proxy.seen);
           const s = proxy.summary;
           console.log(`# ${s.exchanges} exchanges, ${s.violationCount} violations; summary: ${files.join(', ')}`);
           process.exit(s.violationCount > 0 ? 1 : 0);

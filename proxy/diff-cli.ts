@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     sides = readArgs(process.argv.slice(2), process.env);
     if (sides === 'help') return void console.log(USAGE);
     const [a, b] = sides;
-    const clean = (text: string): string => redact(redact(text, a), b);
+    const clean = (text: string): string => redact(text, [a, b]);
     const { differences, skipped } = await diffTargets(a, b, contract, PROXY_DEFAULTS);
     if (skipped.length) console.log(`# not sent (a side cannot make them): ${skipped.join('; ')}`);
     for (const d of differences) console.log(clean(formatDifference(d)));
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   } catch (e) {
     const message = e instanceof UsageError ? e.message : String((e as Error).message).split('\n')[0];
     const secrets = Array.isArray(sides) ? sides : [];
-    console.error(`diff: ${secrets.reduce((m, t) => redact(m, t), message)}`);
+    console.error(`diff: ${redact(message, secrets)}`);
     process.exit(2);
   }
 }

@@ -1,8 +1,8 @@
 import type { Contract } from '../spec/contract.js';
 import type { ExchangeResponse } from '../spec/checks/index.js';
 import type { Target } from '../client/settings.js';
-import { basicAuth } from '../client/redact.js';
-import { diffProbes, type DiffAuth } from './diff-probes.js';
+import { authHeader } from '../client/auth-header.js';
+import { diffProbes } from './diff-probes.js';
 import { getBounded, type GetLimits } from '../client/http-get.js';
 import { routeOfPath } from '../spec/checks/judged.js';
 import { inReceipt, shapeOf, type Shape } from './shape.js';
@@ -13,15 +13,6 @@ export interface Difference {
   pointer: string;
   a: string;
   b: string;
-}
-
-/** The password the wrong-token probe sends. */
-const WRONG_TOKEN = 'not-the-auth-token';
-
-/** The Authorization header of a probe's credentials. */
-function headersFor(t: Target, auth: DiffAuth): Record<string, string> {
-  if (auth === 'none') return {};
-  return { authorization: basicAuth(t.accountSid, auth === 'wrong-token' ? WRONG_TOKEN : t.authToken) };
 }
 
 /** One GET as the checks read it: a transport failure is `error` (one line), never a throw. */
@@ -43,7 +34,7 @@ async function runSide(t: Target, contract: Contract, limits: GetLimits): Promis
       shapes.set(probe.name, null);
       continue;
     }
-    const response = await answerOf(t.url + path, headersFor(t, probe.auth), limits);
+    const response = await answerOf(t.url + path, authHeader(probe.auth, t, ''), limits);
     seen.set(probe.name, response);
     shapes.set(probe.name, shapeOf(response, contract, routeOfPath(path, contract)?.op.name === 'fetch'));
   }

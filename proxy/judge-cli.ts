@@ -37,8 +37,8 @@ async function main(): Promise<void> {
   try {
     const args = readArgs(process.argv.slice(2));
     if (args === 'help') return void console.log(USAGE);
-    const { summary, redactor, withoutBody } = await judgeFile(args.file, { publicUrl: args.publicUrl });
-    const files = writeSummary(summary, redactor);
+    const { summary, seen, withoutBody } = await judgeFile(args.file, { publicUrl: args.publicUrl });
+    const files = writeSummary(summary, seen);
     const skipped = withoutBody ? `; ${withoutBody} HAR entries had no body kept and were not judged` : '';
     console.log(
       `# ${summary.exchanges} exchanges, ${summary.violationCount} violations${skipped}; summary: ${files.join(', ')}`,

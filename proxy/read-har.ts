@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { Redactor } from './credentials.js';
+import type { SecretsSeen } from './credentials.js';
 import { readCredentials } from './credentials.js';
 import { parseJson } from '../spec/json-bounded.js';
 import { bounded, TrafficFileError, type TrafficEntry } from './traffic-entry.js';
@@ -38,7 +38,7 @@ function entryOf(
   i: number,
   file: string,
   cap: number,
-  redactor: Redactor,
+  seen: SecretsSeen,
   publicUrl?: string,
 ): TrafficEntry | null {
   const at = `entry ${i}`;
@@ -52,7 +52,7 @@ function entryOf(
   const text = bodyText(e.response?.content);
   if (text === null) return null;
   const creds = readCredentials(headerRecord(e.request?.headers).authorization);
-  redactor.remember(creds.secret);
+  seen.remember(creds.secret);
   const body = bounded(text, cap);
   const status = e.response?.status as number;
   // A browser records a failed request as status 0: no complete answer arrived.
@@ -72,7 +72,7 @@ function entryOf(
 export function readHar(
   file: string,
   cap: number,
-  redactor: Redactor,
+  seen: SecretsSeen,
   publicUrl?: string,
 ): { entries: TrafficEntry[]; withoutBody: number } {
   if (statSync(file).size > MAX_HAR_BYTES)
@@ -85,7 +85,7 @@ export function readHar(
   const entries: TrafficEntry[] = [];
   let withoutBody = 0;
   list.forEach((e, i) => {
-    const entry = entryOf(e, i, file, cap, redactor, publicUrl);
+    const entry = entryOf(e, i, file, cap, seen, publicUrl);
     if (entry) entries.push(entry);
     else withoutBody++;
   });

@@ -8,7 +8,8 @@ import { checks, judge, MAX_PER_EXCHANGE, type Exchange } from '../../spec/check
 import { contract } from '../../spec/contract.js';
 import { jsonEqual } from '../../spec/json-bounded.js';
 import { formatViolation, show } from '../../spec/violation.js';
-import { basicAuth, secretForms } from '../../client/redact.js';
+import { basicAuth } from '../../client/basic-auth.js';
+import { secretForms } from '../../client/redact.js';
 import { MAX_VIOLATIONS, Session } from '../contract/probes/session.js';
 import { copies, ctxFor, example, fetched, page, sidOf } from './exchanges.js';
 

@@ -1,5 +1,6 @@
 import { expect, test } from '../../fixtures/test.js';
-import { basicAuth, redact, secretForms } from '../../client/redact.js';
+import { basicAuth } from '../../client/basic-auth.js';
+import { redact, secretForms } from '../../client/redact.js';
 
 const secret = { accountSid: 'AC' + 'a1'.repeat(16), authToken: '6e39e75f' + '0123456789abcdef01234567' };
 const pair = `${secret.accountSid}:${secret.authToken}`;
@@ -34,6 +35,13 @@ test.describe('redact', () => {
     const out = redact(text, both);
     expect(out).toBe('a [redacted] b [redacted] c [redacted]');
     expect(secretForms(both)).toEqual(expect.arrayContaining([other.otherAuthToken, ...secretForms(secret)]));
+  });
+
+  test('removes every form of every secret of a list (the proxy redacts against every pair it saw)', () => {
+    const seen = { accountSid: 'AC' + 'c3'.repeat(16), authToken: '9d8c' + '00112233445566778899aabbcc' };
+    const text = `${secret.authToken} ${Buffer.from(`${seen.accountSid}:${seen.authToken}`).toString('base64')}`;
+    expect(redact(text, [secret, seen])).toBe('[redacted] [redacted]');
+    expect(redact(text, [])).toBe(text);
   });
 
   test('leaves a text without credentials unchanged', () => {

@@ -7,6 +7,7 @@ import { create } from '../../emulator/server.js';
 import { faultNames } from '../../emulator/faults.js';
 import { readingNames } from '../../emulator/readings.js';
 import { basic, send, targetList } from './emulator-http.js';
+import { basicAuth } from '../../client/basic-auth.js';
 
 const CLI = ['--import', 'tsx', 'emulator/cli.ts'];
 
@@ -115,7 +116,7 @@ test.describe('emulator stop()', () => {
     const emu = await create({ port: 0, latency: 300 });
     const { hostname, port } = new URL(emu.url);
     const answer = new Promise<number>((resolve, reject) => {
-      const auth = 'Basic ' + Buffer.from(`${emu.target.accountSid}:${emu.target.authToken}`).toString('base64');
+      const auth = basicAuth(emu.target.accountSid, emu.target.authToken);
       request({ host: hostname, port, path: targetList(emu.target), headers: { authorization: auth } }, (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));

@@ -7,6 +7,7 @@ import { INNER_SIZE } from '../../emulator/faults-corner.js';
 import { basic, messagePath, pathOf, send, targetList } from './emulator-http.js';
 import { faultExpectations } from './fault-expectations.js';
 import { advertisedMessage, receiptsOf } from './emulator-queries.js';
+import { basicAuth } from '../../client/basic-auth.js';
 
 /** Requests that together touch every rule a fault can break; each gives one line of the emulator's "signature". */
 const probes: [string, (e: Emulator) => Promise<string>][] = [
@@ -63,10 +64,7 @@ const probes: [string, (e: Emulator) => Promise<string>][] = [
     'the challenge of a 401',
     async (e) => `WWW-Authenticate: ${String((await send(e, targetList(e.target), null)).headers['www-authenticate'])}`,
   ],
-  [
-    'wrong token',
-    (e) => line(e, targetList(e.target), `Basic ${Buffer.from(`${e.target.accountSid}:wrong`).toString('base64')}`),
-  ],
+  ['wrong token', (e) => line(e, targetList(e.target), basicAuth(e.target.accountSid, 'wrong'))],
   ['service conversation on the default path', (e) => line(e, messagePath(e, advertisedMessage(e), 'default'))],
   [
     'under another well-formed service SID',
@@ -102,10 +100,7 @@ const probes: [string, (e: Emulator) => Promise<string>][] = [
       );
     },
   ],
-  [
-    'empty token',
-    (e) => line(e, targetList(e.target), `Basic ${Buffer.from(`${e.target.accountSid}:`).toString('base64')}`),
-  ],
+  ['empty token', (e) => line(e, targetList(e.target), basicAuth(e.target.accountSid, ''))],
   // Tenancy and gateways (issue 18).
   [
     "the second account's own credentials",

@@ -3,6 +3,7 @@ import { Agent, request } from 'node:http';
 import { contract, type Scope } from '../../spec/contract.js';
 import type { Emulator, Target } from '../../emulator/server.js';
 import { messageAt } from './emulator-queries.js';
+import { basicAuth } from '../../client/basic-auth.js';
 
 /** An answer as the tests look at it. */
 export interface Answer {
@@ -17,7 +18,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 
 /** The Basic header of a target's credentials. */
 export function basic(t: { accountSid: string; authToken: string }): string {
-  return 'Basic ' + Buffer.from(`${t.accountSid}:${t.authToken}`).toString('base64');
+  return basicAuth(t.accountSid, t.authToken);
 }
 
 /** Answers cut short by these limits get status 0 and the reason as text (hostile faults must not hang a test). */

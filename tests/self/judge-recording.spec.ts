@@ -6,6 +6,7 @@ import { test, expect } from '../../fixtures/test.js';
 import { judgeFile } from '../../proxy/judge-file.js';
 import type { RecordingLine } from '../../proxy/recording-line.js';
 import { leaks, sdkMessage, startRig, type Rig } from './proxy-setup.js';
+import { basicAuth } from '../../client/basic-auth.js';
 
 /** Records the SDK's traffic (list over pages, fetch) through a proxy in front of an emulator with a fault. */
 async function recordSdk(fault: 'sid-prefix' | 'meta-url-foreign' | undefined, file: string): Promise<Rig> {
@@ -74,12 +75,7 @@ test.describe('npm run judge (recordings judged offline)', () => {
       .map((l) => JSON.parse(l) as RecordingLine);
     const t = rig.emulator.target;
     const har = join(dir, 'traffic.har');
-    writeFileSync(
-      har,
-      JSON.stringify(
-        harOf(lines, rig.emulator.url, 'Basic ' + Buffer.from(`${t.accountSid}:${t.authToken}`).toString('base64')),
-      ),
-    );
+    writeFileSync(har, JSON.stringify(harOf(lines, rig.emulator.url, basicAuth(t.accountSid, t.authToken))));
     const printed: string[] = [];
     const judged = await judgeFile(har, { print: (l) => printed.push(l) });
     expect(judged.withoutBody).toBe(1);

@@ -10,6 +10,7 @@ import { PROXY_ERROR_CODE } from '../../proxy/twilio-error.js';
 import { writeSummary } from '../../proxy/write-summary.js';
 import { createProxy } from '../../proxy/server.js';
 import { leaks, startRig } from './proxy-setup.js';
+import { basicAuth } from '../../client/basic-auth.js';
 
 /** The receipts list of the rig's target message, and its Basic header. */
 function listOf(t: { serviceSid: string; conversationSid: string; messageSid: string }, query = ''): string {
@@ -20,8 +21,7 @@ function listOf(t: { serviceSid: string; conversationSid: string; messageSid: st
   });
   return path + query;
 }
-const basic = (t: { accountSid: string; authToken: string }): string =>
-  'Basic ' + Buffer.from(`${t.accountSid}:${t.authToken}`).toString('base64');
+const basic = (t: { accountSid: string; authToken: string }): string => basicAuth(t.accountSid, t.authToken);
 
 /** A GET that keeps the body as sent (fetch would decompress it). */
 function rawGet(
@@ -100,7 +100,7 @@ test.describe('the validating proxy (transport)', () => {
     } finally {
       await rig.stop();
     }
-    const files = writeSummary(rig.proxy.summary, rig.proxy.redactor, dir);
+    const files = writeSummary(rig.proxy.summary, rig.proxy.seen, dir);
     const texts = [rig.lines.join('\n'), readFileSync(record, 'utf8'), ...files.map((f) => readFileSync(f, 'utf8'))];
     expect(rig.lines.length).toBeGreaterThan(0);
     for (const text of texts) expect(leaks(rig, text)).toEqual([]);
