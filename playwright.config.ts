@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { readTargetOrExit } from './client/settings.js';
-import { readKnownOrExit } from './report/known-deviations.js';
+import { readKnownOrExit } from './conformance/known-deviations.js';
 import { readMaxReceiptsOrExit } from './tests/contract/probes/max-receipts.js';
 import { readRunLimitsOrExit, RUN_STARTED_VAR } from './client/run-limits.js';
 

@@ -5,8 +5,8 @@ import { contract } from '../spec/contract.js';
 import { redact } from '../client/redact.js';
 import { buildConformance } from './build-conformance.js';
 import { verdictLine } from './conformance-model.js';
-import { CONFORMANCE_ATTACHMENT, type TestRecord } from './conformance-types.js';
-import { readKnown } from './known-deviations.js';
+import { CONFORMANCE_ATTACHMENT, type TestRecord } from '../conformance/record-types.js';
+import { readKnown } from '../conformance/known-deviations.js';
 import { conformanceHtml } from './write-html.js';
 import { conformanceMarkdown } from './write-markdown.js';
 

@@ -1,7 +1,7 @@
 import { expect, test, type TestInfo } from '../../fixtures/test.js';
-import { CONFORMANCE_ATTACHMENT } from '../../report/conformance-types.js';
-import { readKnown } from '../../report/known-deviations.js';
-import { recordText, testRecord } from '../../report/test-record.js';
+import { CONFORMANCE_ATTACHMENT } from '../../conformance/record-types.js';
+import { readKnown } from '../../conformance/known-deviations.js';
+import { recordText, testRecord } from '../../conformance/test-record.js';
 import { formatViolation } from '../../spec/violation.js';
 import type { Probe } from './probes/index.js';
 import { NO_DEFAULT_MESSAGE, type Reference } from './probes/reference.js';

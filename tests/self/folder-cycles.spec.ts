@@ -1,19 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { expect, test } from '../../fixtures/test.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SKIP = new Set(['node_modules', 'reports', '.git', 'test-results', 'playwright-report']);
-
-/** Every .ts file of the project, relative to its root. */
-function sources(dir = ROOT): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    if (SKIP.has(e.name) || e.name.startsWith('.')) return [];
-    const path = join(dir, e.name);
-    return e.isDirectory() ? sources(path) : e.name.endsWith('.ts') ? [relative(ROOT, path)] : [];
-  });
-}
+import { importsOf, sources } from './import-graph.js';
 
 /** The unit a file belongs to: its top folder, except under tests/ where each folder is a layer of its own. */
 function unitOf(file: string): string {
@@ -25,9 +12,8 @@ function unitOf(file: string): string {
 function edges(): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const file of sources()) {
-    const text = readFileSync(join(ROOT, file), 'utf8');
-    for (const m of text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
-      const to = unitOf(relative(ROOT, resolve(ROOT, dirname(file), m[1])));
+    for (const imported of importsOf(file)) {
+      const to = unitOf(imported);
       const from = unitOf(file);
       if (to !== from) (out.get(from) ?? out.set(from, new Set()).get(from)!).add(to);
     }

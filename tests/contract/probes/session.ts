@@ -9,8 +9,8 @@ import {
   type Expectation,
 } from '../../../spec/checks/index.js';
 import type { Violation } from '../../../spec/violation.js';
-import type { ExchangeRecord, RecordedViolation } from '../../../report/conformance-types.js';
-import { rowOf, withRows } from '../../../report/row-of.js';
+import type { ExchangeRecord, RecordedViolation } from '../../../conformance/record-types.js';
+import { rowOf, withRows } from '../../../conformance/row-of.js';
 
 /** A note for the report: which reading of an ambiguous rule the target chose. */
 export interface Annotation {

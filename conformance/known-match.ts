@@ -1,5 +1,5 @@
 import type { KnownEntry } from './known-deviations.js';
-import type { RecordedViolation } from './conformance-types.js';
+import type { RecordedViolation } from './record-types.js';
 
 /** Today's date as YYYY-MM-DD (UTC): the day expiry is judged against. */
 export function today(now = new Date()): string {

@@ -1,6 +1,6 @@
 import type { Contract } from '../spec/contract.js';
 import type { Violation } from '../spec/violation.js';
-import type { ExchangeRecord, RecordedViolation, RowOperation, RowScope } from './conformance-types.js';
+import type { ExchangeRecord, RecordedViolation, RowOperation, RowScope } from './record-types.js';
 
 /** The report row an exchange belongs to: its operation and scope from the spec's paths. */
 export interface Row {

@@ -2,7 +2,7 @@ import { redact } from '../client/redact.js';
 import type { Target } from '../client/settings.js';
 import type { KnownEntry } from './known-deviations.js';
 import { applyKnown } from './known-match.js';
-import type { ExchangeRecord, RecordedViolation, TestRecord } from './conformance-types.js';
+import type { ExchangeRecord, RecordedViolation, TestRecord } from './record-types.js';
 
 /** What a record is made from: a probe session's exchanges, violations and notes (the report does not import probes). */
 export interface RecordSource {
