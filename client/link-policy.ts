@@ -1,4 +1,4 @@
-import { pathUnder } from '../spec/checks/helpers.js';
+import { pathUnder } from '../spec/links.js';
 
 /** Where a target lives and the base URL it writes into its links (each an origin, or an origin and a path prefix). */
 export interface LinkOrigins {

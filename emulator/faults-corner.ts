@@ -1,7 +1,7 @@
 import { parseBasic } from '../client/basic-auth.js';
 import { contract } from '../spec/contract.js';
 import { errorReply } from './errors.js';
-import { defineFaults, noFault, type Reply } from './fault.js';
+import { defineFaults, noFault, type Reply } from './fault-hooks.js';
 import { BASE_PLAY } from './readings.js';
 import { TOKEN_PREFIX } from './paging.js';
 

@@ -1,5 +1,5 @@
 import { contract } from '../spec/contract.js';
-import { defineFaults } from './fault.js';
+import { defineFaults } from './fault-hooks.js';
 
 /** Faults in auth, scoping, errors and transport. */
 export const httpFaults = defineFaults([

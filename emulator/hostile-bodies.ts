@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { parseBasic } from '../client/basic-auth.js';
 import { contract } from '../spec/contract.js';
-import type { Reply } from './fault.js';
+import type { Reply } from './fault-hooks.js';
 
 type Json = Record<string, unknown>;
 

@@ -2,7 +2,7 @@ import { checkBaseUrl } from '../client/base-url.js';
 import { isLoopback } from '../client/loopback.js';
 import { UsageError } from '../client/usage-error.js';
 import { faultNames, findFault, type Fault, type FaultName } from './faults.js';
-import { noFault } from './fault.js';
+import { noFault } from './fault-hooks.js';
 import { DEFAULT_READINGS, playOf, readingsProblem, type Play, type ReadingName } from './readings.js';
 import type { Store } from './store.js';
 

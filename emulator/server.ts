@@ -2,7 +2,7 @@ import type { Target } from '../client/settings.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { answer, clientError, rawError, scan, writeReply, type AnswerCtx } from './answer.js';
-import type { Reply } from './fault.js';
+import type { Reply } from './fault-hooks.js';
 import { Auth } from './auth.js';
 import { loadDataset } from './dataset.js';
 import { checkOptions, type EmulatorOptions } from './options.js';

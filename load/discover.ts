@@ -123,7 +123,7 @@ async function discoverMessage(
 }
 
 /** Pages through the target's messages (side by side) via the list endpoint: page paths at a PageSize, and every receipt's fetch path. */
-export async function discover(target: LoadTarget, limits: Partial<DiscoverLimits> = {}): Promise<Workload> {
+export async function discoverWorkload(target: LoadTarget, limits: Partial<DiscoverLimits> = {}): Promise<Workload> {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   const perMessage = Math.max(1, Math.floor(lim.maxPages / target.messages.length));
   const parts = await Promise.all(target.messages.map((m) => discoverMessage(target, m, lim, perMessage)));

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmulatorOptions } from '../emulator/server.js';
-import { discover, type Workload } from './discover.js';
+import { discoverWorkload, type Workload } from './discover.js';
 import { getBounded } from '../client/http-get.js';
 import type { Options } from './options.js';
 import type { Reporter } from './progress.js';
@@ -38,7 +38,7 @@ async function workloadFor(
   if (!cache.has(s.pageSize)) {
     cache.set(
       s.pageSize,
-      await discover(target, { pageSize: s.pageSize }).catch((err: Error) => {
+      await discoverWorkload(target, { pageSize: s.pageSize }).catch((err: Error) => {
         if (err instanceof UsageError) return err.message;
         throw err;
       }),

@@ -2,7 +2,7 @@ import type { Histogram } from 'hdr-histogram-js';
 import { encodeHistogram, mergeHistograms, summarizeLatency, type Latency } from './histograms.js';
 import { emptySeries, type Series } from './series.js';
 import type { Scenario } from './scenario-file.js';
-import { judge, type Threshold, type Verdict } from './thresholds.js';
+import { judgeThresholds, type Threshold, type Verdict } from './thresholds.js';
 import { isAbortNote } from './abort-watch.js';
 
 /** One scenario's measurements: the JSON result's `scenarios[]` entry (schema in README "## Load"). Names follow autocannon's result. */
@@ -102,7 +102,7 @@ export function finalize(
     histogram,
   };
   // with no answer there is no latency to judge: such rules fail as "not measured" instead of passing on zeros
-  const verdicts = judge(
+  const verdicts = judgeThresholds(
     rules,
     c.requests.total === 0 ? { ...measured, latency: {}, requests: {}, throughput: {} } : measured,
     { series: c.series, start: c.start, duration: measuredSpan(c) }, // windowed rules: every window of the series

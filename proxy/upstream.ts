@@ -1,6 +1,6 @@
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { baseOf } from '../spec/checks/helpers.js';
+import { baseOf } from '../spec/links.js';
 import { readBody, type GetLimits } from '../client/read-body.js';
 
 /** Headers of one connection only (RFC 9110 §7.6.1): never forwarded. */

@@ -1,6 +1,6 @@
-import { show } from '../violation.js';
-import type { Check } from './exchange.js';
-import { baseOf, pathUnder, violation } from './helpers.js';
+import { show, violation } from '../violation.js';
+import type { Check } from './check.js';
+import { baseOf, pathUnder } from '../links.js';
 
 /** meta_next_page_url: a link while receipts remain, null after the last one, and never back to a page already visited. */
 export const metaNextPageUrl: Check = {

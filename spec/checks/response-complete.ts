@@ -1,5 +1,5 @@
-import type { Check } from './exchange.js';
-import { violation } from './helpers.js';
+import type { Check } from './check.js';
+import { violation } from '../violation.js';
 
 /** response_complete: a whole HTTP response arrived (no timeout, closed connection, oversized body or refused redirect). */
 export const responseComplete: Check = {

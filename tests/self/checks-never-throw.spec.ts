@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
-import { judge, type Expectation } from '../../spec/checks/index.js';
+import { judgeExchange, type Expectation } from '../../spec/checks/index.js';
 import { copies, ctxFor, exchange, fetched, listPath, sid } from './exchanges.js';
 
 const kinds: Expectation[] = [
@@ -57,7 +57,7 @@ test.describe('spec/checks never throw, whatever a target answers', () => {
         fc.constantFrom(200, 302, 400, 401, 404, 429, 500),
         (json, kind, path, status) => {
           const walk = { expected: [sid('a'), sid('b')], position: 1, visited: [path], complete: true };
-          const found = judge(
+          const found = judgeExchange(
             exchange(path, status, json),
             contract,
             ctxFor(kind, {

@@ -34,7 +34,7 @@ test.describe('no consumer imports another (the suite, load, proxy and report sh
   test('sees every form of import: named, type-only, re-export, side effect, dynamic, over several lines', () => {
     const text = [
       "import { UsageError } from '../load/usage-error.js';",
-      "import type { Verdict } from '../proxy/verdict.js';",
+      "import type { TrafficVerdict } from '../proxy/judge-traffic.js';",
       "export { x } from '../report/x.js';",
       "import '../load/side-effect.js';",
       "const m = await import('../load/lazy.js');",
@@ -43,7 +43,7 @@ test.describe('no consumer imports another (the suite, load, proxy and report sh
     ].join('\n');
     expect(specifiers(text)).toEqual([
       '../load/usage-error.js',
-      '../proxy/verdict.js',
+      '../proxy/judge-traffic.js',
       '../report/x.js',
       '../load/side-effect.js',
       '../load/lazy.js',

@@ -6,7 +6,7 @@ import { parseOptions } from '../../load/options.js';
 import type { Reporter } from '../../load/progress.js';
 import type { LoadTarget } from '../../load/target.js';
 import type { Target } from '../../client/settings.js';
-import { discover } from '../../load/discover.js';
+import { discoverWorkload } from '../../load/discover.js';
 import { runScenario } from '../../load/run-scenario.js';
 import { loadScenarioFile } from '../../load/scenario-file.js';
 import type { ScenarioResult } from '../../load/scenario-result.js';
@@ -69,7 +69,7 @@ export async function runAgainst(
   const [ok, hostile] = await Promise.all([createStub('ok'), createStub(mode)]);
   try {
     const target = loadTargetOf(ok.target);
-    const work = await discover(target);
+    const work = await discoverWorkload(target);
     const op = o.operation ?? 'fetch';
     const yaml = `scenarios: [{ name: ${op}, operation: ${op}, warmup: 0, duration: ${o.duration ?? 0.6}, timeout: 1, connections: 2, thresholds: ["error_rate < 0.001"] }]`;
     const [s] = loadScenarioFile(scenarioFile(yaml));

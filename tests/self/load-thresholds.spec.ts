@@ -1,6 +1,6 @@
 import { test, expect } from '../../fixtures/test.js';
 import { loadScenarioFile } from '../../load/scenario-file.js';
-import { formatVerdict, judge, parseThreshold } from '../../load/thresholds.js';
+import { formatVerdict, judgeThresholds, parseThreshold } from '../../load/thresholds.js';
 import { UsageError } from '../../client/usage-error.js';
 import { chooseInterval } from '../../load/window-rules.js';
 import { scenarioFile } from './load-helpers.js';
@@ -41,7 +41,7 @@ test.describe('load thresholds (SLO rules as data)', () => {
     const rules = ['p99 < 50', 'rps > 1000', 'error_rate < 0.001', 'invalid == 0', 'p99.9 < 30'].map((r) =>
       parseThreshold(r, 't'),
     );
-    expect(judge(rules, measured).map((v) => [v.rule, v.measured, v.passed])).toEqual([
+    expect(judgeThresholds(rules, measured).map((v) => [v.rule, v.measured, v.passed])).toEqual([
       ['p99 < 50', 12.5, true],
       ['rps > 1000', 900, false],
       ['error_rate < 0.001', 0.002, false],
@@ -51,7 +51,7 @@ test.describe('load thresholds (SLO rules as data)', () => {
   });
 
   test('a metric the run did not measure fails its rule', () => {
-    const [v] = judge([parseThreshold('timeouts < 1', 't')], measured);
+    const [v] = judgeThresholds([parseThreshold('timeouts < 1', 't')], measured);
     expect(v).toMatchObject({ measured: null, passed: false });
     expect(formatVerdict('fetch', v)).toBe('✗ fetch timeouts < 1 measured not measured');
   });
@@ -61,7 +61,10 @@ test.describe('load thresholds (SLO rules as data)', () => {
     expect(formatVerdict('fetch', { ...windowed, window: { from_s: 10, to_s: 15 } })).toBe(
       '✗ fetch p99 < 50 over 5s measured 73.2 (worst window 10–15 s)',
     );
-    const [pass, fail] = judge([parseThreshold('p99 < 50', 't'), parseThreshold('rps > 1000', 't')], measured);
+    const [pass, fail] = judgeThresholds(
+      [parseThreshold('p99 < 50', 't'), parseThreshold('rps > 1000', 't')],
+      measured,
+    );
     expect(formatVerdict('fetch', pass)).toBe('✓ fetch p99 < 50 measured 12.5');
     expect(formatVerdict('list', fail)).toBe('✗ list rps > 1000 measured 900');
   });

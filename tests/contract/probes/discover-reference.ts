@@ -1,6 +1,6 @@
 import type { Scope } from '../../../spec/contract.js';
 import type { SeenCopy } from '../../../spec/checks/index.js';
-import { asObject, metaOf } from '../../../spec/checks/helpers.js';
+import { asObject, metaOf } from '../../../spec/checks/judged.js';
 import { DEFAULT_MAX_RECEIPTS, discoveryPages } from './max-receipts.js';
 import { listPath, MESSAGE_SETTING, type Reference } from './reference.js';
 import type { Session } from './session.js';
@@ -48,7 +48,7 @@ function noteDiscovery(
  * next_page_url at the maximum PageSize until the list ends or `maxReceipts` are read, judging every page as a walk
  * does (each receipt once, meta.page, every link). The session keeps the findings for the discovery test.
  */
-export async function discover(
+export async function discoverReference(
   s: Session,
   scope: Scope = 'service',
   maxReceipts = DEFAULT_MAX_RECEIPTS,

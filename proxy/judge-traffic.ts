@@ -4,7 +4,7 @@ import { routeOfPath } from '../spec/checks/judged.js';
 import type { Violation } from '../spec/violation.js';
 
 /** What judging one exchange of real traffic gave; the per-exchange record every summary is built from. */
-export interface Verdict {
+export interface TrafficVerdict {
   operation: OperationName;
   scope: Scope;
   applied: string[];
@@ -37,7 +37,7 @@ function checksFor(ctx: TrafficContext): typeof checks {
 }
 
 /** Judges one exchange of real traffic; null for a request the spec does not describe (another method or path). */
-export function judgeTraffic(exchange: Exchange, contract: Contract, traffic: TrafficContext): Verdict | null {
+export function judgeTraffic(exchange: Exchange, contract: Contract, traffic: TrafficContext): TrafficVerdict | null {
   const route = routeOfPath(exchange.request.path, contract);
   if (!route || exchange.request.method.toUpperCase() !== 'GET') return null;
   const ctx: CheckContext = {
