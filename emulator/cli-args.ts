@@ -8,7 +8,7 @@ import { DEFAULT_READINGS, type ReadingName } from './readings.js';
 export const DEFAULT_PORT = 4010;
 
 /** What `npm run emulator -- --help` prints. */
-export const USAGE = `usage: npm run emulator -- [options]
+export const EMULATOR_USAGE = `usage: npm run emulator -- [options]
   --port N          port to listen on (default ${DEFAULT_PORT}; 0: any free port)
   --host HOST       loopback address to listen on (default 127.0.0.1)
   --public-url URL  origin written into url and meta.*_url (default: the listening URL)

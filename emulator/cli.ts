@@ -1,5 +1,5 @@
 // npm run emulator: starts the embedded emulator and prints the TARGET_* settings that point a client at it.
-import { readArgs, USAGE } from './cli-args.js';
+import { readArgs, EMULATOR_USAGE } from './cli-args.js';
 import { UsageError } from '../client/usage-error.js';
 import { create } from './server.js';
 import { targetEnv } from '../client/settings.js';
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   let args: ReturnType<typeof readArgs> | undefined;
   try {
     args = readArgs(process.argv.slice(2));
-    if (args === 'help') return void console.log(USAGE);
+    if (args === 'help') return void console.log(EMULATOR_USAGE);
     const started = performance.now();
     const emu = await create(args);
     const ms = Math.round(performance.now() - started);

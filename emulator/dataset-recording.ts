@@ -1,4 +1,4 @@
-import { RecordingDatasetError, receiptsOf, type Seen } from './recording-receipts.js';
+import { RecordingDatasetError, receiptsOf, type SeenReceipt } from './recording-receipts.js';
 import { indexer, tenantsOf, type Indexer, type Tenants } from './recording-tenants.js';
 import { Sids, tableCodec, type HexCodec } from './sid.js';
 import { allocReceipts, statusIndex, uniqueNameKey, type ReceiptColumns, type Store } from './store.js';
@@ -11,8 +11,8 @@ const digits = (sids: string[]): HexCodec => tableCodec(sids.map((s) => s.slice(
 const seconds = (date: unknown): number => Math.floor(Date.parse(String(date)) / 1000);
 
 /** The receipts in store order (a message's contiguous, as listed), with their service index. */
-function inStoreOrder(seen: Seen[], t: Tenants, msgs: Indexer): { x: Seen; service: number }[] {
-  const byMessage = new Map<number, { x: Seen; service: number }[]>();
+function inStoreOrder(seen: SeenReceipt[], t: Tenants, msgs: Indexer): { x: SeenReceipt; service: number }[] {
+  const byMessage = new Map<number, { x: SeenReceipt; service: number }[]>();
   seen.forEach((x, i) => {
     const m = msgs.of(String(x.r.message_sid));
     byMessage.set(m, [...(byMessage.get(m) ?? []), { x, service: t.serviceOf[i] }]);
@@ -34,7 +34,7 @@ interface Tables {
 }
 
 /** Fills one receipt's columns and the tables it touches. */
-function fill(cols: ReceiptColumns, tb: Tables, { x, service }: { x: Seen; service: number }, i: number): void {
+function fill(cols: ReceiptColumns, tb: Tables, { x, service }: { x: SeenReceipt; service: number }, i: number): void {
   const r = x.r;
   const m = tb.msgs.of(String(r.message_sid)),
     c = tb.convs.of(String(r.conversation_sid));

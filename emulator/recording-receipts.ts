@@ -5,7 +5,7 @@ import { formatViolation } from '../spec/violation.js';
 
 type Json = Record<string, unknown>;
 /** A receipt seen in the recording, with the line it came from and whether it was read in the default scope. */
-export interface Seen {
+export interface SeenReceipt {
   r: Json;
   line: number;
   inDefault: boolean;
@@ -15,8 +15,8 @@ export interface Seen {
 export class RecordingDatasetError extends Error {}
 
 /** The receipts a recording's successful list and fetch answers hold, in the order first seen (one per SID). */
-export function receiptsOf(file: string): { seen: Seen[]; names: Map<string, string> } {
-  const seen = new Map<string, Seen>();
+export function receiptsOf(file: string): { seen: SeenReceipt[]; names: Map<string, string> } {
+  const seen = new Map<string, SeenReceipt>();
   const names = new Map<string, string>(); // unique name used in a path -> the CH SID its receipts carry
   readFileSync(file, 'utf8')
     .split('\n')

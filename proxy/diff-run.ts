@@ -8,7 +8,7 @@ import { routeOfPath } from '../spec/checks/judged.js';
 import { inReceipt, shapeOf, type Shape } from './shape.js';
 
 /** One structural difference: which probe, where, and what each side had. */
-export interface Difference {
+export interface ShapeDifference {
   probe: string;
   pointer: string;
   a: string;
@@ -48,7 +48,7 @@ function agree(pointer: string, a: string | undefined, b: string | undefined, co
 }
 
 /** The differences between two shapes of one probe: every pointer either side has, compared. */
-function compare(probe: string, a: Shape, b: Shape, contract: Contract): Difference[] {
+function compare(probe: string, a: Shape, b: Shape, contract: Contract): ShapeDifference[] {
   const pointers = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   return pointers
     .filter((p) => !agree(p, a[p], b[p], contract))
@@ -57,7 +57,7 @@ function compare(probe: string, a: Shape, b: Shape, contract: Contract): Differe
 
 /** What a diff found: the differences, and the probes one side could not make (no default-service message). */
 export interface DiffResult {
-  differences: Difference[];
+  differences: ShapeDifference[];
   skipped: string[];
 }
 
@@ -74,6 +74,6 @@ export async function diffTargets(a: Target, b: Target, contract: Contract, limi
 }
 
 /** One line of a difference: `[probe] pointer: A …, B …`. */
-export function formatDifference(d: Difference): string {
+export function formatDifference(d: ShapeDifference): string {
   return `[${d.probe}] ${d.pointer}: A ${d.a}, B ${d.b}`;
 }

@@ -2,11 +2,11 @@ import { test, expect } from '../../fixtures/test.js';
 import { create, type Emulator, type FaultName } from '../../emulator/server.js';
 import type { ReadingName } from '../../emulator/readings.js';
 import { contract } from '../../spec/contract.js';
-import { diffTargets, formatDifference, type Difference } from '../../proxy/diff-run.js';
+import { diffTargets, formatDifference, type ShapeDifference } from '../../proxy/diff-run.js';
 import { PROXY_DEFAULTS } from '../../proxy/proxy-options.js';
 
 /** Diffs an emulator without a fault (A) against one with the fault (B). */
-async function diffAgainst(fault?: FaultName): Promise<Difference[]> {
+async function diffAgainst(fault?: FaultName): Promise<ShapeDifference[]> {
   const emulators: Emulator[] = [await create({ port: 0 }), await create({ port: 0, fault })];
   try {
     return (await diffTargets(emulators[0].target, emulators[1].target, contract, PROXY_DEFAULTS)).differences;

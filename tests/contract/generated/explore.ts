@@ -16,7 +16,7 @@ export interface Finding {
 }
 
 /** What the explorations of one run share: the causes found so far (by key) and the coverage. */
-export interface Seen {
+export interface FoundSoFar {
   found: Map<string, Finding>;
   coverage: Coverage;
 }
@@ -41,7 +41,7 @@ export async function explore(
   examples: GenCase[],
   budget: number,
   seed: number,
-  seen: Seen,
+  seen: FoundSoFar,
 ): Promise<number> {
   const { found, coverage } = seen;
   let sent = 0;
