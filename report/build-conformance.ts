@@ -14,7 +14,7 @@ import type { KnownFile } from '../conformance/known-deviations.js';
 import { isExpired, today } from '../conformance/known-match.js';
 
 /** What the report says about the run beyond the tests' records. */
-export interface ContractRun {
+export interface RunFacts {
   /** Contract tests that failed outside the checks (an error, a timeout), as `title: first line of the error`. */
   unjudged?: string[];
   /** Contract tests skipped, with the reason each gave (a setting that is not set). */
@@ -83,7 +83,7 @@ function outcomes(known: KnownFile, records: TestRecord[], day: string): KnownOu
 export function buildConformance(
   records: TestRecord[],
   known: KnownFile | null,
-  info: ContractRun,
+  info: RunFacts,
   contract: Contract,
 ): Conformance {
   const now = info.now ?? new Date();

@@ -34,6 +34,9 @@ export interface WalkState {
   visited: string[];
   /** True when `expected` is the whole collection, so the walk must end exactly at its end. */
   complete: boolean;
+  /** The most pages a correct walk over `expected` needs (with room to spare), when the walk knows it: a next link
+   * from the page at that count leads past every page the receipts fill (a loop of ever new links). */
+  maxPages?: number;
 }
 
 /** Everything a check may know beyond the exchange itself; set by the probe that made the request. */

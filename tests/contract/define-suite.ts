@@ -35,7 +35,7 @@ export function probeBody(suite: string, probe: Probe, scope: SuiteScope = 'serv
       await probe.run(session, ref);
     } catch (e) {
       // A probe tripped by a hostile answer is a verdict too, and its text goes through the session's redaction.
-      session.fail('probe', '', `the probe stopped: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+      session.fail('probe', `the probe stopped: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
     }
     for (const a of session.annotations) testInfo.annotations.push(a);
     // The conformance report is built from these records; a violation a known entry covers is reported, not failed.

@@ -9,7 +9,7 @@ import {
   example,
   exchange,
   fetched,
-  listPath,
+  exampleListPath,
   page,
   sid,
   sidOf,
@@ -40,6 +40,10 @@ const a = sid('a');
 const walk = (expected: string[], complete = true) =>
   ctxFor('page', { walk: { expected, position: 0, visited: [], complete } });
 
+/** A page that links on to a page never visited, and a walk over a prefix that allows 3 pages (no verdict on its end). */
+const onward = page(undefined, (p) => void (p.meta.next_page_url = `${String(p.meta.url)}&PageToken=PTonward`));
+const partWalk = { expected: [a], position: 0, complete: false, maxPages: 3 };
+
 const rows: Record<string, Row> = {
   response_complete: {
     good: [fetched(), receipt],
@@ -55,7 +59,7 @@ const rows: Record<string, Row> = {
   },
   response_json: {
     good: [fetched(), receipt],
-    bad: [exchange(listPath(), 200, '{"delivery_receipts": ['), pageCtx],
+    bad: [exchange(exampleListPath(), 200, '{"delivery_receipts": ['), pageCtx],
     pointer: '',
   },
   receipt_schema: {
@@ -195,7 +199,7 @@ const rows: Record<string, Row> = {
     pointer: '',
   },
   page_token_forged: {
-    good: [error(400, listPath('PageSize=1&PageToken=forged')), ctxFor('page_token')],
+    good: [error(400, exampleListPath('PageSize=1&PageToken=forged')), ctxFor('page_token')],
     bad: [page('PageSize=1&PageToken=forged'), ctxFor('page_token')],
     pointer: '',
   },
@@ -230,7 +234,7 @@ function underGateway(ex: Exchange): Exchange {
 const gateway = (expect: Parameters<typeof ctxFor>[0], extra: Partial<CheckContext> = {}) =>
   ctxFor(expect, { publicUrl: GATEWAY, ...extra });
 /** A 429 as a gateway writes it: an HTML page. */
-const htmlPage = exchange(listPath(), 429, '<html><body>429 Too Many Requests</body></html>', {
+const htmlPage = exchange(exampleListPath(), 429, '<html><body>429 Too Many Requests</body></html>', {
   'content-type': 'text/html',
   'retry-after': '0',
 });
@@ -270,6 +274,13 @@ const more: {
     pointer: '/meta/next_page_url',
   },
   {
+    title: 'meta_next_page_url: a next link from the last page a walk may need is a loop of ever new links',
+    check: 'meta_next_page_url',
+    good: [onward, ctxFor('page', { walk: { ...partWalk, visited: ['/p1'] } })],
+    bad: [onward, ctxFor('page', { walk: { ...partWalk, visited: ['/p1', '/p2'] } })],
+    pointer: '/meta/next_page_url',
+  },
+  {
     title: "response_no_receipts for another account's credentials: a 403 or an empty page, never a receipt",
     check: 'response_no_receipts',
     good: [error(404), ctxFor('other_tenant')],
@@ -279,8 +290,8 @@ const more: {
   {
     title: "response_status for another account's credentials: 401, 403, 404 or 200, never a 5xx",
     check: 'response_status',
-    good: [exchange(listPath(), 403, { ...contract.errors.example(404), status: 403 }), ctxFor('other_tenant')],
-    bad: [exchange(listPath(), 500, { ...contract.errors.example(404), status: 500 }), ctxFor('other_tenant')],
+    good: [exchange(exampleListPath(), 403, { ...contract.errors.example(404), status: 403 }), ctxFor('other_tenant')],
+    bad: [exchange(exampleListPath(), 500, { ...contract.errors.example(404), status: 500 }), ctxFor('other_tenant')],
     pointer: '',
   },
   {
@@ -289,7 +300,7 @@ const more: {
     good: [error(429), ctxFor('throttled')],
     pointer: '',
     bad: [
-      exchange(listPath(), 429, contract.errors.example(429), {
+      exchange(exampleListPath(), 429, contract.errors.example(429), {
         'content-type': 'application/json',
         'retry-after': 'in a minute',
       }),
@@ -300,14 +311,14 @@ const more: {
     title: 'error_headers on 429: an HTTP-date Retry-After (RFC 9110) is well formed, a date in another format is not',
     check: 'error_headers',
     good: [
-      exchange(listPath(), 429, contract.errors.example(429), {
+      exchange(exampleListPath(), 429, contract.errors.example(429), {
         'content-type': 'application/json',
         'retry-after': 'Wed, 21 Oct 2026 07:28:00 GMT',
       }),
       ctxFor('throttled'),
     ],
     bad: [
-      exchange(listPath(), 429, contract.errors.example(429), {
+      exchange(exampleListPath(), 429, contract.errors.example(429), {
         'content-type': 'application/json',
         'retry-after': '2026-10-21T07:28:00Z',
       }),
@@ -329,7 +340,7 @@ const more: {
     bad: [
       after429(
         page(),
-        error(429, listPath(), (b) => void (b.code = contract.errors.example(404).code)),
+        error(429, exampleListPath(), (b) => void (b.code = contract.errors.example(404).code)),
       ),
       pageCtx,
     ],

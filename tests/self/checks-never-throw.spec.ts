@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { judgeExchange, type Expectation } from '../../spec/checks/index.js';
-import { copies, ctxFor, exchange, fetched, listPath, sid } from './exchanges.js';
+import { copies, ctxFor, exchange, fetched, exampleListPath, sid } from './exchanges.js';
 
 const kinds: Expectation[] = [
   'receipt',
@@ -43,11 +43,11 @@ const body = fc.letrec((tie) => ({
 test.describe('spec/checks never throw, whatever a target answers', () => {
   test('judge returns violations (never an exception) for any status, body, path and expectation', () => {
     const paths = [
-      listPath(),
-      listPath('PageSize=abc&PageToken=x'),
+      exampleListPath(),
+      exampleListPath('PageSize=abc&PageToken=x'),
       fetched().request.path,
       '/v1/elsewhere',
-      listPath('', 'default'),
+      exampleListPath('', 'default'),
     ];
     fc.assert(
       fc.property(

@@ -1,7 +1,7 @@
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { judgeExchange } from '../../spec/checks/index.js';
-import { copies, ctxFor, example, exchange, listPath, page } from './exchanges.js';
+import { copies, ctxFor, example, exchange, exampleListPath, page } from './exchanges.js';
 
 type Json = Record<string, unknown>;
 
@@ -9,7 +9,7 @@ type Json = Record<string, unknown>;
 const TOKEN = 'PT' + String(example('ServiceReceipt').sid);
 const origin = new URL(String(example('ServiceReceipt').url)).origin;
 /** An absolute link to the example list with a query. */
-const link = (query: string, path = listPath()) => `${origin}${path}?${query}`;
+const link = (query: string, path = exampleListPath()) => `${origin}${path}?${query}`;
 
 /** Page `index` of a one-receipt-a-page walk, its links written the way Twilio writes them (a token in every link). */
 function twilioPage(index: number, query: string) {

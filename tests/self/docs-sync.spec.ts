@@ -7,6 +7,7 @@ import { readings } from '../../emulator/readings.js';
 import { checks } from '../../spec/checks/index.js';
 import { targetVariables } from '../../client/settings.js';
 import { RUN_LIMIT_SETTINGS } from '../../client/run-limits.js';
+import { RUN_FINDINGS } from '../../conformance/run-findings.js';
 import { faultExpectations } from './fault-expectations.js';
 import { ROOT, anchors, linkTargets, namedList, readDoc, section, table } from './docs-text.js';
 
@@ -25,6 +26,14 @@ test.describe('README "## The checks" matches the code', () => {
   test('the stated fault score counts every fault the contract suite is meant to catch', () => {
     const inScope = faults.filter((f) => !faultExpectations[f.name]?.notCaught).length;
     expect(section(readDoc(CONTRIBUTING), 'The self-tests')).toContain(`faults caught: ${inScope}/${inScope}`);
+  });
+});
+
+test.describe('docs/contract.md lists every id a run reports that is not a check', () => {
+  test('the table of findings equals conformance/run-findings.ts, and no finding is named like a check', () => {
+    const rows = table(readDoc('docs/contract.md'), '| finding | means |');
+    expect(rows).toEqual(Object.entries(RUN_FINDINGS).map(([id, means]) => [`\`${id}\``, means]));
+    expect(checks.filter((c) => c.name in RUN_FINDINGS)).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { expect, test } from '../../fixtures/test.js';
 import { create } from '../../emulator/server.js';
 import { faults } from '../../emulator/faults.js';
 import { checks } from '../../spec/checks/index.js';
+import { RUN_FINDINGS } from '../../conformance/run-findings.js';
 import { contract } from '../../spec/contract.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,6 +99,12 @@ test.describe('The contract suite proves its power on the emulator', () => {
         });
       }
     }
+    // every id a run prints is a check of the registry, or a finding of the run that the docs list
+    const ids = new Set([...checks.map((c) => c.name), ...Object.keys(RUN_FINDINGS)]);
+    const strays = results.flatMap(({ fault, found }) =>
+      found.filter((v) => !ids.has(v.check)).map((v) => `${fault.name}: ${v.check}`),
+    );
+    expect(strays, 'faults whose run reported an id that is neither a check nor a run finding').toEqual([]);
     const score = `faults caught: ${results.length - misses.length}/${results.length}`;
     const skipped = faults
       .filter((f) => faultExpectations[f.name]?.notCaught)

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ROOT as ROOT_URL } from './docs-text.js';
 
-/** The repository's root folder. */
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The repository's root folder, as a path. */
+const ROOT = fileURLToPath(ROOT_URL);
 const SKIP = new Set(['node_modules', 'reports', '.git', 'test-results', 'playwright-report']);
 
 /** Every .ts file of the project, relative to its root. */

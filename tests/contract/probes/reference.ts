@@ -64,7 +64,6 @@ export function needReceipts(s: Session, ref: Reference, n = MIN_RECEIPTS): bool
   if (ref.sids.length >= n) return true;
   s.fail(
     'target_receipts',
-    '',
     `the list of ${MESSAGE_SETTING[ref.scope]} gave ${ref.sids.length} receipts; this probe needs at least ${n} (see the list test for why)`,
   );
   return false;
