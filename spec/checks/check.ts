@@ -18,8 +18,9 @@ export interface Applies {
   needs?: readonly Need[];
   /** Only when the request's query has this parameter. */
   query?: string;
-  /** Only to exchanges that got no complete response (every other check needs one). */
-  failed?: true;
+  /** 'any': to every exchange, one that got no complete response too (response_complete); by default a check judges
+   * complete answers only. */
+  answers?: 'any';
 }
 
 /** A named pure check: judges one parsed exchange against the contract; empty means it holds. */
@@ -34,7 +35,7 @@ export interface Check {
 
 /** True when a check's declared conditions hold for a parsed exchange and its context. */
 export function appliesTo(applies: Applies, ex: Judged, ctx: CheckContext): boolean {
-  if (Boolean(applies.failed) !== Boolean(ex.response.error)) return false;
+  if (ex.response.error !== undefined && applies.answers !== 'any') return false;
   if (applies.expect && !applies.expect.includes(ctx.expect)) return false;
   if (applies.operation && ex.route?.op.name !== applies.operation) return false;
   const { status } = ex.response;
