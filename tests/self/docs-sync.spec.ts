@@ -8,24 +8,16 @@ import { checks } from '../../spec/checks/index.js';
 import { targetVariables } from '../../client/settings.js';
 import { RUN_LIMIT_SETTINGS } from '../../client/run-limits.js';
 import { RUN_FINDINGS } from '../../conformance/run-findings.js';
-import { faultExpectations } from './fault-expectations.js';
 import { ROOT, anchors, linkTargets, namedList, readDoc, section, table } from './docs-text.js';
 
 const README = readDoc('README.md');
 /** Where the emulator's full tables live (the README names the faults and readings only). */
 const EMULATOR_DOC = 'docs/emulator.md';
-/** Where the self-tests, and with them the fault score, are described. */
-const CONTRIBUTING = 'docs/CONTRIBUTING.md';
 
 test.describe('README "## The checks" matches the code', () => {
   test('the table of checks lists every registered check, in order, with what it holds', () => {
     const rows = table(section(README, 'The checks'), '| check | what it holds |');
     expect(rows).toEqual(checks.map((c) => [`\`${c.name}\``, c.holds]));
-  });
-
-  test('the stated fault score counts every fault the contract suite is meant to catch', () => {
-    const inScope = faults.filter((f) => !faultExpectations[f.name]?.notCaught).length;
-    expect(section(readDoc(CONTRIBUTING), 'The self-tests')).toContain(`faults caught: ${inScope}/${inScope}`);
   });
 });
 

@@ -78,7 +78,11 @@ test.describe('the validating proxy (transport)', () => {
       expect(await proxied.text()).toBe(await direct.text());
       expect(proxied.headers.get('content-type')).toBe(direct.headers.get('content-type'));
       expect(Number(proxied.headers.get('x-contract-violations'))).toBe(rig.proxy.summary.violationCount);
-      expect(rig.proxy.summary.violationCount).toBeGreaterThan(0);
+      // a page of 2 receipts, each with a SID of the wrong prefix: two violations, one per receipt
+      expect(rig.proxy.summary.violations.map((v) => [v.check, v.pointer])).toEqual([
+        ['receipt_schema', '/delivery_receipts/0/sid'],
+        ['receipt_schema', '/delivery_receipts/1/sid'],
+      ]);
     } finally {
       await rig.stop();
     }
@@ -102,7 +106,11 @@ test.describe('the validating proxy (transport)', () => {
     }
     const files = writeSummary(rig.proxy.summary, rig.proxy.seen, dir);
     const texts = [rig.lines.join('\n'), readFileSync(record, 'utf8'), ...files.map((f) => readFileSync(f, 'utf8'))];
-    expect(rig.lines.length).toBeGreaterThan(0);
+    // the page of 2 receipts of another account: one line each (the wrong token's 401 breaks nothing)
+    expect(rig.lines.map((l) => l.slice(0, l.indexOf(':')))).toEqual([
+      '[receipt_account_sid] /delivery_receipts/0/account_sid',
+      '[receipt_account_sid] /delivery_receipts/1/account_sid',
+    ]);
     for (const text of texts) expect(leaks(rig, text)).toEqual([]);
   });
 });
