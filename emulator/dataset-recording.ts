@@ -1,9 +1,8 @@
-import { RecordingDatasetError, receiptsOf, type SeenReceipt } from './recording-receipts.js';
+import { receiptsOf, type SeenReceipt } from './recording-receipts.js';
+import { UsageError } from '../client/usage-error.js';
 import { indexer, tenantsOf, type Indexer, type Tenants } from './recording-tenants.js';
 import { Sids, tableCodec, type HexCodec } from './sid.js';
 import { allocReceipts, statusIndex, uniqueNameKey, type ReceiptColumns, type Store } from './store.js';
-
-export { RecordingDatasetError } from './recording-receipts.js';
 
 /** The hex digits of SIDs (prefix dropped), as a table codec. */
 const digits = (sids: string[]): HexCodec => tableCodec(sids.map((s) => s.slice(2)));
@@ -56,7 +55,7 @@ function fill(cols: ReceiptColumns, tb: Tables, { x, service }: { x: SeenReceipt
 export function loadRecording(file: string): Store {
   const { seen, names } = receiptsOf(file);
   if (seen.length === 0) {
-    throw new RecordingDatasetError(`${file} holds no receipts (no 200 list or fetch answer of the spec's paths)`);
+    throw new UsageError(`${file} holds no receipts (no 200 list or fetch answer of the spec's paths)`);
   }
   const t = tenantsOf(seen);
   const ordered = inStoreOrder(seen, t, indexer());
@@ -126,7 +125,7 @@ function targetOf(t: Tenants, tb: Tables): Store['target'] {
   });
   if (best < 0) {
     const hint = 'record a list in a non-default service too';
-    throw new RecordingDatasetError(`the recording holds receipts of the default service only; ${hint}`);
+    throw new UsageError(`the recording holds receipts of the default service only; ${hint}`);
   }
   const service = tb.convService[tb.msgConv[best]];
   return { account: t.services[service].account, service, conversation: tb.msgConv[best], message: best };

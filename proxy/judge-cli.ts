@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../client/usage-error.js';
 import { checkBaseUrl } from '../client/base-url.js';
 import { judgeFile } from './judge-file.js';
-import { TrafficFileError } from './traffic-entry.js';
 import { writeSummary } from './write-summary.js';
 
 /** What `npm run judge -- --help` prints. */
@@ -46,7 +45,7 @@ async function main(): Promise<void> {
     process.exit(summary.violationCount > 0 ? 1 : 0);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const known = e instanceof UsageError || e instanceof TrafficFileError;
+    const known = e instanceof UsageError;
     const message =
       err.code === 'ENOENT'
         ? `cannot read ${String(err.path)}: no such file`
