@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { test, expect } from '../../fixtures/test.js';
 import { PROXY_USAGE, readProxyArgs } from '../../proxy/cli-args.js';
 import { DIFF_NOISE } from '../../proxy/diff-noise.js';
+import { DIFF_USAGE, readDiffArgs } from '../../proxy/diff-args.js';
+import { JUDGE_USAGE, readJudgeArgs } from '../../proxy/judge-args.js';
 
 const SECTION = readFileSync(fileURLToPath(new URL('../../docs/proxy.md', import.meta.url)), 'utf8');
 
@@ -16,6 +18,18 @@ test.describe('docs/proxy.md matches the code', () => {
     expect(() => readProxyArgs(['--verbose'])).toThrow(/Unknown option '--verbose'/);
     expect(flags).toEqual([...new Set(flags)]);
     for (const flag of flags) expect(SECTION, flag).toMatch(new RegExp(`${flag}(?![a-z-])`));
+  });
+
+  test('names every option of npm run judge and npm run diff', () => {
+    for (const usage of [JUDGE_USAGE, DIFF_USAGE]) {
+      const flags = [...new Set([...usage.matchAll(/--[a-z][a-z-]*/g)].map((m) => m[0]))];
+      for (const flag of flags) expect(SECTION, flag).toMatch(new RegExp(`${flag}(?![a-z-])`));
+    }
+    expect(readJudgeArgs(['x.jsonl', '--public-url', 'http://127.0.0.1:1'])).toEqual({
+      file: 'x.jsonl',
+      publicUrl: 'http://127.0.0.1:1',
+    });
+    expect(() => readDiffArgs(['--c', 'x'], {})).toThrow(/Unknown option '--c'/);
   });
 
   test('names every header the diff compares', () => {
