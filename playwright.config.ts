@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { readTargetOrExit } from './target/settings.js';
-import { readKnownOrExit } from './report/known-deviations.js';
+import { readTargetOrExit } from './client/settings.js';
+import { readKnownOrExit } from './conformance/known-deviations.js';
 import { readMaxReceiptsOrExit } from './tests/contract/probes/max-receipts.js';
-import { readRunLimitsOrExit, RUN_STARTED_VAR } from './target/run-limits.js';
+import { readRunLimitsOrExit, RUN_STARTED_VAR } from './client/run-limits.js';
 
 // A bad TARGET_* setting ends the run here, with one line naming it, before any test starts.
 readTargetOrExit(process.env);

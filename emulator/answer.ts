@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { contract } from '../spec/contract.js';
 import type { Auth } from './auth.js';
 import { errorReply } from './errors.js';
-import type { Reply } from './fault.js';
+import type { Reply } from './fault-hooks.js';
 import type { RateLimit } from './readings-limit.js';
 import { headerList, type CachedReply, type ReplyCache } from './reply-cache.js';
 import { route, type RouteCtx } from './routes.js';

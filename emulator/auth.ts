@@ -1,5 +1,5 @@
 import { contract } from '../spec/contract.js';
-import { basicAuth } from '../target/redact.js';
+import { basicAuth } from '../client/basic-auth.js';
 import type { Account } from './store.js';
 
 /** Longer Authorization headers are refused unread. */

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { MAX_LATENCY, MAX_RECEIPTS, OptionError, type EmulatorOptions } from './options.js';
+import { UsageError } from '../client/usage-error.js';
+import { MAX_LATENCY, MAX_RECEIPTS, type EmulatorOptions } from './options.js';
 import type { FaultName } from './faults.js';
 import { DEFAULT_READINGS, type ReadingName } from './readings.js';
 
@@ -7,7 +8,7 @@ import { DEFAULT_READINGS, type ReadingName } from './readings.js';
 export const DEFAULT_PORT = 4010;
 
 /** What `npm run emulator -- --help` prints. */
-export const USAGE = `usage: npm run emulator -- [options]
+export const EMULATOR_USAGE = `usage: npm run emulator -- [options]
   --port N          port to listen on (default ${DEFAULT_PORT}; 0: any free port)
   --host HOST       loopback address to listen on (default 127.0.0.1)
   --public-url URL  origin written into url and meta.*_url (default: the listening URL)
@@ -23,11 +24,11 @@ export const USAGE = `usage: npm run emulator -- [options]
 function integer(name: string, text: string | undefined, max: number): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d{1,10}$/.test(text) || Number(text) > max)
-    throw new OptionError(`--${name} must be an integer from 0 to ${max}, got ${JSON.stringify(text)}`);
+    throw new UsageError(`--${name} must be an integer from 0 to ${max}, got ${JSON.stringify(text)}`);
   return Number(text);
 }
 
-/** Reads the command line into create() options (or help); an OptionError is a one-line message. */
+/** Reads the command line into create() options (or help); an UsageError is a one-line message. */
 export function readArgs(argv: string[]): EmulatorOptions | 'help' {
   let values: Record<string, string | string[] | boolean | undefined>;
   try {
@@ -49,16 +50,16 @@ export function readArgs(argv: string[]): EmulatorOptions | 'help' {
       },
     }).values;
   } catch (e) {
-    throw new OptionError(`${(e as Error).message.split('\n')[0]} (try --help)`);
+    throw new UsageError(`${(e as Error).message.split('\n')[0]} (try --help)`);
   }
   if (values.help) return 'help';
   const str = (k: string): string | undefined => values[k] as string | undefined;
   const receipts = integer('receipts', str('receipts'), MAX_RECEIPTS);
   const seed = integer('seed', str('seed'), 2 ** 32 - 1);
   if (seed !== undefined && receipts === undefined)
-    throw new OptionError('--seed needs --receipts N (it seeds the synthetic data set)');
+    throw new UsageError('--seed needs --receipts N (it seeds the synthetic data set)');
   if (str('dataset') !== undefined && receipts !== undefined)
-    throw new OptionError('--dataset and --receipts both name the data set: give one');
+    throw new UsageError('--dataset and --receipts both name the data set: give one');
   return {
     port: integer('port', str('port'), 65535) ?? DEFAULT_PORT,
     host: str('host'),

@@ -1,8 +1,8 @@
 // npm run emulator: starts the embedded emulator and prints the TARGET_* settings that point a client at it.
-import { readArgs, USAGE } from './cli-args.js';
-import { OptionError } from './options.js';
+import { readArgs, EMULATOR_USAGE } from './cli-args.js';
+import { UsageError } from '../client/usage-error.js';
 import { create } from './server.js';
-import { targetEnv } from '../target/settings.js';
+import { targetEnv } from '../client/settings.js';
 
 /** One line for the user: option errors as they are, system errors with a hint, never a stack trace. */
 function explain(e: unknown, port: number | undefined): string {
@@ -12,14 +12,14 @@ function explain(e: unknown, port: number | undefined): string {
   if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
     return '--host is not a loopback address of this machine: use 127.0.0.1';
   if (err.code === 'EACCES') return `port ${port} needs privileges: choose one above 1023 with --port N`;
-  return e instanceof OptionError ? err.message.replace(/^(\w[\w-]*) /, '--$1 ') : String(err.message).split('\n')[0];
+  return e instanceof UsageError ? err.message.replace(/^(\w[\w-]*) /, '--$1 ') : String(err.message).split('\n')[0];
 }
 
 async function main(): Promise<void> {
   let args: ReturnType<typeof readArgs> | undefined;
   try {
     args = readArgs(process.argv.slice(2));
-    if (args === 'help') return void console.log(USAGE);
+    if (args === 'help') return void console.log(EMULATOR_USAGE);
     const started = performance.now();
     const emu = await create(args);
     const ms = Math.round(performance.now() - started);

@@ -1,9 +1,8 @@
-import { RecordingDatasetError, receiptsOf, type Seen } from './recording-receipts.js';
+import { receiptsOf, type SeenReceipt } from './recording-receipts.js';
+import { UsageError } from '../client/usage-error.js';
 import { indexer, tenantsOf, type Indexer, type Tenants } from './recording-tenants.js';
 import { Sids, tableCodec, type HexCodec } from './sid.js';
 import { allocReceipts, statusIndex, uniqueNameKey, type ReceiptColumns, type Store } from './store.js';
-
-export { RecordingDatasetError } from './recording-receipts.js';
 
 /** The hex digits of SIDs (prefix dropped), as a table codec. */
 const digits = (sids: string[]): HexCodec => tableCodec(sids.map((s) => s.slice(2)));
@@ -11,8 +10,8 @@ const digits = (sids: string[]): HexCodec => tableCodec(sids.map((s) => s.slice(
 const seconds = (date: unknown): number => Math.floor(Date.parse(String(date)) / 1000);
 
 /** The receipts in store order (a message's contiguous, as listed), with their service index. */
-function inStoreOrder(seen: Seen[], t: Tenants, msgs: Indexer): { x: Seen; service: number }[] {
-  const byMessage = new Map<number, { x: Seen; service: number }[]>();
+function inStoreOrder(seen: SeenReceipt[], t: Tenants, msgs: Indexer): { x: SeenReceipt; service: number }[] {
+  const byMessage = new Map<number, { x: SeenReceipt; service: number }[]>();
   seen.forEach((x, i) => {
     const m = msgs.of(String(x.r.message_sid));
     byMessage.set(m, [...(byMessage.get(m) ?? []), { x, service: t.serviceOf[i] }]);
@@ -34,7 +33,7 @@ interface Tables {
 }
 
 /** Fills one receipt's columns and the tables it touches. */
-function fill(cols: ReceiptColumns, tb: Tables, { x, service }: { x: Seen; service: number }, i: number): void {
+function fill(cols: ReceiptColumns, tb: Tables, { x, service }: { x: SeenReceipt; service: number }, i: number): void {
   const r = x.r;
   const m = tb.msgs.of(String(r.message_sid)),
     c = tb.convs.of(String(r.conversation_sid));
@@ -56,7 +55,7 @@ function fill(cols: ReceiptColumns, tb: Tables, { x, service }: { x: Seen; servi
 export function loadRecording(file: string): Store {
   const { seen, names } = receiptsOf(file);
   if (seen.length === 0) {
-    throw new RecordingDatasetError(`${file} holds no receipts (no 200 list or fetch answer of the spec's paths)`);
+    throw new UsageError(`${file} holds no receipts (no 200 list or fetch answer of the spec's paths)`);
   }
   const t = tenantsOf(seen);
   const ordered = inStoreOrder(seen, t, indexer());
@@ -126,7 +125,7 @@ function targetOf(t: Tenants, tb: Tables): Store['target'] {
   });
   if (best < 0) {
     const hint = 'record a list in a non-default service too';
-    throw new RecordingDatasetError(`the recording holds receipts of the default service only; ${hint}`);
+    throw new UsageError(`the recording holds receipts of the default service only; ${hint}`);
   }
   const service = tb.convService[tb.msgConv[best]];
   return { account: t.services[service].account, service, conversation: tb.msgConv[best], message: best };

@@ -1,5 +1,5 @@
 import { contract, type TwilioErrorBody } from '../spec/contract.js';
-import type { Fault, Reply } from './fault.js';
+import type { Fault, Reply } from './fault-hooks.js';
 import type { Play } from './readings.js';
 
 /** The media type of every answer. */

@@ -1,6 +1,7 @@
+import { parseBasic } from '../client/basic-auth.js';
 import { contract } from '../spec/contract.js';
 import { errorReply } from './errors.js';
-import { defineFaults, noFault, type Reply } from './fault.js';
+import { defineFaults, noFault, type Reply } from './fault-hooks.js';
 import { BASE_PLAY } from './readings.js';
 import { TOKEN_PREFIX } from './paging.js';
 
@@ -48,9 +49,8 @@ function tokenOffset(token: string | null): number | null {
 
 /** An Authorization header of Basic `<SID-shaped user>:` with an empty token. */
 function emptyToken(header: string | undefined): boolean {
-  const m = header === undefined ? null : /^Basic ([A-Za-z0-9+/=]+)$/.exec(header);
-  const text = m ? Buffer.from(m[1], 'base64').toString('utf8') : '';
-  return text.endsWith(':') && contract.sids.pattern('account_sid').test(text.slice(0, -1));
+  const basic = parseBasic(header);
+  return basic?.password === '' && contract.sids.pattern('account_sid').test(basic.user);
 }
 
 /** Faults at corners no fixed probe reaches: each is found only by the generated phase (one per family of inputs). */

@@ -1,5 +1,5 @@
 import { contract } from '../spec/contract.js';
-import { defineFaults } from './fault.js';
+import { defineFaults } from './fault-hooks.js';
 
 /** A link with its path prefix dropped: the part of its path the spec's templates match, at the same origin. */
 function dropPrefix(link: string): string {

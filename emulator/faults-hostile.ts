@@ -1,5 +1,5 @@
 import { contract } from '../spec/contract.js';
-import { defineFaults, type Reply } from './fault.js';
+import { defineFaults, type Reply } from './fault-hooks.js';
 import { deepen, echoInto, objectOf, tokenOf, widen, writeBomb } from './hostile-bodies.js';
 
 /** A host that never resolves (RFC 2606 .invalid): a client that follows the redirect sends nothing anywhere. */

@@ -1,5 +1,5 @@
 import { contract } from '../spec/contract.js';
-import { defineFaults } from './fault.js';
+import { defineFaults } from './fault-hooks.js';
 
 /** Faults in auth, scoping, errors and transport. */
 export const httpFaults = defineFaults([
@@ -78,7 +78,7 @@ export const httpFaults = defineFaults([
     // every third position answers the next receipt of its message; the 2 ms hold lets requests overlap (the
     // emulator otherwise answers synchronously, so no two would ever be in flight at once)
     crowded: (position, count) => (position % 3 === 0 && count > 1 ? (position + 1) % count : undefined),
-    // more than the contract client ever has in flight (target/api.ts defaultLimits.maxInFlight, 4; a test ties
+    // more than the contract client ever has in flight (client/api.ts defaultLimits.maxInFlight, 4; a test ties
     // the two): a race only load shows, as on a server whose bug needs a crowd
     crowd: 5,
     delayMs: 2,

@@ -1,5 +1,5 @@
 import { contract } from '../spec/contract.js';
-import { defineFaults } from './fault.js';
+import { defineFaults } from './fault-hooks.js';
 import { hashHex, Sids } from './sid.js';
 
 const { lifecycle, statusValues } = contract.receipts;

@@ -1,5 +1,5 @@
 import { contract } from '../spec/contract.js';
-import { defineFaults } from './fault.js';
+import { defineFaults } from './fault-hooks.js';
 
 const { min, max } = contract.paging.pageSize;
 

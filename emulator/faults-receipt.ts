@@ -1,6 +1,6 @@
 import { contract } from '../spec/contract.js';
 import { hashHex, Sids } from './sid.js';
-import { defineFaults } from './fault.js';
+import { defineFaults } from './fault-hooks.js';
 
 /** A well-formed SID of a field that no entity of the data set has. */
 function foreignSid(field: 'account_sid' | 'message_sid'): string {

@@ -6,7 +6,7 @@ import { cornerFaults } from './faults-corner.js';
 import { longFaults } from './faults-long.js';
 import { liveFaults } from './faults-live.js';
 import { gatewayFaults } from './faults-gateway.js';
-import type { Fault } from './fault.js';
+import type { Fault } from './fault-hooks.js';
 
 const catalogue = [
   ...receiptFaults,
@@ -32,4 +32,4 @@ export const faultNames: readonly FaultName[] = faults.map((f) => f.name);
 export function findFault(name: string): Fault | undefined {
   return faults.find((f) => f.name === name);
 }
-export type { Fault } from './fault.js';
+export type { Fault } from './fault-hooks.js';

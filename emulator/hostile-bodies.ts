@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { parseBasic } from '../client/basic-auth.js';
 import { contract } from '../spec/contract.js';
-import type { Reply } from './fault.js';
+import type { Reply } from './fault-hooks.js';
 
 type Json = Record<string, unknown>;
 
@@ -28,9 +29,7 @@ export function objectOf(r: Reply): Json | null {
 
 /** The token inside a Basic Authorization header ('' when there is none). */
 export function tokenOf(authorization: string | undefined): string {
-  const b64 = /^basic\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '';
-  const pair = Buffer.from(b64, 'base64').toString('utf8');
-  return pair.includes(':') ? pair.slice(pair.indexOf(':') + 1) : '';
+  return parseBasic(authorization)?.password ?? '';
 }
 
 /** Writes the credentials of the request into a 200 answer: receipt fields, receipt urls and page links. */

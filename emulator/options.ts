@@ -1,6 +1,8 @@
-import { isLoopback } from '../target/loopback.js';
+import { checkBaseUrl } from '../client/base-url.js';
+import { isLoopback } from '../client/loopback.js';
+import { UsageError } from '../client/usage-error.js';
 import { faultNames, findFault, type Fault, type FaultName } from './faults.js';
-import { noFault } from './fault.js';
+import { noFault } from './fault-hooks.js';
 import { DEFAULT_READINGS, playOf, readingsProblem, type Play, type ReadingName } from './readings.js';
 import type { Store } from './store.js';
 
@@ -50,34 +52,15 @@ export const MAX_LATENCY = 60_000;
 /** The largest synthetic data set accepted. */
 export const MAX_RECEIPTS = 20_000_000;
 
-/** An option error: a one-line message naming the setting and what it allows. */
-export class OptionError extends Error {}
-
-/** The origin of a public URL, or an OptionError. */
-function originOf(publicUrl: string): string {
-  let u: URL | null = null;
-  try {
-    u = new URL(publicUrl);
-  } catch {
-    /* reported below */
-  }
-  if (!u || !/^https?:$/.test(u.protocol) || u.pathname !== '/' || u.search || u.hash || u.username || u.password) {
-    throw new OptionError(
-      `public-url must be an http(s) origin such as http://127.0.0.1:4010 (no path, query or credentials), got ${JSON.stringify(publicUrl)}`,
-    );
-  }
-  return u.origin;
-}
-
 /** Path segments a base path may hold: RFC 3986 pchar, never `.` or `..`. */
 const BASE_PATH = /^(\/(?!\.{1,2}(\/|$))[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+$/;
 
-/** A base path without its trailing slash ('' for none), or an OptionError. */
+/** A base path without its trailing slash ('' for none), or a UsageError. */
 function basePathOf(raw: unknown): string {
   if (raw === undefined || raw === '' || raw === '/') return '';
   const path = typeof raw === 'string' ? raw.replace(/\/+$/, '') : raw;
   if (typeof path !== 'string' || path.length > 200 || !BASE_PATH.test(path))
-    throw new OptionError(
+    throw new UsageError(
       `base-path must be a path prefix such as /twilio-api (segments of letters, digits and -._~, no query), got ${JSON.stringify(raw)}`,
     );
   return path;
@@ -87,35 +70,35 @@ function basePathOf(raw: unknown): string {
 export function checkOptions(o: EmulatorOptions = {}): Readonly<Settings> {
   const port = o.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new OptionError(`port must be an integer from 0 to 65535, got ${JSON.stringify(o.port)}`);
+    throw new UsageError(`port must be an integer from 0 to 65535, got ${JSON.stringify(o.port)}`);
   const host = o.host ?? '127.0.0.1';
   // loopback only: the emulator hands out fixed test credentials and must not be reachable from the network
   if (typeof host !== 'string' || !isLoopback(host))
-    throw new OptionError(
+    throw new UsageError(
       `host must be a loopback address (127.0.0.1, ::1 or localhost), got ${JSON.stringify(o.host)}`,
     );
   const latency = o.latency ?? 0;
   if (typeof latency !== 'number' || !Number.isInteger(latency) || latency < 0 || latency > MAX_LATENCY) {
-    throw new OptionError(
+    throw new UsageError(
       `latency must be an integer number of milliseconds from 0 to ${MAX_LATENCY}, got ${JSON.stringify(o.latency)}`,
     );
   }
   const fault = o.fault === undefined ? noFault : findFault(o.fault);
   if (!fault)
-    throw new OptionError(`fault ${JSON.stringify(o.fault)} is unknown; valid faults: ${faultNames.join(', ')}`);
+    throw new UsageError(`fault ${JSON.stringify(o.fault)} is unknown; valid faults: ${faultNames.join(', ')}`);
   const readings = o.readings ?? DEFAULT_READINGS;
   const problem = Array.isArray(readings)
     ? readingsProblem(readings)
     : `readings must be a list of names, got ${JSON.stringify(readings)}`;
-  if (problem) throw new OptionError(problem);
+  if (problem) throw new UsageError(problem);
   const d = o.dataset;
   if (d !== undefined && typeof d === 'object' && !('accounts' in d)) {
     if (!Number.isInteger(d.receipts) || d.receipts < 1 || d.receipts > MAX_RECEIPTS)
-      throw new OptionError(`receipts must be an integer from 1 to ${MAX_RECEIPTS}, got ${JSON.stringify(d.receipts)}`);
+      throw new UsageError(`receipts must be an integer from 1 to ${MAX_RECEIPTS}, got ${JSON.stringify(d.receipts)}`);
     if (d.seed !== undefined && (!Number.isInteger(d.seed) || d.seed < 0 || d.seed > 2 ** 32 - 1))
-      throw new OptionError(`seed must be an integer from 0 to ${2 ** 32 - 1}, got ${JSON.stringify(d.seed)}`);
+      throw new UsageError(`seed must be an integer from 0 to ${2 ** 32 - 1}, got ${JSON.stringify(d.seed)}`);
   }
-  const publicUrl = o.publicUrl === undefined ? null : originOf(o.publicUrl);
+  const publicUrl = o.publicUrl === undefined ? null : checkBaseUrl('public-url', o.publicUrl, { path: false });
   const basePath = basePathOf(o.basePath);
   const play = playOf(readings);
   const cache = o.cache !== false;

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { contract } from '../spec/contract.js';
-import type { Fault, PageCtx, PageMeta } from './fault.js';
+import type { Fault, PageCtx, PageMeta } from './fault-hooks.js';
 import type { Play } from './readings.js';
 
 /** A list request's paging, resolved to an offset. */

@@ -1,5 +1,5 @@
 import { errorReply, type ErrorCtx } from './errors.js';
-import type { Fault, Reply } from './fault.js';
+import type { Fault, Reply } from './fault-hooks.js';
 import { RETRY_AFTER_S, type Play } from './readings.js';
 
 /** URLs refused and not yet served again, at most: past it nothing is refused, so a retry is still always served. */

@@ -1,5 +1,5 @@
 import { contract, type Scope } from '../spec/contract.js';
-import type { Fault, ReceiptCtx, ReceiptObject } from './fault.js';
+import type { Fault, ReceiptCtx, ReceiptObject } from './fault-hooks.js';
 import type { Store } from './store.js';
 
 /** An RFC 3339 date-time in Twilio's style (no fractional seconds) from epoch seconds; utc: `Z` or `+00:00`. */

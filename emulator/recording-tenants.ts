@@ -1,5 +1,5 @@
 import { contract } from '../spec/contract.js';
-import type { Seen } from './recording-receipts.js';
+import type { SeenReceipt } from './recording-receipts.js';
 import { hashHex, Sids } from './sid.js';
 import type { Account, Service } from './store.js';
 
@@ -25,7 +25,7 @@ function madeUpService(key: string): string {
  * The service of each receipt, by SID: its own chat_service_sid, or (a default-scope receipt has none) the service
  * its conversation was seen in, or a made-up SID standing for its account's default service.
  */
-function serviceSids(seen: Seen[]): string[] {
+function serviceSids(seen: SeenReceipt[]): string[] {
   const byConversation = new Map<string, string>();
   for (const { r } of seen) {
     if (typeof r.chat_service_sid === 'string') byConversation.set(String(r.conversation_sid), r.chat_service_sid);
@@ -46,7 +46,7 @@ export interface Tenants {
 }
 
 /** Accounts and services: the services seen, each account's default one (from default-scope answers, else made up). */
-export function tenantsOf(seen: Seen[]): Tenants {
+export function tenantsOf(seen: SeenReceipt[]): Tenants {
   const accounts = indexer(),
     services = indexer();
   const owner: number[] = [],

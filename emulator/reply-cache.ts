@@ -1,4 +1,4 @@
-import type { Reply } from './fault.js';
+import type { Reply } from './fault-hooks.js';
 
 /** Longest request URL whose answer is cached (longer ones are hostile or unusual; they are answered, not kept). */
 const MAX_URL = 1024;

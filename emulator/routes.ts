@@ -1,6 +1,6 @@
 import { contract, type Operation, type PathParams, type Scope } from '../spec/contract.js';
 import { errorReply, JSON_TYPE } from './errors.js';
-import type { Fault, Reply } from './fault.js';
+import type { Fault, Reply } from './fault-hooks.js';
 import { readQuery, type Paging } from './paging.js';
 import type { ReceiptRender } from './receipt-render.js';
 import type { Play } from './readings.js';

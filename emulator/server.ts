@@ -1,8 +1,8 @@
-import type { Target } from '../target/settings.js';
+import type { Target } from '../client/settings.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { answer, clientError, rawError, scan, writeReply, type AnswerCtx } from './answer.js';
-import type { Reply } from './fault.js';
+import type { Reply } from './fault-hooks.js';
 import { Auth } from './auth.js';
 import { loadDataset } from './dataset.js';
 import { checkOptions, type EmulatorOptions } from './options.js';
@@ -20,7 +20,7 @@ export type { FaultName } from './faults.js';
 export type { ReadingName } from './readings.js';
 
 /** The TARGET_* settings that point a client at this emulator (the one Target type, from target/). */
-export type { Target } from '../target/settings.js';
+export type { Target } from '../client/settings.js';
 /** A running emulator. */
 export interface Emulator {
   url: string;

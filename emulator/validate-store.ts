@@ -1,6 +1,6 @@
 import { contract } from '../spec/contract.js';
 import { formatViolation } from '../spec/violation.js';
-import { noFault } from './fault.js';
+import { noFault } from './fault-hooks.js';
 import { ReceiptRender } from './receipt-render.js';
 import type { Store } from './store.js';
 

@@ -3,8 +3,8 @@ import { createReporter } from './run/progress.js';
 import { runLoad } from './run/run-load.js';
 import { runWorkers } from './shards/run-workers.js';
 import { shardText } from './shards/shard.js';
-import { UsageError } from './usage-error.js';
-import { redact } from '../target/redact.js';
+import { UsageError } from '../client/usage-error.js';
+import { redact } from '../client/redact.js';
 
 /** `npm run load`: exit 0 when every SLO holds (a shard: once its result is written), 1 on a breach or bad input. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {

@@ -3,9 +3,9 @@ import { parseArgs } from 'node:util';
 import { mergeLines, mergeResults } from './merge/merge-results.js';
 import type { LoadResult } from './result/load-result.js';
 import { consoleTable } from './report/report-table.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../client/usage-error.js';
 import { writeReports } from './report/write-reports.js';
-import { redact, type Secret } from '../target/redact.js';
+import { redact, type Secret } from '../client/redact.js';
 
 /** Where merged reports go unless --out says otherwise. */
 export const DEFAULT_MERGE_OUT = 'reports/load/merged';

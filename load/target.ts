@@ -1,10 +1,10 @@
-import { isLoopback } from '../target/loopback.js';
 import { create, type EmulatorOptions } from '../emulator/server.js';
 import type { Store } from '../emulator/store.js';
-import { UsageError, reject } from './usage-error.js';
-import { processTarget, TargetError, type Target } from '../target/settings.js';
-import { basicAuth, type Secret } from '../target/redact.js';
-import { isProductionHost, normalHost } from './cost-guard.js';
+import { UsageError } from '../client/usage-error.js';
+import { processTarget, type Target } from '../client/settings.js';
+import { basicAuth } from '../client/basic-auth.js';
+import { type Secret } from '../client/redact.js';
+import { checkRemote, type Consent } from '../client/remote-guard.js';
 
 /** A message whose receipts discovery pages through. */
 export interface MessageRef {
@@ -22,45 +22,10 @@ export interface LoadTarget extends Target {
   stop(): Promise<void>;
 }
 
-/** Consent flags for targets that are not on this machine. */
-export interface Consent {
-  allowRemote: boolean;
-  acceptTwilioCosts: boolean;
-}
-
-/** Refuses a non-loopback target without --allow-remote, and Twilio's production API without --i-accept-twilio-costs. */
-export function checkTargetUrl(url: string, consent: Consent): void {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return reject('TARGET_URL', url, 'allowed: an absolute http(s) URL, e.g. http://127.0.0.1:4010');
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') reject('TARGET_URL', url, 'allowed: an http: or https: URL');
-  if (u.username || u.password)
-    throw new UsageError('TARGET_URL: must not hold credentials; set TARGET_ACCOUNT_SID and TARGET_AUTH_TOKEN instead');
-  if (isProductionHost(u.hostname) && !consent.acceptTwilioCosts) {
-    throw new UsageError(
-      `TARGET_URL: ${u.origin} is Twilio's production API; load costs money and hits rate limits. Add --allow-remote --i-accept-twilio-costs to accept that`,
-    );
-  }
-  if (!isLoopback(normalHost(u.hostname)) && !consent.allowRemote) {
-    throw new UsageError(
-      `TARGET_URL: ${u.origin} is not on this machine (loopback); add --allow-remote to load a remote target`,
-    );
-  }
-}
-
-/** Reads TARGET_* with the contract suite's own reader (same variables, same checks), then applies the load tool's safety rules. */
+/** Reads TARGET_* with the contract suite's own reader (same variables, same checks), then the one remote rule. */
 export function targetFromEnv(env: NodeJS.ProcessEnv, consent: Consent): Target | null {
-  let t: Target | null;
-  try {
-    t = processTarget(env);
-  } catch (err) {
-    if (err instanceof TargetError) throw new UsageError(err.message);
-    throw err;
-  }
-  if (t) checkTargetUrl(t.url, consent);
+  const t = processTarget(env);
+  if (t) checkRemote('TARGET_URL', t.url, consent, 'load');
   return t;
 }
 

@@ -1,4 +1,4 @@
-import { parseFlags, UsageError } from '../load/usage-error.js';
+import { parseFlags, UsageError } from '../client/usage-error.js';
 import { PROXY_DEFAULTS, type ProxyOptions } from './proxy-options.js';
 
 /** What `npm run proxy -- --help` prints. */

@@ -1,5 +1,5 @@
 // npm run proxy: a validating proxy; judges live traffic, prints each violation, writes the summary on exit.
-import { UsageError } from '../load/usage-error.js';
+import { UsageError } from '../client/usage-error.js';
 import { PROXY_USAGE, readProxyArgs } from './cli-args.js';
 import { createProxy } from './server.js';
 import { writeSummary } from './write-summary.js';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       console.error(`# ${signal}: writing the summary`);
       proxy.stop().then(
         () => {
-          const files = writeSummary(proxy.summary, proxy.redactor);
+          const files = writeSummary(proxy.summary, proxy.seen);
           const s = proxy.summary;
           console.log(`# ${s.exchanges} exchanges, ${s.violationCount} violations; summary: ${files.join(', ')}`);
           process.exit(s.violationCount > 0 ? 1 : 0);

@@ -1,7 +1,7 @@
 import type { Contract, Scope } from '../spec/contract.js';
 import type { ExchangeResponse } from '../spec/checks/index.js';
-import { followPath } from '../target/link-policy.js';
-import type { Target } from '../target/settings.js';
+import { followPath } from '../client/link-policy.js';
+import type { Target } from '../client/settings.js';
 
 /** Which credentials a diff probe sends. */
 export type DiffAuth = 'valid' | 'none' | 'wrong-token';

@@ -1,31 +1,31 @@
 import type { Contract } from '../spec/contract.js';
 import type { ExchangeResponse } from '../spec/checks/index.js';
-import type { Target } from '../target/settings.js';
-import { basicAuth } from '../target/redact.js';
-import { diffProbes, type DiffAuth } from './diff-probes.js';
-import { getBounded, type FetchLimits } from './fetch-bounded.js';
+import type { Target } from '../client/settings.js';
+import { authHeader } from '../client/auth-header.js';
+import { diffProbes } from './diff-probes.js';
+import { getBounded, type GetLimits } from '../client/http-get.js';
 import { routeOfPath } from '../spec/checks/judged.js';
 import { inReceipt, shapeOf, type Shape } from './shape.js';
 
 /** One structural difference: which probe, where, and what each side had. */
-export interface Difference {
+export interface ShapeDifference {
   probe: string;
   pointer: string;
   a: string;
   b: string;
 }
 
-/** The password the wrong-token probe sends. */
-const WRONG_TOKEN = 'not-the-auth-token';
-
-/** The Authorization header of a probe's credentials. */
-function headersFor(t: Target, auth: DiffAuth): Record<string, string> {
-  if (auth === 'none') return {};
-  return { authorization: basicAuth(t.accountSid, auth === 'wrong-token' ? WRONG_TOKEN : t.authToken) };
+/** One GET as the checks read it: a transport failure is `error` (one line), never a throw. */
+async function answerOf(url: string, headers: Record<string, string>, limits: GetLimits): Promise<ExchangeResponse> {
+  try {
+    return await getBounded(url, headers, limits);
+  } catch (e) {
+    return { status: 0, headers: {}, text: '', error: String((e as Error).message).split('\n')[0] };
+  }
 }
 
 /** Sends every probe to one target, in order, each seeing the earlier answers; a probe it cannot make is null. */
-async function runSide(t: Target, contract: Contract, limits: FetchLimits): Promise<Map<string, Shape | null>> {
+async function runSide(t: Target, contract: Contract, limits: GetLimits): Promise<Map<string, Shape | null>> {
   const seen = new Map<string, ExchangeResponse>();
   const shapes = new Map<string, Shape | null>();
   for (const probe of diffProbes) {
@@ -34,7 +34,7 @@ async function runSide(t: Target, contract: Contract, limits: FetchLimits): Prom
       shapes.set(probe.name, null);
       continue;
     }
-    const response = await getBounded(t.url + path, headersFor(t, probe.auth), limits);
+    const response = await answerOf(t.url + path, authHeader(probe.auth, t, ''), limits);
     seen.set(probe.name, response);
     shapes.set(probe.name, shapeOf(response, contract, routeOfPath(path, contract)?.op.name === 'fetch'));
   }
@@ -48,7 +48,7 @@ function agree(pointer: string, a: string | undefined, b: string | undefined, co
 }
 
 /** The differences between two shapes of one probe: every pointer either side has, compared. */
-function compare(probe: string, a: Shape, b: Shape, contract: Contract): Difference[] {
+function compare(probe: string, a: Shape, b: Shape, contract: Contract): ShapeDifference[] {
   const pointers = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   return pointers
     .filter((p) => !agree(p, a[p], b[p], contract))
@@ -57,12 +57,12 @@ function compare(probe: string, a: Shape, b: Shape, contract: Contract): Differe
 
 /** What a diff found: the differences, and the probes one side could not make (no default-service message). */
 export interface DiffResult {
-  differences: Difference[];
+  differences: ShapeDifference[];
   skipped: string[];
 }
 
 /** Sends the same probes to both targets and lists their structural differences (empty: same shape throughout). */
-export async function diffTargets(a: Target, b: Target, contract: Contract, limits: FetchLimits): Promise<DiffResult> {
+export async function diffTargets(a: Target, b: Target, contract: Contract, limits: GetLimits): Promise<DiffResult> {
   const [sa, sb] = [await runSide(a, contract, limits), await runSide(b, contract, limits)];
   const skipped: string[] = [];
   const differences = diffProbes.flatMap(({ name }) => {
@@ -74,6 +74,6 @@ export async function diffTargets(a: Target, b: Target, contract: Contract, limi
 }
 
 /** One line of a difference: `[probe] pointer: A …, B …`. */
-export function formatDifference(d: Difference): string {
+export function formatDifference(d: ShapeDifference): string {
   return `[${d.probe}] ${d.pointer}: A ${d.a}, B ${d.b}`;
 }

@@ -1,45 +1,15 @@
 // npm run judge -- FILE: judges a recording (JSONL from the proxy) or a HAR file offline, writes the same summary.
-import { parseArgs } from 'node:util';
-import { UsageError } from '../load/usage-error.js';
-import { baseOf } from '../spec/checks/helpers.js';
-import { baseUrl } from './proxy-options.js';
+import { UsageError } from '../client/usage-error.js';
+import { JUDGE_USAGE, readJudgeArgs } from './judge-args.js';
 import { judgeFile } from './judge-file.js';
-import { TrafficFileError } from './traffic-entry.js';
 import { writeSummary } from './write-summary.js';
-
-/** What `npm run judge -- --help` prints. */
-const USAGE = `usage: npm run judge -- FILE [--public-url URL]
-  FILE              a recording from \`npm run proxy -- --record FILE\` (JSONL), or a HAR file (*.har)
-  --public-url URL  base URL links must point to (default: the recording's, or each HAR request's origin)
-Prints each violation, writes the summary to $REPORT_DIR/proxy (default reports/proxy); exit 1 on any violation.`;
-
-/** Reads the command line: one file and an optional public URL (checked like the proxy's). */
-function readArgs(argv: string[]): { file: string; publicUrl?: string } | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: { 'public-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (try --help)`);
-  }
-  if (parsed.values.help) return 'help';
-  if (parsed.positionals.length !== 1)
-    throw new UsageError('give exactly one FILE: a JSONL recording or a .har file (try --help)');
-  const raw = parsed.values['public-url'];
-  const publicUrl = raw === undefined ? undefined : baseOf(baseUrl('--public-url', raw).href);
-  return { file: parsed.positionals[0], publicUrl };
-}
 
 async function main(): Promise<void> {
   try {
-    const args = readArgs(process.argv.slice(2));
-    if (args === 'help') return void console.log(USAGE);
-    const { summary, redactor, withoutBody } = await judgeFile(args.file, { publicUrl: args.publicUrl });
-    const files = writeSummary(summary, redactor);
+    const args = readJudgeArgs(process.argv.slice(2));
+    if (args === 'help') return void console.log(JUDGE_USAGE);
+    const { summary, seen, withoutBody } = await judgeFile(args.file, { publicUrl: args.publicUrl });
+    const files = writeSummary(summary, seen);
     const skipped = withoutBody ? `; ${withoutBody} HAR entries had no body kept and were not judged` : '';
     console.log(
       `# ${summary.exchanges} exchanges, ${summary.violationCount} violations${skipped}; summary: ${files.join(', ')}`,
@@ -47,7 +17,7 @@ async function main(): Promise<void> {
     process.exit(summary.violationCount > 0 ? 1 : 0);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const known = e instanceof UsageError || e instanceof TrafficFileError;
+    const known = e instanceof UsageError;
     const message =
       err.code === 'ENOENT'
         ? `cannot read ${String(err.path)}: no such file`

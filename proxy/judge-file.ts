@@ -1,12 +1,13 @@
 import { contract } from '../spec/contract.js';
 import { formatViolation } from '../spec/violation.js';
-import { Redactor } from './credentials.js';
+import { redact } from '../client/redact.js';
+import { SecretsSeen } from './credentials.js';
 import { PROXY_DEFAULTS } from './proxy-options.js';
 import { readHar } from './read-har.js';
 import { readRecording } from './read-recording.js';
 import { Summary } from './summary.js';
 import type { TrafficEntry } from './traffic-entry.js';
-import { judgeTraffic } from './verdict.js';
+import { judgeTraffic } from './judge-traffic.js';
 
 /** Options of judging a file offline. */
 export interface JudgeFileOptions {
@@ -17,10 +18,11 @@ export interface JudgeFileOptions {
   print?: (line: string) => void;
 }
 
-/** What judging a file gave: the summary, the redactor that cleaned it, and entries skipped for want of a body. */
+/** What judging a file gave: the summary, the credentials seen (outputs are redacted against them), and entries
+ * skipped for want of a body. */
 export interface JudgedFile {
   summary: Summary;
-  redactor: Redactor;
+  seen: SecretsSeen;
   withoutBody: number;
 }
 
@@ -34,20 +36,20 @@ export async function judgeFile(file: string, o: JudgeFileOptions = {}): Promise
   const cap = o.maxBodyBytes ?? PROXY_DEFAULTS.maxBodyBytes;
   const print = o.print ?? ((line: string) => console.log(line));
   const summary = new Summary(`${isHar(file) ? 'HAR' : 'recording'} ${file}`);
-  const redactor = new Redactor();
+  const seen = new SecretsSeen();
   const judgeOne = (entry: TrafficEntry): void => {
     const verdict = judgeTraffic(entry.exchange, contract, {
       accountSid: entry.account,
       publicUrl: o.publicUrl ?? entry.publicUrl,
     });
     summary.add(verdict);
-    for (const v of verdict?.violations ?? []) print(redactor.clean(`${formatViolation(v)} [${entry.at}]`));
+    for (const v of verdict?.violations ?? []) print(redact(`${formatViolation(v)} [${entry.at}]`, seen.all));
   };
   if (isHar(file)) {
-    const { entries, withoutBody } = readHar(file, cap, redactor, o.publicUrl);
+    const { entries, withoutBody } = readHar(file, cap, seen, o.publicUrl);
     entries.forEach(judgeOne);
-    return { summary, redactor, withoutBody };
+    return { summary, seen, withoutBody };
   }
   for await (const entry of readRecording(file, cap)) judgeOne(entry);
-  return { summary, redactor, withoutBody: 0 };
+  return { summary, seen, withoutBody: 0 };
 }

@@ -1,6 +1,8 @@
-import { baseOf } from '../spec/checks/helpers.js';
-import { checkTargetUrl } from '../load/target.js';
-import { UsageError } from '../load/usage-error.js';
+import { defaultLimits } from '../client/api-limits.js';
+import { checkBaseUrl } from '../client/base-url.js';
+import { isLoopback } from '../client/loopback.js';
+import { checkRemote } from '../client/remote-guard.js';
+import { UsageError } from '../client/usage-error.js';
 
 /** Options of createProxy(); only the target is required. */
 export interface ProxyOptions {
@@ -31,32 +33,21 @@ export interface ProxySettings {
   host: string;
   timeoutMs: number;
   maxBodyBytes: number;
+  /** How far a compressed body may inflate before reading stops (the client's own limit). */
+  maxRatio: number;
   record: string | null;
   violationsHeader: boolean;
   print: (line: string) => void;
 }
 
-/** Defaults: the limits the contract suite's own client uses. */
-export const PROXY_DEFAULTS = { port: 4020, host: '127.0.0.1', timeoutMs: 10_000, maxBodyBytes: 1_000_000 };
-
-const LOOPBACK_HOST = /^(127(\.\d{1,3}){3}|::1|localhost)$/i;
-
-/** An http(s) base URL setting (an origin, a path prefix allowed; a trailing slash dropped), or a UsageError naming it. */
-export function baseUrl(setting: string, raw: string): URL {
-  let u: URL | null = null;
-  try {
-    u = new URL(raw);
-  } catch {
-    /* reported below */
-  }
-  if (!u || !/^https?:$/.test(u.protocol) || u.search || u.hash || u.username || u.password) {
-    throw new UsageError(
-      `${setting}: got ${JSON.stringify(raw)}; ` +
-        'allowed: an http(s) base URL such as http://127.0.0.1:4010 or http://127.0.0.1:4010/twilio-api (no query or credentials)',
-    );
-  }
-  return new URL(baseOf(u.href));
-}
+/** Defaults: the body limits of the contract suite's own client, a longer time limit (an application may be slow). */
+export const PROXY_DEFAULTS = {
+  port: 4020,
+  host: '127.0.0.1',
+  timeoutMs: 10_000,
+  maxBodyBytes: defaultLimits.maxBodyBytes,
+  maxRatio: defaultLimits.maxRatio,
+};
 
 /** A whole number within bounds, or a UsageError naming the setting. */
 function whole(setting: string, value: number | undefined, fallback: number, min: number, max: number): number {
@@ -70,29 +61,22 @@ function whole(setting: string, value: number | undefined, fallback: number, min
 export function checkProxyOptions(o: ProxyOptions): Readonly<ProxySettings> {
   if (!o.target)
     throw new UsageError('--target is required: the origin of the API to forward to, e.g. http://127.0.0.1:4010');
-  const target = baseUrl('--target', o.target);
-  try {
-    // The proxy sends nothing of its own, so Twilio's production API needs only --allow-remote.
-    checkTargetUrl(target.origin, { allowRemote: Boolean(o.allowRemote), acceptTwilioCosts: true });
-  } catch (e) {
-    throw new UsageError(
-      (e as Error).message
-        .replace(/^TARGET_URL/, '--target')
-        .replace('to load a remote target', 'to proxy a remote target'),
-    );
-  }
+  const base = checkBaseUrl('--target', o.target);
+  // The proxy sends nothing of its own, so Twilio's production API needs only --allow-remote.
+  checkRemote('--target', base, { allowRemote: Boolean(o.allowRemote), acceptTwilioCosts: true }, 'proxy');
   const host = o.host ?? PROXY_DEFAULTS.host;
-  if (!LOOPBACK_HOST.test(host) && !o.allowRemote)
+  if (!isLoopback(host) && !o.allowRemote)
     throw new UsageError(
       `--host: got ${JSON.stringify(host)}; allowed: a loopback address (127.0.0.1, ::1), or add --allow-remote`,
     );
   return Object.freeze({
-    target,
-    publicUrl: baseOf(o.publicUrl === undefined ? target.href : baseUrl('--public-url', o.publicUrl).href),
+    target: new URL(base),
+    publicUrl: o.publicUrl === undefined ? base : checkBaseUrl('--public-url', o.publicUrl),
     port: whole('--port', o.port, PROXY_DEFAULTS.port, 0, 65535),
     host,
     timeoutMs: whole('--timeout-ms', o.timeoutMs, PROXY_DEFAULTS.timeoutMs, 1, 600_000),
     maxBodyBytes: whole('--max-body-bytes', o.maxBodyBytes, PROXY_DEFAULTS.maxBodyBytes, 1, 100_000_000),
+    maxRatio: PROXY_DEFAULTS.maxRatio,
     record: o.record ?? null,
     violationsHeader: Boolean(o.violationsHeader),
     print: o.print ?? ((line: string) => console.log(line)),

@@ -1,7 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { Redactor } from './credentials.js';
+import type { SecretsSeen } from './credentials.js';
 import { readCredentials } from './credentials.js';
-import { bounded, parseJson, TrafficFileError, type TrafficEntry } from './traffic-entry.js';
+import { parseJson } from '../spec/json-bounded.js';
+import { UsageError } from '../client/usage-error.js';
+import { bounded, type TrafficEntry } from './traffic-entry.js';
 
 /** The largest HAR file read (it is one JSON document, read whole). */
 export const MAX_HAR_BYTES = 500 * 1024 * 1024;
@@ -37,7 +39,7 @@ function entryOf(
   i: number,
   file: string,
   cap: number,
-  redactor: Redactor,
+  seen: SecretsSeen,
   publicUrl?: string,
 ): TrafficEntry | null {
   const at = `entry ${i}`;
@@ -45,13 +47,13 @@ function entryOf(
   try {
     url = new URL(String(e.request?.url));
   } catch {
-    throw new TrafficFileError(`${file} ${at} has no absolute request.url`);
+    throw new UsageError(`${file} ${at} has no absolute request.url`);
   }
-  if (!Number.isInteger(e.response?.status)) throw new TrafficFileError(`${file} ${at} has no response.status`);
+  if (!Number.isInteger(e.response?.status)) throw new UsageError(`${file} ${at} has no response.status`);
   const text = bodyText(e.response?.content);
   if (text === null) return null;
   const creds = readCredentials(headerRecord(e.request?.headers).authorization);
-  redactor.remember(creds.secret);
+  seen.remember(creds.secret);
   const body = bounded(text, cap);
   const status = e.response?.status as number;
   // A browser records a failed request as status 0: no complete answer arrived.
@@ -71,20 +73,18 @@ function entryOf(
 export function readHar(
   file: string,
   cap: number,
-  redactor: Redactor,
+  seen: SecretsSeen,
   publicUrl?: string,
 ): { entries: TrafficEntry[]; withoutBody: number } {
   if (statSync(file).size > MAX_HAR_BYTES)
-    throw new TrafficFileError(
-      `${file} is larger than ${MAX_HAR_BYTES} bytes; split it or record JSONL with the proxy`,
-    );
+    throw new UsageError(`${file} is larger than ${MAX_HAR_BYTES} bytes; split it or record JSONL with the proxy`);
   const doc = parseJson(readFileSync(file, 'utf8')) as { log?: { entries?: HarEntry[] } } | undefined;
   const list = doc?.log?.entries;
-  if (!Array.isArray(list)) throw new TrafficFileError(`${file} is not a HAR file (no log.entries)`);
+  if (!Array.isArray(list)) throw new UsageError(`${file} is not a HAR file (no log.entries)`);
   const entries: TrafficEntry[] = [];
   let withoutBody = 0;
   list.forEach((e, i) => {
-    const entry = entryOf(e, i, file, cap, redactor, publicUrl);
+    const entry = entryOf(e, i, file, cap, seen, publicUrl);
     if (entry) entries.push(entry);
     else withoutBody++;
   });

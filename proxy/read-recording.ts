@@ -2,7 +2,9 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { AuthMode } from '../spec/checks/index.js';
 import type { RecordingLine } from './recording-line.js';
-import { bounded, parseJson, TrafficFileError, type TrafficEntry } from './traffic-entry.js';
+import { parseJson } from '../spec/json-bounded.js';
+import { UsageError } from '../client/usage-error.js';
+import { bounded, type TrafficEntry } from './traffic-entry.js';
 
 const AUTH_MODES: readonly AuthMode[] = ['valid', 'none', 'wrong-token', 'other-account'];
 
@@ -29,7 +31,7 @@ export async function* readRecording(file: string, cap: number): AsyncGenerator<
     if (!raw.trim()) continue;
     const line = parseJson(raw) as RecordingLine | undefined;
     const why = problem(line ?? null);
-    if (why || !line) throw new TrafficFileError(`${file} line ${n} ${why ?? 'is not JSON'}`);
+    if (why || !line) throw new UsageError(`${file} line ${n} ${why ?? 'is not JSON'}`);
     const body = line.response.error ? { text: line.response.text } : bounded(line.response.text, cap);
     const response = { ...line.response, ...body, json: body.error ? undefined : parseJson(body.text) };
     yield {

@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { Redactor } from './credentials.js';
+import { redact } from '../client/redact.js';
+import type { SecretsSeen } from './credentials.js';
 import type { RecordingLine } from './recording-line.js';
 
 /** The largest recording written (bytes); later exchanges are judged but not recorded. */
@@ -13,7 +14,7 @@ export class Recorder {
 
   constructor(
     readonly file: string,
-    private readonly redactor: Redactor,
+    private readonly seen: SecretsSeen,
     private readonly maxBytes = MAX_RECORDING_BYTES,
   ) {
     this.fd = openSync(file, 'w');
@@ -22,7 +23,7 @@ export class Recorder {
   /** Writes one line: ok, filled (this line did not fit: say so once), or skipped (full before). */
   write(line: RecordingLine): 'ok' | 'filled' | 'skipped' {
     if (this.full) return 'skipped';
-    const text = this.redactor.clean(JSON.stringify(line)) + '\n';
+    const text = redact(JSON.stringify(line), this.seen.all) + '\n';
     const bytes = Buffer.byteLength(text);
     if (this.written + bytes > this.maxBytes) {
       this.full = true;

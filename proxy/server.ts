@@ -1,22 +1,17 @@
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { contract } from '../spec/contract.js';
 import type { Exchange, ExchangeResponse } from '../spec/checks/index.js';
 import { formatViolation } from '../spec/violation.js';
-import { decodeBody } from './bounded-body.js';
-import { readCredentials, Redactor } from './credentials.js';
+import { decodeBody, flatHeaders } from '../client/read-body.js';
+import { parseJson } from '../spec/json-bounded.js';
+import { redact } from '../client/redact.js';
+import { readCredentials, SecretsSeen } from './credentials.js';
 import { Recorder } from './recorder.js';
 import { toLine } from './recording-line.js';
-import { parseJson } from './traffic-entry.js';
 import { Summary } from './summary.js';
 import { twilioError } from './twilio-error.js';
 import { forward } from './upstream.js';
-import { judgeTraffic } from './verdict.js';
+import { judgeTraffic } from './judge-traffic.js';
 import { checkProxyOptions, type ProxyOptions, type ProxySettings } from './proxy-options.js';
 
 export type { ProxyOptions } from './proxy-options.js';
@@ -25,7 +20,8 @@ export type { ProxyOptions } from './proxy-options.js';
 export interface Proxy {
   url: string;
   summary: Summary;
-  redactor: Redactor;
+  /** The credentials seen in traffic: every output is redacted against them. */
+  seen: SecretsSeen;
   /** Stops listening, closes the recording; the summary is complete afterwards. */
   stop(): Promise<void>;
 }
@@ -35,14 +31,6 @@ interface Reply {
   status: number;
   headers: [string, string][];
   body: Buffer;
-}
-
-/** Header values joined the way the checks read them (names are lower case already). */
-function flat(headers: IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers))
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  return out;
 }
 
 /** The path and query of a request target; a client that treats us as a forward proxy sends an absolute URL. */
@@ -80,9 +68,9 @@ async function pass(
     return { exchange: { request, response: failed((e as Error).message) }, reply: badGateway((e as Error).message) };
   }
   const reply = { status: answer.status, headers: answer.rawHeaders, body: answer.body };
-  const headers = flat(answer.headers);
+  const headers = flatHeaders(answer.headers);
   try {
-    const text = decodeBody(answer.body, headers['content-encoding'], s.maxBodyBytes);
+    const text = (await decodeBody(answer.body, headers['content-encoding'], s)).toString('utf8');
     return { exchange: { request, response: { status: answer.status, headers, text, json: parseJson(text) } }, reply };
   } catch (e) {
     return {
@@ -102,15 +90,15 @@ function send(res: ServerResponse, reply: Reply, count: number | null): void {
 }
 
 /** The request handler: forward, judge, print, record, answer. */
-function handler(s: ProxySettings, summary: Summary, redactor: Redactor, recorder: Recorder | null) {
+function handler(s: ProxySettings, summary: Summary, seen: SecretsSeen, recorder: Recorder | null) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const creds = readCredentials(req.headers.authorization);
-    redactor.remember(creds.secret);
+    seen.remember(creds.secret);
     const request = { method: req.method ?? 'GET', path: originForm(req.url), auth: creds.auth };
     const { exchange, reply } = await pass(req, s, request);
     const verdict = judgeTraffic(exchange, contract, { accountSid: creds.accountSid, publicUrl: s.publicUrl });
     summary.add(verdict);
-    for (const v of verdict?.violations ?? []) s.print(redactor.clean(formatViolation(v)));
+    for (const v of verdict?.violations ?? []) s.print(redact(formatViolation(v), seen.all));
     if (recorder?.write(toLine(exchange, creds.accountSid, s.publicUrl)) === 'filled') {
       s.print(`# recording ${recorder.file} is full; later exchanges are judged but not recorded`);
     }
@@ -122,9 +110,9 @@ function handler(s: ProxySettings, summary: Summary, redactor: Redactor, recorde
 export async function createProxy(options: ProxyOptions): Promise<Proxy> {
   const s = checkProxyOptions(options);
   const summary = new Summary(`proxy in front of ${s.target.origin}`);
-  const redactor = new Redactor();
-  const recorder = s.record ? new Recorder(s.record, redactor) : null;
-  const handle = handler(s, summary, redactor, recorder);
+  const seen = new SecretsSeen();
+  const recorder = s.record ? new Recorder(s.record, seen) : null;
+  const handle = handler(s, summary, seen, recorder);
   const server: Server = createServer((req, res) => {
     // every failure is answered in pass(); this only guards a broken socket
     handle(req, res).catch(() => res.destroy());
@@ -146,5 +134,5 @@ export async function createProxy(options: ProxyOptions): Promise<Proxy> {
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), s.timeoutMs).unref();
     }));
-  return { url, summary, redactor, stop };
+  return { url, summary, seen, stop };
 }

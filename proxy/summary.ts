@@ -1,9 +1,9 @@
 import { checks } from '../spec/checks/index.js';
 import type { Violation } from '../spec/violation.js';
-import type { Verdict } from './verdict.js';
+import type { TrafficVerdict } from './judge-traffic.js';
 
 /** Operation and scope of a verdict, as the summary groups them: `list/service`, `fetch/default`… */
-export type Slot = `${Verdict['operation']}/${Verdict['scope']}`;
+export type Slot = `${TrafficVerdict['operation']}/${TrafficVerdict['scope']}`;
 /** Every slot, in the order the tables show them. */
 export const slots: readonly Slot[] = ['list/service', 'list/default', 'fetch/service', 'fetch/default'];
 
@@ -19,7 +19,7 @@ const MAX_KEPT = { verdicts: 5_000, violations: 1_000 };
 /** The summary of a run of traffic: per check and slot held/broken, the violations, and each exchange's verdict. */
 export class Summary {
   private readonly tallies = new Map<string, Record<Slot, Tally>>();
-  readonly verdicts: Verdict[] = [];
+  readonly verdicts: TrafficVerdict[] = [];
   readonly violations: Violation[] = [];
   exchanges = 0;
   /** Exchanges the spec does not describe (another path or method): forwarded, not judged. */
@@ -35,7 +35,7 @@ export class Summary {
   }
 
   /** Adds one exchange's verdict (null: outside the spec). */
-  add(verdict: Verdict | null): void {
+  add(verdict: TrafficVerdict | null): void {
     this.exchanges++;
     if (!verdict) return void this.outside++;
     const slot: Slot = `${verdict.operation}/${verdict.scope}`;

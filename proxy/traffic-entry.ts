@@ -9,20 +9,6 @@ export interface TrafficEntry {
   at: string;
 }
 
-/** A file that cannot be read as traffic; the message names the line or entry. */
-export class TrafficFileError extends Error {
-  override name = 'TrafficFileError';
-}
-
-/** Parses JSON, or undefined when the text is not JSON. */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A body text within the size limit, or the error an oversized answer becomes (as in the proxy). */
 export function bounded(text: string, cap: number): { text: string; error?: string } {
   return Buffer.byteLength(text) > cap ? { text: '', error: `body exceeds the ${cap}-byte limit` } : { text };

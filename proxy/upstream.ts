@@ -1,7 +1,7 @@
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { baseOf } from '../spec/checks/helpers.js';
-import { readBounded } from './bounded-body.js';
+import { baseOf } from '../spec/links.js';
+import { readBody, type GetLimits } from '../client/read-body.js';
 
 /** Headers of one connection only (RFC 9110 §7.6.1): never forwarded. */
 const HOP_BY_HOP = new Set([
@@ -50,11 +50,7 @@ function answerHeaders(raw: string[]): [string, string][] {
 }
 
 /** Forwards one request to the target and reads its whole answer (bounded, timed); rejects with a one-line reason. */
-export function forward(
-  target: URL,
-  req: UpstreamRequest,
-  limits: { timeoutMs: number; maxBodyBytes: number },
-): Promise<UpstreamAnswer> {
+export function forward(target: URL, req: UpstreamRequest, limits: GetLimits): Promise<UpstreamAnswer> {
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const out = send(baseOf(target.href) + req.path, {
@@ -71,7 +67,8 @@ export function forward(
     };
     out.on('error', fail);
     out.on('response', (res) => {
-      readBounded(res, limits.maxBodyBytes).then(
+      // the bytes as sent, bounded: the client gets them unchanged; they are decoded apart to be judged
+      readBody(res, limits, false).then(
         (body) => {
           clearTimeout(timer);
           resolve({

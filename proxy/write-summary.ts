@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Redactor } from './credentials.js';
+import { redact } from '../client/redact.js';
+import type { SecretsSeen } from './credentials.js';
 import type { Summary } from './summary.js';
 import { summaryMarkdown } from './summary-markdown.js';
 
@@ -10,11 +11,11 @@ export function summaryDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Writes summary.json and summary.md, every text redacted; returns their paths. */
-export function writeSummary(summary: Summary, redactor: Redactor, dir = summaryDir()): string[] {
+export function writeSummary(summary: Summary, seen: SecretsSeen, dir = summaryDir()): string[] {
   mkdirSync(dir, { recursive: true });
   const json = join(dir, 'summary.json');
   const md = join(dir, 'summary.md');
-  writeFileSync(json, redactor.clean(JSON.stringify(summary, null, 2)) + '\n');
-  writeFileSync(md, redactor.clean(summaryMarkdown(summary)));
+  writeFileSync(json, redact(JSON.stringify(summary, null, 2), seen.all) + '\n');
+  writeFileSync(md, redact(summaryMarkdown(summary), seen.all));
   return [json, md];
 }

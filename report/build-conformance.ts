@@ -1,7 +1,7 @@
 import { checks as registry, type Check } from '../spec/checks/index.js';
 import type { Contract } from '../spec/contract.js';
 import { formatViolation } from '../spec/violation.js';
-import type { RecordedViolation, TestRecord } from './conformance-types.js';
+import type { RecordedViolation, TestRecord } from '../conformance/record-types.js';
 import {
   FIRST_SHOWN,
   SCHEMA_VERSION,
@@ -10,11 +10,11 @@ import {
   type KnownOutcome,
   type NotRun,
 } from './conformance-model.js';
-import type { KnownFile } from './known-deviations.js';
-import { isExpired, today } from './known-match.js';
+import type { KnownFile } from '../conformance/known-deviations.js';
+import { isExpired, today } from '../conformance/known-match.js';
 
 /** What the report says about the run beyond the tests' records. */
-export interface RunInfo {
+export interface RunFacts {
   /** Contract tests that failed outside the checks (an error, a timeout), as `title: first line of the error`. */
   unjudged?: string[];
   /** Contract tests skipped, with the reason each gave (a setting that is not set). */
@@ -83,7 +83,7 @@ function outcomes(known: KnownFile, records: TestRecord[], day: string): KnownOu
 export function buildConformance(
   records: TestRecord[],
   known: KnownFile | null,
-  info: RunInfo,
+  info: RunFacts,
   contract: Contract,
 ): Conformance {
   const now = info.now ?? new Date();

@@ -1,4 +1,4 @@
-import type { KnownEntry } from './known-deviations.js';
+import type { KnownEntry } from '../conformance/known-deviations.js';
 
 /** The version of conformance.json's shape (report/conformance.schema.json); bumped on any incompatible change. */
 export const SCHEMA_VERSION = 1;

@@ -2,11 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { contract } from '../spec/contract.js';
-import { redact } from '../target/redact.js';
+import { redact } from '../client/redact.js';
 import { buildConformance } from './build-conformance.js';
 import { verdictLine } from './conformance-model.js';
-import { CONFORMANCE_ATTACHMENT, type TestRecord } from './conformance-types.js';
-import { readKnown } from './known-deviations.js';
+import { CONFORMANCE_ATTACHMENT, type TestRecord } from '../conformance/record-types.js';
+import { readKnown } from '../conformance/known-deviations.js';
 import { conformanceHtml } from './write-html.js';
 import { conformanceMarkdown } from './write-markdown.js';
 

@@ -16,7 +16,7 @@ export interface FieldFacts {
 }
 
 /** One place where our spec and Twilio's disagree: where (e.g. receipt.status), the property, both values. */
-export interface Difference {
+export interface SpecDifference {
   where: string;
   property: keyof FieldFacts;
   ours: unknown;
@@ -90,10 +90,10 @@ export function specFacts(doc: Json): Map<string, FieldFacts> {
 }
 
 /** Every fact on which two documents disagree, field by field. */
-export function compareSpecs(ours: Json, twilio: Json): Difference[] {
+export function compareSpecs(ours: Json, twilio: Json): SpecDifference[] {
   const a = specFacts(ours);
   const b = specFacts(twilio);
-  const diffs: Difference[] = [];
+  const diffs: SpecDifference[] = [];
   for (const where of [...new Set([...a.keys(), ...b.keys()])].sort()) {
     const fa = (a.get(where) ?? {}) as Json;
     const fb = (b.get(where) ?? {}) as Json;

@@ -35,3 +35,8 @@ export function formatViolation(v: Violation): string {
   const where = v.pointer === '' ? '(response)' : v.pointer; // an empty pointer is about the whole answer
   return `[${v.check}] ${where}: ${v.message}${v.request ? ` (${v.request})` : ''}`;
 }
+
+/** Builds a violation with the usual fields. */
+export function violation(check: string, at: string, message: string, expected?: unknown, actual?: unknown): Violation {
+  return { check, pointer: at, message, expected, actual };
+}

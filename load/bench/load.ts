@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { contract } from '../../spec/contract.js';
-import { basicAuth } from '../../target/redact.js';
+import { basicAuth } from '../../client/basic-auth.js';
 import { numberFlag } from '../run/options.js';
 import { runScenario } from '../run/run-scenario.js';
 import type { Scenario } from '../run/scenario-file.js';

@@ -4,7 +4,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { contract } from '../../spec/contract.js';
-import { basicAuth } from '../../target/redact.js';
+import { basicAuth } from '../../client/basic-auth.js';
 import { create } from '../../emulator/server.js';
 
 const SELF = fileURLToPath(import.meta.url);

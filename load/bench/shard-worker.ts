@@ -4,7 +4,7 @@ import { runScenario } from '../run/run-scenario.js';
 import type { Scenario } from '../run/scenario-file.js';
 import type { Shard } from '../shards/shard.js';
 import { shardPaths, shardScenario } from '../shards/shard-scenario.js';
-import type { Secret } from '../../target/redact.js';
+import type { Secret } from '../../client/redact.js';
 
 /** What the parent sends first: where, what and which shard; then `{ startAt }` once every process is warm. */
 export interface ShardJob {

@@ -3,7 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import type { Scenario } from '../run/scenario-file.js';
-import type { Secret } from '../../target/redact.js';
+import type { Secret } from '../../client/redact.js';
 import type { ShardJob, ShardReport } from './shard-worker.js';
 
 /** What every generator process drives. */

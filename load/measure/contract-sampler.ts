@@ -1,8 +1,8 @@
 import type { Client } from 'autocannon';
 import { contract } from '../../spec/contract.js';
-import { judge, type CheckContext, type Exchange } from '../../spec/checks/index.js';
+import { judgeExchange, type CheckContext, type Exchange } from '../../spec/checks/index.js';
 import { formatViolation } from '../../spec/violation.js';
-import { redact, secretForms, type Secret } from '../../target/redact.js';
+import { redact, secretForms, type Secret } from '../../client/redact.js';
 
 /** What autocannon's client passes to its 'headers' event (http-parser-js's info object). */
 interface HeadersInfo {
@@ -97,7 +97,7 @@ const judged: typeof contract = Object.create(contract, {
 function verdict(exchange: Exchange, ctx: CheckContext): string[] {
   const request = `${exchange.request.method} ${exchange.request.path}`;
   try {
-    return judge(exchange, judged, ctx).map(formatViolation);
+    return judgeExchange(exchange, judged, ctx).map(formatViolation);
   } catch (err) {
     const why = `${(err as Error).message}; nested too deep?`;
     return [`[response_json] (response): the answer could not be judged (${why}) (${request})`];

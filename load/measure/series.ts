@@ -1,7 +1,7 @@
 import type { Histogram } from 'hdr-histogram-js';
 import { createHistogram, encodeHistogram, mergeHistograms, recordLatency } from './histograms.js';
 import type { Bucket } from '../send/outcomes.js';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../../client/usage-error.js';
 
 /** The shortest interval a series is cut into: every window is a whole multiple of it. */
 export const MIN_INTERVAL_MS = 100;

@@ -1,7 +1,7 @@
 import type { LoadResult } from '../result/load-result.js';
 import type { ResolvedSettings } from '../result/provenance.js';
 import { shardText, type Shard } from '../shards/shard.js';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../../client/usage-error.js';
 
 /** One result given to a merge, with the file it came from (named in every message). */
 export interface MergeInput {

@@ -5,7 +5,7 @@ import { RESULT_SCHEMA, type LoadResult } from '../result/load-result.js';
 import { shardText } from '../shards/shard.js';
 import { finalize, type ScenarioPart, type ScenarioResult } from '../result/scenario-result.js';
 import { mergeSeries } from '../measure/series.js';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../../client/usage-error.js';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 const unique = (xs: string[]): string[] => [...new Set(xs)];

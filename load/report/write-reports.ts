@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { reportHtml } from './report-html.js';
 import { reportJson, type LoadResult } from '../result/load-result.js';
 import { reportMarkdown } from './report-markdown.js';
-import { redact, type Secret } from '../../target/redact.js';
+import { redact, type Secret } from '../../client/redact.js';
 
 /** File names inside the report folder. */
 export const REPORT_FILES = { json: 'result.json', markdown: 'summary.md', html: 'report.html' } as const;

@@ -2,7 +2,7 @@ import type { Histogram } from 'hdr-histogram-js';
 import { encodeHistogram, mergeHistograms, summarizeLatency, type Latency } from '../measure/histograms.js';
 import { emptySeries, type Series } from '../measure/series.js';
 import type { Scenario } from '../run/scenario-file.js';
-import { judge, type Verdict } from '../thresholds/verdicts.js';
+import { judgeThresholds, type Verdict } from '../thresholds/verdicts.js';
 import type { Threshold } from '../thresholds/parse-threshold.js';
 import { isAbortNote } from '../thresholds/abort-watch.js';
 import { noOutcomes, type Outcomes } from '../send/outcomes.js';
@@ -114,7 +114,7 @@ export function finalize(
     histogram,
   };
   // with no answer there is no latency to judge: such rules fail as "not measured" instead of passing on zeros
-  const verdicts = judge(
+  const verdicts = judgeThresholds(
     rules,
     c.requests.total === 0 ? { ...measured, latency: {}, requests: {}, throughput: {} } : measured,
     { series: c.series, start: c.start, duration: measuredSpan(c) }, // windowed rules: every window of the series

@@ -1,10 +1,10 @@
-import { followPath } from '../../target/link-policy.js';
+import { followPath } from '../../client/link-policy.js';
 import { contract } from '../../spec/contract.js';
 import { formatViolation } from '../../spec/violation.js';
 import { authorization, secretOf, type LoadTarget, type MessageRef } from '../target.js';
-import { redact } from '../../target/redact.js';
-import { UsageError } from '../usage-error.js';
-import { getBounded, type Answer, type GetLimits } from '../../target/http-get.js';
+import { redact } from '../../client/redact.js';
+import { UsageError } from '../../client/usage-error.js';
+import { getBounded, type Answer, type GetLimits } from '../../client/http-get.js';
 
 /** What a scenario rotates over: paths of receipts (fetch) and of list pages at one PageSize (list). */
 export interface Workload {
@@ -123,7 +123,7 @@ async function discoverMessage(
 }
 
 /** Pages through the target's messages (side by side) via the list endpoint: page paths at a PageSize, and every receipt's fetch path. */
-export async function discover(target: LoadTarget, limits: Partial<DiscoverLimits> = {}): Promise<Workload> {
+export async function discoverWorkload(target: LoadTarget, limits: Partial<DiscoverLimits> = {}): Promise<Workload> {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   const perMessage = Math.max(1, Math.floor(lim.maxPages / target.messages.length));
   const parts = await Promise.all(target.messages.map((m) => discoverMessage(target, m, lim, perMessage)));

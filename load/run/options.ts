@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { parseShard, type Shard } from '../shards/shard.js';
 import { parseStartAt } from '../shards/start-at.js';
-import { UsageError, reject } from '../usage-error.js';
+import { UsageError, reject } from '../../client/usage-error.js';
 
 /** Command-line options of `npm run load`, validated once and frozen. */
 export interface Options {

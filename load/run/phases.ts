@@ -14,7 +14,8 @@ import { createHistogram } from '../measure/histograms.js';
 import { createAbortWatch } from '../thresholds/abort-watch.js';
 import { chooseInterval } from '../thresholds/windows.js';
 import type { Scenario } from './scenario-file.js';
-import { basicAuth, type Secret } from '../../target/redact.js';
+import { type Secret } from '../../client/redact.js';
+import { basicAuth } from '../../client/basic-auth.js';
 
 /** Where and how to send: the base URL, the base URL the target writes into links, its credentials, the API paths. */
 export interface Drive {

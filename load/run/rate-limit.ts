@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from 'autocannon';
-import { getBounded } from '../../target/http-get.js';
+import { getBounded } from '../../client/http-get.js';
 import type { Brake } from '../send/brake.js';
 import { authorization, type LoadTarget } from '../target.js';
 import type { Reporter } from './progress.js';

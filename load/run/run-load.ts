@@ -1,5 +1,5 @@
 import type { EmulatorOptions } from '../../emulator/server.js';
-import { discover, type Workload } from './discover.js';
+import { discoverWorkload, type Workload } from './discover.js';
 import type { Options } from './options.js';
 import type { Reporter } from './progress.js';
 import { loadResult, type LoadResult } from '../result/load-result.js';
@@ -7,11 +7,11 @@ import { backOff } from './rate-limit.js';
 import { runScenario } from './run-scenario.js';
 import { notRun, type ScenarioResult } from '../result/scenario-result.js';
 import { createHistogram } from '../measure/histograms.js';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../../client/usage-error.js';
 import { loadScenarioFile, type Scenario } from './scenario-file.js';
 import { openTarget, secretOf, type LoadTarget } from '../target.js';
 import { writeReports } from '../report/write-reports.js';
-import { redact } from '../../target/redact.js';
+import { redact } from '../../client/redact.js';
 import { consoleTable } from '../report/report-table.js';
 import { runInfo } from '../result/provenance.js';
 import { shardText, type Shard } from '../shards/shard.js';
@@ -35,7 +35,7 @@ async function workloadFor(
   if (!cache.has(s.pageSize)) {
     cache.set(
       s.pageSize,
-      await discover(target, { pageSize: s.pageSize }).catch((err: Error) => {
+      await discoverWorkload(target, { pageSize: s.pageSize }).catch((err: Error) => {
         if (err instanceof UsageError) return err.message;
         throw err;
       }),

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { contract, type OperationName } from '../../spec/contract.js';
 import { parseThresholdEntry, type ThresholdEntry } from '../thresholds/threshold-entry.js';
 import type { Threshold } from '../thresholds/parse-threshold.js';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../../client/usage-error.js';
 import type { Options } from './options.js';
 
 /** One load scenario after defaults and command-line overrides: what to request, how hard, and its SLOs. */

@@ -8,8 +8,8 @@ import { openTarget, secretOf } from '../target.js';
 import { workerEnv } from './worker-args.js';
 import { runWorkerProcesses } from './workers.js';
 import { writeReports } from '../report/write-reports.js';
-import { targetEnv } from '../../target/settings.js';
-import { redact } from '../../target/redact.js';
+import { targetEnv } from '../../client/settings.js';
+import { redact } from '../../client/redact.js';
 
 /** `npm run load -- --workers N`: N generator processes share every scenario, one target, one merged report. */
 export async function runWorkers(run: LoadRun): Promise<{ result: LoadResult; files: string[] }> {

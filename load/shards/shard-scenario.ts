@@ -1,5 +1,5 @@
 import type { Scenario } from '../run/scenario-file.js';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../../client/usage-error.js';
 import { shareOf, type Shard } from './shard.js';
 
 /** Who splits the load, for messages: `--shard … shards` or `--workers … workers`. */

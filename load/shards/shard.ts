@@ -1,4 +1,4 @@
-import { reject } from '../usage-error.js';
+import { reject } from '../../client/usage-error.js';
 
 /** Which share of the load one generator takes: shard `index` (1-based) of `count`. */
 export interface Shard {

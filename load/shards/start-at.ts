@@ -1,4 +1,4 @@
-import { reject } from '../usage-error.js';
+import { reject } from '../../client/usage-error.js';
 
 /** How far in the past a --start-at may be (a shard that starts a little late runs at once) and how far ahead. */
 export const START_AT_LIMITS = { pastS: 5, aheadS: 3600 };

@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { Options } from '../run/options.js';
 import { workerArgs } from './worker-args.js';
 import type { LoadResult } from '../result/load-result.js';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../../client/usage-error.js';
 import { REPORT_FILES } from '../report/write-reports.js';
-import { redact, type Secret } from '../../target/redact.js';
+import { redact, type Secret } from '../../client/redact.js';
 import { RENDEZVOUS_VAR } from './hold-until.js';
 
 /** The latest start the workers are given (--start-at): they start earlier, together, once all are ready. */

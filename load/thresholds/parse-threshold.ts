@@ -1,4 +1,4 @@
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../../client/usage-error.js';
 import { MIN_INTERVAL_MS } from '../measure/series.js';
 import { ALIASES, METRICS, WINDOW_METRICS, windowMetricNames } from './metrics.js';
 

@@ -1,7 +1,7 @@
 import { parseThreshold, type Threshold } from './parse-threshold.js';
 import { windowMetricNames } from './metrics.js';
 import { WINDOW_METRICS } from './metrics.js';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../../client/usage-error.js';
 
 /** A rule as the scenario file writes it: its text, or an object with k6's abort options (shape checked by Ajv). */
 export type ThresholdEntry = string | { rule: string; abortOnFail?: boolean; delayAbortEval?: number };

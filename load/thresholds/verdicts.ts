@@ -58,7 +58,7 @@ export function worstWindow(t: Threshold, windows: { span: WindowSpan; value: nu
 }
 
 /** Judges every rule: whole-run rules on the measurements, windowed ones on each window of the timeline; pure. */
-export function judge(thresholds: readonly Threshold[], measured: object, timeline?: Timeline): Verdict[] {
+export function judgeThresholds(thresholds: readonly Threshold[], measured: object, timeline?: Timeline): Verdict[] {
   return thresholds.map((t) => {
     if (t.over_ms !== undefined) {
       return worstWindow(t, timeline ? windowValues(timeline, t.over_ms, t.metric) : []);

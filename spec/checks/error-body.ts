@@ -1,6 +1,5 @@
-import { show } from '../violation.js';
-import type { Check } from './exchange.js';
-import { violation } from './helpers.js';
+import { show, violation } from '../violation.js';
+import type { Check } from './check.js';
 
 /** error_body: an error answer is Twilio's error body (code, message, more_info, status) documented for its HTTP status. */
 export const errorBody: Check = {

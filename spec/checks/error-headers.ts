@@ -1,6 +1,5 @@
-import { show } from '../violation.js';
-import type { Check } from './exchange.js';
-import { violation } from './helpers.js';
+import { show, violation } from '../violation.js';
+import type { Check } from './check.js';
 
 /** error_headers: an error answer carries every header the spec requires for its status (a Basic challenge on 401), and
  * every documented header it sends is well formed (Retry-After on 429: delay-seconds or an HTTP-date). */

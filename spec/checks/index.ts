@@ -1,7 +1,9 @@
 import type { Contract } from '../contract.js';
 import type { Violation } from '../violation.js';
-import type { Check, CheckContext, Exchange, Judged } from './exchange.js';
-import { appliesTo, parseExchange } from './judged.js';
+import { appliesTo, type Check } from './check.js';
+import type { CheckContext } from './check-context.js';
+import type { Exchange } from './exchange.js';
+import { parseExchange, type Judged } from './judged.js';
 import { errorBody } from './error-body.js';
 import { errorHeaders } from './error-headers.js';
 import { metaKey } from './meta-key.js';
@@ -27,21 +29,10 @@ import { responseJson } from './response-json.js';
 import { responseNoReceipts } from './response-no-receipts.js';
 import { responseStatus } from './response-status.js';
 
-export type {
-  Applies,
-  AuthMode,
-  MalformedAuth,
-  Check,
-  CheckContext,
-  Exchange,
-  ExchangeRequest,
-  ExchangeResponse,
-  Expectation,
-  Judged,
-  Route,
-  SeenCopy,
-  WalkState,
-} from './exchange.js';
+export type { Applies, Check } from './check.js';
+export type { CheckContext, Expectation, SeenCopy, WalkState } from './check-context.js';
+export type { AuthMode, Exchange, ExchangeRequest, ExchangeResponse, MalformedAuth } from './exchange.js';
+export type { Judged, Route } from './judged.js';
 
 /** Every check, in the order its violations are reported: transport, then receipts, then pages, then errors. */
 export const checks: readonly Check[] = Object.freeze([
@@ -132,7 +123,7 @@ function assessOne(exchange: Exchange, contract: Contract, ctx: CheckContext, am
 }
 
 /** Runs every check that applies to one exchange; each violation carries the request that produced it. */
-export function judge(exchange: Exchange, contract: Contract, ctx: CheckContext): Violation[] {
+export function judgeExchange(exchange: Exchange, contract: Contract, ctx: CheckContext): Violation[] {
   return assess(exchange, contract, ctx).violations;
 }
 

@@ -1,8 +1,30 @@
-import type { Contract } from '../contract.js';
+import type { Contract, Operation, Scope } from '../contract.js';
 import { pointer } from '../violation.js';
-import type { Applies, CheckContext, Exchange, Judged, Route } from './exchange.js';
+import type { Exchange } from './exchange.js';
 
 type Json = Record<string, unknown>;
+
+/** The operation a path addresses and its decoded path parameters (undefined where the encoding is broken). */
+export interface Route {
+  op: Operation;
+  scope: Scope;
+  params: Record<string, string | undefined>;
+}
+
+/** An exchange parsed once for every check: its route, query, JSON object body, meta and receipts. */
+export interface Judged extends Exchange {
+  /** null for a path outside the spec. */
+  route: Route | null;
+  query: URLSearchParams;
+  /** The body when it is a JSON object, else null. */
+  body: Json | null;
+  /** The list envelope's meta object, else null. */
+  meta: Json | null;
+  /** The receipts of a 200 with their pointers: the body of a fetch, the object items of a list. */
+  receipts: { receipt: Json; at: string }[];
+  /** The receipt SIDs of a 200 list, in order (non-strings skipped). */
+  sids: string[];
+}
 
 /** A JSON object, or null for anything else. */
 export function asObject(value: unknown): Json | null {
@@ -57,21 +79,23 @@ export function parseExchange(exchange: Exchange, contract: Contract): Judged {
   const isList = status === 200 && route?.op.name === 'list';
   const meta = isList ? asObject(body?.meta) : null;
   const receipts = receiptsIn(route, status, body, contract.paging.listKey, contract.paging.pageSize.max);
-  const items = isList ? body?.[contract.paging.listKey] : undefined;
-  const sids = Array.isArray(items)
-    ? items.map((r) => asObject(r)?.sid).filter((s): s is string => typeof s === 'string')
-    : [];
+  const sids = sidsOf(isList ? body?.[contract.paging.listKey] : undefined);
   return { ...exchange, route, query, body, meta, receipts, sids };
 }
 
-/** True when a check's declared conditions hold for a parsed exchange and its context. */
-export function appliesTo(applies: Applies, ex: Judged, ctx: CheckContext): boolean {
-  if (Boolean(applies.failed) !== Boolean(ex.response.error)) return false;
-  if (applies.expect && !applies.expect.includes(ctx.expect)) return false;
-  if (applies.operation && ex.route?.op.name !== applies.operation) return false;
-  const { status } = ex.response;
-  if (applies.status === 'ok' && status !== 200) return false;
-  if (applies.status === 'error' && status < 400) return false;
-  if (applies.needs && !applies.needs.every((n) => ctx[n] !== undefined)) return false;
-  return applies.query === undefined || ex.query.has(applies.query);
+/** The receipt SIDs of a page, in order (non-strings skipped): for probes holding a raw exchange. */
+export function pageSids(exchange: Exchange, contract: Contract): string[] {
+  return sidsOf(asObject(exchange.response.json)?.[contract.paging.listKey]);
+}
+
+/** The string SIDs of a list's items, in order (non-strings skipped); none when it is not a list. */
+function sidsOf(items: unknown): string[] {
+  return Array.isArray(items)
+    ? items.map((r) => asObject(r)?.sid).filter((s): s is string => typeof s === 'string')
+    : [];
+}
+
+/** The meta object of a page body, or null: for probes holding a raw exchange. */
+export function metaOf(exchange: Exchange): Record<string, unknown> | null {
+  return asObject(asObject(exchange.response.json)?.meta);
 }

@@ -1,12 +1,12 @@
-import { show } from '../violation.js';
-import type { Check } from './exchange.js';
-import { baseOf, pathUnder, violation } from './helpers.js';
+import { show, violation } from '../violation.js';
+import type { Check } from './check.js';
+import { baseOf, pathUnder } from '../links.js';
 
 /** meta_next_page_url: a link while receipts remain, null after the last one, and never back to a page already visited. */
 export const metaNextPageUrl: Check = {
   name: 'meta_next_page_url',
   holds:
-    'next_page_url links on while receipts remain, is null on the last page, and never leads back to a visited page',
+    'next_page_url links on while receipts remain, is null on the last page, and never leads back to a visited page or on past the pages the receipts fill',
   applies: { operation: 'list', status: 'ok', needs: ['walk'] },
   run(exchange, _contract, ctx) {
     const { meta } = exchange;
@@ -45,6 +45,11 @@ export const metaNextPageUrl: Check = {
           next,
         ),
       ];
+    }
+    const pages = walk.visited.length + 1;
+    if (walk.maxPages !== undefined && pages >= walk.maxPages) {
+      const need = `${walk.expected.length} receipts need fewer than ${walk.maxPages} pages`;
+      return [violation('meta_next_page_url', at, `links on after ${pages} pages (${need}): a loop?`, null, next)];
     }
     return [];
   },

@@ -1,6 +1,5 @@
-import { show } from '../violation.js';
-import type { Check } from './exchange.js';
-import { violation } from './helpers.js';
+import { show, violation } from '../violation.js';
+import type { Check } from './check.js';
 
 /** meta_page_size: meta.page_size equals the requested PageSize (the default when absent) and the page holds no more items. */
 export const metaPageSize: Check = {

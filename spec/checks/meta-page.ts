@@ -1,6 +1,6 @@
-import { show } from '../violation.js';
-import type { Check } from './exchange.js';
-import { knownPageIndex, violation } from './helpers.js';
+import { show, violation } from '../violation.js';
+import type { Check } from './check.js';
+import { knownPageIndex } from './check-context.js';
 
 /** meta_page: meta.page is the index of the page actually served (0 first, one more along each next_page_url). */
 export const metaPage: Check = {

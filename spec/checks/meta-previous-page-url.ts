@@ -1,6 +1,6 @@
-import { show } from '../violation.js';
-import type { Check } from './exchange.js';
-import { knownPageIndex, violation } from './helpers.js';
+import { show, violation } from '../violation.js';
+import type { Check } from './check.js';
+import { knownPageIndex } from './check-context.js';
 
 /**
  * meta_previous_page_url: null on the first page, a link on every later page. Which page an answer is comes from the

@@ -1,7 +1,8 @@
 import type { Contract } from '../contract.js';
-import { show } from '../violation.js';
-import type { Check, Judged, Route } from './exchange.js';
-import { baseOf, outsideBase, pathUnder, routeOfPath, violation } from './helpers.js';
+import { show, violation } from '../violation.js';
+import type { Check } from './check.js';
+import { routeOfPath, type Judged, type Route } from './judged.js';
+import { baseOf, outsideBase, pathUnder } from '../links.js';
 
 const LINKS = ['first_page_url', 'previous_page_url', 'url', 'next_page_url'];
 

@@ -1,5 +1,5 @@
-import type { Check } from './exchange.js';
-import { violation } from './helpers.js';
+import type { Check } from './check.js';
+import { violation } from '../violation.js';
 
 /** page_link_target: following first_page_url, meta.url or previous_page_url reproduces the page it names. */
 export const pageLinkTarget: Check = {

@@ -1,4 +1,4 @@
-import type { Check } from './exchange.js';
+import type { Check } from './check.js';
 
 /** page_schema: the list envelope (items array and meta with page, page_size, links, key) has its documented shape. */
 export const pageSchema: Check = {

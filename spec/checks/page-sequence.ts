@@ -1,6 +1,5 @@
-import { pointer } from '../violation.js';
-import type { Check } from './exchange.js';
-import { violation } from './helpers.js';
+import { pointer, violation } from '../violation.js';
+import type { Check } from './check.js';
 
 /** page_sequence: walking the pages visits each receipt once, in the order of one page at the maximum size. */
 export const pageSequence: Check = {

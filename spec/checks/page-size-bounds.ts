@@ -1,6 +1,5 @@
-import { show } from '../violation.js';
-import type { Check } from './exchange.js';
-import { violation } from './helpers.js';
+import { show, violation } from '../violation.js';
+import type { Check } from './check.js';
 
 /** page_size_bounds: a PageSize outside its documented bounds is rejected with a 4xx, or (above the maximum only) clamped. */
 export const pageSizeBounds: Check = {

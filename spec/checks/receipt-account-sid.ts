@@ -1,6 +1,5 @@
-import { show } from '../violation.js';
-import type { Check } from './exchange.js';
-import { violation } from './helpers.js';
+import { show, violation } from '../violation.js';
+import type { Check } from './check.js';
 
 /** receipt_account_sid: every receipt belongs to the account that authenticated. */
 export const receiptAccountSid: Check = {

@@ -1,4 +1,4 @@
-import type { Check } from './exchange.js';
+import type { Check } from './check.js';
 import { movedViolations } from './receipt-moved.js';
 
 /**

@@ -1,8 +1,7 @@
 import type { Contract } from '../contract.js';
 import { jsonEqual } from '../json-bounded.js';
-import { pointer, show, type Violation } from '../violation.js';
-import type { SeenCopy } from './exchange.js';
-import { violation } from './helpers.js';
+import { pointer, show, violation, type Violation } from '../violation.js';
+import type { SeenCopy } from './check-context.js';
 
 type Json = Record<string, unknown>;
 /** How a later copy's date stands to the earlier one's: null (never updated) is before every date. */

@@ -1,6 +1,5 @@
-import { show } from '../violation.js';
-import type { Check } from './exchange.js';
-import { violation } from './helpers.js';
+import { show, violation } from '../violation.js';
+import type { Check } from './check.js';
 
 /** Body field that must equal each path parameter. */
 const FIELD_OF: Record<string, 'chat_service_sid' | 'conversation_sid' | 'message_sid' | 'sid'> = {

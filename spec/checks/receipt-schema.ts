@@ -1,4 +1,4 @@
-import type { Check } from './exchange.js';
+import type { Check } from './check.js';
 
 /** receipt_schema: every receipt (fetched or listed) has every documented field with its documented type, pattern, enum and format. */
 export const receiptSchema: Check = {

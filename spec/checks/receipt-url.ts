@@ -1,6 +1,6 @@
-import { show } from '../violation.js';
-import type { Check } from './exchange.js';
-import { baseOf, outsideBase, violation } from './helpers.js';
+import { show, violation } from '../violation.js';
+import type { Check } from './check.js';
+import { baseOf, outsideBase } from '../links.js';
 
 /** receipt_url: url is absolute at the public base URL and equals the fetch URL built from the receipt's own SIDs. */
 export const receiptUrl: Check = {

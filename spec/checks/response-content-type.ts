@@ -1,5 +1,5 @@
-import type { Check } from './exchange.js';
-import { violation } from './helpers.js';
+import type { Check } from './check.js';
+import { violation } from '../violation.js';
 
 /** response_content_type: every answer, receipts and errors alike, is declared as application/json. */
 export const responseContentType: Check = {

@@ -1,5 +1,5 @@
-import type { Check } from './exchange.js';
-import { violation } from './helpers.js';
+import type { Check } from './check.js';
+import { violation } from '../violation.js';
 
 const EXCERPT = 60;
 

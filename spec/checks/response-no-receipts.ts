@@ -1,5 +1,5 @@
-import type { Check } from './exchange.js';
-import { violation } from './helpers.js';
+import type { Check } from './check.js';
+import { violation } from '../violation.js';
 
 /** response_no_receipts: a request that must not see the receipts (wrong credentials, another account's, scope, or SID)
  * gets none. */

@@ -1,5 +1,6 @@
-import type { Check, Expectation } from './exchange.js';
-import { violation } from './helpers.js';
+import type { Check } from './check.js';
+import type { Expectation } from './check-context.js';
+import { violation } from '../violation.js';
 
 /** The statuses each expectation allows, in words and as a test. */
 const ALLOWED: Record<Expectation, { text: string; ok: (s: number) => boolean }> = {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Api } from '../../target/api.js';
+import type { Api } from '../../client/api.js';
 
 /** Where a run records that a test already failed because the client stopped (next to the rate-limiting verdict). */
 const markerOf = (api: Api): string | null => (api.limits.rateStateFile ? `${api.limits.rateStateFile}.cut` : null);

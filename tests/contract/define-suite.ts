@@ -1,7 +1,7 @@
 import { expect, test, type TestInfo } from '../../fixtures/test.js';
-import { CONFORMANCE_ATTACHMENT } from '../../report/conformance-types.js';
-import { readKnown } from '../../report/known-deviations.js';
-import { recordText, testRecord } from '../../report/test-record.js';
+import { CONFORMANCE_ATTACHMENT } from '../../conformance/record-types.js';
+import { readKnown } from '../../conformance/known-deviations.js';
+import { recordText, testRecord } from '../../conformance/test-record.js';
 import { formatViolation } from '../../spec/violation.js';
 import type { Probe } from './probes/index.js';
 import { NO_DEFAULT_MESSAGE, type Reference } from './probes/reference.js';
@@ -35,7 +35,7 @@ export function probeBody(suite: string, probe: Probe, scope: SuiteScope = 'serv
       await probe.run(session, ref);
     } catch (e) {
       // A probe tripped by a hostile answer is a verdict too, and its text goes through the session's redaction.
-      session.fail('probe', '', `the probe stopped: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+      session.fail('probe', `the probe stopped: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
     }
     for (const a of session.annotations) testInfo.annotations.push(a);
     // The conformance report is built from these records; a violation a known entry covers is reported, not failed.

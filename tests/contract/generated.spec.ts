@@ -1,17 +1,17 @@
-import { Api, defaultLimits } from '../../target/api.js';
+import { Api, defaultLimits } from '../../client/api.js';
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { readGeneratedSettings } from './generated/generated-settings.js';
 import { runGenerated } from './generated/run-generated.js';
 import { requestsPerSecond, writeGenerated } from './generated/write-generated.js';
 import { otherSid } from './probes/other-sids.js';
-import { suiteLimits } from '../../target/run-limits.js';
+import { suiteLimits } from '../../client/run-limits.js';
 import { cutShort, markCutShort } from './cut-short.js';
-import { CONFORMANCE_ATTACHMENT } from '../../report/conformance-types.js';
-import { readKnown } from '../../report/known-deviations.js';
-import { applyKnown } from '../../report/known-match.js';
-import { withRows } from '../../report/row-of.js';
-import { recordText } from '../../report/test-record.js';
+import { CONFORMANCE_ATTACHMENT } from '../../conformance/record-types.js';
+import { readKnown } from '../../conformance/known-deviations.js';
+import { applyKnown } from '../../conformance/known-match.js';
+import { withRows } from '../../conformance/row-of.js';
+import { recordText } from '../../conformance/test-record.js';
 import { formatViolation } from '../../spec/violation.js';
 
 // CONTRACT_KNOWN was validated by the config before any test ran; each worker reads the same file.

@@ -1,10 +1,10 @@
-import { Api, defaultLimits, type ApiLimits } from '../../target/api.js';
-import type { Target } from '../../target/settings.js';
+import { Api, defaultLimits, type ApiLimits } from '../../client/api.js';
+import type { Target } from '../../client/settings.js';
 import { contract } from '../../spec/contract.js';
 import type { Violation } from '../../spec/violation.js';
 import { probes } from './probes/index.js';
 import { otherSid } from './probes/other-sids.js';
-import { discover } from './probes/discover.js';
+import { discoverReference } from './probes/discover-reference.js';
 import { DEFAULT_MAX_RECEIPTS } from './probes/max-receipts.js';
 import { hasMessage } from './probes/reference.js';
 import { Session, type Annotation } from './probes/session.js';
@@ -38,9 +38,9 @@ export async function runProbes(
   const other = otherSid(contract, 'account_sid', target.accountSid);
   const api = new Api(target, other, { ...defaultLimits, ...limits });
   try {
-    const ref = await discover(new Session(api, contract), 'service', maxReceipts);
+    const ref = await discoverReference(new Session(api, contract), 'service', maxReceipts);
     const defaultRef = hasMessage(target, 'default')
-      ? await discover(new Session(api, contract), 'default', maxReceipts)
+      ? await discoverReference(new Session(api, contract), 'default', maxReceipts)
       : null;
     const found = await Promise.all(
       probes.map(async (probe) => {

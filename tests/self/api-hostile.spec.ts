@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { expect, test } from '../../fixtures/test.js';
-import { Api, defaultLimits } from '../../target/api.js';
-import { freezeTarget } from '../../target/settings.js';
+import { Api, defaultLimits } from '../../client/api.js';
+import { freezeTarget } from '../../client/settings.js';
 import { contract } from '../../spec/contract.js';
-import { judge } from '../../spec/checks/index.js';
+import { judgeExchange } from '../../spec/checks/index.js';
 import { sidOf } from './exchanges.js';
 
 /** Starts a loopback server; resolves with its origin. */
@@ -83,7 +83,7 @@ test.describe('fixtures/api.ts against a hostile target: a clear failed check, n
   for (const [path, words] of cases) {
     test(`${path}: response_complete fails with a one-line reason`, async () => {
       const ex = await api.get(path);
-      const found = judge(ex, contract, {
+      const found = judgeExchange(ex, contract, {
         publicUrl: api.target.publicUrl,
         accountSid: api.target.accountSid,
         expect: 'page',
@@ -97,7 +97,7 @@ test.describe('fixtures/api.ts against a hostile target: a clear failed check, n
 
   test('a redirect to another host is not followed: the credentials stay home, response_status fails', async () => {
     const ex = await api.get('/redirect');
-    const found = judge(ex, contract, {
+    const found = judgeExchange(ex, contract, {
       publicUrl: api.target.publicUrl,
       accountSid: api.target.accountSid,
       expect: 'page',

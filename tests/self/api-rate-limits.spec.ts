@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
-import { Api, defaultLimits, type ApiLimits } from '../../target/api.js';
-import { freezeTarget } from '../../target/settings.js';
+import { Api, defaultLimits, type ApiLimits } from '../../client/api.js';
+import { freezeTarget } from '../../client/settings.js';
 import { sidOf } from './exchanges.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;

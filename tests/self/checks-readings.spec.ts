@@ -1,7 +1,7 @@
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
-import { judge } from '../../spec/checks/index.js';
-import { copies, ctxFor, example, exchange, listPath, page } from './exchanges.js';
+import { judgeExchange } from '../../spec/checks/index.js';
+import { copies, ctxFor, example, exchange, exampleListPath, page } from './exchanges.js';
 
 type Json = Record<string, unknown>;
 
@@ -9,7 +9,7 @@ type Json = Record<string, unknown>;
 const TOKEN = 'PT' + String(example('ServiceReceipt').sid);
 const origin = new URL(String(example('ServiceReceipt').url)).origin;
 /** An absolute link to the example list with a query. */
-const link = (query: string, path = listPath()) => `${origin}${path}?${query}`;
+const link = (query: string, path = exampleListPath()) => `${origin}${path}?${query}`;
 
 /** Page `index` of a one-receipt-a-page walk, its links written the way Twilio writes them (a token in every link). */
 function twilioPage(index: number, query: string) {
@@ -33,7 +33,7 @@ function twilioPage(index: number, query: string) {
 test.describe('checks judge what a page is, not how its URL is spelled', () => {
   test('page 0 reached by a link that carries a PageToken has no previous page', () => {
     const back = twilioPage(0, `PageSize=1&Page=0&PageToken=${TOKEN}`);
-    expect(judge(back, contract, ctxFor('page', { page: 0, pageSize: 1 }))).toConform();
+    expect(judgeExchange(back, contract, ctxFor('page', { page: 0, pageSize: 1 }))).toConform();
   });
 
   test('a later page must link back, whatever its query says', () => {
@@ -42,20 +42,20 @@ test.describe('checks judge what a page is, not how its URL is spelled', () => {
       ...(later.response.json as Json),
       meta: { ...((later.response.json as Json).meta as Json), previous_page_url: null },
     };
-    const found = judge(later, contract, ctxFor('page', { page: 1, pageSize: 1 })).map((v) => v.check);
+    const found = judgeExchange(later, contract, ctxFor('page', { page: 1, pageSize: 1 })).map((v) => v.check);
     expect(found).toEqual(['meta_previous_page_url']);
   });
 
   test('meta.page is judged by the index the walk knows', () => {
     const second = twilioPage(1, `PageSize=1&Page=1&PageToken=${TOKEN}`);
-    expect(judge(second, contract, ctxFor('page', { page: 1, pageSize: 1 }))).toConform();
-    const found = judge(second, contract, ctxFor('page', { page: 2, pageSize: 1 }));
+    expect(judgeExchange(second, contract, ctxFor('page', { page: 1, pageSize: 1 }))).toConform();
+    const found = judgeExchange(second, contract, ctxFor('page', { page: 2, pageSize: 1 }));
     expect(found.map((v) => [v.check, v.pointer])).toContainEqual(['meta_page', '/meta/page']);
   });
 
   test('a followed link that does not spell PageSize is judged by the size the walk asked for', () => {
     const p = twilioPage(1, `PageToken=${TOKEN}`);
-    expect(judge(p, contract, ctxFor('page', { page: 1, pageSize: 1 }))).toConform();
+    expect(judgeExchange(p, contract, ctxFor('page', { page: 1, pageSize: 1 }))).toConform();
   });
 
   test('a conversation addressed by unique name is the same list as its CH SID in the links', () => {
@@ -67,7 +67,7 @@ test.describe('checks judge what a page is, not how its URL is spelled', () => {
     };
     const byName = contract.paths.build('list', 'service', params);
     const body = page().response.json as Json;
-    expect(judge(exchange(`${byName}?PageSize=50`, 200, body), contract, ctxFor('page'))).toConform();
+    expect(judgeExchange(exchange(`${byName}?PageSize=50`, 200, body), contract, ctxFor('page'))).toConform();
   });
 
   test('a link to another message is not the same list, even by unique name', () => {
@@ -80,17 +80,19 @@ test.describe('checks judge what a page is, not how its URL is spelled', () => {
     const p = page(undefined, (b) => {
       b.meta.url = `${origin}${other}?PageSize=50&Page=0`;
     });
-    expect(judge(p, contract, ctxFor('page')).map((v) => [v.check, v.pointer])).toEqual([['meta_urls', '/meta/url']]);
+    expect(judgeExchange(p, contract, ctxFor('page')).map((v) => [v.check, v.pointer])).toEqual([
+      ['meta_urls', '/meta/url'],
+    ]);
   });
 
   test('dates in another RFC 3339 offset are the same instant', () => {
     const r = example('ServiceReceipt');
     const offset = { ...r, date_created: String(r.date_created).replace('Z', '+00:00') };
     const path = new URL(String(r.url)).pathname;
-    expect(judge(exchange(path, 200, offset), contract, ctxFor('receipt', { known: copies(r) }))).toConform();
+    expect(judgeExchange(exchange(path, 200, offset), contract, ctxFor('receipt', { known: copies(r) }))).toConform();
     const later = { ...r, date_created: '2000-01-01T00:00:00+00:00' };
     expect(
-      judge(exchange(path, 200, later), contract, ctxFor('receipt', { known: copies(r) })).map((v) => v.check),
+      judgeExchange(exchange(path, 200, later), contract, ctxFor('receipt', { known: copies(r) })).map((v) => v.check),
     ).toEqual(['receipt_consistent']);
   });
 });

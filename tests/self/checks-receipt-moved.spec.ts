@@ -1,7 +1,7 @@
 import { expect, test } from '../../fixtures/test.js';
 import { contract, type Status } from '../../spec/contract.js';
 import { assess, checks, type CheckContext, type Exchange } from '../../spec/checks/index.js';
-import { copies, ctxFor, example, exchange, fetched, fetchPath, listPath, sid, sidOf } from './exchanges.js';
+import { copies, ctxFor, example, exchange, fetched, fetchPath, exampleListPath, sid, sidOf } from './exchanges.js';
 
 type Json = Record<string, unknown>;
 const check = checks.find((c) => c.name === 'receipt_consistent')!;
@@ -30,7 +30,7 @@ const fetchOf = (before: Json, now: Json): [Exchange, CheckContext] => [
 function pageOf(before: Json, now: Json): [Exchange, CheckContext] {
   const p = example('ServiceReceiptPage') as Json & { delivery_receipts: Json[] };
   p.delivery_receipts = [now];
-  return [exchange(listPath('PageSize=1'), 200, p), ctxFor('page', { known: copies(before) })];
+  return [exchange(exampleListPath('PageSize=1'), 200, p), ctxFor('page', { known: copies(before) })];
 }
 const found = ([ex, ctx]: [Exchange, CheckContext]) =>
   assess(ex, contract, ctx, [check]).violations.map((v) => [v.check, v.pointer]);
@@ -89,7 +89,7 @@ test.describe('receipt_consistent: a receipt seen twice may only have moved forw
     const [ex, ctx] = fetchOf(before, receiptAt(start, t2));
     const [v] = assess(ex, contract, ctx, [check]).violations;
     expect(v.message).toContain(
-      `${JSON.stringify(middle)} (seen in GET ${listPath()}) became ${JSON.stringify(start)}`,
+      `${JSON.stringify(middle)} (seen in GET ${exampleListPath()}) became ${JSON.stringify(start)}`,
     );
     expect(v.request).toBe(`GET ${fetchPath(before)}`);
   });

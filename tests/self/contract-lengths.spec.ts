@@ -1,7 +1,7 @@
 import { expect, test } from '../../fixtures/test.js';
 import { create } from '../../emulator/server.js';
 import { contract } from '../../spec/contract.js';
-import { freezeTarget } from '../../target/settings.js';
+import { freezeTarget } from '../../client/settings.js';
 import { runProbes } from '../contract/run-probes.js';
 import { MIN_RECEIPTS } from '../contract/probes/reference.js';
 import { WALK_PAGES, walkSize } from '../contract/probes/walk-sizes.js';

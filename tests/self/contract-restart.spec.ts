@@ -1,6 +1,6 @@
 import { expect, test } from '../../fixtures/test.js';
 import { create } from '../../emulator/server.js';
-import { freezeTarget } from '../../target/settings.js';
+import { freezeTarget } from '../../client/settings.js';
 import { runProbes } from '../contract/run-probes.js';
 import { createRestartingFront } from './restarting-front.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
 import { create, type Emulator, type FaultName } from '../../emulator/server.js';
-import { secretForms } from '../../target/redact.js';
+import { secretForms } from '../../client/redact.js';
 
 /** The A_* or B_* variables of an emulator's target. */
 function sideEnv(side: 'A' | 'B', e: Emulator): Record<string, string> {

@@ -5,26 +5,27 @@ import { expect, test } from '../../fixtures/test.js';
 import { faults } from '../../emulator/faults.js';
 import { readings } from '../../emulator/readings.js';
 import { checks } from '../../spec/checks/index.js';
-import { targetVariables } from '../../target/settings.js';
-import { RUN_LIMIT_SETTINGS } from '../../target/run-limits.js';
-import { faultExpectations } from './fault-expectations.js';
+import { targetVariables } from '../../client/settings.js';
+import { RUN_LIMIT_SETTINGS } from '../../client/run-limits.js';
+import { RUN_FINDINGS } from '../../conformance/run-findings.js';
 import { ROOT, anchors, linkTargets, namedList, readDoc, section, table } from './docs-text.js';
 
 const README = readDoc('README.md');
 /** Where the emulator's full tables live (the README names the faults and readings only). */
 const EMULATOR_DOC = 'docs/emulator.md';
-/** Where the self-tests, and with them the fault score, are described. */
-const CONTRIBUTING = 'docs/CONTRIBUTING.md';
 
 test.describe('README "## The checks" matches the code', () => {
   test('the table of checks lists every registered check, in order, with what it holds', () => {
     const rows = table(section(README, 'The checks'), '| check | what it holds |');
     expect(rows).toEqual(checks.map((c) => [`\`${c.name}\``, c.holds]));
   });
+});
 
-  test('the stated fault score counts every fault the contract suite is meant to catch', () => {
-    const inScope = faults.filter((f) => !faultExpectations[f.name]?.notCaught).length;
-    expect(section(readDoc(CONTRIBUTING), 'The self-tests')).toContain(`faults caught: ${inScope}/${inScope}`);
+test.describe('docs/contract.md lists every id a run reports that is not a check', () => {
+  test('the table of findings equals conformance/run-findings.ts, and no finding is named like a check', () => {
+    const rows = table(readDoc('docs/contract.md'), '| finding | means |');
+    expect(rows).toEqual(Object.entries(RUN_FINDINGS).map(([id, means]) => [`\`${id}\``, means]));
+    expect(checks.filter((c) => c.name in RUN_FINDINGS)).toEqual([]);
   });
 });
 

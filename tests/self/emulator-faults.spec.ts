@@ -6,7 +6,8 @@ import { create, type Emulator } from '../../emulator/server.js';
 import { INNER_SIZE } from '../../emulator/faults-corner.js';
 import { basic, messagePath, pathOf, send, targetList } from './emulator-http.js';
 import { faultExpectations } from './fault-expectations.js';
-import { advertisedMessage, receiptsOf } from './emulator-queries.js';
+import { advertisedMessage, messageReceipts } from './emulator-queries.js';
+import { basicAuth } from '../../client/basic-auth.js';
 
 /** Requests that together touch every rule a fault can break; each gives one line of the emulator's "signature". */
 const probes: [string, (e: Emulator) => Promise<string>][] = [
@@ -35,12 +36,12 @@ const probes: [string, (e: Emulator) => Promise<string>][] = [
   ['list with a PageToken never issued', (e) => line(e, targetList(e.target, 'PageSize=1&PageToken=forged'))],
   [
     'fetch a receipt',
-    (e) => line(e, messagePath(e, advertisedMessage(e), 'service', receiptsOf(e, advertisedMessage(e))[0])),
+    (e) => line(e, messagePath(e, advertisedMessage(e), 'service', messageReceipts(e, advertisedMessage(e))[0])),
   ],
   [
     'fetch receipts of every status',
     async (e) => {
-      const all = receiptsOf(e, advertisedMessage(e)).slice(0, 8);
+      const all = messageReceipts(e, advertisedMessage(e)).slice(0, 8);
       return (
         await Promise.all(all.map((sid) => line(e, messagePath(e, advertisedMessage(e), 'service', sid))))
       ).join();
@@ -63,10 +64,7 @@ const probes: [string, (e: Emulator) => Promise<string>][] = [
     'the challenge of a 401',
     async (e) => `WWW-Authenticate: ${String((await send(e, targetList(e.target), null)).headers['www-authenticate'])}`,
   ],
-  [
-    'wrong token',
-    (e) => line(e, targetList(e.target), `Basic ${Buffer.from(`${e.target.accountSid}:wrong`).toString('base64')}`),
-  ],
+  ['wrong token', (e) => line(e, targetList(e.target), basicAuth(e.target.accountSid, 'wrong'))],
   ['service conversation on the default path', (e) => line(e, messagePath(e, advertisedMessage(e), 'default'))],
   [
     'under another well-formed service SID',
@@ -81,7 +79,7 @@ const probes: [string, (e: Emulator) => Promise<string>][] = [
   ],
   [
     'receipt under a sibling message',
-    (e) => line(e, messagePath(e, advertisedMessage(e) + 1, 'service', receiptsOf(e, advertisedMessage(e))[0])),
+    (e) => line(e, messagePath(e, advertisedMessage(e) + 1, 'service', messageReceipts(e, advertisedMessage(e))[0])),
   ],
   // The corners only the generated phase reaches (emulator/faults-corner.ts).
   ['list PageSize inside the range', (e) => line(e, targetList(e.target, `PageSize=${INNER_SIZE}`))],
@@ -102,10 +100,7 @@ const probes: [string, (e: Emulator) => Promise<string>][] = [
       );
     },
   ],
-  [
-    'empty token',
-    (e) => line(e, targetList(e.target), `Basic ${Buffer.from(`${e.target.accountSid}:`).toString('base64')}`),
-  ],
+  ['empty token', (e) => line(e, targetList(e.target), basicAuth(e.target.accountSid, ''))],
   // Tenancy and gateways (issue 18).
   [
     "the second account's own credentials",

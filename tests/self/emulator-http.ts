@@ -3,9 +3,10 @@ import { Agent, request } from 'node:http';
 import { contract, type Scope } from '../../spec/contract.js';
 import type { Emulator, Target } from '../../emulator/server.js';
 import { messageAt } from './emulator-queries.js';
+import { basicAuth } from '../../client/basic-auth.js';
 
 /** An answer as the tests look at it. */
-export interface Answer {
+export interface EmulatorAnswer {
   status: number;
   type: string;
   headers: Record<string, string | string[] | undefined>;
@@ -17,7 +18,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 
 /** The Basic header of a target's credentials. */
 export function basic(t: { accountSid: string; authToken: string }): string {
-  return 'Basic ' + Buffer.from(`${t.accountSid}:${t.authToken}`).toString('base64');
+  return basicAuth(t.accountSid, t.authToken);
 }
 
 /** Answers cut short by these limits get status 0 and the reason as text (hostile faults must not hang a test). */
@@ -31,7 +32,7 @@ export function send(
   auth: Target | string | null = emu.target,
   method = 'GET',
   extra: Record<string, string> = {},
-): Promise<Answer> {
+): Promise<EmulatorAnswer> {
   const headers: Record<string, string> = { ...extra };
   if (auth !== null) headers.authorization = typeof auth === 'string' ? auth : basic(auth);
   const { hostname, port } = new URL(emu.url);
@@ -125,7 +126,7 @@ export function messagePath(emu: Emulator, message: number, scope: Scope, sid?: 
 }
 
 /** Asserts nothing: returns why an error answer is not Twilio-shaped JSON of its status ('' when it is). */
-export function twilioErrorProblem(a: Answer): string {
+export function twilioErrorProblem(a: EmulatorAnswer): string {
   if (!a.type.startsWith('application/json')) return `content-type ${a.type}`;
   const v = contract.errors.validate(a.status, a.json);
   return v.length ? v.map((x) => x.message).join('; ') : '';

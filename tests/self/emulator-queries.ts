@@ -61,7 +61,7 @@ export function advertisedConversation(e: Emulator): number {
 }
 
 /** The receipt SIDs of a message, in list order. */
-export function receiptsOf(e: Emulator, message: number): string[] {
+export function messageReceipts(e: Emulator, message: number): string[] {
   const { start, size } = e.store.messages;
   return Array.from({ length: size[message] }, (_, k) => e.store.receipts.sids.sid(start[message] + k));
 }

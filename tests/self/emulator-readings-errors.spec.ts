@@ -3,8 +3,8 @@ import { contract } from '../../spec/contract.js';
 import { SLOW_MS } from '../../emulator/readings.js';
 import type { Emulator, ReadingName } from '../../emulator/server.js';
 import { withOptions } from './with-emulator.js';
-import { messagePath, send, targetList, twilioErrorProblem, type Answer } from './emulator-http.js';
-import { advertisedConversation, advertisedMessage, conversationNames, receiptsOf } from './emulator-queries.js';
+import { messagePath, send, targetList, twilioErrorProblem, type EmulatorAnswer } from './emulator-http.js';
+import { advertisedConversation, advertisedMessage, conversationNames, messageReceipts } from './emulator-queries.js';
 
 interface Page {
   delivery_receipts: Record<string, unknown>[];
@@ -17,8 +17,9 @@ const withEmu = (readings: ReadingName[], body: (e: Emulator) => Promise<void>) 
 test.describe('emulator reading error-detail', () => {
   test('every error body carries detail "" and still validates; without the reading there is none', async () => {
     const m = (e: Emulator): number => advertisedMessage(e);
-    const unknown = (e: Emulator): string => messagePath(e, m(e), 'service', receiptsOf(e, m(e))[0].replace(/.$/, 'x'));
-    const errors = async (e: Emulator): Promise<Answer[]> => [
+    const unknown = (e: Emulator): string =>
+      messagePath(e, m(e), 'service', messageReceipts(e, m(e))[0].replace(/.$/, 'x'));
+    const errors = async (e: Emulator): Promise<EmulatorAnswer[]> => [
       await send(e, targetList(e.target), null),
       await send(e, unknown(e)),
       await send(e, targetList(e.target, 'PageSize=abc')),

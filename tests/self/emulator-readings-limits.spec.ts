@@ -3,10 +3,10 @@ import { contract } from '../../spec/contract.js';
 import { HEAVY_LIMIT_EVERY, LIMIT_EVERY, MAX_IN_FLIGHT, RETRY_AFTER_S } from '../../emulator/readings.js';
 import type { ReadingName } from '../../emulator/server.js';
 import { withOptions } from './with-emulator.js';
-import { distinctLists, send, twilioErrorProblem, type Answer } from './emulator-http.js';
+import { distinctLists, send, twilioErrorProblem, type EmulatorAnswer } from './emulator-http.js';
 
 /** Twilio's 429: the spec's error body with code 20429, and the Retry-After the readings send. */
-function expectTwilio429(a: Answer): void {
+function expectTwilio429(a: EmulatorAnswer): void {
   expect(a.status).toBe(429);
   expect(twilioErrorProblem(a)).toBe('');
   expect((a.json as { code: number }).code).toBe(contract.errors.example(429).code);
@@ -44,7 +44,7 @@ test.describe('emulator readings of an account near its limits', () => {
 
   test("the fault gateway-html-429: now and then a gateway's HTML 429 page, its retry served", async () => {
     await withOptions({ fault: 'gateway-html-429' }, async (e) => {
-      const answers: Answer[] = [];
+      const answers: EmulatorAnswer[] = [];
       for (const path of distinctLists(e, 50)) {
         const a = await send(e, path);
         answers.push(a);

@@ -58,7 +58,7 @@ test.describe('emulator readings: link spellings', () => {
   test('twilio-links (the default): page 0 links without a token but its next, every later link with a PT token', async () => {
     await withEmu(undefined, async (e) => {
       const pages = await walk(e, 2);
-      expect(pages.length).toBeGreaterThan(2);
+      expect(pages).toHaveLength(Math.ceil(e.store.messages.size[e.store.target.message] / 2));
       const [first, second, last] = [pages[0].meta, pages[1].meta, pages.at(-1)?.meta ?? {}];
       const zero = listUrl(e, 'PageSize=2&Page=0');
       expect([first.first_page_url, first.url, first.previous_page_url]).toEqual([zero, zero, null]);

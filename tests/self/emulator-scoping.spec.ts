@@ -2,7 +2,7 @@ import { test, expect } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import type { Emulator } from '../../emulator/server.js';
 import { listAll, messagePath, send } from './emulator-http.js';
-import { conversationNames, ownMessages, receiptsOf } from './emulator-queries.js';
+import { conversationNames, ownMessages, messageReceipts } from './emulator-queries.js';
 import { spread } from '../contract/probes/spread.js';
 
 interface Page {
@@ -22,7 +22,7 @@ test.describe('emulator scoping: service, conversation and message', () => {
     for (const { m, isDefault } of own(emu)) {
       const first =
         messagePath(emu, m, isDefault ? 'default' : 'service') + `?PageSize=${contract.paging.pageSize.max}`;
-      expect((await listAll(emu, first)).map((r) => r.sid)).toEqual(receiptsOf(emu, m));
+      expect((await listAll(emu, first)).map((r) => r.sid)).toEqual(messageReceipts(emu, m));
     }
   });
 
@@ -30,7 +30,7 @@ test.describe('emulator scoping: service, conversation and message', () => {
     const list = own(emu);
     for (const { m } of list) {
       // A sample over each message (its first and last included): the group messages hold hundreds alike.
-      for (const sid of spread(receiptsOf(emu, m), SAMPLE)) {
+      for (const sid of spread(messageReceipts(emu, m), SAMPLE)) {
         for (const other of list.filter((x) => x.m !== m)) {
           for (const scope of ['service', 'default'] as const) {
             const a = await send(emu, messagePath(emu, other.m, scope, sid));
@@ -44,7 +44,7 @@ test.describe('emulator scoping: service, conversation and message', () => {
   test("a non-default service's receipts are not visible on the default-service paths", async ({ emulator: emu }) => {
     for (const { m } of own(emu).filter((x) => !x.isDefault)) {
       expect((await send(emu, messagePath(emu, m, 'default'))).status).toBe(404);
-      for (const sid of spread(receiptsOf(emu, m), SAMPLE))
+      for (const sid of spread(messageReceipts(emu, m), SAMPLE))
         expect((await send(emu, messagePath(emu, m, 'default', sid))).status).toBe(404);
     }
   });

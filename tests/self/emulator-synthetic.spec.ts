@@ -4,7 +4,7 @@ import { generate } from '../../emulator/synthetic.js';
 import { indexCodec, Sids } from '../../emulator/sid.js';
 import type { Emulator } from '../../emulator/server.js';
 import { pathOf, send, targetList } from './emulator-http.js';
-import { advertisedMessage, receiptsOf } from './emulator-queries.js';
+import { advertisedMessage, messageReceipts } from './emulator-queries.js';
 
 /** The served synthetic data set's emulator, from the worker's factory (started on first use, stopped with the worker). */
 const test = base.extend<{ emu: Emulator }>({
@@ -44,7 +44,7 @@ test.describe('synthetic data set (--receipts N --seed S)', () => {
 
 test.describe('synthetic data set served', () => {
   test('walking the hot message page by page gives its receipts in order', async ({ emu }) => {
-    const want = receiptsOf(emu, advertisedMessage(emu));
+    const want = messageReceipts(emu, advertisedMessage(emu));
     expect(want.length).toBeGreaterThanOrEqual(2_000);
     const got: string[] = [];
     let path: string | null = targetList(emu.target, `PageSize=${contract.paging.pageSize.max}`);
@@ -60,7 +60,7 @@ test.describe('synthetic data set served', () => {
   });
 
   test('a deep page by Page holds the same receipts as the walk reached there, and validates', async ({ emu }) => {
-    const want = receiptsOf(emu, advertisedMessage(emu));
+    const want = messageReceipts(emu, advertisedMessage(emu));
     const size = 7,
       page = Math.floor((want.length - 1) / size);
     const a = await send(emu, targetList(emu.target, `PageSize=${size}&Page=${page}`));

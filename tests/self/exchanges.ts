@@ -38,7 +38,7 @@ export function fetchPath(r: Json, scope: 'service' | 'default' = 'service'): st
 }
 
 /** The list path of the example receipts' message, with a query. */
-export function listPath(query = '', scope: 'service' | 'default' = 'service'): string {
+export function exampleListPath(query = '', scope: 'service' | 'default' = 'service'): string {
   const r = example('ServiceReceipt');
   const path = contract.paths.build('list', scope, {
     ChatServiceSid: String(r.chat_service_sid),
@@ -63,11 +63,11 @@ export function page(
 ): Exchange {
   const p = example('ServiceReceiptPage') as Json & { meta: Json; delivery_receipts: Json[] };
   change(p);
-  return exchange(listPath(query), 200, p);
+  return exchange(exampleListPath(query), 200, p);
 }
 
 /** The documented error answer for a status, with changes. */
-export function error(status: number, path = listPath(), change: (b: Json) => void = () => undefined): Exchange {
+export function error(status: number, path = exampleListPath(), change: (b: Json) => void = () => undefined): Exchange {
   const body = { ...contract.errors.example(status) } as Json;
   change(body);
   return exchange(path, status, body);
@@ -76,7 +76,7 @@ export function error(status: number, path = listPath(), change: (b: Json) => vo
 /** The documented 401 with the challenge header the spec documents for it (its name read from the spec). */
 export function challenged(): Exchange {
   const [challenge] = contract.errors.headers(401);
-  return exchange(listPath(), 401, contract.errors.example(401), {
+  return exchange(exampleListPath(), 401, contract.errors.example(401), {
     'content-type': 'application/json',
     [challenge.name.toLowerCase()]: 'Basic realm="Twilio API"',
   });
@@ -94,5 +94,5 @@ export function sid(hex: string): string {
 
 /** Receipts as copies seen before on the example list (a check context's `known`), by sid. */
 export function copies(...receipts: Json[]): ReadonlyMap<string, SeenCopy> {
-  return new Map(receipts.map((r) => [String(r.sid), { receipt: r, at: `GET ${listPath()}` }]));
+  return new Map(receipts.map((r) => [String(r.sid), { receipt: r, at: `GET ${exampleListPath()}` }]));
 }

@@ -1,12 +1,12 @@
-import { Api, defaultLimits } from '../../target/api.js';
-import type { Target } from '../../target/settings.js';
+import { Api, defaultLimits } from '../../client/api.js';
+import type { Target } from '../../client/settings.js';
 import { contract } from '../../spec/contract.js';
 import type { FailureRecord } from '../contract/generated/failures-file.js';
 import type { GeneratedSettings } from '../contract/generated/generated-settings.js';
 import { replayFailures, type ReplayLine } from '../contract/generated/replay-failures.js';
 import { runGenerated, type GeneratedRun } from '../contract/generated/run-generated.js';
 import { otherSid } from '../contract/probes/other-sids.js';
-import { discover } from '../contract/probes/discover.js';
+import { discoverReference } from '../contract/probes/discover-reference.js';
 import { hasMessage } from '../contract/probes/reference.js';
 import { Session } from '../contract/probes/session.js';
 
@@ -30,8 +30,8 @@ async function withApi<T>(target: Target, budget: number, fn: (api: Api) => Prom
 /** The generated phase alone against a target (its references discovered first, as the suite's fixtures do). */
 export function generateAgainst(target: Target, settings: GeneratedSettings): Promise<GeneratedRun> {
   return withApi(target, settings.budget, async (api) => {
-    const service = await discover(new Session(api, contract));
-    const dflt = hasMessage(target, 'default') ? await discover(new Session(api, contract), 'default') : null;
+    const service = await discoverReference(new Session(api, contract));
+    const dflt = hasMessage(target, 'default') ? await discoverReference(new Session(api, contract), 'default') : null;
     return runGenerated(api, { service, default: dflt }, settings);
   });
 }

@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ROOT as ROOT_URL } from './docs-text.js';
 
-/** The project's root folder (a path). */
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The project's root folder, as a path. */
+const ROOT = fileURLToPath(ROOT_URL);
 const SKIP = new Set(['node_modules', 'reports', '.git', 'test-results', 'playwright-report']);
 // `import … from './x.js'`, `export … from`, `import type`, `import('./x.js')`: every relative specifier
-const SPECIFIER = /(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g;
+const SPECIFIER = /(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 
 /** A graph of the project: each node (a file or a folder) and the nodes it imports. */
 export type Graph = Map<string, Set<string>>;
@@ -82,4 +83,10 @@ export function cycles(graph: Graph): string[][] {
 /** The edges of a graph that start and end inside a set of nodes, sorted. */
 function edgesWithin(graph: Graph, set: Set<string>): string[] {
   return [...set].flatMap((a) => [...(graph.get(a) ?? [])].filter((b) => set.has(b)).map((b) => `${a} -> ${b}`)).sort();
+}
+
+/** The project files one file imports, relative to the root (`.js` specifiers name the `.ts` files). */
+export function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return specifiers(text).map((s) => relative(ROOT, resolve(ROOT, dirname(file), s)).replace(/\.js$/, '.ts'));
 }

@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { test, expect } from '../../fixtures/test.js';
-import { discover } from '../../load/run/discover.js';
+import { discoverWorkload } from '../../load/run/discover.js';
 import { parseOptions } from '../../load/run/options.js';
 import { runLoad } from '../../load/run/run-load.js';
 import { runScenario } from '../../load/run/run-scenario.js';
@@ -51,7 +51,7 @@ test.describe('discovery reads bounded bodies', () => {
       test(`a ${mode} fails discovery in one line, stopped by ${name}`, async () => {
         const stub = await createStub(mode);
         try {
-          const failure = await discover(loadTargetOf(stub.target), limits).catch((err: Error) => err);
+          const failure = await discoverWorkload(loadTargetOf(stub.target), limits).catch((err: Error) => err);
           expect(String(failure)).toMatch(/^UsageError: discovery: GET \/v1\/Services\/\S+ failed: /);
           expect(String(failure)).toMatch(says);
         } finally {
@@ -83,7 +83,7 @@ test.describe('discovery reads bounded bodies', () => {
       const stub = await createStub('ok');
       await stub.stop();
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      await discover({ ...loadTargetOf(stub.target), url }).catch(() => null);
+      await discoverWorkload({ ...loadTargetOf(stub.target), url }).catch(() => null);
       expect(seen[0]['accept-encoding']).toBe('identity');
       const [s] = loadScenarioFile(scenarioFile(FETCH));
       await runScenario({ ...s, duration: 0.2 }, { url, publicUrl: url, secret: secretOf(stub.target), paths: ['/x'] });
@@ -100,7 +100,7 @@ test.describe('deep JSON', () => {
   test('a 100 000-deep body fails discovery in one line', async () => {
     const stub = await createStub('deep-body');
     try {
-      const failure = await discover(loadTargetOf(stub.target)).catch((err: Error) => err);
+      const failure = await discoverWorkload(loadTargetOf(stub.target)).catch((err: Error) => err);
       expect(failure).toBeInstanceOf(Error);
       expect((failure as Error).message).toMatch(/^discovery: .*\(GET \/v1\/Services\/\S+\)$/);
       expect((failure as Error).message).not.toContain('\n');

@@ -1,12 +1,12 @@
-import { targetEnv } from '../../target/settings.js';
+import { targetEnv } from '../../client/settings.js';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseOptions } from '../../load/run/options.js';
 import type { Reporter } from '../../load/run/progress.js';
 import type { LoadTarget } from '../../load/target.js';
-import type { Target } from '../../target/settings.js';
-import { discover } from '../../load/run/discover.js';
+import type { Target } from '../../client/settings.js';
+import { discoverWorkload } from '../../load/run/discover.js';
 import { runScenario } from '../../load/run/run-scenario.js';
 import { loadScenarioFile } from '../../load/run/scenario-file.js';
 import type { ScenarioResult } from '../../load/result/scenario-result.js';
@@ -69,7 +69,7 @@ export async function runAgainst(
   const [ok, hostile] = await Promise.all([createStub('ok'), createStub(mode)]);
   try {
     const target = loadTargetOf(ok.target);
-    const work = await discover(target);
+    const work = await discoverWorkload(target);
     const op = o.operation ?? 'fetch';
     const yaml = `scenarios: [{ name: ${op}, operation: ${op}, warmup: 0, duration: ${o.duration ?? 0.6}, timeout: 1, connections: 2, thresholds: ["error_rate < 0.001"] }]`;
     const [s] = loadScenarioFile(scenarioFile(yaml));

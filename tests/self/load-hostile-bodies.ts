@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseBasic } from '../../client/basic-auth.js';
 import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
 
 /** Issue 14's targets: echoed credentials, compression bombs, deep JSON, foreign links, page loops. */
@@ -47,8 +48,8 @@ export function bomb(kind: 'gzip' | 'deflate' | 'br'): Buffer {
 /** The credentials a request carried, decoded from its Basic header: what an echoing debug mock would write back. */
 function echoed(req: IncomingMessage): { header: string; token: string; pair: string } {
   const header = req.headers.authorization ?? '';
-  const pair = Buffer.from(header.replace(/^Basic\s+/i, ''), 'base64').toString('utf8');
-  return { header, token: pair.slice(pair.indexOf(':') + 1), pair };
+  const basic = parseBasic(header);
+  return { header, token: basic?.password ?? '', pair: basic ? `${basic.user}:${basic.password}` : '' };
 }
 
 /** A 200 receipt carrying the credentials in five fields and every encoding, and in its Content-Type header. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
 import { parseOptions } from '../../load/run/options.js';
 import { runLoad } from '../../load/run/run-load.js';
-import { discover } from '../../load/run/discover.js';
+import { discoverWorkload } from '../../load/run/discover.js';
 import type { ScenarioResult } from '../../load/result/scenario-result.js';
 import { envOf, loadTargetOf, memoryReporter, reportDir, runAgainst, scenarioFile } from './load-helpers.js';
 import { createStub, type StubMode } from './load-stub.js';
@@ -107,7 +107,7 @@ test.describe('the load tool against a hostile target', () => {
   test('discovery gives up on an answer that never ends, within its time limit', async () => {
     const stub = await createStub('never-ends');
     try {
-      const failure = await discover(loadTargetOf(stub.target), { timeoutMs: 300 }).catch((err: Error) => err);
+      const failure = await discoverWorkload(loadTargetOf(stub.target), { timeoutMs: 300 }).catch((err: Error) => err);
       expect(String(failure)).toMatch(/discovery: GET \/v1\/Services\/.* failed: no response within 300 ms/);
     } finally {
       await stub.stop();

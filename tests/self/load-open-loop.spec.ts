@@ -1,5 +1,5 @@
 import { test, expect } from '../../fixtures/test.js';
-import { discover } from '../../load/run/discover.js';
+import { discoverWorkload } from '../../load/run/discover.js';
 import { runScenario } from '../../load/run/run-scenario.js';
 import { loadScenarioFile } from '../../load/run/scenario-file.js';
 import { secretOf } from '../../load/target.js';
@@ -12,7 +12,7 @@ test.describe('open loop (constant arrival rate)', () => {
     const [ok, slow] = await Promise.all([createStub('ok'), createStub('slow')]);
     try {
       const target = loadTargetOf(ok.target);
-      const work = await discover(target);
+      const work = await discoverWorkload(target);
       const [s] = loadScenarioFile(
         scenarioFile(
           'scenarios: [{ name: f, operation: fetch, mode: open, rate: 50, connections: 2, warmup: 0, duration: 1 }]',

@@ -4,7 +4,7 @@ import { failedOf } from '../../load/send/outcomes.js';
 import { loadResult } from '../../load/result/load-result.js';
 import { reportHtml } from '../../load/report/report-html.js';
 import { consoleTable } from '../../load/report/report-table.js';
-import { judge } from '../../load/thresholds/verdicts.js';
+import { judgeThresholds } from '../../load/thresholds/verdicts.js';
 import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
 import type { ScenarioResult } from '../../load/result/scenario-result.js';
 import { openBrowser, type Browser, type Page } from './chart-reading.js';
@@ -61,7 +61,7 @@ test.describe('a target down for a while, then back on the same port', () => {
 
   test('thresholds read the buckets: connect errors over the run, resets over windows', () => {
     const rules = [parseThreshold('connect_errors < 1', 't'), parseThreshold('resets < 1 over 500ms', 't')];
-    const [whole, windowed] = judge(rules, r, { series: r.series, start: r.start, duration: r.duration });
+    const [whole, windowed] = judgeThresholds(rules, r, { series: r.series, start: r.start, duration: r.duration });
     expect(whole).toMatchObject({ passed: false, measured: r.outcomes.connect_failed });
     expect(windowed.passed).toBe(false);
     expect(windowed.measured).toBeGreaterThan(0);

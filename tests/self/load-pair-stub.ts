@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { forkStub, nextMessage } from './load-truth-stub.js';
-import { receiptOf, SIDS, sidOf } from './load-truth-server.js';
+import { receiptOf, SIDS, numberedSid } from './load-truth-server.js';
 import { SERVE_PAIRS, type Bodies, type PairMessage, type PairOptions, type PairRecord } from './load-pair-server.js';
 import { runScenario } from '../../load/run/run-scenario.js';
 import { loadScenarioFile } from '../../load/run/scenario-file.js';
@@ -39,7 +39,7 @@ const SERVER = fileURLToPath(new URL('./load-pair-server.ts', import.meta.url));
 /** `receipts` receipts of one message at an origin, by path (the same on every restart: the port is kept). */
 export function bodiesAt(url: string, receipts: number): Bodies {
   return Array.from({ length: receipts }, (_, i) => {
-    const r = receiptOf(url, { ...SIDS, sid: sidOf('sid', i + 1) });
+    const r = receiptOf(url, { ...SIDS, sid: numberedSid('sid', i + 1) });
     return [new URL(r.url as string).pathname, JSON.stringify(r)];
   });
 }

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { test, expect } from '../../fixtures/test.js';
 import { parseOptions } from '../../load/run/options.js';
 import { runLoad } from '../../load/run/run-load.js';
-import { secretForms } from '../../target/redact.js';
+import { secretForms } from '../../client/redact.js';
 import { envOf, memoryReporter, outputsOf, reportDir, scenarioFile } from './load-helpers.js';
 import { createStub, type StubMode } from './load-stub.js';
 

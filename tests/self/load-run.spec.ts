@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
 import { create } from '../../emulator/server.js';
-import { discover } from '../../load/run/discover.js';
+import { discoverWorkload } from '../../load/run/discover.js';
 import type { LoadResult } from '../../load/result/load-result.js';
 import { runLoad } from '../../load/run/run-load.js';
 import { runScenario } from '../../load/run/run-scenario.js';
@@ -102,7 +102,7 @@ test.describe('the load gate fails on emulator faults', () => {
     const broken = await create({ port: 0, dataset: { receipts: 2000, seed: 1 }, fault: 'invalid-json' });
     try {
       const target = loadTargetOf(healthy.target);
-      const work = await discover(target);
+      const work = await discoverWorkload(target);
       const [s] = loadScenarioFile(scenarioFile(FETCH_GATE));
       const r = await runScenario(s, {
         url: broken.url,

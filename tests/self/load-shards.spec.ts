@@ -6,7 +6,7 @@ import { test, expect } from '../../fixtures/test.js';
 import { mergeHistograms, summarizeLatency } from '../../load/measure/histograms.js';
 import { mergeResults } from '../../load/merge/merge-results.js';
 import type { LoadResult } from '../../load/result/load-result.js';
-import { targetVariables } from '../../target/settings.js';
+import { targetVariables } from '../../client/settings.js';
 import { envOf, reportDir, scenarioFile } from './load-helpers.js';
 import { createStub, type Stub } from './load-stub.js';
 

@@ -1,6 +1,6 @@
 import { createServer, request, Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Target } from '../../target/settings.js';
+import type { Target } from '../../client/settings.js';
 import { createStub } from './load-stub.js';
 
 /** A target that turns slow: the proxy's origin, the TARGET_* values that reach it, its request count, and stop. */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contract } from '../../spec/contract.js';
-import type { Target } from '../../target/settings.js';
+import type { Target } from '../../client/settings.js';
 import { hostileAnswer, type HostileMode } from './load-hostile-bodies.js';
 
 /** How the stub misbehaves: the hostile targets the load tool must survive (issue 5 part 4), or 'ok'. */

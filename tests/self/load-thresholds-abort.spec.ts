@@ -1,7 +1,7 @@
 import { test, expect } from '../../fixtures/test.js';
 import { createAbortWatch } from '../../load/thresholds/abort-watch.js';
 import { createHistogram, recordLatency } from '../../load/measure/histograms.js';
-import { discover } from '../../load/run/discover.js';
+import { discoverWorkload } from '../../load/run/discover.js';
 import { parseOptions } from '../../load/run/options.js';
 import { runLoad } from '../../load/run/run-load.js';
 import { runScenario } from '../../load/run/run-scenario.js';
@@ -74,7 +74,7 @@ async function againstSlowing(abort: boolean): Promise<{ result: ScenarioResult;
   const slowing = await createSlowAfter(FAST, SLOW_DELAY_MS);
   try {
     const target = loadTargetOf(slowing.target);
-    const work = await discover(target);
+    const work = await discoverWorkload(target);
     const [s] = loadScenarioFile(scenarioFile(`scenarios: [${fetchScenario(abort)}]`));
     const drive = { url: slowing.url, publicUrl: target.publicUrl, secret: secretOf(target), paths: work.fetch };
     return { result: await runScenario(s, drive), received: slowing.requests };

@@ -8,7 +8,7 @@ import { reportMarkdown } from '../../load/report/report-markdown.js';
 import { consoleTable } from '../../load/report/report-table.js';
 import { finalize, type Counts, type ScenarioResult } from '../../load/result/scenario-result.js';
 import { createSeriesRecorder, emptySeries, type Series } from '../../load/measure/series.js';
-import { formatVerdict, judge } from '../../load/thresholds/verdicts.js';
+import { formatVerdict, judgeThresholds } from '../../load/thresholds/verdicts.js';
 import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
 import { histogramOf } from '../../load/thresholds/window-value.js';
 import { windowValues } from '../../load/thresholds/windows.js';
@@ -36,7 +36,7 @@ function seriesOf(intervals: number, { count = 1000, slow = () => 0, failed = ()
 const rules = (...texts: string[]) => texts.map((t) => parseThreshold(t, 'test'));
 /** The whole-run numbers a rule without a window reads, from the series itself. */
 const wholeRun = (s: Series) => ({ latency: summarizeLatency(mergeHistograms(s.histograms.filter(Boolean))) });
-const verdicts = (s: Series, ...texts: string[]) => judge(rules(...texts), wholeRun(s), { series: s });
+const verdicts = (s: Series, ...texts: string[]) => judgeThresholds(rules(...texts), wholeRun(s), { series: s });
 
 test.describe('thresholds over windows (p99 < 50 over 5s)', () => {
   test('a p99 that holds on the whole run can break in one 5-second window, and the verdict names that window', () => {
@@ -66,7 +66,7 @@ test.describe('thresholds over windows (p99 < 50 over 5s)', () => {
 
   test('error_rate and non2xx over a window count the non-2xx answers of that window', () => {
     const s = seriesOf(10, { failed: (i) => (i === 6 ? 50 : 0) }); // 0.5 % of the run, 2.5 % of seconds 5-7
-    const [rate, count, whole] = judge(
+    const [rate, count, whole] = judgeThresholds(
       rules('error_rate < 0.01 over 2s', 'non2xx < 10 over 1s', 'non2xx < 100'),
       { non2xx: 50 },
       { series: s },
@@ -86,7 +86,7 @@ test.describe('thresholds over windows (p99 < 50 over 5s)', () => {
       for (let k = 0; k < 10; k++) r.judged(!(i === 4 && k < 2));
       r.cut();
     }
-    const [rate, errors, invalid] = judge(
+    const [rate, errors, invalid] = judgeThresholds(
       rules('error_rate < 0.01 over 1s', 'errors < 10 over 1s', 'mismatches < 1 over 2s'),
       {},
       { series: r.series },
@@ -94,7 +94,7 @@ test.describe('thresholds over windows (p99 < 50 over 5s)', () => {
     expect(rate).toMatchObject({ passed: false, measured: 0.2, window: { from_s: 4, to_s: 5 } });
     expect(errors).toMatchObject({ passed: false, measured: 20, window: { from_s: 2, to_s: 3 } });
     expect(invalid).toMatchObject({ passed: false, measured: 2 });
-    const second2 = judge(
+    const second2 = judgeThresholds(
       rules('error_rate < 0.5 over 1s'),
       {},
       { series: { ...r.series, invalid: [0, 0, 0, 0, 0, 0] } },
@@ -106,10 +106,10 @@ test.describe('thresholds over windows (p99 < 50 over 5s)', () => {
     const s = seriesOf(6, { count: 1000 });
     s.requests[5] = 10; // the answers after the last full interval, before the run ended 10 ms later
     const timeline = { series: s, start: START, duration: 5.01 };
-    const [two, one] = judge(rules('rps > 900 over 2s', 'rps > 900 over 1s'), {}, timeline);
+    const [two, one] = judgeThresholds(rules('rps > 900 over 2s', 'rps > 900 over 1s'), {}, timeline);
     expect(two).toMatchObject({ passed: true, measured: 1000 });
     expect(one).toMatchObject({ passed: true, measured: 1000 }); // a 10 ms window is too short to judge
-    const [nominal] = judge(rules('rps > 900 over 2s'), {}, { series: s });
+    const [nominal] = judgeThresholds(rules('rps > 900 over 2s'), {}, { series: s });
     expect(nominal).toMatchObject({ passed: false, measured: 505, window: { from_s: 4, to_s: 6 } });
   });
 
@@ -117,7 +117,7 @@ test.describe('thresholds over windows (p99 < 50 over 5s)', () => {
     const short = seriesOf(3, { slow: () => 20 });
     const [v] = verdicts(short, 'p99 < 50 over 5s');
     expect(v).toMatchObject({ passed: false, window: { from_s: 0, to_s: 3 } });
-    const [none] = judge(rules('p99 < 50 over 5s'), {}, { series: emptySeries(1000) });
+    const [none] = judgeThresholds(rules('p99 < 50 over 5s'), {}, { series: emptySeries(1000) });
     expect(none).toMatchObject({ passed: false, measured: null });
     expect(formatVerdict('fetch', none)).toBe('✗ fetch p99 < 50 over 5s measured not measured');
   });

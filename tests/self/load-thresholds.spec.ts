@@ -1,8 +1,8 @@
 import { test, expect } from '../../fixtures/test.js';
 import { loadScenarioFile } from '../../load/run/scenario-file.js';
-import { formatVerdict, judge } from '../../load/thresholds/verdicts.js';
+import { formatVerdict, judgeThresholds } from '../../load/thresholds/verdicts.js';
 import { parseThreshold } from '../../load/thresholds/parse-threshold.js';
-import { UsageError } from '../../load/usage-error.js';
+import { UsageError } from '../../client/usage-error.js';
 import { chooseInterval } from '../../load/thresholds/windows.js';
 import { scenarioFile } from './load-helpers.js';
 
@@ -42,7 +42,7 @@ test.describe('load thresholds (SLO rules as data)', () => {
     const rules = ['p99 < 50', 'rps > 1000', 'error_rate < 0.001', 'invalid == 0', 'p99.9 < 30'].map((r) =>
       parseThreshold(r, 't'),
     );
-    expect(judge(rules, measured).map((v) => [v.rule, v.measured, v.passed])).toEqual([
+    expect(judgeThresholds(rules, measured).map((v) => [v.rule, v.measured, v.passed])).toEqual([
       ['p99 < 50', 12.5, true],
       ['rps > 1000', 900, false],
       ['error_rate < 0.001', 0.002, false],
@@ -52,7 +52,7 @@ test.describe('load thresholds (SLO rules as data)', () => {
   });
 
   test('a metric the run did not measure fails its rule', () => {
-    const [v] = judge([parseThreshold('timeouts < 1', 't')], measured);
+    const [v] = judgeThresholds([parseThreshold('timeouts < 1', 't')], measured);
     expect(v).toMatchObject({ measured: null, passed: false });
     expect(formatVerdict('fetch', v)).toBe('✗ fetch timeouts < 1 measured not measured');
   });
@@ -62,7 +62,10 @@ test.describe('load thresholds (SLO rules as data)', () => {
     expect(formatVerdict('fetch', { ...windowed, window: { from_s: 10, to_s: 15 } })).toBe(
       '✗ fetch p99 < 50 over 5s measured 73.2 (worst window 10–15 s)',
     );
-    const [pass, fail] = judge([parseThreshold('p99 < 50', 't'), parseThreshold('rps > 1000', 't')], measured);
+    const [pass, fail] = judgeThresholds(
+      [parseThreshold('p99 < 50', 't'), parseThreshold('rps > 1000', 't')],
+      measured,
+    );
     expect(formatVerdict('fetch', pass)).toBe('✓ fetch p99 < 50 measured 12.5');
     expect(formatVerdict('list', fail)).toBe('✗ list rps > 1000 measured 900');
   });

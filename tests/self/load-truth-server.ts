@@ -34,17 +34,17 @@ export const SERVE = '--truth-stub';
 const example = (contract.doc.components as { examples: Record<string, { value: Record<string, unknown> }> }).examples
   .ServiceReceipt.value;
 /** The SID of a field numbered n (its prefix from the spec, then n in hex). */
-export const sidOf = (field: SidField, n: number): string => {
+export const numberedSid = (field: SidField, n: number): string => {
   const prefix = contract.sids.prefix(field) ?? '';
   return prefix + n.toString(16).padStart(contract.sids.length(field) - prefix.length, '0');
 };
 /** The SIDs of the stub's one receipt (and of every receipt of the pairing stub, but its own `sid`). */
 export const SIDS = {
-  account_sid: sidOf('account_sid', 1),
-  chat_service_sid: sidOf('chat_service_sid', 2),
-  conversation_sid: sidOf('conversation_sid', 3),
-  message_sid: sidOf('message_sid', 4),
-  sid: sidOf('sid', 5),
+  account_sid: numberedSid('account_sid', 1),
+  chat_service_sid: numberedSid('chat_service_sid', 2),
+  conversation_sid: numberedSid('conversation_sid', 3),
+  message_sid: numberedSid('message_sid', 4),
+  sid: numberedSid('sid', 5),
 };
 /** A receipt with these SIDs, its url at `origin` (the spec's example for every other field). */
 export function receiptOf(origin: string, sids: typeof SIDS): Record<string, unknown> {

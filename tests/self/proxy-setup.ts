@@ -1,8 +1,8 @@
 import twilio from 'twilio';
 import { create, type Emulator, type EmulatorOptions, type FaultName } from '../../emulator/server.js';
 import { createProxy, type Proxy, type ProxyOptions } from '../../proxy/server.js';
-import { followPath, type LinkOrigins } from '../../target/link-policy.js';
-import { secretForms } from '../../target/redact.js';
+import { followPath, type LinkOrigins } from '../../client/link-policy.js';
+import { secretForms } from '../../client/redact.js';
 
 /** An emulator (with an optional fault) and a validating proxy in front of it, with every live line kept. */
 export interface Rig {

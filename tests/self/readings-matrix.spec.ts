@@ -2,7 +2,7 @@ import { expect, test } from '../../fixtures/test.js';
 import { create, type EmulatorOptions } from '../../emulator/server.js';
 import type { SyntheticSpec } from '../../emulator/options.js';
 import { readingNames, type ReadingName } from '../../emulator/readings.js';
-import { freezeTarget } from '../../target/settings.js';
+import { freezeTarget } from '../../client/settings.js';
 import { runProbes } from '../contract/run-probes.js';
 import { DEFAULT_MAX_RECEIPTS } from '../contract/probes/max-receipts.js';
 import type { Annotation } from '../contract/probes/session.js';

@@ -1,8 +1,8 @@
 import { expect, test } from '../../fixtures/test.js';
 import { buildConformance } from '../../report/build-conformance.js';
 import { compareConformance } from '../../report/compare-conformance.js';
-import type { TestRecord } from '../../report/conformance-types.js';
-import { recordText } from '../../report/test-record.js';
+import type { TestRecord } from '../../conformance/record-types.js';
+import { recordText } from '../../conformance/test-record.js';
 import { conformanceHtml } from '../../report/write-html.js';
 import { conformanceMarkdown } from '../../report/write-markdown.js';
 import { checks } from '../../spec/checks/index.js';

@@ -1,9 +1,10 @@
 import { expect, test } from '../../fixtures/test.js';
 import { checks } from '../../spec/checks/index.js';
 import { contract } from '../../spec/contract.js';
-import { KnownError, parseKnown } from '../../report/known-deviations.js';
-import { applyKnown, covers, isExpired, pointerMatches } from '../../report/known-match.js';
-import type { RecordedViolation } from '../../report/conformance-types.js';
+import { parseKnown } from '../../conformance/known-deviations.js';
+import { UsageError } from '../../client/usage-error.js';
+import { applyKnown, covers, isExpired, pointerMatches } from '../../conformance/known-match.js';
+import type { RecordedViolation } from '../../conformance/record-types.js';
 
 const check = checks[0].name;
 const [op] = contract.paths.operations;
@@ -61,7 +62,7 @@ test.describe('known-deviations file', () => {
       } catch (e) {
         error = e;
       }
-      expect(error).toBeInstanceOf(KnownError);
+      expect(error).toBeInstanceOf(UsageError);
       const message = (error as Error).message;
       expect(message.startsWith('k.yaml')).toBe(true);
       expect(message).toContain(b.says);

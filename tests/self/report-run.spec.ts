@@ -79,6 +79,14 @@ test.describe('the conformance report of a contract run, and comparing two runs'
       // with one (the embedded emulator's, exported by targetEnv) the tenancy probes ran: nothing left out
       expect(faulty.json.not_run).toEqual([]);
     });
+    await test.step('a rule that applies to every exchange is held over every exchange of its row, never "not exercised"', () => {
+      // every answer of the correct emulator arrived whole: response_complete judged each, as response_status did
+      const rows = (check: string) => fixed.json.rows.filter((r) => r.check === check);
+      const status = rows('response_status');
+      expect(status.map((r) => r.status)).toEqual(status.map(() => 'held'));
+      expect(rows('response_complete')).toEqual(status.map((r) => ({ ...r, check: 'response_complete' })));
+      expect(fixed.json.headline.checks_exercised).toBe(fixed.json.headline.checks_total);
+    });
     await test.step('compare prints what broke and what was fixed, exiting non-zero on broke', async () => {
       const [a, b] = [faulty.dir, fixed.dir].map((d) => join(d, 'contract', 'conformance.json'));
       // the generated phase may also meet the default scope's bound: every broken row is named, however many

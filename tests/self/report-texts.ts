@@ -33,3 +33,26 @@ export function reportTexts(dir: string): { file: string; text: string }[] {
       return [{ file, text }, ...inner];
     });
 }
+
+/** What a file written by a nested run is, whatever its folder: `console`, `junit.xml`, `html data`, `error context`… */
+export function outputKind(file: string): string {
+  if (file === 'console') return 'console';
+  if (/index\.html#\d+$/.test(file)) return 'html data';
+  if (file.includes('/html/data/')) return 'html attachment';
+  if (file.includes('/test-results/')) return `test-results ${file.slice(file.lastIndexOf('/') + 1)}`;
+  const at = file.indexOf('/contract/');
+  return at >= 0 ? file.slice(at + 1) : file.slice(file.lastIndexOf('/') + 1);
+}
+
+/** The outputs of a failed nested run that each carry its verdict: a check the run broke is named in every one. */
+export const VERDICT_OUTPUTS: readonly string[] = [
+  'console',
+  'contract/conformance.html',
+  'contract/conformance.json',
+  'contract/conformance.md',
+  'html attachment',
+  'html data',
+  'junit.xml',
+  'results.json',
+  'test-results error-context.md',
+];

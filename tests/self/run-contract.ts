@@ -14,7 +14,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = fileURLToPath(new URL('../../node_modules/@playwright/test/cli.js', import.meta.url));
 
 /** The TARGET_* environment for a target (what a user would export), from the one module that knows the names. */
-export { targetEnv } from '../../target/settings.js';
+export { targetEnv } from '../../client/settings.js';
 
 /** This process's environment without the runner's own variables, so the nested run starts as a user's would. */
 function cleanEnv(): Record<string, string> {

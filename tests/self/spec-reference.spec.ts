@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect } from '../../fixtures/test.js';
 import { parse } from 'yaml';
 import { contract } from '../../spec/contract.js';
-import { compareSpecs, type Difference } from '../../spec/reference-compare.js';
+import { compareSpecs, type SpecDifference } from '../../spec/reference-compare.js';
 
 const read = (rel: string) => parse(readFileSync(new URL(rel, import.meta.url), 'utf8'));
 const twilio = read('../../spec/reference/twilio_conversations_v1.receipts.yaml');
@@ -18,12 +18,12 @@ const listed = read('../../spec/reference-differences.yaml') as {
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const matches = (pattern: string, where: string) =>
   pattern.endsWith('.*') ? where.startsWith(pattern.slice(0, -1)) : pattern === where;
-const explains = (entry: (typeof listed)[number], d: Difference) =>
+const explains = (entry: (typeof listed)[number], d: SpecDifference) =>
   entry.property === d.property &&
   same(entry.ours, d.ours) &&
   same(entry.twilio, d.twilio) &&
   entry.where.some((w) => matches(w, d.where));
-const describe = (d: Difference) =>
+const describe = (d: SpecDifference) =>
   `${d.where} ${d.property}: ours ${JSON.stringify(d.ours)}, Twilio ${JSON.stringify(d.twilio)}`;
 
 test.describe("spec against Twilio's official OpenAPI excerpt", () => {

@@ -1,5 +1,5 @@
 import { create, type Emulator, type EmulatorOptions, type FaultName } from '../../emulator/server.js';
-import { freezeTarget, type Target } from '../../target/settings.js';
+import { freezeTarget, type Target } from '../../client/settings.js';
 
 /** Where the emulator serves: a public origin (links), a base path (a gateway's prefix), or a string (a public origin). */
 export type Place = string | Pick<EmulatorOptions, 'publicUrl' | 'basePath'>;

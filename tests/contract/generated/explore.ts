@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Api } from '../../../target/api.js';
+import type { Api } from '../../../client/api.js';
 import type { Contract } from '../../../spec/contract.js';
 import type { Violation } from '../../../spec/violation.js';
 import type { Coverage } from './coverage.js';
@@ -16,7 +16,7 @@ export interface Finding {
 }
 
 /** What the explorations of one run share: the causes found so far (by key) and the coverage. */
-export interface Seen {
+export interface FoundSoFar {
   found: Map<string, Finding>;
   coverage: Coverage;
 }
@@ -41,7 +41,7 @@ export async function explore(
   examples: GenCase[],
   budget: number,
   seed: number,
-  seen: Seen,
+  seen: FoundSoFar,
 ): Promise<number> {
   const { found, coverage } = seen;
   let sent = 0;

@@ -1,3 +1,5 @@
+import { UsageError } from '../../../client/usage-error.js';
+
 /** The generated phase's settings: the seed that makes a run repeatable, and the request budget. */
 export interface GeneratedSettings {
   seed: number;
@@ -11,19 +13,12 @@ export const NIGHTLY_BUDGET = 20_000;
 /** The largest budget accepted: a runaway setting must not flood a real target. */
 export const MAX_BUDGET = 1_000_000;
 
-/** A setting error: one line naming the variable, what it allows and what it got. */
-export class GeneratedSettingError extends Error {
-  override name = 'GeneratedSettingError';
-}
-
 /** Reads a non-negative integer setting, or its fallback when unset. */
 function readInt(env: Record<string, string | undefined>, name: string, fallback: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) > max)
-    throw new GeneratedSettingError(
-      `${name} must be an integer from 0 to ${max}; received ${JSON.stringify(raw.slice(0, 40))}`,
-    );
+    throw new UsageError(`${name} must be an integer from 0 to ${max}; received ${JSON.stringify(raw.slice(0, 40))}`);
   return Number(raw);
 }
 

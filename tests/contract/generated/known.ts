@@ -1,5 +1,5 @@
 import type { Scope } from '../../../spec/contract.js';
-import { metaOf } from '../../../spec/checks/helpers.js';
+import { metaOf } from '../../../spec/checks/judged.js';
 import { hasMessage, listPath, messageParams, type Reference } from '../probes/reference.js';
 import type { Session } from '../probes/session.js';
 import { spread } from '../probes/spread.js';

@@ -1,4 +1,4 @@
-import type { Api } from '../../../target/api.js';
+import type { Api } from '../../../client/api.js';
 import { contract } from '../../../spec/contract.js';
 import { formatViolation } from '../../../spec/violation.js';
 import type { FailureRecord } from './failures-file.js';

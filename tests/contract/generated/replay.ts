@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { create } from '../../../emulator/server.js';
-import { Api, defaultLimits } from '../../../target/api.js';
-import { redact } from '../../../target/redact.js';
-import { freezeTarget, processTarget, TargetError, type Target } from '../../../target/settings.js';
+import { Api, defaultLimits } from '../../../client/api.js';
+import { redact } from '../../../client/redact.js';
+import { freezeTarget, processTarget, type Target } from '../../../client/settings.js';
 import { contract } from '../../../spec/contract.js';
 import { otherSid } from '../probes/other-sids.js';
 import { failuresFile, readFailures } from './failures-file.js';
@@ -42,6 +42,6 @@ function usage(message: string): number {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.exit(usage(e instanceof TargetError || e instanceof Error ? e.message.split('\n')[0] : String(e)));
+    process.exit(usage(e instanceof Error ? e.message.split('\n')[0] : String(e)));
   },
 );

@@ -1,8 +1,8 @@
-import type { Api } from '../../../target/api.js';
-import { redactViolation } from '../../../target/redact.js';
+import type { Api } from '../../../client/api.js';
+import { redactViolation } from '../../../client/redact.js';
 import type { Contract } from '../../../spec/contract.js';
-import { judge, type CheckContext, type Exchange } from '../../../spec/checks/index.js';
-import { asObject } from '../../../spec/checks/helpers.js';
+import { judgeExchange, type CheckContext, type Exchange } from '../../../spec/checks/index.js';
+import { asObject } from '../../../spec/checks/judged.js';
 import type { Violation } from '../../../spec/violation.js';
 import type { GenCase, Plan } from './gen-case.js';
 import { walkOn, walkState } from './walk-on.js';
@@ -48,7 +48,7 @@ export async function runCase(api: Api, contract: Contract, c: GenCase, room = I
     ok && c.plan.judgeAs ? { ...exchange, request: { ...exchange.request, path: c.plan.judgeAs } } : exchange;
   const request = `GET ${c.path}`;
   // Redacted and bounded at once: a finding kept for shrinking must not hold a 100 000-deep value, nor a credential.
-  const found = judge(judged, contract, ctx).map((v) => redactViolation({ ...v, request }, api.target));
+  const found = judgeExchange(judged, contract, ctx).map((v) => redactViolation({ ...v, request }, api.target));
   const first = { exchange: light(exchange), violations: found, statuses: [exchange.response.status] };
   if (!ok || !c.plan.walk || pageSize === undefined || found.length > 0) return first;
   const on = await walkOn(api, contract, exchange, pageSize, c.plan.walk, room - 1);

@@ -1,5 +1,5 @@
-import type { Api } from '../../../target/api.js';
-import { redact, redactViolation } from '../../../target/redact.js';
+import type { Api } from '../../../client/api.js';
+import { redact, redactViolation } from '../../../client/redact.js';
 import { contract, type OperationName, type Scope } from '../../../spec/contract.js';
 import type { Violation } from '../../../spec/violation.js';
 import { hasMessage, type Reference } from '../probes/reference.js';

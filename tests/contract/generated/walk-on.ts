@@ -1,8 +1,8 @@
-import type { Api } from '../../../target/api.js';
-import { redactViolation } from '../../../target/redact.js';
+import type { Api } from '../../../client/api.js';
+import { redactViolation } from '../../../client/redact.js';
 import type { Contract } from '../../../spec/contract.js';
-import { judge, type CheckContext, type Exchange, type WalkState } from '../../../spec/checks/index.js';
-import { metaOf, pageSids } from '../../../spec/checks/helpers.js';
+import { judgeExchange, type CheckContext, type Exchange, type WalkState } from '../../../spec/checks/index.js';
+import { metaOf, pageSids } from '../../../spec/checks/judged.js';
 import type { Violation } from '../../../spec/violation.js';
 import type { WalkPlan } from './gen-case.js';
 
@@ -46,7 +46,7 @@ export async function walkOn(
       page,
       walk: walkState(plan, position, [...visited]),
     };
-    const found = judge(ex, contract, ctx).map((v) => redactViolation(v, api.target));
+    const found = judgeExchange(ex, contract, ctx).map((v) => redactViolation(v, api.target));
     if (found.length > 0) {
       out.violations.push(...found);
       out.broken ??= ex;

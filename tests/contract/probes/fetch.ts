@@ -1,4 +1,4 @@
-import { asObject } from '../../../spec/checks/helpers.js';
+import { asObject } from '../../../spec/checks/judged.js';
 import { MESSAGE_SETTING, messageParams, needReceipts, type Reference } from './reference.js';
 import { spread } from './spread.js';
 import type { Session } from './session.js';

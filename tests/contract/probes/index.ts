@@ -3,9 +3,9 @@ import { fetchByUrl, fetchListed } from './fetch.js';
 import { walkAt, type WalkKind } from './walk-sizes.js';
 import { followPageLinks } from './links.js';
 import { pageSizeAboveMax, pageSizeInvalid } from './page-size.js';
-import { pageTokenForged } from './page-token.js';
+import { forgedPageTokenRejected } from './page-token.js';
 import { hiddenFromDefault, hiddenFromOtherTenant, needsOtherAccount, scopedTo } from './scoping.js';
-import type { Target } from '../../../target/settings.js';
+import type { Target } from '../../../client/settings.js';
 import { unauthorized } from './auth.js';
 import { malformedSidsRejected, unknownReceipt } from './errors.js';
 import { contract, type Scope } from '../../../spec/contract.js';
@@ -89,7 +89,7 @@ export const probes: readonly Probe[] = [
   {
     suite: suites.pagination,
     title: 'rejects a made-up PageToken with a Twilio 400, and never trusts a tampered one beyond a valid page',
-    run: pageTokenForged,
+    run: forgedPageTokenRejected,
   },
   {
     suite: suites.scoping,

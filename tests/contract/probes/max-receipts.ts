@@ -1,22 +1,19 @@
 import { contract } from '../../../spec/contract.js';
-import { defaultLimits } from '../../../target/api.js';
+import { defaultLimits } from '../../../client/api.js';
+import { orExit } from '../../../client/or-exit.js';
+import { UsageError } from '../../../client/usage-error.js';
 
 /** Receipts discovery reads by default: a group message of a few hundred whole, a huge one up to this prefix. */
 export const DEFAULT_MAX_RECEIPTS = 2_000;
 /** The largest CONTRACT_MAX_RECEIPTS accepted: a runaway setting must not walk a real target for hours. */
 export const MAX_MAX_RECEIPTS = 100_000;
 
-/** A bad CONTRACT_MAX_RECEIPTS: its message is the one line the user sees. */
-export class MaxReceiptsError extends Error {
-  override name = 'MaxReceiptsError';
-}
-
 /** CONTRACT_MAX_RECEIPTS: how many receipts discovery reads at most (default DEFAULT_MAX_RECEIPTS). */
 export function readMaxReceipts(env: Record<string, string | undefined> = process.env): number {
   const raw = env.CONTRACT_MAX_RECEIPTS;
   if (raw === undefined || raw === '') return DEFAULT_MAX_RECEIPTS;
   if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_MAX_RECEIPTS)
-    throw new MaxReceiptsError(
+    throw new UsageError(
       `CONTRACT_MAX_RECEIPTS must be an integer from 1 to ${MAX_MAX_RECEIPTS} (receipts discovery reads at most; ` +
         `default ${DEFAULT_MAX_RECEIPTS}); received ${JSON.stringify(raw.slice(0, 40))}`,
     );
@@ -25,13 +22,7 @@ export function readMaxReceipts(env: Record<string, string | undefined> = proces
 
 /** Reads CONTRACT_MAX_RECEIPTS for the config: a bad value prints its one line and ends the run before any request. */
 export function readMaxReceiptsOrExit(env: Record<string, string | undefined> = process.env): number {
-  try {
-    return readMaxReceipts(env);
-  } catch (e) {
-    if (!(e instanceof MaxReceiptsError)) throw e;
-    console.error(`Contract settings: ${e.message}`);
-    process.exit(2);
-  }
+  return orExit('Contract settings', () => readMaxReceipts(env));
 }
 
 /** Pages discovery requests at most for a setting: one per maximum page, and one more to see the list end. */

@@ -1,4 +1,4 @@
-import { metaOf, pageSids } from '../../../spec/checks/helpers.js';
+import { metaOf, pageSids } from '../../../spec/checks/judged.js';
 import { listPath } from './reference.js';
 import type { Session } from './session.js';
 

@@ -1,4 +1,4 @@
-import { metaOf } from '../../../spec/checks/helpers.js';
+import { metaOf } from '../../../spec/checks/judged.js';
 import { listPath, type Reference } from './reference.js';
 import type { Session } from './session.js';
 
@@ -15,7 +15,7 @@ function tampered(token: string): string {
  * A made-up PageToken gets the documented 400. Truncated and altered copies of an issued token are rejected, or,
  * since the documentation does not promise tamper-evident tokens, answered with a valid page (noted in the report).
  */
-export async function pageTokenForged(s: Session, ref: Reference): Promise<void> {
+export async function forgedPageTokenRejected(s: Session, ref: Reference): Promise<void> {
   const first = await s.probe(listPath(s, `PageSize=${s.contract.paging.pageSize.min}`, ref.scope), 'page');
   const next = s.api.pathOf(metaOf(first)?.next_page_url) ?? first.request.path;
   const [path, query = ''] = next.split('?');

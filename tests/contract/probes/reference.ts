@@ -1,6 +1,6 @@
 import type { Scope } from '../../../spec/contract.js';
 import type { SeenCopy } from '../../../spec/checks/index.js';
-import type { Target } from '../../../target/settings.js';
+import type { Target } from '../../../client/settings.js';
 import type { Session } from './session.js';
 
 type Json = Record<string, unknown>;
@@ -64,7 +64,6 @@ export function needReceipts(s: Session, ref: Reference, n = MIN_RECEIPTS): bool
   if (ref.sids.length >= n) return true;
   s.fail(
     'target_receipts',
-    '',
     `the list of ${MESSAGE_SETTING[ref.scope]} gave ${ref.sids.length} receipts; this probe needs at least ${n} (see the list test for why)`,
   );
   return false;

@@ -1,5 +1,5 @@
 import type { SidField } from '../../../spec/contract.js';
-import type { Target } from '../../../target/settings.js';
+import type { Target } from '../../../client/settings.js';
 import { spread } from './spread.js';
 import { otherSid } from './other-sids.js';
 import { messageParams, needReceipts, type Reference } from './reference.js';

@@ -1,5 +1,5 @@
-import type { Api } from '../../../target/api.js';
-import { redact, redactViolation } from '../../../target/redact.js';
+import type { Api } from '../../../client/api.js';
+import { redact, redactViolation } from '../../../client/redact.js';
 import type { Contract } from '../../../spec/contract.js';
 import {
   assess,
@@ -9,8 +9,9 @@ import {
   type Expectation,
 } from '../../../spec/checks/index.js';
 import type { Violation } from '../../../spec/violation.js';
-import type { ExchangeRecord, RecordedViolation } from '../../../report/conformance-types.js';
-import { rowOf, withRows } from '../../../report/row-of.js';
+import type { ExchangeRecord, RecordedViolation } from '../../../conformance/record-types.js';
+import type { RunFinding } from '../../../conformance/run-findings.js';
+import { rowOf, withRows } from '../../../conformance/row-of.js';
 
 /** A note for the report: which reading of an ambiguous rule the target chose. */
 export interface Annotation {
@@ -83,9 +84,9 @@ export class Session {
     return path === null ? null : this.probe(path, expect, extra);
   }
 
-  /** Records a violation found across exchanges (a walk that never ends, too few receipts to test). */
-  fail(check: string, pointer: string, message: string): void {
-    this.keep({ check, pointer, message });
+  /** Records a finding of the run that no check makes (a probe that stopped, too few receipts to probe). */
+  fail(finding: RunFinding, message: string): void {
+    this.keep({ check: finding, pointer: '', message });
   }
 
   /** Takes over what another session found (discovery runs before the tests; the test that reports it adopts it). */
