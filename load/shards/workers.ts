@@ -16,7 +16,8 @@ import { RENDEZVOUS_VAR } from './hold-until.js';
 export const START_DEADLINE_MS = 60_000;
 /** How long after the last worker is ready they all start: time for the message to reach each. */
 export const GO_DELAY_MS = 300;
-const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
+/** The installed command (it runs the sources through tsx itself, whether or not this process was started by tsx). */
+const BIN = fileURLToPath(new URL('../../bin/receipt-harness.js', import.meta.url));
 const KEEP_OUTPUT = 16_384;
 
 /** A worker that died, or ended without writing its result: the whole run fails, naming it. */
@@ -32,7 +33,7 @@ interface Worker {
   dir: string;
 }
 
-/** Starts worker i as `node <tsx loader> load/cli.ts … --shard i/n`, inheriting this process's loader flags. */
+/** Starts worker i as `node bin/receipt-harness.js load … --shard i/n`, inheriting this process's loader flags. */
 function startWorker(
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -42,7 +43,7 @@ function startWorker(
 ): Worker {
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--inspect'));
   const stdio = ['ignore', 'pipe', 'pipe', 'ipc'] as const;
-  const child = spawn(process.execPath, [...execArgv, CLI, ...args], { env, stdio: [...stdio] });
+  const child = spawn(process.execPath, [...execArgv, BIN, 'load', ...args], { env, stdio: [...stdio] });
   const w: Worker = { label, child, out: '', dir };
   const keep = (chunk: Buffer): void => {
     const text = chunk.toString('utf8');

@@ -1,0 +1,38 @@
+// receipt-harness SUBCOMMAND [flags]: the installed command; every npm run script of the repository calls it too.
+import { UsageError } from '../client/usage-error.js';
+import { COMMANDS, type CommandName } from './commands.js';
+import { TARGET_FLAGS_USAGE, takeTargetFlags } from './target-flags.js';
+
+/** What `receipt-harness --help` prints. */
+export const HARNESS_USAGE = `usage: receipt-harness COMMAND [flags]   (receipt-harness COMMAND --help for its flags)
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
+  .join('\n')}
+exit codes: 0 the target conforms / every threshold held; 1 it broke the contract or a threshold;
+2 the command could not run as asked (a bad flag, setting or file, a target that cannot be reached)`;
+
+/** Runs one subcommand in this process: its module reads the command line after the subcommand's name. */
+async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') return void console.log(HARNESS_USAGE);
+  if (!Object.hasOwn(COMMANDS, name))
+    throw new UsageError(`unknown command ${JSON.stringify(name)}; one of ${Object.keys(COMMANDS).join(', ')}`);
+  const command = COMMANDS[name as CommandName];
+  let args = rest;
+  if (command.target) {
+    const taken = takeTargetFlags(rest);
+    Object.assign(process.env, taken.settings);
+    args = taken.rest;
+  }
+  process.argv = [process.argv[0], process.argv[1], ...args];
+  await import(command.module);
+  if (command.target && (args.includes('--help') || args.includes('-h'))) console.log(TARGET_FLAGS_USAGE);
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  console.error(`receipt-harness: ${e.message} (try --help)`);
+  process.exitCode = 2;
+}
