@@ -7,7 +7,7 @@ import { readHar } from './read-har.js';
 import { readRecording } from './read-recording.js';
 import { Summary } from './summary.js';
 import type { TrafficEntry } from './traffic-entry.js';
-import { judgeTraffic } from './judge-traffic.js';
+import { judgeTraffic } from '../conformance/judge-traffic.js';
 
 /** Options of judging a file offline. */
 export interface JudgeFileOptions {

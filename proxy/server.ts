@@ -11,7 +11,7 @@ import { toLine } from './recording-line.js';
 import { Summary } from './summary.js';
 import { twilioError } from './twilio-error.js';
 import { forward } from './upstream.js';
-import { judgeTraffic } from './judge-traffic.js';
+import { judgeTraffic } from '../conformance/judge-traffic.js';
 import { checkProxyOptions, type ProxyOptions, type ProxySettings } from './proxy-options.js';
 
 export type { ProxyOptions } from './proxy-options.js';

@@ -1,6 +1,6 @@
 import { checks } from '../spec/checks/index.js';
 import type { Violation } from '../spec/violation.js';
-import type { TrafficVerdict } from './judge-traffic.js';
+import type { TrafficVerdict } from '../conformance/judge-traffic.js';
 
 /** Operation and scope of a verdict, as the summary groups them: `list/service`, `fetch/default`… */
 export type Slot = `${TrafficVerdict['operation']}/${TrafficVerdict['scope']}`;
