@@ -1,11 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { readTargetOrExit } from './client/settings.js';
+import { checkReachableOrExit } from './client/reachable.js';
 import { readKnownOrExit } from './conformance/known-deviations.js';
 import { readMaxReceiptsOrExit } from './tests/contract/probes/max-receipts.js';
 import { readRunLimitsOrExit, RUN_STARTED_VAR } from './client/run-limits.js';
 
 // A bad TARGET_* setting ends the run here, with one line naming it, before any test starts.
-readTargetOrExit(process.env);
+const target = readTargetOrExit(process.env);
+// So does a target that cannot be reached at all (refused, unknown host, untrusted TLS): one line, not 29 failures.
+if (target) await checkReachableOrExit('TARGET_URL', target.url);
 // So does a bad CONTRACT_RATE_PATIENCE or CONTRACT_DEADLINE.
 const runLimits = readRunLimitsOrExit(process.env);
 // So does a malformed CONTRACT_KNOWN file: one line naming the file, the entry and what is wrong.

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       console.error(`# ${signal}: finishing requests in flight, then stopping`);
       emu.stop().then(
         () => process.exit(0),
-        () => process.exit(1),
+        () => process.exit(2),
       );
     };
     // handlers first: a client that stops it right after the start line must find them in place
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     for (const [name, value] of Object.entries(targetEnv(emu.target))) console.log(`export ${name}=${value}`);
   } catch (e) {
     console.error(`emulator: ${explain(e, args === 'help' ? undefined : args?.port)}`);
-    process.exit(1);
+    process.exit(2);
   }
 }
 

@@ -6,7 +6,8 @@ import { shardText } from './shards/shard.js';
 import { UsageError } from '../client/usage-error.js';
 import { redact } from '../client/redact.js';
 
-/** `npm run load`: exit 0 when every SLO holds (a shard: once its result is written), 1 on a breach or bad input. */
+/** `npm run load`: exit 0 when every SLO holds (a shard: once its result is written), 1 on a breach, 2 when it could
+ * not run as asked (a bad flag, setting or file, a target that cannot be reached). */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   try {
     const options = parseOptions(argv);
@@ -29,7 +30,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       err instanceof UsageError ? err.message : `unexpected error: ${(err as Error).message ?? String(err)}`;
     const secret = { accountSid: env.TARGET_ACCOUNT_SID ?? '', authToken: env.TARGET_AUTH_TOKEN ?? '' };
     process.stderr.write(redact(`load: ${message}`, secret) + '\n');
-    return 1;
+    return 2;
   }
 }
 

@@ -7,6 +7,12 @@ import { UsageError } from '../client/usage-error.js';
 import { writeReports } from './report/write-reports.js';
 import { redact, type Secret } from '../client/redact.js';
 
+/** What `load:merge --help` prints. */
+const MERGE_USAGE = `usage: npm run load:merge -- a/result.json b/result.json … [--out DIR]   (receipt-harness merge …)
+Merges the results of generators that ran one load together (every shard of a --shard run) into one report under
+--out (default reports/load/merged) and judges the thresholds on the sum; exit 1 on a breach, 2 when the files
+cannot be merged (one missing, unreadable, given twice, or from another scenario file or settings).`;
+
 /** Where merged reports go unless --out says otherwise. */
 export const DEFAULT_MERGE_OUT = 'reports/load/merged';
 
@@ -24,7 +30,10 @@ async function readResult(file: string): Promise<LoadResult> {
   }
 }
 
-/** `npm run load:merge -- a.json b.json [--out DIR]`: one report from several generators; exit 1 on any breach. */
+/**
+ * `npm run load:merge -- a.json b.json [--out DIR]`: one report from several generators; exit 1 on any breach, 2 when
+ * it cannot merge (a bad flag, an unreadable file, a missing, duplicated or mismatched shard).
+ */
 export async function mergeMain(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // results were redacted when written; the environment's credentials, if any, are blanked once more at this edge
   const secret: Secret = { accountSid: env.TARGET_ACCOUNT_SID ?? '', authToken: env.TARGET_AUTH_TOKEN ?? '' };
@@ -33,7 +42,7 @@ export async function mergeMain(argv: readonly string[], env: NodeJS.ProcessEnv 
     try {
       parsed = parseArgs({
         args: [...argv],
-        options: { out: { type: 'string' } },
+        options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
         allowPositionals: true,
         strict: true,
       });
@@ -41,6 +50,10 @@ export async function mergeMain(argv: readonly string[], env: NodeJS.ProcessEnv 
       throw new UsageError(
         `merge: ${(err as Error).message.split(/\. |\n/)[0]}; usage: npm run load:merge -- a.json b.json [--out DIR]`,
       );
+    }
+    if (parsed.values.help) {
+      process.stdout.write(`${MERGE_USAGE}\n`);
+      return 0;
     }
     if (parsed.positionals.length < 1)
       throw new UsageError(
@@ -63,7 +76,7 @@ export async function mergeMain(argv: readonly string[], env: NodeJS.ProcessEnv 
         secret,
       ) + '\n',
     );
-    return 1;
+    return 2;
   }
 }
 

@@ -5,6 +5,7 @@ import { processTarget, type Target } from '../client/settings.js';
 import { basicAuth } from '../client/basic-auth.js';
 import { type Secret } from '../client/redact.js';
 import { checkRemote, type Consent } from '../client/remote-guard.js';
+import { checkReachable } from '../client/reachable.js';
 
 /** A message whose receipts discovery pages through. */
 export interface MessageRef {
@@ -92,7 +93,11 @@ export async function openTarget(
   const shared = t && env[EMBEDDED_MESSAGES_VAR];
   // a --workers generator: the parent started the emulator once, and this process loads it as its own
   if (t && shared) return loadTarget(t, sharedMessages(shared), true, async () => {});
-  if (t) return loadTarget(t, [t], false, async () => {});
+  if (t) {
+    // a target that cannot be reached at all is a setting to fix (exit 2), not a run of errors to measure
+    await checkReachable('TARGET_URL', t.url);
+    return loadTarget(t, [t], false, async () => {});
+  }
   const emu = await create({ port: 0, host: '127.0.0.1', dataset: EMBEDDED_DATASET, ...emulatorOptions });
   return loadTarget(emu.target, [emu.target, ...otherMessages(emu.store)], true, () => emu.stop());
 }

@@ -1,5 +1,6 @@
 // npm run proxy: a validating proxy; judges live traffic, prints each violation, writes the summary on exit.
 import { UsageError } from '../client/usage-error.js';
+import { checkReachable } from '../client/reachable.js';
 import { PROXY_USAGE, readProxyArgs } from './cli-args.js';
 import { createProxy } from './server.js';
 import { writeSummary } from './write-summary.js';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   try {
     const args = readProxyArgs(process.argv.slice(2));
     if (args === 'help') return void console.log(PROXY_USAGE);
+    await checkReachable('--target', args.target);
     const proxy = await createProxy(args);
     console.log(
       `# validating proxy on ${proxy.url} -> ${args.target}` +

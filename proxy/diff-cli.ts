@@ -5,6 +5,7 @@ import { contract } from '../spec/contract.js';
 import { UsageError } from '../client/usage-error.js';
 import { DIFF_USAGE, readDiffArgs } from './diff-args.js';
 import { redact } from '../client/redact.js';
+import { checkReachable } from '../client/reachable.js';
 import { diffTargets, formatDifference } from './diff-run.js';
 import { PROXY_DEFAULTS } from './proxy-options.js';
 import { summaryDir } from './write-summary.js';
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
     sides = readDiffArgs(process.argv.slice(2), process.env);
     if (sides === 'help') return void console.log(DIFF_USAGE);
     const [a, b] = sides;
+    await checkReachable('--a', a.url);
+    await checkReachable('--b', b.url);
     const clean = (text: string): string => redact(text, [a, b]);
     const { differences, skipped } = await diffTargets(a, b, contract, PROXY_DEFAULTS);
     if (skipped.length) console.log(`# not sent (a side cannot make them): ${skipped.join('; ')}`);

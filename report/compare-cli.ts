@@ -5,6 +5,9 @@ import type { Conformance } from './conformance-model.js';
 import { compareConformance, comparisonText } from './compare-conformance.js';
 
 const USAGE = 'usage: npm run contract:compare -- old/conformance.json new/conformance.json';
+/** What `--help` prints: the usage, then what the exit code says. */
+const HELP = `${USAGE}   (receipt-harness compare OLD NEW)
+Prints what broke and what was fixed between two conformance reports; exit 1 when anything broke.`;
 const schema = JSON.parse(readFileSync(new URL('./conformance.schema.json', import.meta.url), 'utf8')) as object;
 const ajv = new Ajv({ allErrors: false, strict: false });
 addFormats.default(ajv);
@@ -35,6 +38,10 @@ function fail(message: string): never {
 }
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(HELP);
+  process.exit(0);
+}
 if (args.length !== 2) fail(`expected two files, received ${args.length}; ${USAGE}`);
 const [before, after] = args.map(readReport);
 const result = compareConformance(before, after);

@@ -39,9 +39,9 @@ const LAST_EXPORT = new RegExp(`^export ${targetVariables.at(-1)}=.*\n`, 'm');
 
 test.describe('npm run emulator (CLI)', () => {
   for (const [args, message] of badOptions) {
-    test(`${args.join(' ')} ends with one line naming the option, exit 1, no stack trace`, () => {
+    test(`${args.join(' ')} ends with one line naming the option, exit 2, no stack trace`, () => {
       const r = run(args);
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2);
       expect(r.err.trim().split('\n')).toHaveLength(1);
       expect(r.err).toMatch(message);
       expect(r.err).not.toMatch(/\n\s+at /);

@@ -73,12 +73,12 @@ test.describe('npm run load (against the embedded emulator)', () => {
     expect(run.status).toBe(1);
   });
 
-  test('a bad flag exits 1 with one line and no stack trace', () => {
+  test('a bad flag exits 2 with one line and no stack trace', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'load/cli.ts', '--duration', 'soon'], {
       encoding: 'utf8',
       timeout: 60_000,
     });
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe('load: --duration: got "soon"; allowed: a number of seconds > 0, e.g. --duration 5');
     expect(run.stdout).toBe('');
   });

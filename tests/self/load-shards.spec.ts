@@ -124,7 +124,7 @@ test.describe('three shards as separate processes, merged by load:merge', () => 
   test('a missing shard fails load:merge with one line naming it and what is there', async () => {
     const run = await tool('load/merge-cli.ts', [result(1), result(3), '--out', join(dir, 'missing')], cleanEnv());
     expect(run.err).toBe(`load merge: shard 2/3 is missing (have 1/3 from ${result(1)}, 3/3 from ${result(3)})\n`);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
   });
 
   test('a duplicated shard and another scenario file are refused', () => {
@@ -173,7 +173,7 @@ test.describe('--workers: N generator processes on this machine, one merged repo
     process.kill(pids[1], 'SIGKILL');
     const [code] = (await once(child, 'exit')) as [number];
     expect(err).toBe('load: worker 2/2 was killed (SIGKILL) without a result\n');
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     const alive = (pid: number): boolean => {
       try {
         return process.kill(pid, 0);
@@ -187,6 +187,6 @@ test.describe('--workers: N generator processes on this machine, one merged repo
   test('a split that leaves a worker idle is refused before any worker starts', async () => {
     const run = await tool('load/cli.ts', [scenarioFile(YAML), '--workers', '7'], cleanEnv());
     expect(run.err).toBe('load: --workers: fetch has 6 connections; 7 workers leave some with none\n');
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
   });
 });

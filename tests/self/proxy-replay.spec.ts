@@ -75,7 +75,7 @@ test.describe('npm run emulator -- --dataset recording.jsonl (replay)', () => {
       const file = join(mkdtempSync(join(tmpdir(), 'replay-bad-')), name);
       writeFileSync(file, text);
       const r = runEmulator(file);
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2);
       expect(r.err.trim().split('\n')).toHaveLength(1);
       expect(r.err).toMatch(message);
     });
@@ -92,7 +92,7 @@ test.describe('npm run emulator -- --dataset recording.jsonl (replay)', () => {
       await rig.stop();
     }
     const r = runEmulator(file);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toMatch(/broken\.jsonl line 1 holds a broken receipt \(#0\): \[dataset\] \/sid/);
   });
 });
