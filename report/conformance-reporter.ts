@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendStepSummary } from '../conformance/step-summary.js';
 import { join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { contract } from '../spec/contract.js';
@@ -85,6 +86,7 @@ export default class ConformanceReporter implements Reporter {
     const write = (name: string, text: string) => writeFileSync(join(dir, name), redact(text, secret));
     write('conformance.json', JSON.stringify(report, null, 2) + '\n');
     write('conformance.md', conformanceMarkdown(report));
+    appendStepSummary(redact(conformanceMarkdown(report), secret));
     write('conformance.html', conformanceHtml(report));
     console.log(`\nConformance: ${verdictLine(report)} (${join(dir, 'conformance.md')})`);
     for (const e of report.known?.entries ?? []) {

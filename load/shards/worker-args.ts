@@ -18,12 +18,16 @@ export function workerArgs(o: Readonly<Options>, i: number, n: number, startAt: 
   ];
 }
 
-/** The environment of every worker: TARGET_* of the one target (the parent's embedded emulator, when it is one). */
+/**
+ * The environment of every worker: TARGET_* of the one target (the parent's embedded emulator, when it is one), and
+ * no GITHUB_STEP_SUMMARY: the job summary gets the merged report only, from the parent.
+ */
 export function workerEnv(
-  env: NodeJS.ProcessEnv,
+  parentEnv: NodeJS.ProcessEnv,
   target: LoadTarget,
   targetVars: Record<string, string>,
 ): NodeJS.ProcessEnv {
+  const { GITHUB_STEP_SUMMARY: _parentsOnly, ...env } = parentEnv;
   if (!target.embedded) return env;
   const messages = target.messages.map(({ serviceSid, conversationSid, messageSid }) => ({
     serviceSid,
