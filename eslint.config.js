@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'playwright-report/**', 'test-results/**', 'reports/**'] },
+  { ignores: ['node_modules/**', 'playwright-report/**', 'test-results/**', 'reports/**', 'types/**'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -16,7 +16,9 @@ async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h') return void console.log(HARNESS_USAGE);
   if (!Object.hasOwn(COMMANDS, name))
-    throw new UsageError(`unknown command ${JSON.stringify(name)}; one of ${Object.keys(COMMANDS).join(', ')}`);
+    throw new UsageError(
+      `unknown command ${JSON.stringify(name)}; one of ${Object.keys(COMMANDS).join(', ')} (try --help)`,
+    );
   const command = COMMANDS[name as CommandName];
   let args = rest;
   if (command.target) {
@@ -29,10 +31,13 @@ async function main(argv: string[]): Promise<void> {
   if (command.target && (args.includes('--help') || args.includes('-h'))) console.log(TARGET_FLAGS_USAGE);
 }
 
+const argv = process.argv.slice(2);
 try {
-  await main(process.argv.slice(2));
+  await main(argv);
 } catch (e) {
   if (!(e instanceof UsageError)) throw e;
-  console.error(`receipt-harness: ${e.message} (try --help)`);
+  // a command that reads its own flags prints its own line; these are the dispatcher's and contract's
+  const command = argv[0] && Object.hasOwn(COMMANDS, argv[0]) ? ` ${argv[0]}` : '';
+  console.error(`receipt-harness${command}: ${e.message}`);
   process.exitCode = 2;
 }

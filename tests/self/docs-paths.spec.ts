@@ -5,8 +5,8 @@ import { expect, test } from '../../fixtures/test.js';
 import { readDoc, ROOT } from './docs-text.js';
 
 const root = fileURLToPath(ROOT);
-/** Folders that are not the project's: dependencies, outputs of runs, git's own. */
-const NOT_OURS = new Set(['node_modules', 'reports', 'test-results', 'playwright-report', '.git']);
+/** Folders that are not the project's: dependencies, outputs of runs and of npm pack (types/), git's own. */
+const NOT_OURS = new Set(['node_modules', 'reports', 'test-results', 'playwright-report', '.git', 'types']);
 
 /** Every file and folder of the project (folders end in a slash), relative to its root. */
 function entries(dir = root): string[] {
@@ -20,10 +20,14 @@ const ALL = entries();
 const TOP = new Set(ALL.filter((p) => !p.slice(0, -1).includes('/')).map((p) => p.replace(/\/$/, '')));
 const NAMES = new Set(ALL.map((p) => p.replace(/\/$/, '').split('/').pop()));
 
-/** True when a quoted path names a file or folder of the project (an import's `.js` its `.ts`); `*` and `<name>`
- * stand for any part of a name. */
+/** True when a quoted path names a file or folder of the project (an import's `.js` its `.ts`, or a real .js file);
+ * `*` and `<name>` stand for any part of a name. */
 function exists(quoted: string): boolean {
-  const path = quoted.replace(/\.js$/, '.ts');
+  return existsAs(quoted) || existsAs(quoted.replace(/\.js$/, '.ts'));
+}
+
+/** True when a path (a pattern) names a file or folder of the project as it is written. */
+function existsAs(path: string): boolean {
   const pattern = path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/<[\w-]+>|\*/g, '[^/]*');
   const re = new RegExp(`^${pattern}${path.endsWith('/') ? '' : '/?'}$`);
   return ALL.some((p) => re.test(p));

@@ -5,7 +5,8 @@ import { ROOT as ROOT_URL } from './docs-text.js';
 
 /** The project's root folder, as a path. */
 const ROOT = fileURLToPath(ROOT_URL);
-const SKIP = new Set(['node_modules', 'reports', '.git', 'test-results', 'playwright-report']);
+// types/: the .d.ts files npm pack builds (and removes after)
+const SKIP = new Set(['node_modules', 'reports', '.git', 'test-results', 'playwright-report', 'types']);
 // `import … from './x.js'`, `export … from`, `import type`, `import('./x.js')`: every relative specifier
 const SPECIFIER = /(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 

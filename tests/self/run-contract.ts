@@ -17,7 +17,7 @@ const CLI = fileURLToPath(new URL('../../node_modules/@playwright/test/cli.js', 
 export { targetEnv } from '../../client/settings.js';
 
 /** This process's environment without the runner's own variables, so the nested run starts as a user's would. */
-function cleanEnv(): Record<string, string> {
+export function cleanEnv(): Record<string, string> {
   const skip = /^(TEST_|PW_|PLAYWRIGHT_|TARGET_|CONTRACT_RUN_(ID|STARTED)$|FORCE_COLOR$|NODE_OPTIONS$|REPORT_DIR$)/; // a run of its own
   return Object.fromEntries(
     Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !skip.test(e[0])),
