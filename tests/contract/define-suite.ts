@@ -52,6 +52,6 @@ export function probeBody(suite: string, probe: Probe, scope: SuiteScope = 'serv
     }
     const violations = record.violations.filter((v) => v.known === undefined);
     markCutShort(session.api, violations.length > 0);
-    expect({ ...session.result(), violations }).toConform();
+    await expect({ ...session.result(), violations }).toConform();
   };
 }

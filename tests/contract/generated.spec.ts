@@ -71,7 +71,7 @@ test.describe('Generated requests (from the spec, judged by every check)', () =>
       }
       const failing = violations.filter((v) => v.known === undefined);
       markCutShort(api, failing.length > 0);
-      expect(failing).toConform();
+      await expect(failing).toConform();
     } finally {
       api.close();
     }

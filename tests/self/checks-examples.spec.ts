@@ -45,14 +45,14 @@ test.describe("Twilio's official examples pass every check that applies to them"
   });
 
   for (const { template, name, value } of examples) {
-    test(`the ${template} example "${name}" passes every check that applies to it`, () => {
+    test(`the ${template} example "${name}" passes every check that applies to it`, async () => {
       const isList = contract.paths.match(requestPath(value).split('?')[0])?.op.name === 'list';
       const found = judgeExchange(
         exchange(requestPath(value), 200, value),
         contract,
         ctxFor(isList ? 'page' : 'receipt'),
       );
-      expect(found).toConform();
+      await expect(found).toConform();
     });
   }
 });

@@ -355,11 +355,11 @@ test.describe('spec/checks: each check accepts a good exchange and names the fie
   });
 
   for (const check of checks) {
-    test(`${check.name}: accepts the good exchange, rejects the broken one at its pointer`, () => {
+    test(`${check.name}: accepts the good exchange, rejects the broken one at its pointer`, async () => {
       const row = rows[check.name];
       const run = ([ex, ctx]: [Exchange, CheckContext]) => assess(ex, contract, ctx, [check]);
       expect(run(row.good).applied, `${check.name} should apply to the good exchange`).toEqual([check.name]);
-      expect(run(row.good).violations).toConform();
+      await expect(run(row.good).violations).toConform();
       const found = run(row.bad).violations;
       // the broken exchange breaks one rule once: exactly one violation, of this check, at its pointer
       expect(found.map((v) => [v.check, v.pointer])).toEqual([[check.name, row.pointer]]);
@@ -367,11 +367,11 @@ test.describe('spec/checks: each check accepts a good exchange and names the fie
   }
 
   for (const row of more) {
-    test(`${row.title}`, () => {
+    test(`${row.title}`, async () => {
       const check = checks.find((c) => c.name === row.check)!;
       const run = ([ex, ctx]: [Exchange, CheckContext]) => assess(ex, contract, ctx, [check]);
       expect(run(row.good).applied, `${row.check} should apply to the good exchange`).toEqual([row.check]);
-      expect(run(row.good).violations).toConform();
+      await expect(run(row.good).violations).toConform();
       const found = run(row.bad).violations;
       const pointers = [row.pointer, ...(row.also ?? [])];
       expect(found.map((v) => [v.check, v.pointer])).toEqual(pointers.map((p) => [row.check, p]));

@@ -31,9 +31,9 @@ function twilioPage(index: number, query: string) {
 }
 
 test.describe('checks judge what a page is, not how its URL is spelled', () => {
-  test('page 0 reached by a link that carries a PageToken has no previous page', () => {
+  test('page 0 reached by a link that carries a PageToken has no previous page', async () => {
     const back = twilioPage(0, `PageSize=1&Page=0&PageToken=${TOKEN}`);
-    expect(judgeExchange(back, contract, ctxFor('page', { page: 0, pageSize: 1 }))).toConform();
+    await expect(judgeExchange(back, contract, ctxFor('page', { page: 0, pageSize: 1 }))).toConform();
   });
 
   test('a later page must link back, whatever its query says', () => {
@@ -46,19 +46,19 @@ test.describe('checks judge what a page is, not how its URL is spelled', () => {
     expect(found).toEqual(['meta_previous_page_url']);
   });
 
-  test('meta.page is judged by the index the walk knows', () => {
+  test('meta.page is judged by the index the walk knows', async () => {
     const second = twilioPage(1, `PageSize=1&Page=1&PageToken=${TOKEN}`);
-    expect(judgeExchange(second, contract, ctxFor('page', { page: 1, pageSize: 1 }))).toConform();
+    await expect(judgeExchange(second, contract, ctxFor('page', { page: 1, pageSize: 1 }))).toConform();
     const found = judgeExchange(second, contract, ctxFor('page', { page: 2, pageSize: 1 }));
     expect(found.map((v) => [v.check, v.pointer])).toContainEqual(['meta_page', '/meta/page']);
   });
 
-  test('a followed link that does not spell PageSize is judged by the size the walk asked for', () => {
+  test('a followed link that does not spell PageSize is judged by the size the walk asked for', async () => {
     const p = twilioPage(1, `PageToken=${TOKEN}`);
-    expect(judgeExchange(p, contract, ctxFor('page', { page: 1, pageSize: 1 }))).toConform();
+    await expect(judgeExchange(p, contract, ctxFor('page', { page: 1, pageSize: 1 }))).toConform();
   });
 
-  test('a conversation addressed by unique name is the same list as its CH SID in the links', () => {
+  test('a conversation addressed by unique name is the same list as its CH SID in the links', async () => {
     const r = example('ServiceReceipt');
     const params = {
       ChatServiceSid: String(r.chat_service_sid),
@@ -67,7 +67,7 @@ test.describe('checks judge what a page is, not how its URL is spelled', () => {
     };
     const byName = contract.paths.build('list', 'service', params);
     const body = page().response.json as Json;
-    expect(judgeExchange(exchange(`${byName}?PageSize=50`, 200, body), contract, ctxFor('page'))).toConform();
+    await expect(judgeExchange(exchange(`${byName}?PageSize=50`, 200, body), contract, ctxFor('page'))).toConform();
   });
 
   test('a link to another message is not the same list, even by unique name', () => {
@@ -85,11 +85,13 @@ test.describe('checks judge what a page is, not how its URL is spelled', () => {
     ]);
   });
 
-  test('dates in another RFC 3339 offset are the same instant', () => {
+  test('dates in another RFC 3339 offset are the same instant', async () => {
     const r = example('ServiceReceipt');
     const offset = { ...r, date_created: String(r.date_created).replace('Z', '+00:00') };
     const path = new URL(String(r.url)).pathname;
-    expect(judgeExchange(exchange(path, 200, offset), contract, ctxFor('receipt', { known: copies(r) }))).toConform();
+    await expect(
+      judgeExchange(exchange(path, 200, offset), contract, ctxFor('receipt', { known: copies(r) })),
+    ).toConform();
     const later = { ...r, date_created: '2000-01-01T00:00:00+00:00' };
     expect(
       judgeExchange(exchange(path, 200, later), contract, ctxFor('receipt', { known: copies(r) })).map((v) => v.check),

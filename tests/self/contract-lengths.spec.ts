@@ -27,7 +27,7 @@ test.describe('the fixed walks and their bounds fail no correct server, whatever
         const where = { conversationSid: m.conversationSid, messageSid: m.sid };
         const target = freezeTarget({ ...emu.target, authToken: emu.target.authToken, ...where });
         const found = await runProbes(target, {}, { generated: false });
-        expect(found, `a message of ${m.receipts} receipts`).toConform();
+        await expect(found, `a message of ${m.receipts} receipts`).toConform();
       }
     } finally {
       await emu.stop();

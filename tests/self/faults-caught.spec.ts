@@ -65,16 +65,16 @@ test.describe('The contract suite proves its power on the emulator', () => {
   });
 
   test('the correct emulator yields zero violations', async () => {
-    expect(await probeEmulator()).toConform();
+    await expect(await probeEmulator()).toConform();
   });
 
   test('behind a public origin (TARGET_PUBLIC_URL is not TARGET_URL) links are followed at TARGET_URL, with zero violations', async () => {
-    expect(await probeEmulator(undefined, 'https://receipts.example.test')).toConform();
+    await expect(await probeEmulator(undefined, 'https://receipts.example.test')).toConform();
   });
 
   test('under a base path behind a public origin with its own prefix, links are followed at TARGET_URL, with zero violations', async () => {
     const place = { publicUrl: 'https://gw.example.test', basePath: '/edge/twilio-api' };
-    expect(await probeEmulator(undefined, place)).toConform();
+    await expect(await probeEmulator(undefined, place)).toConform();
   });
 
   test('every fault makes the suite fail, naming the broken check', async ({}, testInfo) => {

@@ -15,7 +15,7 @@ test.describe('The generated phase finds the corners no fixed probe was written 
     test.setTimeout(180_000); // a safety net for a loaded machine, not a speed assertion
     for (const publicUrl of [undefined, 'https://receipts.example.test']) {
       const run = await withEmulator(undefined, (t) => generateAgainst(t, { seed: 3, budget: 300 }), publicUrl);
-      expect(run.violations).toConform();
+      await expect(run.violations).toConform();
       expect(run.sent).toBeGreaterThan(SELFTEST_GENERATED.budget);
     }
   });
@@ -26,7 +26,10 @@ test.describe('The generated phase finds the corners no fixed probe was written 
       test.setTimeout(180_000); // a safety net for a loaded machine, not a speed assertion
       const expected = faultExpectations[fault.name].checks;
       await withEmulator(fault.name, async (target) => {
-        expect(await runProbes(target, { timeoutMs: 3000 }, { generated: false }), 'fixed probes alone').toConform();
+        await expect(
+          await runProbes(target, { timeoutMs: 3000 }, { generated: false }),
+          'fixed probes alone',
+        ).toConform();
         const run = await generateAgainst(target, SELFTEST_GENERATED);
         const named = new Set(run.failures.map((f) => f.check));
         expect(

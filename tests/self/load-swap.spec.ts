@@ -66,7 +66,7 @@ test.describe('a server that swaps answers only under concurrency', () => {
     // the fault needs more requests in flight than the suite's client ever holds (npm run load has 8 here)
     expect(fault.crowd).toBeGreaterThan(defaultLimits.maxInFlight);
     const found = await withEmulator(FAULT, (t) => runProbes(t, { timeoutMs: 3000 }));
-    expect(found).toConform();
+    await expect(found).toConform();
   });
 
   test('npm run load fails the gate and names receipt_path_sids in its output and result.json', async () => {
