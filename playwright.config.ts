@@ -8,7 +8,8 @@ import { readRunLimitsOrExit, RUN_STARTED_VAR } from './client/run-limits.js';
 // A bad TARGET_* setting ends the run here, with one line naming it, before any test starts.
 const target = readTargetOrExit(process.env);
 // So does a target that cannot be reached at all (refused, unknown host, untrusted TLS): one line, not 29 failures.
-if (target) await checkReachableOrExit('TARGET_URL', target.url);
+// Once, in the runner: a worker (re)started while a target restarts must fail its tests, not vanish with exit 2.
+if (target && process.env.TEST_WORKER_INDEX === undefined) await checkReachableOrExit('TARGET_URL', target.url);
 // So does a bad CONTRACT_RATE_PATIENCE or CONTRACT_DEADLINE.
 const runLimits = readRunLimitsOrExit(process.env);
 // So does a malformed CONTRACT_KNOWN file: one line naming the file, the entry and what is wrong.

@@ -3,6 +3,7 @@ import { UsageError } from '../client/usage-error.js';
 import { checkReachable } from '../client/reachable.js';
 import { PROXY_USAGE, readProxyArgs } from './cli-args.js';
 import { createProxy } from './server.js';
+import { checkProxyOptions } from './proxy-options.js';
 import { writeSummary } from './write-summary.js';
 
 /** One line for a failure to start: usage errors as they are, a busy port with a hint, never a stack trace. */
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
   try {
     const args = readProxyArgs(process.argv.slice(2));
     if (args === 'help') return void console.log(PROXY_USAGE);
-    await checkReachable('--target', args.target);
+    // the settings first (each its own line), then whether the target can be reached at all
+    await checkReachable('--target', checkProxyOptions(args).target.href);
     const proxy = await createProxy(args);
     console.log(
       `# validating proxy on ${proxy.url} -> ${args.target}` +

@@ -1,9 +1,8 @@
 /** The user's project: an ES module package with a Playwright config of its own. */
 export const USER_PACKAGE = { name: 'receipt-harness-user', private: true, type: 'module' };
 
-/** The user's Playwright config: their tests only. */
-export const USER_CONFIG = `import { defineConfig } from '@playwright/test';
-export default defineConfig({ testDir: 'tests', reporter: 'line' });
+/** The user's Playwright config: their tests only (a plain object, as Playwright takes one). */
+export const USER_CONFIG = `export default { testDir: 'tests', reporter: 'line' };
 `;
 
 /**

@@ -30,6 +30,7 @@ const INTERNAL: Record<string, string> = {
   LOAD_WORKER_RENDEZVOUS: 'load --workers, for its generators',
   BODY: 'load/bench/load.ts, for the bare server it spawns',
   CI: "CI systems (Playwright's forbidOnly)",
+  TEST_WORKER_INDEX: 'Playwright, in its workers (the config probes the target in the runner only)',
   PATH: 'the shell',
 };
 /** The prefixes of the project's own settings, as the docs name them. */
