@@ -65,12 +65,11 @@ test.describe('one exit-code policy for every command: 0 held, 1 broke, 2 could 
     oneLine(r.err, new RegExp(`unknown command "nope"; one of ${Object.keys(COMMANDS).join(', ')}`));
   });
 
-  test('a bad TARGET_* setting exits 2 from contract and load alike, a --target-* flag winning over it', async () => {
-    for (const command of ['contract', 'load'] as const) {
-      const r = await runHarness([command, '--target-url', 'ftp://x'], { TARGET_URL: 'http://127.0.0.1:1' });
-      expect(r.code, r.out).toBe(2);
-      oneLine(r.err, /TARGET_URL must use http or https; received ftp:/);
-    }
+  // the contract config's own exit 2 on a bad setting: tests/self/client-settings.spec.ts (a nested run)
+  test('a bad TARGET_* setting exits 2 from load (it exited 1), a --target-* flag winning over it', async () => {
+    const r = await runHarness(['load', '--target-url', 'ftp://x'], { TARGET_URL: 'http://127.0.0.1:1' });
+    expect(r.code, r.out).toBe(2);
+    oneLine(r.err, /TARGET_URL must use http or https; received ftp:/);
   });
 });
 
@@ -98,13 +97,11 @@ test.describe('a target that cannot be reached at all: one line naming what to s
     });
   }
 
+  // contract reaches the same check (client/reachable.ts) through its config: the refused and TLS cases run it
   test('unknown host (a .invalid name: refused by the client, no DNS query leaves the machine)', async () => {
-    const env = await targetAt('http://receipts.invalid:4010');
-    for (const args of [['contract'], ['load', '--allow-remote']]) {
-      const r = await runHarness(args, env);
-      expect(r.code, r.out).toBe(2);
-      oneLine(r.err, /TARGET_URL http:\/\/receipts\.invalid:4010 cannot be reached: unknown host "receipts\.invalid"/);
-    }
+    const r = await runHarness(['load', '--allow-remote'], await targetAt('http://receipts.invalid:4010'));
+    expect(r.code, r.out).toBe(2);
+    oneLine(r.err, /TARGET_URL http:\/\/receipts\.invalid:4010 cannot be reached: unknown host "receipts\.invalid"/);
   });
 
   test.describe('HTTPS with a certificate made in the test', () => {
