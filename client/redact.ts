@@ -53,9 +53,11 @@ export function redactorFor(secrets: Secrets): Redactor {
   const forms = list.flatMap(secretForms);
   // a form holding another form cannot be present without it: searching for the inner one is enough
   const search = forms.filter((f) => !forms.some((g) => g !== f && f.includes(g)));
+  const holds = (text: string): boolean => search.some((f) => text.includes(f)) || BASIC_WORD.test(text);
   return {
-    holds: (text) => search.some((f) => text.includes(f)) || BASIC_WORD.test(text),
+    holds,
     redact(text) {
+      if (!holds(text)) return text; // nothing any form or BASIC_VALUE would match: the text as it is
       let out = text;
       for (const form of forms) if (out.includes(form)) out = out.split(form).join('[redacted]');
       return out.replace(BASIC_VALUE, '$1[redacted]');

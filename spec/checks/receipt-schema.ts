@@ -12,7 +12,8 @@ export const receiptSchema: Check = {
     const schema = scope === 'service' ? 'ServiceReceipt' : 'Receipt';
     const out: Violation[] = [];
     for (const { receipt, at } of exchange.receipts)
-      for (const v of contract.validate(schema, receipt, 'receipt_schema')) out.push({ ...v, pointer: at + v.pointer });
+      for (const v of contract.validate(schema, receipt, 'receipt_schema'))
+        out.push(at ? { ...v, pointer: at + v.pointer } : v);
     return out;
   },
 };
