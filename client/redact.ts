@@ -33,20 +33,44 @@ function pairForms(accountSid: string, token: string): string[] {
 }
 
 const BASIC_VALUE = /(Basic\s+)[A-Za-z0-9+/=_-]{8,}/gi;
+/** Where a Basic value could start: the word and a space, in any case (BASIC_VALUE is a stricter form of it). */
+const BASIC_WORD = /basic\s/i;
 
 /** The secrets a text is redacted against: one target's, a list (the proxy's, every pair seen), or none. */
 export type Secrets = Secret | readonly Secret[] | null | undefined;
+
+/** Redaction for fixed secrets, their forms computed once: for a hot path that redacts or searches many texts. */
+export interface Redactor {
+  /** True when a text shows a form of a secret or any Basic credentials: what redact() would change. */
+  holds(text: string): boolean;
+  /** The text with every form of every secret, and any Basic credentials, removed. */
+  redact(text: string): string;
+}
+
+/** A Redactor for the secrets: one target's, a list (the proxy's, every pair seen), or none. */
+export function redactorFor(secrets: Secrets): Redactor {
+  const list: readonly Secret[] = !secrets ? [] : 'authToken' in secrets ? [secrets] : secrets;
+  const forms = list.flatMap(secretForms);
+  // a form holding another form cannot be present without it: searching for the inner one is enough
+  const search = forms.filter((f) => !forms.some((g) => g !== f && f.includes(g)));
+  const holds = (text: string): boolean => search.some((f) => text.includes(f)) || BASIC_WORD.test(text);
+  return {
+    holds,
+    redact(text) {
+      if (!holds(text)) return text; // nothing any form or BASIC_VALUE would match: the text as it is
+      let out = text;
+      for (const form of forms) if (out.includes(form)) out = out.split(form).join('[redacted]');
+      return out.replace(BASIC_VALUE, '$1[redacted]');
+    },
+  };
+}
 
 /**
  * Removes every form of every secret, and any Basic credentials at all, from a text: the one redaction of every output
  * (the suite, load, the proxy and its recordings, diff, the emulator CLI).
  */
 export function redact(text: string, secrets: Secrets): string {
-  let out = text;
-  const list: readonly Secret[] = !secrets ? [] : 'authToken' in secrets ? [secrets] : secrets;
-  for (const secret of list)
-    for (const form of secretForms(secret)) if (out.includes(form)) out = out.split(form).join('[redacted]');
-  return out.replace(BASIC_VALUE, '$1[redacted]');
+  return redactorFor(secrets).redact(text);
 }
 
 /** A violation with every text through redact(): values quoted from a 200 body may carry the credentials. */

@@ -49,8 +49,9 @@ export interface Fault {
   /** Mutates a list page's meta. */
   page?(meta: PageMeta, ctx: PageCtx): void;
   /** Under concurrency (at least `crowd` requests in flight), the position of the receipt a fetch of `position` (of
-   * `count`) answers instead, as a race between requests would; undefined keeps it. */
-  crowded?(position: number, count: number): number | undefined;
+   * `count`) answers instead, as a race between requests would; undefined keeps it. `nth` counts this emulator's
+   * crowded fetches from 1 (a rare race). */
+  crowded?(position: number, count: number, nth: number): number | undefined;
   /** Requests in flight (this one included) from which `crowded` applies. */
   readonly crowd?: number;
   /** Maps a list position to the position served there. */

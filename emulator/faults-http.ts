@@ -2,6 +2,10 @@ import { contract } from '../spec/contract.js';
 import { defineFaults } from './fault-hooks.js';
 
 /** Faults in auth, scoping, errors and transport. */
+/** rare-swap: one crowded fetch in RARE is answered wrong, the first at the RARE_FIRST-th of the emulator. */
+const RARE = 3000;
+const RARE_FIRST = 300;
+
 export const httpFaults = defineFaults([
   { name: 'auth-off', breaks: 'missing or wrong credentials get 401', authOff: true },
   {
@@ -80,6 +84,15 @@ export const httpFaults = defineFaults([
     crowded: (position, count) => (position % 3 === 0 && count > 1 ? (position + 1) % count : undefined),
     // more than the contract client ever has in flight (client/api.ts defaultLimits.maxInFlight, 4; a test ties
     // the two): a race only load shows, as on a server whose bug needs a crowd
+    crowd: 5,
+    delayMs: 2,
+  },
+  {
+    name: 'rare-swap',
+    breaks: 'a fetch answers the receipt in its path, also in a race as rare as 1 answer in 3 000 under concurrency',
+    // the race a sample misses: 1 crowded fetch in RARE answers the next receipt of its message (the first one early,
+    // so that a short run meets it too); held and crowded as swap-under-concurrency, beyond the contract client
+    crowded: (position, count, nth) => (count > 1 && nth % RARE === RARE_FIRST ? (position + 1) % count : undefined),
     crowd: 5,
     delayMs: 2,
   },

@@ -19,6 +19,8 @@ export interface RouteCtx {
   inFlight(): number;
   /** The live reading's mover (null when it is off: receipts stay as the data set has them). */
   live: Live | null;
+  /** Fetches answered while crowded so far (a rare race counts them). */
+  crowds: { n: number };
 }
 /** The service, conversation and message a path names, all visible to the caller. */
 interface Place {
@@ -115,7 +117,7 @@ function list(ctx: RouteCtx, place: Place, scope: Scope, query: string): Reply {
 function served(ctx: RouteCtx, i: number, m: number): number {
   const { start, size } = ctx.store.messages;
   const { crowded, crowd = 2 } = ctx.fault;
-  const swap = crowded && ctx.inFlight() >= crowd ? crowded(i - start[m], size[m]) : undefined;
+  const swap = crowded && ctx.inFlight() >= crowd ? crowded(i - start[m], size[m], ++ctx.crowds.n) : undefined;
   return swap === undefined ? i : start[m] + swap;
 }
 

@@ -154,6 +154,7 @@ export async function create(options: EmulatorOptions = {}): Promise<Emulator> {
     limit: RateLimit.of(o.play, o.fault),
     live: Live.of(o.play, store),
     inFlight: () => pending.n,
+    crowds: { n: 0 },
   };
   let stopping = false;
   const server = serverOf(ctx);

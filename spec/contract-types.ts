@@ -94,6 +94,8 @@ export interface Contract {
   file: string;
   /** Validates data against a named schema; one violation per rule broken (empty: valid). */
   validate(name: SchemaName, data: unknown, check?: string): Violation[];
+  /** The compiled validator of a named schema, compiled once: true when data is valid (no violation built). */
+  validator(name: SchemaName): (data: unknown) => boolean;
   sids: SidFacts;
   receipts: ReceiptFacts;
   paging: PagingFacts;

@@ -64,6 +64,9 @@ export function loadContract(file = SPEC_FILE): Contract {
     compiled.set(key, fn);
     return fn;
   };
+  /** A named schema's validator, looked up by name alone (it is on every judged receipt's path). */
+  const named = (name: SchemaName): ValidateFunction =>
+    compiled.get(name) ?? compile(name, { $ref: `${REF_PREFIX}${name}` });
   const paths = compilePaths(doc);
   const receiptProps = schemas.ServiceReceipt.properties as Json;
   const fieldSchema = (field: string): Json => deref(doc, receiptProps[field]);
@@ -125,8 +128,11 @@ export function loadContract(file = SPEC_FILE): Contract {
   return Object.freeze({
     doc,
     file,
-    validate: (name: SchemaName, data: unknown, checkName = 'schema') =>
-      check(name, { $ref: `${REF_PREFIX}${name}` }, data, checkName),
+    validate(name: SchemaName, data: unknown, checkName = 'schema'): Violation[] {
+      const fn = named(name);
+      return fn(data) ? [] : schemaViolations(checkName, fn.errors, data);
+    },
+    validator: named,
     sids,
     receipts: {
       dateFields: Object.keys(receiptProps).filter((f) => fieldSchema(f).format === 'date-time'),

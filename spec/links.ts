@@ -1,7 +1,13 @@
+/** The last base URL parsed: a run judges every answer at the same public URL. */
+let lastBase: { url: string; base: string } | null = null;
+
 /** A base URL as links are judged at it: its origin and path prefix, with no trailing slash (`http://h/api`). */
 export function baseOf(url: string): string {
+  if (url === lastBase?.url) return lastBase.base;
   const u = new URL(url);
-  return u.origin + u.pathname.replace(/\/+$/, '');
+  const base = u.origin + u.pathname.replace(/\/+$/, '');
+  lastBase = { url, base };
+  return base;
 }
 
 /**

@@ -19,6 +19,16 @@ export interface Operation {
   regex: RegExp;
 }
 
+/** The receipt field each path parameter names: a receipt's SIDs fill its own fetch path. */
+export const RECEIPT_FIELD_OF: Readonly<
+  Record<string, 'chat_service_sid' | 'conversation_sid' | 'message_sid' | 'sid'>
+> = Object.freeze({
+  ChatServiceSid: 'chat_service_sid',
+  ConversationSid: 'conversation_sid',
+  MessageSid: 'message_sid',
+  Sid: 'sid',
+});
+
 /** Reads the four operations from the spec's paths and gives templates, builders and a matcher. */
 export function compilePaths(doc: Json) {
   const operations: Operation[] = Object.entries(doc.paths as Record<string, Json>).map(([template, item]) => {
@@ -51,6 +61,13 @@ export function compilePaths(doc: Json) {
       return encodeURIComponent(params[key]);
     });
 
+  // The fetch templates split at their parameters once: a receipt's canonical URL is built for every judged receipt.
+  const fetchParts = (scope: Scope): { text: string[]; fields: string[] } => {
+    const op = find('fetch', scope);
+    return { text: op.template.split(/\{\w+\}/), fields: op.params.map((p) => RECEIPT_FIELD_OF[p]) };
+  };
+  const receiptParts = { service: fetchParts('service'), default: fetchParts('default') };
+
   return {
     operations,
     /** The operation with that operationId. */
@@ -72,15 +89,10 @@ export function compilePaths(doc: Json) {
     },
     /** The canonical URL of a receipt: the fetch path of its scope filled with its own SIDs, at an origin. */
     receiptUrl(origin: string, receipt: Record<string, unknown>, scope: Scope): string {
-      return (
-        origin +
-        buildPath('fetch', scope, {
-          ChatServiceSid: String(receipt.chat_service_sid),
-          ConversationSid: String(receipt.conversation_sid),
-          MessageSid: String(receipt.message_sid),
-          Sid: String(receipt.sid),
-        })
-      );
+      const { text, fields } = receiptParts[scope];
+      let out = origin + text[0];
+      for (let i = 0; i < fields.length; i++) out += encodeURIComponent(String(receipt[fields[i]])) + text[i + 1];
+      return out;
     },
   };
 }

@@ -1,8 +1,7 @@
 import type { Client } from 'autocannon';
-import { contract } from '../../spec/contract.js';
-import { judgeExchange, type CheckContext, type Exchange } from '../../spec/checks/index.js';
-import { formatViolation } from '../../spec/violation.js';
-import { redact, secretForms, type Secret } from '../../client/redact.js';
+import { createAnswerJudge, type SampleContext } from './answer-judge.js';
+import { createJudgeClock } from './judge-clock.js';
+import { createVerdictMemo } from './verdict-memo.js';
 
 /** What autocannon's client passes to its 'headers' event (http-parser-js's info object). */
 interface HeadersInfo {
@@ -21,31 +20,29 @@ export interface ContractSampler {
   attach(client: Client): void;
   /** Bodies validated so far. */
   readonly sampled: number;
+  /** 2xx answers chosen for judging (each connection's first, then one in `every`) and left unjudged because judging
+   * had used its share of the generator's time: a target faster than the judge. */
+  readonly held: number;
   /** Sampled answers that broke the contract (any check of the registry). */
   readonly invalid: number;
   /** The first few violations, one line each, with the request. */
   readonly examples: string[];
 }
 
-/** What an answer should be (the registry's context, from the operation), and the secret to redact. */
-export interface SampleContext {
-  operation: 'fetch' | 'list';
-  publicUrl: string;
-  accountSid: string;
-  secret: Secret;
-  /** The target's path prefix ('' for none): a sampled request's path is judged without it, as the spec's path. */
-  basePath?: string;
-}
-
 const MAX_EXAMPLES = 5;
-/** Bodies longer than this are not parsed: the meter cuts answers at a larger size; this bounds the sampler itself. */
-export const MAX_SAMPLE_CHARS = 8 << 20;
 
-/** A sampled answer waiting for its body: the request's path, the status and the headers. */
+/** An answer chosen for judging, waiting for its body: its request's path, the status, the raw header list. */
 interface Pending {
   path: string;
   status: number;
-  headers: Record<string, string>;
+  raw: string[];
+}
+
+/** The Content-Type value of a flat [name, value, ...] header list (the only header a check reads of a 2xx answer). */
+function contentTypeOf(raw: string[]): string | undefined {
+  for (let i = 0; i + 1 < raw.length; i += 2)
+    if (raw[i].length === 12 && raw[i].toLowerCase() === 'content-type') return raw[i + 1];
+  return undefined;
 }
 
 /** Header names in lower case, from http-parser-js's flat [name, value, ...] list. */
@@ -55,68 +52,37 @@ function headerRecord(raw: string[]): Record<string, string> {
   return out;
 }
 
-/** One sampled answer as the registry's Exchange; its text redacted first, so no excerpt can cut a secret in half. */
-function exchangeOf(answer: Pending, body: string, secret: Secret, forms: string[]): Exchange {
-  const { path, status, headers } = answer;
-  const request = { method: 'GET', path, auth: 'valid' as const };
-  if (body.length > MAX_SAMPLE_CHARS) {
-    const error = `body larger than ${MAX_SAMPLE_CHARS} characters`;
-    return { request, response: { status, headers, text: '', error } };
-  }
-  // the forms are known once per run; the full redaction runs only on a text that holds one, or any Basic value
-  const clean = (t: string): string => (forms.some((f) => t.includes(f)) || /basic\s/i.test(t) ? redact(t, secret) : t);
-  const text = clean(body);
-  for (const name of Object.keys(headers)) headers[name] = clean(headers[name]);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { request, response: { status, headers, text, json } };
-}
-
-const MAX_ROUTES = 10_000;
-const routes = new Map<string, ReturnType<typeof contract.paths.match>>();
-/** contract.paths.match remembered per path: rotation repeats a few thousand paths, and matching is a regex walk. */
-function rememberedMatch(path: string): ReturnType<typeof contract.paths.match> {
-  let m = routes.get(path);
-  if (m === undefined) {
-    if (routes.size >= MAX_ROUTES) routes.clear();
-    m = contract.paths.match(path);
-    routes.set(path, m);
-  }
-  return m;
-}
-/** The contract the sampler judges with: the same in every way but the remembered path match. */
-const judged: typeof contract = Object.create(contract, {
-  paths: { value: Object.create(contract.paths, { match: { value: rememberedMatch } }) as typeof contract.paths },
-}) as typeof contract;
-
-/** The registry's verdict as lines; a check that throws (a value too deep to show) is a failed sample, not a crash. */
-function verdict(exchange: Exchange, ctx: CheckContext): string[] {
-  const request = `${exchange.request.method} ${exchange.request.path}`;
-  try {
-    return judgeExchange(exchange, judged, ctx).map(formatViolation);
-  } catch (err) {
-    const why = `${(err as Error).message}; nested too deep?`;
-    return [`[response_json] (response): the answer could not be judged (${why}) (${request})`];
-  }
-}
-
-/** Samples each connection's first 2xx answer and then one in `every`; the cost is paid only for sampled answers. */
+/**
+ * Judges each connection's first 2xx answer and then one in `every` (1: every answer), as long as judging keeps to its
+ * share of the generator's time; the answers it cannot keep up with are counted (`held`), never silently skipped.
+ */
 export function createContractSampler(
   sc: SampleContext,
   every: number,
   onJudged?: (valid: boolean) => void,
 ): ContractSampler {
-  const state = { seen: 0, sampled: 0, invalid: 0, examples: [] as string[] };
-  const expect = sc.operation === 'list' ? 'page' : 'receipt';
-  const ctx: CheckContext = { publicUrl: sc.publicUrl, accountSid: sc.accountSid, expect };
-  const forms = secretForms(sc.secret);
+  const state = { seen: 0, sampled: 0, held: 0, invalid: 0, examples: [] as string[] };
+  const judge = createAnswerJudge(sc);
+  const memo = createVerdictMemo();
+  const clock = createJudgeClock();
+  /** The verdict: remembered for the very same answer, else judged in full if the clock allows; null: held. */
+  const verdictOf = (p: Pending, body: string): string[] | null => {
+    const type = contentTypeOf(p.raw);
+    const known = memo.recall(p.path, p.status, type, body);
+    if (known) return known;
+    if (!clock.mayJudge()) return null;
+    const lines = judge({ path: p.path, status: p.status, headers: headerRecord(p.raw) }, body);
+    clock.spent();
+    memo.keep(p.path, p.status, type, body, lines);
+    return lines;
+  };
   const judgeOne = (p: Pending, body: string): boolean => {
+    const lines = verdictOf(p, body);
+    if (lines === null) {
+      state.held++;
+      return true;
+    }
     state.sampled++;
-    const lines = verdict(exchangeOf(p, body, sc.secret, forms), ctx);
     onJudged?.(lines.length === 0);
     if (lines.length === 0) return true;
     state.invalid++;
@@ -138,7 +104,7 @@ export function createContractSampler(
         first = false;
         const sent = internals.pipelinedRequests.peek()?.req?.path ?? '?';
         const path = sc.basePath && sent.startsWith(sc.basePath) ? sent.slice(sc.basePath.length) : sent;
-        pending = { path, status: statusCode, headers: headerRecord(headers) };
+        pending = { path, status: statusCode, raw: headers };
       });
       internals.opts.verifyBody = (body: string) => {
         const p = pending;
@@ -148,6 +114,9 @@ export function createContractSampler(
     },
     get sampled() {
       return state.sampled;
+    },
+    get held() {
+      return state.held;
     },
     get invalid() {
       return state.invalid;

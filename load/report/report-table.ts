@@ -59,6 +59,7 @@ export function requestsLine(s: ScenarioResult): string[] {
   const extra = [
     o.resent > 0 ? `${o.resent} written again after an answer that closed their connection` : '',
     o.unpaired > 0 ? `${o.unpaired} answers to no request (not judged)` : '',
+    `judged ${s.sampled} of ${s.requests.total - s.non2xx} 2xx answers`,
   ].filter(Boolean);
   return [`  ${s.name} requests: ${o.started} started: ${[buckets, ...extra].join('; ')}`];
 }

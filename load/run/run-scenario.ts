@@ -2,6 +2,7 @@ import { failedOf, unreconciled } from '../send/outcomes.js';
 import { MAX_BODY_BYTES } from '../measure/latency-meter.js';
 import type { Series } from '../measure/series.js';
 import { stallNotes } from '../measure/stall-note.js';
+import { JUDGE_SHARE } from '../measure/judge-clock.js';
 import { finalize, non2xxOf, settingsOf, type ScenarioResult } from '../result/scenario-result.js';
 import { measure, warmUp, type Drive, type Measured } from './phases.js';
 import type { Scenario } from './scenario-file.js';
@@ -26,6 +27,19 @@ function notesOf(s: Scenario, m: Measured, series: Series): string[] {
   const odd = unreconciled(wire.outcomes, wire.sent);
   if (odd) notes.push(`the request counts do not add up (a fault of the load tool): ${odd}`);
   return notes;
+}
+
+/** "judged N of M 2xx answers", and why not all, when the sampler judged fewer than it was asked to or the scenario
+ * samples; none when every 2xx answer was judged. */
+function judgedNote(s: Scenario, m: Measured, ok: number): string[] {
+  const { sampled, held } = m.sampler;
+  const judged = `judged ${sampled} of ${ok} 2xx answers`;
+  if (held > 0)
+    return [
+      `${judged}: judging could not keep up with the target (it may take ${JUDGE_SHARE * 100} % of the ` +
+        `generator's time), ${held} chosen answers went unjudged; add generators (--workers, --shard) to judge them all`,
+    ];
+  return s.sampleEvery > 1 ? [`${judged} (sampleEvery ${s.sampleEvery}: one in ${s.sampleEvery}, by choice)`] : [];
 }
 
 /** Warms up, then measures one scenario; judges a sample of answers; stops at once on a 429 (Retry-After is the caller's). */
@@ -61,7 +75,7 @@ export async function runScenario(s: Scenario, d: Drive): Promise<ScenarioResult
       series,
       parts: [],
       invalid_examples: sampler.examples,
-      notes: notesOf(s, m, series),
+      notes: [...notesOf(s, m, series), ...judgedNote(s, m, outcomes.answered - non2xxOf(status_codes))],
     },
     meter.histogram,
     s.thresholds,

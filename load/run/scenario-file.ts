@@ -25,7 +25,8 @@ export interface Scenario {
   thresholds: readonly Threshold[];
 }
 
-const DEFAULTS = {
+/** What a scenario is when neither the file nor a flag says otherwise. */
+export const SCENARIO_DEFAULTS = {
   mode: 'closed',
   pageSize: contract.paging.pageSize.default,
   connections: 10,
@@ -34,7 +35,7 @@ const DEFAULTS = {
   duration: 5,
   maxRequests: 500_000,
   timeout: 5,
-  sampleEvery: 100,
+  sampleEvery: 1,
   thresholds: [],
 };
 
@@ -123,7 +124,7 @@ export function loadScenarioFile(file: string, options: Partial<Options> = {}): 
   return scenarios
     .map((s, i) => ({ s, where: `${file} /scenarios/${i}` }))
     .filter(({ s }) => chosen.includes(s.name as string))
-    .map(({ s, where }) => resolve({ ...DEFAULTS, ...defaults, ...s }, where, options));
+    .map(({ s, where }) => resolve({ ...SCENARIO_DEFAULTS, ...defaults, ...s }, where, options));
 }
 
 function resolve(raw: Record<string, unknown>, where: string, o: Partial<Options>): Scenario {

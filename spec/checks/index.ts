@@ -83,6 +83,7 @@ export function assess(
   among: readonly Check[] = checks,
 ): Assessment {
   const out = assessOne(exchange, contract, ctx, among);
+  if (!exchange.throttled?.length) return out;
   const applied = new Set(out.applied);
   const seen = new Set<string>();
   const asAnswer: CheckContext = { publicUrl: ctx.publicUrl, accountSid: ctx.accountSid, expect: 'throttled' };
@@ -105,21 +106,29 @@ export function assess(
  */
 function assessOne(exchange: Exchange, contract: Contract, ctx: CheckContext, among: readonly Check[]): Assessment {
   const parsed = parseExchange(exchange, contract);
-  const request = `${exchange.request.method} ${exchange.request.path}`;
-  const applied = among.filter((check) => appliesTo(check.applies, parsed, ctx));
-  const failing = applied
-    .map((check) => ({ name: check.name, found: runCheck(check, parsed, contract, ctx) }))
-    .filter((f) => f.found.length > 0);
-  let room = MAX_PER_EXCHANGE - failing.length;
+  const applied: string[] = [];
+  const failing: { name: string; found: Violation[] }[] = [];
+  for (const check of among) {
+    if (!appliesTo(check.applies, parsed, ctx)) continue;
+    applied.push(check.name);
+    const found = runCheck(check, parsed, contract, ctx);
+    if (found.length > 0) failing.push({ name: check.name, found });
+  }
   const violations: Violation[] = [];
+  if (failing.length === 0) return { applied, violations };
+  const request = `${exchange.request.method} ${exchange.request.path}`;
+  let room = MAX_PER_EXCHANGE - failing.length;
   for (const { name, found } of failing) {
     const keep = 1 + Math.max(0, Math.min(found.length - 1, MAX_PER_CHECK - 1, room));
     room -= keep - 1;
-    for (let i = 0; i < keep; i++) violations.push({ ...found[i], request });
+    for (let i = 0; i < keep; i++) {
+      const { check, pointer, message, expected, actual } = found[i];
+      violations.push({ check, pointer, message, expected, actual, request });
+    }
     const message = `… and ${found.length - keep} more ${name} violation(s) in this response`;
     if (found.length > keep) violations.push({ check: name, pointer: '', message, request });
   }
-  return { applied: applied.map((c) => c.name), violations };
+  return { applied, violations };
 }
 
 /** Runs every check that applies to one exchange; each violation carries the request that produced it. */

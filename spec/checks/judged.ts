@@ -13,8 +13,9 @@ export interface Route {
 
 /** An exchange parsed once for every check: its route, query, JSON object body, meta and receipts. */
 export interface Judged extends Exchange {
-  /** null for a path outside the spec. */
+  /** null for a path outside the spec; frozen, shared by every exchange of the same path. */
   route: Route | null;
+  /** Shared by every exchange of the same path: read it, never change it. */
   query: URLSearchParams;
   /** The body when it is a JSON object, else null. */
   body: Json | null;
@@ -40,12 +41,36 @@ function decode(raw: string): string | undefined {
   }
 }
 
+/** Paths remembered with their route and query: a run repeats a few thousand paths, and matching is a regex walk. */
+const MAX_REMEMBERED = 10_000;
+interface Addressed {
+  contract: Contract;
+  route: Route | null;
+  query: URLSearchParams;
+}
+const addressed = new Map<string, Addressed>();
+
+/** A path's route and query, parsed once per path and contract; both frozen or shared read-only. */
+function addressOf(pathAndQuery: string, contract: Contract): Addressed {
+  const known = addressed.get(pathAndQuery);
+  if (known?.contract === contract) return known;
+  const at = pathAndQuery.indexOf('?');
+  const query = new URLSearchParams(at < 0 ? '' : pathAndQuery.slice(at + 1));
+  const match = contract.paths.match(at < 0 ? pathAndQuery : pathAndQuery.slice(0, at));
+  let route: Route | null = null;
+  if (match) {
+    const params = Object.freeze(Object.fromEntries(Object.entries(match.raw).map(([k, v]) => [k, decode(v)])));
+    route = Object.freeze({ op: match.op, scope: match.op.scope, params });
+  }
+  if (addressed.size >= MAX_REMEMBERED) addressed.clear();
+  const out = { contract, route, query };
+  addressed.set(pathAndQuery, out);
+  return out;
+}
+
 /** The operation a path (with or without query) addresses and its decoded parameters, or null. */
 export function routeOfPath(pathAndQuery: string, contract: Contract): Route | null {
-  const match = contract.paths.match(pathAndQuery.split('?')[0]);
-  if (!match) return null;
-  const params = Object.fromEntries(Object.entries(match.raw).map(([k, v]) => [k, decode(v)]));
-  return { op: match.op, scope: match.op.scope, params };
+  return addressOf(pathAndQuery, contract).route;
 }
 
 /** The receipts a 200 carries, with their pointers: the body of a fetch, the object items of a list. */
@@ -69,18 +94,17 @@ function receiptsIn(
   return out;
 }
 
-/** Parses an exchange once: everything the checks read of it. */
+/** Parses an exchange once: everything the checks read of it (its route and query shared by every equal path). */
 export function parseExchange(exchange: Exchange, contract: Contract): Judged {
-  const at = exchange.request.path.indexOf('?');
-  const query = new URLSearchParams(at < 0 ? '' : exchange.request.path.slice(at + 1));
-  const route = routeOfPath(exchange.request.path, contract);
+  const { route, query } = addressOf(exchange.request.path, contract);
   const { status, json } = exchange.response;
   const body = asObject(json);
   const isList = status === 200 && route?.op.name === 'list';
   const meta = isList ? asObject(body?.meta) : null;
   const receipts = receiptsIn(route, status, body, contract.paging.listKey, contract.paging.pageSize.max);
   const sids = sidsOf(isList ? body?.[contract.paging.listKey] : undefined);
-  return { ...exchange, route, query, body, meta, receipts, sids };
+  const { request, response, throttled } = exchange;
+  return { request, response, throttled, route, query, body, meta, receipts, sids };
 }
 
 /** The receipt SIDs of a page, in order (non-strings skipped): for probes holding a raw exchange. */

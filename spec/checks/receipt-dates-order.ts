@@ -1,6 +1,17 @@
 import type { Check } from './check.js';
 import { violation } from '../violation.js';
 
+/** UTC to the second, a day every month has: as text in this form, later instants sort later (no Date.parse). */
+const PLAIN_UTC = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
+
+/** True unless both are real instants and `updated` is before `created` (unparseable dates: receipt_schema's). */
+function notBefore(updated: unknown, created: unknown): boolean {
+  if (typeof updated === 'string' && typeof created === 'string' && PLAIN_UTC.test(updated) && PLAIN_UTC.test(created))
+    return updated >= created;
+  const [u, c] = [Date.parse(String(updated)), Date.parse(String(created))];
+  return Number.isNaN(u) || Number.isNaN(c) || u >= c;
+}
+
 /** receipt_dates_order: date_updated, when set, is not before date_created. */
 export const receiptDatesOrder: Check = {
   name: 'receipt_dates_order',
@@ -8,11 +19,9 @@ export const receiptDatesOrder: Check = {
   applies: { expect: ['receipt', 'page'], status: 'ok' },
   run(exchange) {
     return exchange.receipts.flatMap(({ receipt, at }) => {
-      const created = Date.parse(String(receipt.date_created));
-      const updated = Date.parse(String(receipt.date_updated));
-      // Unparseable dates are receipt_schema's concern; this check compares only real instants.
-      if (receipt.date_updated === null || Number.isNaN(created) || Number.isNaN(updated) || updated >= created)
-        return [];
+      // never updated, or updated in the same instant as written: nothing to compare
+      if (receipt.date_updated === null || receipt.date_updated === receipt.date_created) return [];
+      if (notBefore(receipt.date_updated, receipt.date_created)) return [];
       return [
         violation(
           'receipt_dates_order',

@@ -1,3 +1,4 @@
+import type { Violation } from '../violation.js';
 import type { Check } from './check.js';
 
 /** receipt_schema: every receipt (fetched or listed) has every documented field with its documented type, pattern, enum and format. */
@@ -9,8 +10,10 @@ export const receiptSchema: Check = {
   run(exchange, contract) {
     const scope = exchange.route?.scope;
     const schema = scope === 'service' ? 'ServiceReceipt' : 'Receipt';
-    return exchange.receipts.flatMap(({ receipt, at }) =>
-      contract.validate(schema, receipt, 'receipt_schema').map((v) => ({ ...v, pointer: at + v.pointer })),
-    );
+    const out: Violation[] = [];
+    for (const { receipt, at } of exchange.receipts)
+      for (const v of contract.validate(schema, receipt, 'receipt_schema'))
+        out.push(at ? { ...v, pointer: at + v.pointer } : v);
+    return out;
   },
 };

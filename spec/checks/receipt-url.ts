@@ -1,4 +1,4 @@
-import { show, violation } from '../violation.js';
+import { show, violation, type Violation } from '../violation.js';
 import type { Check } from './check.js';
 import { baseOf, outsideBase } from '../links.js';
 
@@ -11,24 +11,25 @@ export const receiptUrl: Check = {
     const scope = exchange.route?.scope ?? 'service';
     // the public origin and its path prefix (a gateway's), if any: every link is written under both
     const base = baseOf(ctx.publicUrl);
-    return exchange.receipts.flatMap(({ receipt, at }) => {
+    const out: Violation[] = [];
+    for (const { receipt, at } of exchange.receipts) {
       const url = receipt.url;
-      const what = outsideBase(url, base);
-      if (what !== null) {
-        return [
-          violation(
-            'receipt_url',
-            `${at}/url`,
-            `expected an absolute URL at ${base}, received ${what}: ${show(url)}`,
-            base,
-            url,
-          ),
-        ];
-      }
+      // the canonical URL is absolute under the base by construction: equal to it, the url holds both rules
       const canonical = contract.paths.receiptUrl(base, receipt, scope);
-      return url === canonical
-        ? []
-        : [violation('receipt_url', `${at}/url`, `expected ${canonical}, received ${show(url)}`, canonical, url)];
-    });
+      if (url === canonical) continue;
+      const what = outsideBase(url, base);
+      out.push(
+        what !== null
+          ? violation(
+              'receipt_url',
+              `${at}/url`,
+              `expected an absolute URL at ${base}, received ${what}: ${show(url)}`,
+              base,
+              url,
+            )
+          : violation('receipt_url', `${at}/url`, `expected ${canonical}, received ${show(url)}`, canonical, url),
+      );
+    }
+    return out;
   },
 };

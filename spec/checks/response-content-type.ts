@@ -9,8 +9,7 @@ export const responseContentType: Check = {
   run(exchange) {
     const { headers } = exchange.response;
     const type = headers['content-type'];
-    const media = type?.split(';')[0].trim().toLowerCase();
-    if (media === 'application/json') return [];
+    if (type === 'application/json' || type?.split(';')[0].trim().toLowerCase() === 'application/json') return [];
     return [
       violation(
         'response_content_type',

@@ -63,6 +63,12 @@ export const faultExpectations: Record<string, FaultExpectation> = {
       'only with more requests in flight than the contract client ever sends (5 and up; it holds 4): ' +
       'the load gate (load/) judges it',
   },
+  'rare-swap': {
+    checks: [],
+    notCaught:
+      'a race in 1 crowded fetch in 3 000, only with more requests in flight than the contract client ever sends: ' +
+      'the load gate (load/), judging every answer, judges it',
+  },
   // Hostile targets (issue 5): each must become a clear failed check, never a hang or a runner crash.
   hang: { checks: ['response_complete'] },
   'huge-body': { checks: ['response_complete'] },

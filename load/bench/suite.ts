@@ -1,0 +1,105 @@
+// npm run bench:suite: the contract suite's wall time against the embedded emulator, side by side with its floor:
+// Playwright with the same config (workers, reporters, the conformance report) running as many empty tests in as many
+// files. Alternating rounds (who goes first alternates), medians. Budget: the suite at most 1.25x the floor, the
+// generated phase included. Both are started the same way (Playwright's CLI; `npm run contract` adds npm's own start).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const BUDGET = 1.25;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROOT = resolve(import.meta.dirname, '../..');
+const CLI = join(ROOT, 'node_modules/@playwright/test/cli.js');
+/** Floor configs and reports go under reports/ (ignored by git): the config's relative paths resolve from there. */
+const WORK = mkdtempSync(join(ROOT, 'reports', 'bench-suite-'));
+
+/** Runs Playwright's CLI with these arguments; wall seconds, and the last lines when it failed. */
+function playwright(args: string[], reports: string): number {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, [CLI, 'test', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, REPORT_DIR: reports, CI: '' },
+    encoding: 'utf8',
+  });
+  const seconds = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`playwright ${args.join(' ')} exited ${r.status}:\n${r.stdout.slice(-2000)}`);
+  return seconds;
+}
+
+/** The suite's files and how many tests each holds, from `playwright test --list`. */
+function suiteShape(): number[] {
+  const r = spawnSync(process.execPath, [CLI, 'test', '--project', 'contract', '--list'], {
+    cwd: ROOT,
+    env: { ...process.env, REPORT_DIR: join(WORK, 'list') },
+    encoding: 'utf8',
+  });
+  const files = new Map<string, number>();
+  for (const m of r.stdout.matchAll(/^\s*\[contract\] › ([^:]+):\d+:\d+ › /gm))
+    files.set(m[1], (files.get(m[1]) ?? 0) + 1);
+  if (files.size === 0) throw new Error(`no contract test listed:\n${r.stdout.slice(-2000)}`);
+  return [...files.values()];
+}
+
+/** Writes the floor: the project's config with the contract project's tests replaced by empty ones, file for file. */
+function writeFloor(shape: number[]): string {
+  const dir = join(WORK, 'floor');
+  mkdirSync(dir, { recursive: true });
+  shape.forEach((tests, f) => {
+    const body = Array.from({ length: tests }, (_, t) => `test('empty ${t}', () => {});`).join('\n');
+    writeFileSync(join(dir, `empty-${f}.spec.ts`), `import { test } from '@playwright/test';\n${body}\n`);
+  });
+  const config = join(WORK, 'floor.config.ts');
+  writeFileSync(
+    config,
+    `import config from ${JSON.stringify(join(ROOT, 'playwright.config.ts'))};
+const here = (r: unknown) => (Array.isArray(r) && typeof r[0] === 'string' && r[0].startsWith('./')
+  ? [${JSON.stringify(ROOT)} + r[0].slice(1), ...r.slice(1)] : r);
+export default {
+  ...config,
+  reporter: (config.reporter as unknown[]).map(here),
+  projects: config.projects!.map((p) => (p.name === 'contract' ? { ...p, testDir: ${JSON.stringify(dir)} } : p)),
+};
+`,
+  );
+  return config;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+let ok = false;
+let verdict = '';
+try {
+  const shape = suiteShape();
+  const tests = shape.reduce((a, b) => a + b, 0);
+  const floor = writeFloor(shape);
+  const sides = {
+    suite: () => playwright(['--project', 'contract'], join(WORK, 'suite')),
+    floor: () => playwright(['-c', floor, '--project', 'contract'], join(WORK, 'floor-reports')),
+  };
+  console.log(
+    `bench:suite: ${ROUNDS} alternating rounds; the contract suite (${tests} tests in ${shape.length} files, embedded ` +
+      `emulator) and its floor (the same config, ${tests} empty tests in ${shape.length} files)`,
+  );
+  sides.floor(); // warm-up: the file cache, tsx's compile cache
+  sides.suite();
+  const t = { suite: [] as number[], floor: [] as number[], ratio: [] as number[] };
+  for (let i = 0; i < ROUNDS; i++) {
+    const first = i % 2 === 0 ? sides.floor() : 0;
+    const suite = sides.suite();
+    const floorS = first || sides.floor();
+    t.suite.push(suite);
+    t.floor.push(floorS);
+    t.ratio.push(suite / floorS);
+    console.log(
+      `round ${i + 1}: suite ${suite.toFixed(2)} s, floor ${floorS.toFixed(2)} s, ratio ${(suite / floorS).toFixed(2)}`,
+    );
+  }
+  const ratio = median(t.ratio);
+  ok = ratio <= BUDGET;
+  console.log(`median: suite ${median(t.suite).toFixed(2)} s, floor ${median(t.floor).toFixed(2)} s`);
+  verdict = `${ok ? '✓' : '✗'} contract suite/floor wall time ${ratio.toFixed(2)}x (median of ${ROUNDS}; budget <= ${BUDGET}x)`;
+} finally {
+  rmSync(WORK, { recursive: true, force: true });
+}
+console.log(verdict);
+process.exit(ok ? 0 : 1);

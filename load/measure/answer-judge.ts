@@ -1,0 +1,71 @@
+import { contract } from '../../spec/contract.js';
+import { judgeExchange, type CheckContext, type Exchange } from '../../spec/checks/index.js';
+import { formatViolation } from '../../spec/violation.js';
+import { redactorFor, type Secret } from '../../client/redact.js';
+
+/** What an answer should be (the registry's context, from the operation), and the secret to redact. */
+export interface SampleContext {
+  operation: 'fetch' | 'list';
+  publicUrl: string;
+  accountSid: string;
+  secret: Secret;
+  /** The target's path prefix ('' for none): a sampled request's path is judged without it, as the spec's path. */
+  basePath?: string;
+}
+
+/** One 2xx answer as the load tool holds it: its request's path (the spec's), the status, headers in lower case. */
+export interface JudgedAnswer {
+  path: string;
+  status: number;
+  headers: Record<string, string>;
+}
+
+/** Judges one answer's body with the whole check registry; returns the violation lines (none: it holds). */
+export type AnswerJudge = (answer: JudgedAnswer, body: string) => string[];
+
+/** Bodies longer than this are not parsed: the meter cuts answers at a larger size; this bounds the sampler itself. */
+export const MAX_SAMPLE_CHARS = 8 << 20;
+
+/** One answer as the registry's Exchange, its text and headers as they came or through `clean` (the redaction). */
+function exchangeOf(answer: JudgedAnswer, body: string, clean?: (t: string) => string): Exchange {
+  const { path, status } = answer;
+  const request = { method: 'GET', path, auth: 'valid' as const };
+  let headers = answer.headers;
+  if (clean) headers = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, clean(v)]));
+  if (body.length > MAX_SAMPLE_CHARS) {
+    const error = `body larger than ${MAX_SAMPLE_CHARS} characters`;
+    return { request, response: { status, headers, text: '', error } };
+  }
+  const text = clean ? clean(body) : body;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { request, response: { status, headers, text, json } };
+}
+
+/** The registry's verdict as lines; a check that throws (a value too deep to show) is a failed answer, not a crash. */
+function verdict(exchange: Exchange, ctx: CheckContext): string[] {
+  try {
+    const found = judgeExchange(exchange, contract, ctx);
+    return found.length === 0 ? [] : found.map(formatViolation);
+  } catch (err) {
+    const request = `${exchange.request.method} ${exchange.request.path}`;
+    const why = `${(err as Error).message}; nested too deep?`;
+    return [`[response_json] (response): the answer could not be judged (${why}) (${request})`];
+  }
+}
+
+/** The load tool's judge of one answer: the whole registry, request-aware, every form of the secret redacted. */
+export function createAnswerJudge(sc: SampleContext): AnswerJudge {
+  const expect = sc.operation === 'list' ? 'page' : 'receipt';
+  const ctx: CheckContext = { publicUrl: sc.publicUrl, accountSid: sc.accountSid, expect };
+  const secret = redactorFor(sc.secret);
+  // one cheap search per answer (the inner forms of the secret and the word Basic); the redaction runs only on an
+  // answer that holds one, before judging, so no excerpt can show a secret or cut one in half
+  const holds = (answer: JudgedAnswer, body: string): boolean =>
+    secret.holds(body) || Object.keys(answer.headers).some((k) => secret.holds(answer.headers[k]));
+  return (answer, body) => verdict(exchangeOf(answer, body, holds(answer, body) ? secret.redact : undefined), ctx);
+}
