@@ -8,7 +8,7 @@ import { DEFAULT_READINGS, type ReadingName } from './readings.js';
 export const DEFAULT_PORT = 4010;
 
 /** What `npm run emulator -- --help` prints. */
-export const EMULATOR_USAGE = `usage: npm run emulator -- [options]
+export const EMULATOR_USAGE = `usage: receipt-harness emulator [options]
   --port N          port to listen on (default ${DEFAULT_PORT}; 0: any free port)
   --host HOST       loopback address to listen on (default 127.0.0.1)
   --public-url URL  origin written into url and meta.*_url (default: the listening URL)
@@ -18,7 +18,7 @@ export const EMULATOR_USAGE = `usage: npm run emulator -- [options]
   --latency MS      add a fixed delay to every answer (0..${MAX_LATENCY})
   --receipts N      serve a synthetic data set of N receipts instead of fixtures/seed.yaml (1..${MAX_RECEIPTS})
   --seed N          seed number of the synthetic data set (default 1)
-  --dataset FILE    serve the receipts of a recording (npm run proxy -- --record FILE) or another seed YAML`;
+  --dataset FILE    serve the receipts of a recording (receipt-harness proxy --record FILE) or another seed YAML`;
 
 /** Parses a whole non-negative integer option, naming it when it is not one. */
 function integer(name: string, text: string | undefined, max: number): number | undefined {

@@ -8,7 +8,7 @@ import { writeReports } from './report/write-reports.js';
 import { redact, type Secret } from '../client/redact.js';
 
 /** What `load:merge --help` prints. */
-const MERGE_USAGE = `usage: npm run load:merge -- a/result.json b/result.json … [--out DIR]   (receipt-harness merge …)
+const MERGE_USAGE = `usage: receipt-harness merge a/result.json b/result.json … [--out DIR]
 Merges the results of generators that ran one load together (every shard of a --shard run) into one report under
 --out (default reports/load/merged) and judges the thresholds on the sum; exit 1 on a breach, 2 when the files
 cannot be merged (one missing, unreadable, given twice, or from another scenario file or settings).`;
@@ -48,7 +48,7 @@ export async function mergeMain(argv: readonly string[], env: NodeJS.ProcessEnv 
       });
     } catch (err) {
       throw new UsageError(
-        `merge: ${(err as Error).message.split(/\. |\n/)[0]}; usage: npm run load:merge -- a.json b.json [--out DIR]`,
+        `merge: ${(err as Error).message.split(/\. |\n/)[0]}; usage: receipt-harness merge a.json b.json [--out DIR]`,
       );
     }
     if (parsed.values.help) {
@@ -57,7 +57,7 @@ export async function mergeMain(argv: readonly string[], env: NodeJS.ProcessEnv 
     }
     if (parsed.positionals.length < 1)
       throw new UsageError(
-        'merge: give the result.json files to merge, e.g. npm run load:merge -- a/result.json b/result.json',
+        'merge: give the result.json files to merge, e.g. receipt-harness merge a/result.json b/result.json',
       );
     const files = parsed.positionals;
     const merged = mergeResults(await Promise.all(files.map(readResult)), files);

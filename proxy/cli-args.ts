@@ -2,7 +2,7 @@ import { parseFlags, UsageError } from '../client/usage-error.js';
 import { PROXY_DEFAULTS, type ProxyOptions } from './proxy-options.js';
 
 /** What `npm run proxy -- --help` prints. */
-export const PROXY_USAGE = `usage: npm run proxy -- --target URL [options]
+export const PROXY_USAGE = `usage: receipt-harness proxy --target URL [options]
   --target URL          base URL of the API to forward to, a path prefix allowed (loopback unless --allow-remote)
   --port N              port to listen on (default ${PROXY_DEFAULTS.port}; 0: any free port)
   --host HOST           address to listen on (default ${PROXY_DEFAULTS.host}; loopback unless --allow-remote)

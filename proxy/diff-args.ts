@@ -2,7 +2,7 @@ import { parseFlags } from '../client/usage-error.js';
 import { readSide } from './diff-targets.js';
 
 /** What `npm run diff -- --help` prints. */
-export const DIFF_USAGE = `usage: npm run diff -- --a URL_A --b URL_B [--allow-remote]
+export const DIFF_USAGE = `usage: receipt-harness diff --a URL_A --b URL_B [--allow-remote]
   credentials and the message of each side from A_* and B_* (the TARGET_* names with A_ or B_ instead:
   A_ACCOUNT_SID, A_AUTH_TOKEN, A_SERVICE_SID, A_CONVERSATION_SID, A_MESSAGE_SID, optional A_PUBLIC_URL, A_DEFAULT_*)
 Prints one line per structural difference (values that legitimately differ are compared by kind: proxy/diff-noise.ts),

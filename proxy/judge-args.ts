@@ -3,8 +3,8 @@ import { checkBaseUrl } from '../client/base-url.js';
 import { UsageError } from '../client/usage-error.js';
 
 /** What `npm run judge -- --help` prints. */
-export const JUDGE_USAGE = `usage: npm run judge -- FILE [--public-url URL]
-  FILE              a recording from \`npm run proxy -- --record FILE\` (JSONL), or a HAR file (*.har)
+export const JUDGE_USAGE = `usage: receipt-harness judge FILE [--public-url URL]
+  FILE              a recording from \`receipt-harness proxy --record FILE\` (JSONL), or a HAR file (*.har)
   --public-url URL  base URL links must point to (default: the recording's, or each HAR request's origin)
 Prints each violation, writes the summary to $REPORT_DIR/proxy (default reports/proxy); exit 1 on any violation.`;
 

@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import type { Conformance } from './conformance-model.js';
 import { compareConformance, comparisonText } from './compare-conformance.js';
 
-const USAGE = 'usage: npm run contract:compare -- old/conformance.json new/conformance.json';
+const USAGE = 'usage: receipt-harness compare old/conformance.json new/conformance.json';
 /** What `--help` prints: the usage, then what the exit code says. */
 const HELP = `${USAGE}   (receipt-harness compare OLD NEW)
 Prints what broke and what was fixed between two conformance reports; exit 1 when anything broke.`;
@@ -20,7 +20,9 @@ function readReport(file: string): Conformance {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code ?? 'not JSON';
-    return fail(`${file} cannot be read as JSON (${why}); pass two conformance.json files written by npm run contract`);
+    return fail(
+      `${file} cannot be read as JSON (${why}); pass two conformance.json files written by receipt-harness contract`,
+    );
   }
   if (!valid(data)) {
     const e = valid.errors?.[0];

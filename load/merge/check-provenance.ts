@@ -117,7 +117,7 @@ function checkWindows(inputs: MergeInput[]): Record<string, number> {
 /** Checks that the inputs are one run's generators before they are added up; a failure names the files. */
 export function checkProvenance(inputs: MergeInput[]): ProvenanceCheck {
   const bare = inputs.find(({ result: { run } }) => typeof run?.settings !== 'object' || run.settings === null);
-  if (bare) fail(`${bare.file} has no provenance (run.settings); write it again with npm run load`);
+  if (bare) fail(`${bare.file} has no provenance (run.settings); write it again with receipt-harness load`);
   const sharded = checkShards(inputs);
   checkSameRun(inputs);
   const skew_ms = checkWindows(inputs);

@@ -34,7 +34,7 @@ export const DEFAULT_FILE = fileURLToPath(new URL('../scenarios.yaml', import.me
 export const DEFAULT_OUT = 'reports/load';
 
 /** Usage text for --help and for a bad flag. */
-export const USAGE = `usage: npm run load -- [scenario-file.yaml] [--scenario NAME[,NAME]] [--duration SECONDS] [--connections N]
+export const USAGE = `usage: receipt-harness load [scenario-file.yaml] [--scenario NAME[,NAME]] [--duration SECONDS] [--connections N]
        [--rate REQ_PER_S] [--warmup SECONDS] [--out DIR] [--workers N|auto] [--shard I/N] [--start-at ISO-TIME]
        [--allow-remote] [--i-accept-twilio-costs]`;
 
@@ -89,7 +89,7 @@ export function parseOptions(argv: readonly string[], now = Date.now()): Readonl
   try {
     parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(`${(err as Error).message.split(/\. |\n/)[0]}; see npm run load -- --help`);
+    throw new UsageError(`${(err as Error).message.split(/\. |\n/)[0]}; see receipt-harness load --help`);
   }
   const { values: v, positionals } = parsed;
   if (positionals.length > 1) reject('scenario file', positionals, 'give at most one scenario file');

@@ -40,10 +40,10 @@ export function readFailures(file = failuresFile()): FailureRecord[] {
       try {
         r = JSON.parse(line) as Partial<FailureRecord>;
       } catch {
-        throw new Error(`${file} line ${i + 1} is not JSON; run npm run contract to write it again`);
+        throw new Error(`${file} line ${i + 1} is not JSON; run receipt-harness contract to write it again`);
       }
       if (!r.case || typeof r.case.path !== 'string' || !r.case.plan)
-        throw new Error(`${file} line ${i + 1} holds no saved case; run npm run contract to write it again`);
+        throw new Error(`${file} line ${i + 1} holds no saved case; run receipt-harness contract to write it again`);
       return r as FailureRecord;
     });
 }

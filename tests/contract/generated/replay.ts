@@ -10,7 +10,7 @@ import { failuresFile, readFailures } from './failures-file.js';
 import { replayFailures } from './replay-failures.js';
 
 /** What `replay --help` prints. */
-const REPLAY_USAGE = `usage: npm run contract:replay -- [failures.jsonl]   (receipt-harness replay [failures.jsonl])
+const REPLAY_USAGE = `usage: receipt-harness replay [failures.jsonl]
 Re-sends each failure the generated phase saved (default $REPORT_DIR/contract/failures.jsonl) to the target
 (TARGET_*; unset: an embedded emulator) and prints FIXED or FAILED for each; exit 1 when any still fails.`;
 
@@ -18,7 +18,8 @@ Re-sends each failure the generated phase saved (default $REPORT_DIR/contract/fa
 async function main(): Promise<number> {
   if (process.argv[2] === '--help' || process.argv[2] === '-h') return (console.log(REPLAY_USAGE), 0);
   const file = process.argv[2] ?? failuresFile();
-  if (!existsSync(file)) return usage(`no failures file at ${file}; run npm run contract first (it writes one)`);
+  if (!existsSync(file))
+    return usage(`no failures file at ${file}; run receipt-harness contract first (it writes one)`);
   const records = readFailures(file);
   if (records.length === 0) return (console.log(`${file} holds no failures: nothing to replay`), 0);
   const fromEnv = processTarget();
