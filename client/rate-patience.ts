@@ -13,6 +13,12 @@ const RETRIED =
 
 type Sink = ((type: string, description: string) => void) | undefined;
 
+/**
+ * How often the run's shared verdict file is looked for, at most: once per request cost a file system call each (about
+ * 2 % of the generated phase); another worker's verdict is seen this much later, a few more 429s at most.
+ */
+export const SHARED_VERDICT_EVERY_MS = 100;
+
 /** What bounds waiting on 429s: the patience, the longest own backoff, the run's deadline, the shared verdict file. */
 export interface PatienceLimits {
   /** CONTRACT_RATE_PATIENCE: the longest stretch of 429s with no answer served in between. */
@@ -36,6 +42,8 @@ export class RatePatience {
   private verdict: string | null = null;
   /** When the current stretch of 429s began (ms since the epoch), or null after an answer was served. */
   private since: number | null = null;
+  /** When the shared verdict file was last looked for (performance.now()); never yet for a fresh client. */
+  private lookedAt = -Infinity;
 
   constructor(private readonly limits: PatienceLimits) {}
 
@@ -43,7 +51,11 @@ export class RatePatience {
    * the same run reached counts too: no worker waits out the patience again. */
   get limited(): string | null {
     const file = this.limits.rateStateFile;
-    if (this.verdict === null && file && existsSync(file)) this.verdict = readFileSync(file, 'utf8');
+    if (this.verdict !== null || !file) return this.verdict;
+    const now = performance.now();
+    if (now - this.lookedAt < SHARED_VERDICT_EVERY_MS) return null;
+    this.lookedAt = now;
+    if (existsSync(file)) this.verdict = readFileSync(file, 'utf8');
     return this.verdict;
   }
 

@@ -1,7 +1,7 @@
 // The client against rate-limited loopback servers: correct ones it must never fail (a share of 429s for the whole
 // run, Retry-After: 5, a concurrency cap of 2, a stretch of 429s shorter than the patience), and ones that never serve,
 // which it must end quickly with one line naming the limit and the setting that moves it.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { Api, defaultLimits, type ApiLimits } from '../../client/api.js';
 import { freezeTarget } from '../../client/settings.js';
+import { SHARED_VERDICT_EVERY_MS } from '../../client/rate-patience.js';
 import { sidOf } from './exchanges.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
@@ -141,6 +142,23 @@ test.describe('a target that never serves ends fast, naming the limit and its se
       expect(fresh.response.error).toMatch(
         /^not sent: the target asked to wait 999999 s after a 429, longer than CONTRACT_RATE_PATIENCE=30 s allows/,
       );
+      expect(hits()).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a verdict another worker reaches later is seen by a busy client within SHARED_VERDICT_EVERY_MS', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rate-state-'));
+    try {
+      const { server, api, hits } = await serve((_req, res) => void res.writeHead(200, json).end('{}'));
+      open.push(server);
+      const rateStateFile = join(dir, 'verdict');
+      const busy = api({ rateStateFile });
+      expect((await busy.get('/r')).response.status).toBe(200); // looked for the file: none yet
+      writeFileSync(rateStateFile, 'the other worker found the target serving nothing');
+      await new Promise((r) => setTimeout(r, SHARED_VERDICT_EVERY_MS + 20));
+      expect((await busy.get('/r')).response.error).toBe('not sent: the other worker found the target serving nothing');
       expect(hits()).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
