@@ -1,8 +1,11 @@
 // npm run bench:suite: the contract suite's wall time against the embedded emulator, side by side with its floor:
 // Playwright with the same config (workers, reporters, the conformance report) running as many empty tests in as many
 // files. Alternating rounds (who goes first alternates), medians. Budget: the suite at most 1.25x the floor, the
-// generated phase included; and the generated phase's own rate in each suite round (from its coverage.json), against
-// the issue's >= 2 000 requests/s. Both are started the same way (Playwright's CLI; `npm run contract` adds npm's own start).
+// generated phase included. Both are started the same way (Playwright's CLI; `npm run contract` adds npm's own start).
+// Then the generated phase's sustained rate: the phase alone at the nightly budget (docs/generated.md), as a nightly job
+// runs it, from its coverage.json; budget >= 2 000 requests/s, so that 20 000 requests take about 10 s. The rate of the
+// default budget's 0.2-0.5 s inside the suite rounds is printed too, for information: a cold worker's first few hundred
+// requests, beside the other worker, say little about the phase's speed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +14,9 @@ const BUDGET = 1.25;
 /** The generated phase's rate asked by issue 21 (requests sent and judged per second, embedded emulator). */
 const RATE_BUDGET = 2000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** Rounds of the phase alone at the nightly budget, and that budget (docs/generated.md: nightly 20000). */
+const NIGHTLY_ROUNDS = Number(process.env.BENCH_NIGHTLY_ROUNDS ?? 3);
+const NIGHTLY_BUDGET = 20_000;
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'node_modules/@playwright/test/cli.js');
 /** Floor configs and reports go under reports/ (ignored by git): the config's relative paths resolve from there. */
@@ -18,11 +24,11 @@ mkdirSync(join(ROOT, 'reports'), { recursive: true }); // a fresh clone has none
 const WORK = mkdtempSync(join(ROOT, 'reports', 'bench-suite-'));
 
 /** Runs Playwright's CLI with these arguments; wall seconds, and the last lines when it failed. */
-function playwright(args: string[], reports: string): number {
+function playwright(args: string[], reports: string, env: Record<string, string> = {}): number {
   const start = performance.now();
   const r = spawnSync(process.execPath, [CLI, 'test', ...args], {
     cwd: ROOT,
-    env: { ...process.env, REPORT_DIR: reports, CI: '' },
+    env: { ...process.env, REPORT_DIR: reports, CI: '', ...env },
     encoding: 'utf8',
   });
   const seconds = (performance.now() - start) / 1000;
@@ -76,6 +82,20 @@ function generatedRate(reports: string): number {
   return coverage.requestsPerSecond;
 }
 
+/** The phase alone at the nightly budget, one worker (what a nightly job runs): its rate in each round. */
+function nightlyRates(): number[] {
+  const reports = join(WORK, 'nightly');
+  return Array.from({ length: NIGHTLY_ROUNDS }, (_, i) => {
+    const args = ['tests/contract/generated.spec.ts', '--project', 'contract', '--workers', '1'];
+    const seconds = playwright(args, reports, { CONTRACT_BUDGET: String(NIGHTLY_BUDGET) });
+    const rate = generatedRate(reports);
+    console.log(
+      `nightly round ${i + 1}: CONTRACT_BUDGET=${NIGHTLY_BUDGET}, ${seconds.toFixed(1)} s wall, ${rate} requests/s`,
+    );
+    return rate;
+  });
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 let ok = false;
@@ -109,15 +129,19 @@ try {
     );
   }
   const ratio = median(t.ratio);
-  const rate = median(t.rate);
+  console.log(`median: suite ${median(t.suite).toFixed(2)} s, floor ${median(t.floor).toFixed(2)} s`);
+  console.log(
+    `generated phase at the default CONTRACT_BUDGET, inside the suite rounds: median ${median(t.rate)} requests/s`,
+  );
+  const nightly = nightlyRates();
+  const rate = median(nightly);
   const mark = (pass: boolean): string => (pass ? '✓' : '✗');
   ok = ratio <= BUDGET && rate >= RATE_BUDGET;
-  console.log(`median: suite ${median(t.suite).toFixed(2)} s, floor ${median(t.floor).toFixed(2)} s`);
   verdicts.push(
     `${mark(ratio <= BUDGET)} contract suite/floor wall time ${ratio.toFixed(2)}x ` +
       `(median of ${ROUNDS}; budget <= ${BUDGET}x)`,
-    `${mark(rate >= RATE_BUDGET)} generated phase ${rate} requests/s at the default CONTRACT_BUDGET ` +
-      `(median of ${ROUNDS}; budget >= ${RATE_BUDGET} requests/s)`,
+    `${mark(rate >= RATE_BUDGET)} generated phase ${rate} requests/s at the nightly CONTRACT_BUDGET=${NIGHTLY_BUDGET} ` +
+      `(median of ${NIGHTLY_ROUNDS}; budget >= ${RATE_BUDGET} requests/s)`,
   );
 } finally {
   rmSync(WORK, { recursive: true, force: true });
