@@ -46,7 +46,8 @@ test.describe('Generated requests (from the spec, judged by every check)', () =>
       testInfo.annotations.push({
         type: 'generated',
         description:
-          `${run.sent} requests in ${run.seconds.toFixed(2)} s (${requestsPerSecond(run)} requests/s), ` +
+          `${run.sent} requests (${run.distinct} distinct cases) in ${run.seconds.toFixed(2)} s ` +
+          `(${requestsPerSecond(run)} requests/s), ` +
           `CONTRACT_BUDGET=${settings.budget}`,
       });
       await testInfo.attach('coverage of generated requests', { body: table, contentType: 'text/markdown' });

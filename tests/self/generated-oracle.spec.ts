@@ -85,17 +85,32 @@ test.describe('Generated requests: oracle, dedup, curl line and settings', () =>
     }
   });
 
-  test('tabulates what was sent per operation, scope and input class, with the statuses that came back', () => {
+  test('tabulates what was sent per operation, scope and input class, with the statuses that came back, and counts distinct cases', () => {
     const cov = new Coverage();
-    const c = { op: 'list', scope: 'default', family: 'page-size', kind: 'inside' } as GenCase;
+    const c = {
+      op: 'list',
+      scope: 'default',
+      family: 'page-size',
+      kind: 'inside',
+      auth: 'valid',
+      path: '/a',
+    } as GenCase;
     cov.add(c, 200);
     cov.add(c, 200);
-    cov.add(c, 0);
+    cov.add({ ...c, path: '/b' }, 0);
+    cov.add({ ...c, path: '/b', auth: 'none' }, 0);
+    expect({ total: cov.total(), distinct: cov.distinct() }, 'the same credentials and path again are not new').toEqual(
+      {
+        total: 4,
+        distinct: 3,
+      },
+    );
+    cov.add({ ...c, path: '/b', auth: 'none' }, 200);
     expect(cov.table()).toEqual([
-      { operation: 'list', scope: 'default', input: 'page-size:inside', sent: 3, statuses: { 200: 2, 0: 1 } },
+      { operation: 'list', scope: 'default', input: 'page-size:inside', sent: 5, statuses: { 200: 3, 0: 2 } },
     ]);
     expect(coverageMarkdown(cov.table())).toContain(
-      '| list | default | `page-size:inside` | 3 | no response×1, 200×2 |',
+      '| list | default | `page-size:inside` | 5 | no response×2, 200×3 |',
     );
   });
 

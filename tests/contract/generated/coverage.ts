@@ -12,9 +12,12 @@ export interface CoverageRow {
 /** What the generated phase sent, per operation, scope and class of input, and which HTTP statuses came back. */
 export class Coverage {
   private readonly rows = new Map<string, CoverageRow>();
+  /** Each request sent, by credentials and path: a small input class is drawn again and again at a large budget. */
+  private readonly requests = new Set<string>();
 
   /** Counts one sent case and its status (0: no complete response). */
   add(c: GenCase, status: number): void {
+    this.requests.add(`${c.auth} ${c.path}`);
     const key = `${c.op}\t${c.scope}\t${inputClass(c)}`;
     let row = this.rows.get(key);
     if (!row)
@@ -28,6 +31,11 @@ export class Coverage {
     return [...this.rows.values()].sort((a, b) =>
       `${a.operation} ${a.scope} ${a.input}`.localeCompare(`${b.operation} ${b.scope} ${b.input}`),
     );
+  }
+
+  /** Distinct cases sent so far (credentials and path; a walk counts as its first page's). */
+  distinct(): number {
+    return this.requests.size;
   }
 
   /** Requests counted so far. */

@@ -20,6 +20,8 @@ export interface GeneratedRun {
   failures: FailureRecord[];
   coverage: CoverageRow[];
   sent: number;
+  /** Distinct cases among them: what the budget bought that was new. */
+  distinct: number;
   seconds: number;
   settings: GeneratedSettings;
 }
@@ -104,6 +106,7 @@ export async function runGenerated(
     failures: failures.map((f) => JSON.parse(redact(JSON.stringify(f), secret)) as FailureRecord),
     coverage: coverage.table(),
     sent: coverage.total(),
+    distinct: coverage.distinct(),
     seconds: (performance.now() - started) / 1000,
     settings,
   };

@@ -17,6 +17,7 @@ export function writeGenerated(run: GeneratedRun, dir = contractReportDir()): st
     seed: run.settings.seed,
     budget: run.settings.budget,
     sent: run.sent,
+    distinct: run.distinct,
     seconds: run.seconds,
     requestsPerSecond: requestsPerSecond(run),
     causes: run.failures.length,
