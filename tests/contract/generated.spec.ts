@@ -2,7 +2,6 @@ import { Api, defaultLimits } from '../../client/api.js';
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { readGeneratedSettings } from './generated/generated-settings.js';
-import { runGenerated } from './generated/run-generated.js';
 import { requestsPerSecond, writeGenerated } from './generated/write-generated.js';
 import { otherSid } from './probes/other-sids.js';
 import { suiteLimits } from '../../client/run-limits.js';
@@ -41,6 +40,8 @@ test.describe('Generated requests (from the spec, judged by every check)', () =>
     try {
       const cut = cutShort(api); // a test already failed on a target that serves nothing, or past the deadline
       if (cut) return test.skip(true, cut);
+      // fast-check and the case generators load in the worker that runs this test only, not in the runner listing it
+      const { runGenerated } = await import('./generated/run-generated.js');
       const run = await runGenerated(api, { service: reference, default: defaultReference }, settings);
       const table = writeGenerated(run);
       testInfo.annotations.push({
