@@ -41,8 +41,6 @@ export type Secrets = Secret | readonly Secret[] | null | undefined;
 
 /** Redaction for fixed secrets, their forms computed once: for a hot path that redacts or searches many texts. */
 export interface Redactor {
-  /** True when a text shows a form of a secret or any Basic credentials: what redact() would change. */
-  holds(text: string): boolean;
   /** The text with every form of every secret, and any Basic credentials, removed. */
   redact(text: string): string;
 }
@@ -53,14 +51,38 @@ export function redactorFor(secrets: Secrets): Redactor {
   const forms = list.flatMap(secretForms);
   // a form holding another form cannot be present without it: searching for the inner one is enough
   const search = forms.filter((f) => !forms.some((g) => g !== f && f.includes(g)));
-  const holds = (text: string): boolean => search.some((f) => text.includes(f)) || BASIC_WORD.test(text);
+  // for each form, the searched forms inside it and where: it shows only where all of them show, that far before
+  const inner = forms.map((f) => search.flatMap((s, i) => (f.includes(s) ? [{ i, offset: f.indexOf(s) }] : [])));
+  // '[redacted]' put in a text could complete a form only if a form has a bracket (a plain token might); then every
+  // form is looked for everywhere, after each replacement
+  const closed = !forms.some((f) => f.includes('[') || f.includes(']'));
+  /** Where form f can first show in the text, from where its inner forms first show; -1: it cannot show. */
+  const earliest = (f: number, first: readonly number[]): number => {
+    let from = 0;
+    for (const { i, offset } of inner[f]) {
+      if (first[i] < 0) return -1;
+      from = Math.max(from, first[i] - offset);
+    }
+    return from;
+  };
   return {
-    holds,
     redact(text) {
-      if (!holds(text)) return text; // nothing any form or BASIC_VALUE would match: the text as it is
+      let first: number[] | null = null; // where each searched form first shows, -1 nowhere; null: none shows
+      for (let i = 0; i < search.length; i++) {
+        const at = text.indexOf(search[i]);
+        if (at >= 0) (first ??= search.map(() => -1))[i] = at;
+      }
+      // 'Basic' and a space cannot be made by a replacement (no bracket in it): looked for once, in the text
+      const basic = BASIC_WORD.test(text);
+      if (first === null && !basic) return text; // nothing any form or BASIC_VALUE would match: the text as it is
       let out = text;
-      for (const form of forms) if (out.includes(form)) out = out.split(form).join('[redacted]');
-      return out.replace(BASIC_VALUE, '$1[redacted]');
+      // longest first, so that a longer form is replaced whole before a shorter one inside it
+      for (let f = 0; f < forms.length; f++) {
+        const from = !closed ? 0 : first === null ? -1 : earliest(f, first);
+        // positions are the text's: once a replacement has moved them, a form that can show is looked for everywhere
+        if (from >= 0 && out.includes(forms[f], out === text ? from : 0)) out = out.replaceAll(forms[f], '[redacted]');
+      }
+      return basic ? out.replace(BASIC_VALUE, '$1[redacted]') : out;
     },
   };
 }

@@ -37,10 +37,18 @@ function write(v: unknown, depth: number, out: { text: string }, limit: number):
 
 /** A scalar as JSON (a string cut to the budget first, so a 1 MB string is not escaped whole). */
 function scalar(v: unknown, budget: number): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > budget ? v.slice(0, budget) : v);
+  if (typeof v === 'string') return jsonString(v.length > budget ? v.slice(0, budget) : v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (typeof v === 'bigint') return v.toString();
   return 'null';
+}
+
+/** What JSON.stringify escapes in a string: a quote, a backslash, a control character, a surrogate (if lone). */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify of a string; one with nothing to escape (most values shown) is quoted without the serializer. */
+function jsonString(s: string): string {
+  return ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
 /** Deep equality of JSON values without recursion (an explicit stack): a 100 000-deep value compares like a flat one. */

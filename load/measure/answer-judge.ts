@@ -26,17 +26,16 @@ export type AnswerJudge = (answer: JudgedAnswer, body: string) => string[];
 /** Bodies longer than this are not parsed: the meter cuts answers at a larger size; this bounds the sampler itself. */
 export const MAX_SAMPLE_CHARS = 8 << 20;
 
-/** One answer as the registry's Exchange, its text and headers as they came or through `clean` (the redaction). */
-function exchangeOf(answer: JudgedAnswer, body: string, clean?: (t: string) => string): Exchange {
+/** One answer as the registry's Exchange, its text and header values through `clean` (the redaction) first. */
+function exchangeOf(answer: JudgedAnswer, body: string, clean: (t: string) => string): Exchange {
   const { path, status } = answer;
   const request = { method: 'GET', path, auth: 'valid' as const };
-  let headers = answer.headers;
-  if (clean) headers = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, clean(v)]));
+  const headers = cleanHeaders(answer.headers, clean);
   if (body.length > MAX_SAMPLE_CHARS) {
     const error = `body larger than ${MAX_SAMPLE_CHARS} characters`;
     return { request, response: { status, headers, text: '', error } };
   }
-  const text = clean ? clean(body) : body;
+  const text = clean(body);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -44,6 +43,16 @@ function exchangeOf(answer: JudgedAnswer, body: string, clean?: (t: string) => s
     json = undefined;
   }
   return { request, response: { status, headers, text, json } };
+}
+
+/** The headers with each value through `clean`: the same object when none changed (the usual answer). */
+function cleanHeaders(headers: Record<string, string>, clean: (t: string) => string): Record<string, string> {
+  let out: Record<string, string> | null = null;
+  for (const name in headers) {
+    const value = clean(headers[name]);
+    if (value !== headers[name]) (out ??= { ...headers })[name] = value;
+  }
+  return out ?? headers;
 }
 
 /** The registry's verdict as lines; a check that throws (a value too deep to show) is a failed answer, not a crash. */
@@ -62,10 +71,8 @@ function verdict(exchange: Exchange, ctx: CheckContext): string[] {
 export function createAnswerJudge(sc: SampleContext): AnswerJudge {
   const expect = sc.operation === 'list' ? 'page' : 'receipt';
   const ctx: CheckContext = { publicUrl: sc.publicUrl, accountSid: sc.accountSid, expect };
-  const secret = redactorFor(sc.secret);
-  // one cheap search per answer (the inner forms of the secret and the word Basic); the redaction runs only on an
-  // answer that holds one, before judging, so no excerpt can show a secret or cut one in half
-  const holds = (answer: JudgedAnswer, body: string): boolean =>
-    secret.holds(body) || Object.keys(answer.headers).some((k) => secret.holds(answer.headers[k]));
-  return (answer, body) => verdict(exchangeOf(answer, body, holds(answer, body) ? secret.redact : undefined), ctx);
+  // the redaction runs before judging, so no excerpt can show a secret or cut one in half; it costs one search of
+  // the text for the inner forms of the secret and the word Basic, and returns the text itself when it holds none
+  const { redact } = redactorFor(sc.secret);
+  return (answer, body) => verdict(exchangeOf(answer, body, redact), ctx);
 }

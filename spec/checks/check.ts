@@ -35,6 +35,7 @@ export interface Check {
 
 /** True when a check's declared conditions hold for a parsed exchange and its context. */
 export function appliesTo(applies: Applies, ex: Judged, ctx: CheckContext): boolean {
+  // kindOf() below names everything read here but the expectation and the query: keep the two in step
   if (ex.response.error !== undefined && applies.answers !== 'any') return false;
   if (applies.expect && !applies.expect.includes(ctx.expect)) return false;
   if (applies.operation && ex.route?.op.name !== applies.operation) return false;
@@ -43,4 +44,17 @@ export function appliesTo(applies: Applies, ex: Judged, ctx: CheckContext): bool
   if (applies.status === 'error' && status < 400) return false;
   if (applies.needs && !applies.needs.every((n) => ctx[n] !== undefined)) return false;
   return applies.query === undefined || ex.query.has(applies.query);
+}
+
+/**
+ * Everything appliesTo() reads of an exchange and its context but the expectation and the query, as a number (below
+ * 144): every other condition holds alike for two exchanges of one kind, so the checks that may apply are found once.
+ */
+export function kindOf(ex: Judged, ctx: CheckContext): number {
+  const { status, error } = ex.response;
+  const answer = (status === 200 ? 0 : status >= 400 ? 1 : 2) + (error === undefined ? 0 : 3);
+  const op = ex.route === null ? 0 : ex.route.op.name === 'fetch' ? 1 : 2;
+  const needs =
+    (ctx.walk === undefined ? 0 : 1) + (ctx.known === undefined ? 0 : 2) + (ctx.reproduce === undefined ? 0 : 4);
+  return (answer * 3 + op) * 8 + needs;
 }

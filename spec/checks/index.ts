@@ -1,7 +1,7 @@
 import type { Contract } from '../contract.js';
 import type { Violation } from '../violation.js';
-import { appliesTo, type Check } from './check.js';
-import type { CheckContext } from './check-context.js';
+import { appliesTo, kindOf, type Check } from './check.js';
+import type { CheckContext, Expectation } from './check-context.js';
 import type { Exchange } from './exchange.js';
 import { parseExchange, type Judged } from './judged.js';
 import { errorBody } from './error-body.js';
@@ -108,8 +108,9 @@ function assessOne(exchange: Exchange, contract: Contract, ctx: CheckContext, am
   const parsed = parseExchange(exchange, contract);
   const applied: string[] = [];
   const failing: { name: string; found: Violation[] }[] = [];
-  for (const check of among) {
-    if (!appliesTo(check.applies, parsed, ctx)) continue;
+  for (const check of mayApply(among, parsed, ctx)) {
+    const { query } = check.applies;
+    if (query !== undefined && !parsed.query.has(query)) continue;
     applied.push(check.name);
     const found = runCheck(check, parsed, contract, ctx);
     if (found.length > 0) failing.push({ name: check.name, found });
@@ -129,6 +130,20 @@ function assessOne(exchange: Exchange, contract: Contract, ctx: CheckContext, am
     if (found.length > keep) violations.push({ check: name, pointer: '', message, request });
   }
   return { applied, violations };
+}
+
+/** The checks of each registry that apply to an exchange, by expectation and kind (kindOf), but for the query. */
+const byKind = new WeakMap<readonly Check[], Map<Expectation, (readonly Check[])[]>>();
+
+/** The checks of a registry whose every condition but the query holds for an exchange: found once per kind. */
+function mayApply(among: readonly Check[], parsed: Judged, ctx: CheckContext): readonly Check[] {
+  let registry = byKind.get(among);
+  if (!registry) byKind.set(among, (registry = new Map()));
+  let kinds = registry.get(ctx.expect);
+  if (!kinds) registry.set(ctx.expect, (kinds = []));
+  return (kinds[kindOf(parsed, ctx)] ??= among.filter((c) =>
+    appliesTo({ ...c.applies, query: undefined }, parsed, ctx),
+  ));
 }
 
 /** Runs every check that applies to one exchange; each violation carries the request that produced it. */

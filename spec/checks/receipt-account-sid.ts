@@ -1,4 +1,4 @@
-import { show, violation } from '../violation.js';
+import { show, violation, type Violation } from '../violation.js';
 import type { Check } from './check.js';
 
 /** receipt_account_sid: every receipt belongs to the account that authenticated. */
@@ -7,18 +7,12 @@ export const receiptAccountSid: Check = {
   holds: 'account_sid equals the authenticated account',
   applies: { expect: ['receipt', 'page', 'page_size'], status: 'ok' },
   run(exchange, _contract, ctx) {
-    return exchange.receipts.flatMap(({ receipt, at }) =>
-      receipt.account_sid === ctx.accountSid
-        ? []
-        : [
-            violation(
-              'receipt_account_sid',
-              `${at}/account_sid`,
-              `expected the authenticated account ${show(ctx.accountSid)}, received ${show(receipt.account_sid)}`,
-              ctx.accountSid,
-              receipt.account_sid,
-            ),
-          ],
-    );
+    const out: Violation[] = [];
+    for (const { receipt, at } of exchange.receipts) {
+      if (receipt.account_sid === ctx.accountSid) continue;
+      const message = `expected the authenticated account ${show(ctx.accountSid)}, received ${show(receipt.account_sid)}`;
+      out.push(violation('receipt_account_sid', `${at}/account_sid`, message, ctx.accountSid, receipt.account_sid));
+    }
+    return out;
   },
 };

@@ -1,5 +1,5 @@
 import type { Check } from './check.js';
-import { violation } from '../violation.js';
+import { violation, type Violation } from '../violation.js';
 
 /** UTC to the second, a day every month has: as text in this form, later instants sort later (no Date.parse). */
 const PLAIN_UTC = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
@@ -18,19 +18,14 @@ export const receiptDatesOrder: Check = {
   holds: 'date_updated, when not null, is not before date_created',
   applies: { expect: ['receipt', 'page'], status: 'ok' },
   run(exchange) {
-    return exchange.receipts.flatMap(({ receipt, at }) => {
+    const out: Violation[] = [];
+    for (const { receipt, at } of exchange.receipts) {
+      const { date_created: created, date_updated: updated } = receipt;
       // never updated, or updated in the same instant as written: nothing to compare
-      if (receipt.date_updated === null || receipt.date_updated === receipt.date_created) return [];
-      if (notBefore(receipt.date_updated, receipt.date_created)) return [];
-      return [
-        violation(
-          'receipt_dates_order',
-          `${at}/date_updated`,
-          `expected not before date_created ${String(receipt.date_created)}, received ${String(receipt.date_updated)}`,
-          `>= ${String(receipt.date_created)}`,
-          receipt.date_updated,
-        ),
-      ];
-    });
+      if (updated === null || updated === created || notBefore(updated, created)) continue;
+      const message = `expected not before date_created ${String(created)}, received ${String(updated)}`;
+      out.push(violation('receipt_dates_order', `${at}/date_updated`, message, `>= ${String(created)}`, updated));
+    }
+    return out;
   },
 };

@@ -44,6 +44,21 @@ test.describe('show() and jsonEqual() on hostile values', () => {
     });
   }
 
+  test('show() gives a string as JSON.stringify does, cut at 120 characters: quotes, controls, lone surrogates', () => {
+    const unit = fc.oneof(
+      fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u2028', '\ud800', '\udc00', 'é'),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 8 }), (units) => {
+        const s = units.join('');
+        const json = JSON.stringify(s.slice(0, 121));
+        return show(s) === (json.length > 120 ? json.slice(0, 120) + '…' : json);
+      }),
+      { seed: 20261207, numRuns: 2000 },
+    );
+  });
+
   test('jsonEqual() compares 100 000-deep values without recursion, by value and not by key order', () => {
     expect(jsonEqual(nested(DEEP), nested(DEEP))).toBe(true);
     expect(jsonEqual(nested(DEEP, 1), nested(DEEP, 2))).toBe(false);

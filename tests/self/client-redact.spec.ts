@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { expect, test } from '../../fixtures/test.js';
 import { basicAuth } from '../../client/basic-auth.js';
-import { redact, secretForms } from '../../client/redact.js';
+import { redact, redactorFor, secretForms, type Secret } from '../../client/redact.js';
 
 const secret = { accountSid: 'AC' + 'a1'.repeat(16), authToken: '6e39e75f' + '0123456789abcdef01234567' };
 const pair = `${secret.accountSid}:${secret.authToken}`;
@@ -47,5 +48,51 @@ test.describe('redact', () => {
   test('leaves a text without credentials unchanged', () => {
     const text = '[receipt_schema] /sid: expected ^DY[0-9a-fA-F]{32}$, received "IM00"';
     expect(redact(text, secret)).toBe(text);
+  });
+});
+
+/** The redaction at its plainest: every form, longest first, replaced wherever it shows, then any Basic value. */
+function plainRedact(text: string, secret: Secret): string {
+  let out = text;
+  for (const form of secretForms(secret)) out = out.split(form).join('[redacted]');
+  return out.replace(/(Basic\s+)[A-Za-z0-9+/=_-]{8,}/gi, '$1[redacted]');
+}
+
+test.describe('redactorFor: searched once, it redacts as the plain algorithm does', () => {
+  // a token with brackets could be completed by '[redacted]' itself: the redactor must then look everywhere again
+  const bracketed = { accountSid: secret.accountSid, authToken: 'ab[redacted]cd0123' };
+  for (const [name, s] of [['a hex token', secret] as const, ['a token with brackets', bracketed] as const]) {
+    test(`${name}: texts of forms, their pieces, Basic words and JSON give the same text`, () => {
+      const forms = secretForms(s);
+      const piece = fc.oneof(
+        fc.constantFrom(...forms, 'Basic ', 'basic\t', '"', ':', ' ', '[', ']', 'redacted', '%3D', '='),
+        fc.constantFrom(...forms).chain((f) => fc.nat(f.length).map((n) => f.slice(0, n))),
+        fc.constantFrom(...forms).chain((f) => fc.nat(f.length).map((n) => f.slice(n))),
+        fc.string({ unit: fc.constantFrom(...'ACab019+/=_-%[]: ') }),
+      );
+      const redactor = redactorFor(s);
+      let changed = 0;
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+          const text = pieces.join('');
+          const out = redactor.redact(text);
+          if (out !== text) changed++;
+          return out === plainRedact(text, s); // fast-check prints the shrunk text that differs
+        }),
+        { seed: 20261207, numRuns: 3000 },
+      );
+      expect(changed, 'the generator reaches texts holding a form').toBeGreaterThan(500);
+    });
+  }
+
+  test('a token holding "[redacted]" that a replacement completes is replaced too', () => {
+    const [before, after] = bracketed.authToken.split('[redacted]');
+    const longer = secretForms(bracketed).filter((f) => f.length > bracketed.authToken.length);
+    expect(longer.length).toBeGreaterThan(3);
+    for (const form of longer) {
+      const text = `${before}${form}${after}`; // replacing the form makes the token: the plain algorithm blanks both
+      expect(redactorFor(bracketed).redact(text), form).toBe(plainRedact(text, bracketed));
+      expect(plainRedact(text, bracketed)).toBe('[redacted]');
+    }
   });
 });
