@@ -95,6 +95,45 @@ export function redact(text: string, secrets: Secrets): string {
   return redactorFor(secrets).redact(text);
 }
 
+/** Header values through the redactor: the same object when none changed (the usual answer). */
+export function cleanHeaders(headers: Record<string, string>, redactor: Redactor): Record<string, string> {
+  let out: Record<string, string> | null = null;
+  for (const name in headers) {
+    const value = redactor.redact(headers[name]);
+    if (value !== headers[name]) (out ??= { ...headers })[name] = value;
+  }
+  return out ?? headers;
+}
+
+/**
+ * A parsed JSON body with every form of the secrets removed from its strings and keys, in place, given its text
+ * already redacted: a text with a backslash may spell a form in JSON escapes (`\/` in base64, `\u0061`) that the
+ * text search does not see, and that the parsed strings, quoted in an excerpt, would show. Walked without recursion:
+ * a hostile body may nest 100 000 deep.
+ */
+export function cleanJson(json: unknown, text: string, redactor: Redactor): unknown {
+  if (json === undefined || !text.includes('\\')) return json;
+  if (typeof json === 'string') return redactor.redact(json);
+  const clean = (v: unknown): unknown => (typeof v === 'string' ? redactor.redact(v) : v);
+  const stack: unknown[] = [json];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      if (typeof value === 'object') stack.push(value);
+      else record[key] = clean(value);
+      const name = redactor.redact(key); // holds '[redacted]' when changed, so never __proto__
+      if (name !== key) {
+        record[name] = record[key];
+        delete record[key];
+      }
+    }
+  }
+  return json;
+}
+
 /** A violation with every text through redact(): values quoted from a 200 body may carry the credentials. */
 export function redactViolation(v: Violation, secrets: Secrets): Violation {
   const clean = (text: string): string => redact(text, secrets);

@@ -1,7 +1,7 @@
 import { contract } from '../../spec/contract.js';
 import { judgeExchange, type CheckContext, type Exchange } from '../../spec/checks/index.js';
 import { formatViolation } from '../../spec/violation.js';
-import { redactorFor, type Secret } from '../../client/redact.js';
+import { cleanHeaders, cleanJson, redactorFor, type Redactor, type Secret } from '../../client/redact.js';
 
 /** What an answer should be (the registry's context, from the operation), and the secret to redact. */
 export interface SampleContext {
@@ -26,33 +26,23 @@ export type AnswerJudge = (answer: JudgedAnswer, body: string) => string[];
 /** Bodies longer than this are not parsed: the meter cuts answers at a larger size; this bounds the sampler itself. */
 export const MAX_SAMPLE_CHARS = 8 << 20;
 
-/** One answer as the registry's Exchange, its text and header values through `clean` (the redaction) first. */
-function exchangeOf(answer: JudgedAnswer, body: string, clean: (t: string) => string): Exchange {
+/** One answer as the registry's Exchange, its text, parsed strings and header values through the redaction first. */
+function exchangeOf(answer: JudgedAnswer, body: string, redactor: Redactor): Exchange {
   const { path, status } = answer;
   const request = { method: 'GET', path, auth: 'valid' as const };
-  const headers = cleanHeaders(answer.headers, clean);
+  const headers = cleanHeaders(answer.headers, redactor);
   if (body.length > MAX_SAMPLE_CHARS) {
     const error = `body larger than ${MAX_SAMPLE_CHARS} characters`;
     return { request, response: { status, headers, text: '', error } };
   }
-  const text = clean(body);
+  const text = redactor.redact(body);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     json = undefined;
   }
-  return { request, response: { status, headers, text, json } };
-}
-
-/** The headers with each value through `clean`: the same object when none changed (the usual answer). */
-function cleanHeaders(headers: Record<string, string>, clean: (t: string) => string): Record<string, string> {
-  let out: Record<string, string> | null = null;
-  for (const name in headers) {
-    const value = clean(headers[name]);
-    if (value !== headers[name]) (out ??= { ...headers })[name] = value;
-  }
-  return out ?? headers;
+  return { request, response: { status, headers, text, json: cleanJson(json, text, redactor) } };
 }
 
 /** The registry's verdict as lines; a check that throws (a value too deep to show) is a failed answer, not a crash. */
@@ -73,6 +63,6 @@ export function createAnswerJudge(sc: SampleContext): AnswerJudge {
   const ctx: CheckContext = { publicUrl: sc.publicUrl, accountSid: sc.accountSid, expect };
   // the redaction runs before judging, so no excerpt can show a secret or cut one in half; it costs one search of
   // the text for the inner forms of the secret and the word Basic, and returns the text itself when it holds none
-  const { redact } = redactorFor(sc.secret);
-  return (answer, body) => verdict(exchangeOf(answer, body, redact), ctx);
+  const redactor = redactorFor(sc.secret);
+  return (answer, body) => verdict(exchangeOf(answer, body, redactor), ctx);
 }

@@ -42,6 +42,12 @@ const hostile = createServer((req, res) => {
     for (let i = 0; i < 64 && !res.destroyed; i++) res.write(spaces);
     return res.end();
   }
+  if (req.url === '/echo') {
+    // the token where an excerpt of 120 characters would cut it, and spelled in JSON escapes; a header echoes it too
+    const escaped = [...TOKEN].map((c) => `\\u00${c.charCodeAt(0).toString(16)}`).join('');
+    const body = `{"sid":"DY${'0'.repeat(100)}${TOKEN}","status":"${escaped}"}`;
+    return res.writeHead(200, { ...json, 'x-echo': `token ${TOKEN}` }).end(body);
+  }
   if (req.url === '/br')
     return res.writeHead(200, { ...json, 'content-encoding': 'br' }).end(brotliCompressSync('{"ok":true}'));
   res.writeHead(200, json).end('{}');
@@ -94,6 +100,16 @@ test.describe('fixtures/api.ts against a hostile target: a clear failed check, n
       expect(found[0].message).not.toContain(TOKEN);
     });
   }
+
+  test('an answer is clean before anything reads it: its text, parsed strings and headers hold no piece of the token', async () => {
+    const { response } = await api.get('/echo');
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({ sid: `DY${'0'.repeat(100)}[redacted]`, status: '[redacted]' });
+    expect(response.headers['x-echo']).toBe('token [redacted]');
+    // any excerpt made from it (a 120-character cut too) cannot show even half of the token
+    const everything = JSON.stringify(response);
+    for (let i = 0; i + 8 <= TOKEN.length; i++) expect(everything).not.toContain(TOKEN.slice(i, i + 8));
+  });
 
   test('a redirect to another host is not followed: the credentials stay home, response_status fails', async () => {
     const ex = await api.get('/redirect');

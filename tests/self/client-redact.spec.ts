@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from '../../fixtures/test.js';
 import { basicAuth } from '../../client/basic-auth.js';
-import { redact, redactorFor, secretForms, type Secret } from '../../client/redact.js';
+import { cleanHeaders, cleanJson, redact, redactorFor, secretForms, type Secret } from '../../client/redact.js';
 
 const secret = { accountSid: 'AC' + 'a1'.repeat(16), authToken: '6e39e75f' + '0123456789abcdef01234567' };
 const pair = `${secret.accountSid}:${secret.authToken}`;
@@ -94,5 +94,46 @@ test.describe('redactorFor: searched once, it redacts as the plain algorithm doe
       expect(redactorFor(bracketed).redact(text), form).toBe(plainRedact(text, bracketed));
       expect(plainRedact(text, bracketed)).toBe('[redacted]');
     }
+  });
+});
+
+/** Every character of a text as a JSON \u escape: a server may spell any string so, and JSON.parse reads it back. */
+const escaped = (text: string): string =>
+  [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+
+test.describe('cleanJson and cleanHeaders: an answer clean before anything reads it', () => {
+  const redactor = redactorFor(secret);
+  const base64 = Buffer.from(pair).toString('base64');
+
+  test('the strings and keys of a body that spells a form in JSON escapes lose it; the text search alone misses it', () => {
+    // a PHP server writes every / of a base64 value as \/; any character may come as a \u escape
+    const value = escaped(base64[0]) + base64.slice(1).replace(/\//g, '\\/');
+    const text = `{"sid":"${escaped(secret.authToken)}","links":{"${escaped(pair)}":"${value}"}}`;
+    expect(redactor.redact(text)).toBe(text); // nothing to see in the text itself
+    const json = cleanJson(JSON.parse(text), text, redactor);
+    // as redact() does a text: the token goes, the account SID before it (no secret alone) stays
+    expect(json).toEqual({ sid: '[redacted]', links: { [`${secret.accountSid}:[redacted]`]: '[redacted]' } });
+  });
+
+  test('a body nested 100 000 deep is walked without recursion, its deepest string cleaned', () => {
+    const depth = 100_000;
+    const text = '['.repeat(depth) + `"${escaped(secret.authToken)}"` + ']'.repeat(depth);
+    let node = cleanJson(JSON.parse(text), text, redactor);
+    for (let i = 0; i < depth; i++) node = (node as unknown[])[0];
+    expect(node).toBe('[redacted]');
+  });
+
+  test('a body without a backslash is returned as parsed: the text search has seen every string', () => {
+    const json = { sid: 'DY' + '0'.repeat(32) };
+    expect(cleanJson(json, JSON.stringify(json), redactor)).toBe(json);
+  });
+
+  test('header values lose every form; headers without one are the same object', () => {
+    const clean = { 'content-type': 'application/json' };
+    expect(cleanHeaders(clean, redactor)).toBe(clean);
+    expect(cleanHeaders({ ...clean, 'x-echo': `Basic ${base64}` }, redactor)).toEqual({
+      ...clean,
+      'x-echo': 'Basic [redacted]',
+    });
   });
 });

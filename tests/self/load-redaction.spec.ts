@@ -4,6 +4,8 @@ import { test, expect } from '../../fixtures/test.js';
 import { parseOptions } from '../../load/run/options.js';
 import { runLoad } from '../../load/run/run-load.js';
 import { secretForms } from '../../client/redact.js';
+import { contract } from '../../spec/contract.js';
+import { createAnswerJudge } from '../../load/measure/answer-judge.js';
 import { envOf, memoryReporter, outputsOf, reportDir, scenarioFile } from './load-helpers.js';
 import { createStub, type StubMode } from './load-stub.js';
 
@@ -58,6 +60,25 @@ test.describe('no form of the credentials reaches any output of the load tool', 
     } finally {
       await stub.stop();
     }
+  });
+
+  test('a receipt that spells the token in JSON escapes is judged with it blanked: no line holds any piece of it', () => {
+    const example = contract.doc.components as { examples: Record<string, { value: Record<string, unknown> }> };
+    const receipt = example.examples.ServiceReceipt.value;
+    const url = new URL(String(receipt.url));
+    const secret = { accountSid: String(receipt.account_sid), authToken: 'c0ffee' + '0123456789abcdef01234567' };
+    const judge = createAnswerJudge({
+      operation: 'fetch',
+      publicUrl: url.origin,
+      accountSid: secret.accountSid,
+      secret,
+    });
+    const escaped = [...secret.authToken].map((c) => `\\u00${c.charCodeAt(0).toString(16)}`).join('');
+    const body = JSON.stringify({ ...receipt, status: 'TOKEN' }).replace('TOKEN', escaped);
+    const lines = judge({ path: url.pathname, status: 200, headers: { 'content-type': 'application/json' } }, body);
+    expect(lines.join('\n')).toMatch(/^\[receipt_schema\] \/status: .*"\[redacted\]"/m); // judged, and blanked
+    for (let i = 0; i + 8 <= secret.authToken.length; i++)
+      expect(lines.join('\n')).not.toContain(secret.authToken.slice(i, i + 8));
   });
 
   test('a CLI error that quotes the token prints it blanked', async () => {
