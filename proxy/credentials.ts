@@ -1,7 +1,7 @@
 import { contract } from '../spec/contract.js';
 import type { AuthMode } from '../spec/checks/index.js';
 import { parseBasic } from '../client/basic-auth.js';
-import type { Secret } from '../client/redact.js';
+import { redactorFor, type Redactor, type Secret } from '../client/redact.js';
 
 /** What a request's Authorization header says: the mode, and the account when the Basic user is an Account SID. */
 export interface Credentials {
@@ -24,6 +24,7 @@ export function readCredentials(header: string | undefined): Credentials {
 /** Every pair of credentials seen in traffic, which every output (console, recording, report) is redacted against. */
 export class SecretsSeen {
   private readonly byPair = new Map<string, Secret>();
+  private readonly redactors = new Map<string, Redactor>();
   /** Bounds memory against a client cycling through endless credentials. */
   private static readonly MAX_SECRETS = 1000;
 
@@ -31,6 +32,17 @@ export class SecretsSeen {
   remember(secret: Secret | null): void {
     if (!secret || this.byPair.size >= SecretsSeen.MAX_SECRETS) return;
     this.byPair.set(`${secret.accountSid}:${secret.authToken}`, secret);
+  }
+
+  /** The redactor of one request's secret (none: redacts nothing but Basic values), its forms derived once a pair. */
+  redactorOf(secret: Secret | null): Redactor {
+    const key = secret ? `${secret.accountSid}:${secret.authToken}` : '';
+    let r = this.redactors.get(key);
+    if (!r) {
+      r = redactorFor(secret);
+      if (this.redactors.size < SecretsSeen.MAX_SECRETS) this.redactors.set(key, r);
+    }
+    return r;
   }
 
   /** The secrets seen so far, for redact(). */

@@ -4,7 +4,7 @@ import type { Exchange, ExchangeResponse } from '../spec/checks/index.js';
 import { formatViolation } from '../spec/violation.js';
 import { decodeBody, flatHeaders } from '../client/read-body.js';
 import { parseJson } from '../spec/json-bounded.js';
-import { redact } from '../client/redact.js';
+import { cleanHeaders, cleanJson, redact, type Redactor } from '../client/redact.js';
 import { readCredentials, SecretsSeen } from './credentials.js';
 import { Recorder } from './recorder.js';
 import { toLine } from './recording-line.js';
@@ -55,6 +55,7 @@ async function pass(
   req: IncomingMessage,
   s: ProxySettings,
   request: Exchange['request'],
+  redactor: Redactor,
 ): Promise<{ exchange: Exchange; reply: Reply }> {
   const failed = (error: string): ExchangeResponse => ({ status: 0, headers: {}, text: '', error });
   let answer;
@@ -68,10 +69,13 @@ async function pass(
     return { exchange: { request, response: failed((e as Error).message) }, reply: badGateway((e as Error).message) };
   }
   const reply = { status: answer.status, headers: answer.rawHeaders, body: answer.body };
-  const headers = flatHeaders(answer.headers);
+  // The client gets the bytes as sent; the exchange judged and recorded is redacted of the request's credentials
+  // first, so no excerpt can show them or cut them in half (every output is redacted again against all seen).
+  const headers = cleanHeaders(flatHeaders(answer.headers), redactor);
   try {
-    const text = (await decodeBody(answer.body, headers['content-encoding'], s)).toString('utf8');
-    return { exchange: { request, response: { status: answer.status, headers, text, json: parseJson(text) } }, reply };
+    const text = redactor.redact((await decodeBody(answer.body, headers['content-encoding'], s)).toString('utf8'));
+    const json = cleanJson(parseJson(text), text, redactor);
+    return { exchange: { request, response: { status: answer.status, headers, text, json } }, reply };
   } catch (e) {
     return {
       exchange: { request, response: { ...failed((e as Error).message), status: answer.status, headers } },
@@ -95,7 +99,7 @@ function handler(s: ProxySettings, summary: Summary, seen: SecretsSeen, recorder
     const creds = readCredentials(req.headers.authorization);
     seen.remember(creds.secret);
     const request = { method: req.method ?? 'GET', path: originForm(req.url), auth: creds.auth };
-    const { exchange, reply } = await pass(req, s, request);
+    const { exchange, reply } = await pass(req, s, request, seen.redactorOf(creds.secret));
     const verdict = judgeTraffic(exchange, contract, { accountSid: creds.accountSid, publicUrl: s.publicUrl });
     summary.add(verdict);
     for (const v of verdict?.violations ?? []) s.print(redact(formatViolation(v), seen.all));

@@ -152,6 +152,32 @@ test.describe('the validating proxy with a target that compresses anyway', () =>
   }
 });
 
+test.describe('the validating proxy with a target that echoes the credentials where an excerpt hides them', () => {
+  test('a token in JSON escapes, or past an excerpt cut, is judged blanked; the client gets the bytes unchanged', async () => {
+    const token = 'c0ffee' + '0123456789abcdef01234567';
+    const escaped = [...token].map((c) => `\\u00${c.charCodeAt(0).toString(16)}`).join('');
+    const body = `{"code":"${escaped}","message":"m","more_info":"i","status":"${'s'.repeat(100)}${token}"}`;
+    const upstream = createServer((_req, res) => {
+      res.writeHead(404, { 'Content-Type': 'application/json' }).end(body);
+    });
+    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+    const port = (upstream.address() as { port: number }).port;
+    const proxy = await createProxy({ target: `http://127.0.0.1:${port}`, port: 0, print: () => undefined });
+    try {
+      const path = contract.paths.build('list', 'default', { ConversationSid: 'CH0', MessageSid: 'IM0' });
+      const res = await rawGet(proxy.url + path, basic({ accountSid: 'AC' + '0'.repeat(32), authToken: token }));
+      expect(res.body.toString()).toBe(body);
+      const lines = proxy.summary.violations.map((v) => `${v.pointer} ${v.message}`).join('\n');
+      expect(lines).toMatch(/^\/code .*"\[redacted\]"$/m); // judged, the escaped token blanked before judging
+      expect(lines).toMatch(/^\/status .*"s{100}\[redacted\]"$/m); // and the one an excerpt cut blanked whole
+      for (let i = 0; i + 8 <= token.length; i++) expect(lines).not.toContain(token.slice(i, i + 8));
+    } finally {
+      await proxy.stop();
+      await new Promise((r) => upstream.close(r));
+    }
+  });
+});
+
 test.describe('npm run proxy (CLI)', () => {
   const refusals = [
     {
