@@ -3,6 +3,7 @@ import type { Exchange } from '../spec/checks/index.js';
 import { parseJson } from '../spec/json-bounded.js';
 import type { Violation } from '../spec/violation.js';
 import { judgeTraffic } from './judge-traffic.js';
+import { cleanHeaders, cleanJson, redactorFor, type Redactor } from '../client/redact.js';
 
 /** One HTTP answer to a GET of a receipts operation, as a user's own test got it (any client). */
 export interface HttpAnswer {
@@ -22,6 +23,14 @@ export interface AnswerContext {
   publicUrl: string;
   /** The Account SID the request authenticated as; null when it sent none (a 401 is then expected). */
   accountSid: string | null;
+  /** The token the request sent, when known (a Target has it): the answer is judged, and shown, without it. */
+  authToken?: string;
+}
+
+/** The redaction of a context's credentials (of Basic values only, when it names no token). */
+export function redactorOf(context: AnswerContext): Redactor {
+  const { accountSid, authToken } = context;
+  return redactorFor(authToken ? { accountSid: accountSid ?? '', authToken } : null);
 }
 
 /**
@@ -33,14 +42,18 @@ export function judge(answer: HttpAnswer, context: AnswerContext): Violation[] {
   // a gateway's prefix (the public URL's path) is not part of the operation's path
   const prefix = new URL(context.publicUrl).pathname.replace(/\/+$/, '');
   const path = prefix && url.pathname.startsWith(prefix + '/') ? url.pathname.slice(prefix.length) : url.pathname;
-  const headers = Object.fromEntries(Object.entries(answer.headers).map(([k, v]) => [k.toLowerCase(), v]));
+  // redacted before it is judged, so no excerpt can show the credentials or cut them in half
+  const redactor = redactorOf(context);
+  const text = redactor.redact(answer.body);
+  const lower = Object.fromEntries(Object.entries(answer.headers).map(([k, v]) => [k.toLowerCase(), v]));
+  const headers = cleanHeaders(lower, redactor);
   const exchange: Exchange = {
     request: {
       method: answer.method ?? 'GET',
       path: path + url.search,
       auth: context.accountSid === null ? 'none' : 'valid',
     },
-    response: { status: answer.status, headers, text: answer.body, json: parseJson(answer.body) },
+    response: { status: answer.status, headers, text, json: cleanJson(parseJson(text), text, redactor) },
   };
   const verdict = judgeTraffic(exchange, contract, context);
   if (!verdict) throw new Error(`${exchange.request.method} ${path} is not an operation of the receipts contract`);

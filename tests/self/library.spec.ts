@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '../../fixtures/test.js';
 import { basicAuth } from '../../client/basic-auth.js';
+import { secretForms } from '../../client/redact.js';
 import { judge } from '../../conformance/judge-answer.js';
 import type { Target } from '../../client/settings.js';
 
@@ -46,6 +47,25 @@ test.describe('the library: what package.json exports', () => {
       );
     expect(failure).toMatch(/contract violation\(s\):\n\[receipt_schema\] \/delivery_receipts\/\d+\/status: enum: /);
     expect(failure).toContain(`Response body of GET ${new URL(listUrl(faulty)).pathname}?PageSize=5:`);
+  });
+
+  test('toConform(target) judges and shows an answer that echoes the credentials without them', async ({
+    emulatorWith,
+    request,
+  }) => {
+    const t = (await emulatorWith({ fault: 'echo-credentials' })).target;
+    const res = await request.get(listUrl(t), { headers: { authorization: basicAuth(t.accountSid, t.authToken) } });
+    expect(await res.text()).toContain(t.authToken); // the target echoes it
+    const failure = await expect(res)
+      .toConform(t)
+      .then(
+        () => '',
+        (e: Error) => e.message,
+      );
+    expect(failure).toContain('[redacted]');
+    expect(failure).toContain('Response body of GET');
+    for (const form of secretForms(t)) expect(failure).not.toContain(form);
+    for (let i = 0; i + 8 <= t.authToken.length; i++) expect(failure).not.toContain(t.authToken.slice(i, i + 8));
   });
 
   test("judge() takes any client's answer; a 401 without credentials conforms, a page does not; another path is refused", async ({
