@@ -15,6 +15,8 @@ async function listen(server: Server): Promise<string> {
 }
 
 const TOKEN = 'c0ffeec0ffeec0ffeec0ffeec0ffeec0';
+/** A receipt SID 100 characters long: the token after it lies where a 120-character excerpt cuts. */
+const LONG_SID = sidOf('sid', '0').padEnd(100, '0');
 let foreignHits = 0;
 let tooMany = 0;
 let foreverHits = 0;
@@ -45,7 +47,7 @@ const hostile = createServer((req, res) => {
   if (req.url === '/echo') {
     // the token where an excerpt of 120 characters would cut it, and spelled in JSON escapes; a header echoes it too
     const escaped = [...TOKEN].map((c) => `\\u00${c.charCodeAt(0).toString(16)}`).join('');
-    const body = `{"sid":"DY${'0'.repeat(100)}${TOKEN}","status":"${escaped}"}`;
+    const body = `{"sid":"${LONG_SID}${TOKEN}","status":"${escaped}"}`;
     return res.writeHead(200, { ...json, 'x-echo': `token ${TOKEN}` }).end(body);
   }
   if (req.url === '/br')
@@ -104,7 +106,7 @@ test.describe('fixtures/api.ts against a hostile target: a clear failed check, n
   test('an answer is clean before anything reads it: its text, parsed strings and headers hold no piece of the token', async () => {
     const { response } = await api.get('/echo');
     expect(response.status).toBe(200);
-    expect(response.json).toEqual({ sid: `DY${'0'.repeat(100)}[redacted]`, status: '[redacted]' });
+    expect(response.json).toEqual({ sid: `${LONG_SID}[redacted]`, status: '[redacted]' });
     expect(response.headers['x-echo']).toBe('token [redacted]');
     // any excerpt made from it (a 120-character cut too) cannot show even half of the token
     const everything = JSON.stringify(response);

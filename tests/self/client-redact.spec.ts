@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from '../../fixtures/test.js';
 import { basicAuth } from '../../client/basic-auth.js';
+import { sidOf } from './exchanges.js';
 import { cleanHeaders, cleanJson, redact, redactorFor, secretForms, type Secret } from '../../client/redact.js';
 
 const secret = { accountSid: 'AC' + 'a1'.repeat(16), authToken: '6e39e75f' + '0123456789abcdef01234567' };
@@ -124,7 +125,7 @@ test.describe('cleanJson and cleanHeaders: an answer clean before anything reads
   });
 
   test('a body without a backslash is returned as parsed: the text search has seen every string', () => {
-    const json = { sid: 'DY' + '0'.repeat(32) };
+    const json = { sid: sidOf('sid', '0') };
     expect(cleanJson(json, JSON.stringify(json), redactor)).toBe(json);
   });
 

@@ -11,6 +11,7 @@ import { writeSummary } from '../../proxy/write-summary.js';
 import { createProxy } from '../../proxy/server.js';
 import { leaks, startRig } from './proxy-setup.js';
 import { basicAuth } from '../../client/basic-auth.js';
+import { sidOf } from './exchanges.js';
 
 /** The receipts list of the rig's target message, and its Basic header. */
 function listOf(t: { serviceSid: string; conversationSid: string; messageSid: string }, query = ''): string {
@@ -164,8 +165,9 @@ test.describe('the validating proxy with a target that echoes the credentials wh
     const port = (upstream.address() as { port: number }).port;
     const proxy = await createProxy({ target: `http://127.0.0.1:${port}`, port: 0, print: () => undefined });
     try {
-      const path = contract.paths.build('list', 'default', { ConversationSid: 'CH0', MessageSid: 'IM0' });
-      const res = await rawGet(proxy.url + path, basic({ accountSid: 'AC' + '0'.repeat(32), authToken: token }));
+      const ids = { ConversationSid: sidOf('conversation_sid', '0'), MessageSid: sidOf('message_sid', '0') };
+      const path = contract.paths.build('list', 'default', ids);
+      const res = await rawGet(proxy.url + path, basic({ accountSid: sidOf('account_sid', '0'), authToken: token }));
       expect(res.body.toString()).toBe(body);
       const lines = proxy.summary.violations.map((v) => `${v.pointer} ${v.message}`).join('\n');
       expect(lines).toMatch(/^\/code .*"\[redacted\]"$/m); // judged, the escaped token blanked before judging
