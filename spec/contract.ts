@@ -82,10 +82,14 @@ export function loadContract(file = SPEC_FILE): Contract {
   const pageSizeSchema = deref(doc, (components.parameters as Json).PageSize).schema as Json;
 
   /** The documented error responses by HTTP status (400, 401, 404, 405, 429). */
+  const errorResponses = new Map<number, Json | undefined>(); // read once per status: every error answer asks
   const errorResponse = (status: number): Json | undefined => {
+    if (errorResponses.has(status)) return errorResponses.get(status);
     const op = paths.operation('ListServiceConversationMessageReceipt');
     const resp = (op.responses as Json)[String(status)];
-    return resp ? deref(doc, resp) : undefined;
+    const found = resp ? deref(doc, resp) : undefined;
+    errorResponses.set(status, found);
+    return found;
   };
 
   /** Validates data against a schema compiled once under a key. */
@@ -124,14 +128,29 @@ export function loadContract(file = SPEC_FILE): Contract {
     documentedStatuses: (operationId: string): number[] =>
       Object.keys(paths.operation(operationId).responses).map(Number),
   };
+  // A SID field's pattern, prefix and length, read once: the generated phase asks for them on every draw.
+  const sidFacts = new Map<SidField, { pattern: RegExp; prefix: string | null; length: number }>();
+  const sidOf = (field: SidField) => {
+    let facts = sidFacts.get(field);
+    if (!facts) {
+      const schema = fieldSchema(field);
+      const source = schema.pattern as string;
+      facts = {
+        pattern: new RegExp(source),
+        prefix: /^\^([A-Z]{2})\[/.exec(source)?.[1] ?? null,
+        length: schema.maxLength as number,
+      };
+      sidFacts.set(field, facts);
+    }
+    return facts;
+  };
   const sids = {
     fields: Object.keys(receiptProps).filter((f) =>
       /^\^[A-Z]{2}\[/.test(String(fieldSchema(f).pattern ?? '')),
     ) as SidField[],
-    pattern: (field: SidField): RegExp => new RegExp(fieldSchema(field).pattern as string),
-    prefix: (field: SidField): string | null =>
-      /^\^([A-Z]{2})\[/.exec(fieldSchema(field).pattern as string)?.[1] ?? null,
-    length: (field: SidField): number => fieldSchema(field).maxLength as number,
+    pattern: (field: SidField): RegExp => sidOf(field).pattern,
+    prefix: (field: SidField): string | null => sidOf(field).prefix,
+    length: (field: SidField): number => sidOf(field).length,
   };
   const statusValues = (fieldSchema('status').enum as (string | null)[]).slice();
   return Object.freeze({

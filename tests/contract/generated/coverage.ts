@@ -1,4 +1,4 @@
-import { inputClass, type GenCase } from './gen-case.js';
+import { inputClass, requestKey, type GenCase } from './gen-case.js';
 
 /** One row of the coverage table: an operation in a scope, a class of input, and the statuses it got. */
 export interface CoverageRow {
@@ -17,7 +17,7 @@ export class Coverage {
 
   /** Counts one sent case and its status (0: no complete response). */
   add(c: GenCase, status: number): void {
-    this.requests.add(`${c.auth} ${c.path}`);
+    this.requests.add(requestKey(c));
     const key = `${c.op}\t${c.scope}\t${inputClass(c)}`;
     let row = this.rows.get(key);
     if (!row)

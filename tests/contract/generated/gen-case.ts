@@ -52,7 +52,20 @@ export function either(ok: Expectation, otherwise: Expectation = 'rejected', ext
   return { onOk: ok, onError: otherwise, ...extra };
 }
 
+/** A case's request: its credentials and path (a walk is its first page's); what coverage counts as distinct. */
+export function requestKey(c: Pick<GenCase, 'auth' | 'path'>): string {
+  return `${c.auth} ${c.path}`;
+}
+
 /** The input class of a case, as the coverage table and the dedup key name it. */
 export function inputClass(c: Pick<GenCase, 'family' | 'kind'>): string {
   return `${c.family}:${c.kind}`;
+}
+
+/**
+ * A case: its request and its class, which decides how the answer is judged (the same first page is a page-size case
+ * and, walked on, a walk case), so a case is not sent again only when both are the same.
+ */
+export function caseKey(c: Pick<GenCase, 'auth' | 'path' | 'family' | 'kind'>): string {
+  return `${inputClass(c)} ${requestKey(c)}`;
 }

@@ -19,6 +19,16 @@ const FIELD: Record<string, SidField> = {
 };
 const HEX = [...'0123456789abcdef'];
 
+/** `make` for each key built once: fc.chain calls it on every draw, and building an arbitrary costs more than drawing. */
+function once<T>(make: (key: string) => fc.Arbitrary<T>): (key: string) => fc.Arbitrary<T> {
+  const built = new Map<string, fc.Arbitrary<T>>();
+  return (key) => {
+    let arb = built.get(key);
+    if (!arb) built.set(key, (arb = make(key)));
+    return arb;
+  };
+}
+
 /** Fills a template with segments as given (already encoded, or deliberately broken). */
 function rawPath(template: string, raw: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => raw[k]);
@@ -114,17 +124,21 @@ function strangers(contract: Contract, b: PathBase): fc.Arbitrary<PathValue>[] {
     fc.tuple(param, fc.constantFrom('%', '%zz', '%E0%A4%A')).map(([p, bad]) => {
       return { kind: 'bad-percent', path: b.at(p, encodeURIComponent(b.params[p]) + bad), plan: always('rejected') };
     }),
-    param.chain((p) =>
-      malformed(contract, FIELD[p]).map((m) => ({
-        kind: 'malformed',
-        path: b.at(p, encodeURIComponent(m)),
-        plan: refused(p),
-      })),
+    param.chain(
+      once((p) =>
+        malformed(contract, FIELD[p]).map((m) => ({
+          kind: 'malformed',
+          path: b.at(p, encodeURIComponent(m)),
+          plan: refused(p),
+        })),
+      ),
     ),
     fc
       .constantFrom(...b.names.filter((p) => p !== 'Sid'))
       .map((p) => ({ kind: 'empty-segment', path: b.at(p, ''), plan: always('rejected') })),
-    param.chain((p) => wellFormed(p).map((sid) => ({ kind: 'other-sid', path: b.at(p, sid), plan: always('hidden') }))),
+    param.chain(
+      once((p) => wellFormed(p).map((sid) => ({ kind: 'other-sid', path: b.at(p, sid), plan: always('hidden') }))),
+    ),
   ];
   if (sidParams.length === 0) return out;
   return [
@@ -135,13 +149,14 @@ function strangers(contract: Contract, b: PathBase): fc.Arbitrary<PathValue>[] {
 
 /** Path variants of one operation in one scope, from the known SIDs (see the README's table of families). */
 export function pathValue(contract: Contract, known: Known, op: OperationName): fc.Arbitrary<PathValue> {
-  // Fetch variants start from a listed receipt: without one there is nothing to vary (the caller skips them).
-  return fc.constantFrom(...(known.receipts.length > 0 ? known.receipts : [''])).chain((sid) => {
+  const variantsOf = once((sid) => {
     const b = pathBase(contract, known, op, sid);
     const swaps = swapParent(known, b);
     const variants = [...spellings(contract, b), ...strangers(contract, b)];
     return fc.oneof(...variants, ...(swaps.length > 0 ? [fc.constantFrom(...swaps)] : []));
   });
+  // Fetch variants start from a listed receipt: without one there is nothing to vary (the caller skips them).
+  return fc.constantFrom(...(known.receipts.length > 0 ? known.receipts : [''])).chain(variantsOf);
 }
 
 /** The other scope's SIDs in each position: another service's conversation, message, and receipts. */

@@ -70,7 +70,7 @@ export async function runGenerated(
     settings.budget,
     examples.map((e) => e.length),
   );
-  const seen = { found: new Map<string, Finding>(), coverage };
+  const seen = { found: new Map<string, Finding>(), coverage, clean: new Set<string>() };
   await Promise.all(
     work.map(({ known, op }, i) =>
       explore(
