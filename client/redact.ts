@@ -1,3 +1,4 @@
+import { parseJson } from '../spec/json-bounded.js';
 import { show, type Violation } from '../spec/violation.js';
 
 /** The credentials a text must never show: the auth token, and the account SID it is paired with in a Basic header;
@@ -103,6 +104,24 @@ export function cleanHeaders(headers: Record<string, string>, redactor: Redactor
     if (value !== headers[name]) (out ??= { ...headers })[name] = value;
   }
   return out ?? headers;
+}
+
+/**
+ * A recorded response (headers, text, parsed JSON) with every form of the secrets removed, for a judge that reads it
+ * after the fact (a HAR file): the same cleaning the live clients do as each answer arrives.
+ */
+export function cleanResponse<R extends { headers: Record<string, string>; text: string; json?: unknown }>(
+  response: R,
+  redactor: Redactor,
+): R {
+  const text = redactor.redact(response.text);
+  const json = response.json === undefined ? undefined : text === response.text ? response.json : parseJson(text);
+  return {
+    ...response,
+    headers: cleanHeaders(response.headers, redactor),
+    text,
+    json: cleanJson(json, text, redactor),
+  };
 }
 
 /**

@@ -21,31 +21,31 @@ export function readCredentials(header: string | undefined): Credentials {
   return { auth: 'valid', accountSid: claimed ? basic.user : null, secret };
 }
 
-/** Every pair of credentials seen in traffic, which every output (console, recording, report) is redacted against. */
+/** Every pair of credentials seen in traffic, which every exchange judged and every output is redacted against. */
 export class SecretsSeen {
   private readonly byPair = new Map<string, Secret>();
-  private readonly redactors = new Map<string, Redactor>();
+  private combined: Redactor | null = null;
   /** Bounds memory against a client cycling through endless credentials. */
   private static readonly MAX_SECRETS = 1000;
 
   /** Adds a secret seen on a request. */
   remember(secret: Secret | null): void {
     if (!secret || this.byPair.size >= SecretsSeen.MAX_SECRETS) return;
-    this.byPair.set(`${secret.accountSid}:${secret.authToken}`, secret);
+    const key = `${secret.accountSid}:${secret.authToken}`;
+    if (this.byPair.has(key)) return;
+    this.byPair.set(key, secret);
+    this.combined = null; // derived again, with the new pair's forms, when next asked
   }
 
-  /** The redactor of one request's secret (none: redacts nothing but Basic values), its forms derived once a pair. */
-  redactorOf(secret: Secret | null): Redactor {
-    const key = secret ? `${secret.accountSid}:${secret.authToken}` : '';
-    let r = this.redactors.get(key);
-    if (!r) {
-      r = redactorFor(secret);
-      if (this.redactors.size < SecretsSeen.MAX_SECRETS) this.redactors.set(key, r);
-    }
-    return r;
+  /**
+   * The redactor of every pair seen so far, their forms derived once (again only after a new pair): an answer to one
+   * client may hold another client's token, which an excerpt must not show, not even cut in half.
+   */
+  get redactor(): Redactor {
+    return (this.combined ??= redactorFor(this.all));
   }
 
-  /** The secrets seen so far, for redact(). */
+  /** The secrets seen so far. */
   get all(): Secret[] {
     return [...this.byPair.values()];
   }

@@ -1,6 +1,6 @@
 import { contract } from '../spec/contract.js';
 import { formatViolation } from '../spec/violation.js';
-import { redact } from '../client/redact.js';
+import { cleanResponse } from '../client/redact.js';
 import { SecretsSeen } from './credentials.js';
 import { PROXY_DEFAULTS } from './proxy-options.js';
 import { readHar } from './read-har.js';
@@ -38,12 +38,16 @@ export async function judgeFile(file: string, o: JudgeFileOptions = {}): Promise
   const summary = new Summary(`${isHar(file) ? 'HAR' : 'recording'} ${file}`);
   const seen = new SecretsSeen();
   const judgeOne = (entry: TrafficEntry): void => {
-    const verdict = judgeTraffic(entry.exchange, contract, {
+    // Judged redacted of every pair of credentials in the file (a HAR is read whole first), as the live proxy judges:
+    // an excerpt never shows a token, nor half of one.
+    const { request, response } = entry.exchange;
+    const exchange = { request, response: cleanResponse(response, seen.redactor) };
+    const verdict = judgeTraffic(exchange, contract, {
       accountSid: entry.account,
       publicUrl: o.publicUrl ?? entry.publicUrl,
     });
     summary.add(verdict);
-    for (const v of verdict?.violations ?? []) print(redact(`${formatViolation(v)} [${entry.at}]`, seen.all));
+    for (const v of verdict?.violations ?? []) print(seen.redactor.redact(`${formatViolation(v)} [${entry.at}]`));
   };
   if (isHar(file)) {
     const { entries, withoutBody } = readHar(file, cap, seen, o.publicUrl);

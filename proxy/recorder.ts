@@ -1,5 +1,4 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { redact } from '../client/redact.js';
 import type { SecretsSeen } from './credentials.js';
 import type { RecordingLine } from './recording-line.js';
 
@@ -23,7 +22,7 @@ export class Recorder {
   /** Writes one line: ok, filled (this line did not fit: say so once), or skipped (full before). */
   write(line: RecordingLine): 'ok' | 'filled' | 'skipped' {
     if (this.full) return 'skipped';
-    const text = redact(JSON.stringify(line), this.seen.all) + '\n';
+    const text = this.seen.redactor.redact(JSON.stringify(line)) + '\n';
     const bytes = Buffer.byteLength(text);
     if (this.written + bytes > this.maxBytes) {
       this.full = true;

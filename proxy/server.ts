@@ -4,7 +4,7 @@ import type { Exchange, ExchangeResponse } from '../spec/checks/index.js';
 import { formatViolation } from '../spec/violation.js';
 import { decodeBody, flatHeaders } from '../client/read-body.js';
 import { parseJson } from '../spec/json-bounded.js';
-import { cleanHeaders, cleanJson, redact, type Redactor } from '../client/redact.js';
+import { cleanHeaders, cleanJson, type Redactor } from '../client/redact.js';
 import { readCredentials, SecretsSeen } from './credentials.js';
 import { Recorder } from './recorder.js';
 import { toLine } from './recording-line.js';
@@ -69,8 +69,8 @@ async function pass(
     return { exchange: { request, response: failed((e as Error).message) }, reply: badGateway((e as Error).message) };
   }
   const reply = { status: answer.status, headers: answer.rawHeaders, body: answer.body };
-  // The client gets the bytes as sent; the exchange judged and recorded is redacted of the request's credentials
-  // first, so no excerpt can show them or cut them in half (every output is redacted again against all seen).
+  // The client gets the bytes as sent; the exchange judged and recorded is redacted first of every pair of credentials
+  // seen so far (this request's included), so no excerpt can show one or cut one in half.
   const headers = cleanHeaders(flatHeaders(answer.headers), redactor);
   try {
     const text = redactor.redact((await decodeBody(answer.body, headers['content-encoding'], s)).toString('utf8'));
@@ -99,10 +99,10 @@ function handler(s: ProxySettings, summary: Summary, seen: SecretsSeen, recorder
     const creds = readCredentials(req.headers.authorization);
     seen.remember(creds.secret);
     const request = { method: req.method ?? 'GET', path: originForm(req.url), auth: creds.auth };
-    const { exchange, reply } = await pass(req, s, request, seen.redactorOf(creds.secret));
+    const { exchange, reply } = await pass(req, s, request, seen.redactor);
     const verdict = judgeTraffic(exchange, contract, { accountSid: creds.accountSid, publicUrl: s.publicUrl });
     summary.add(verdict);
-    for (const v of verdict?.violations ?? []) s.print(redact(formatViolation(v), seen.all));
+    for (const v of verdict?.violations ?? []) s.print(seen.redactor.redact(formatViolation(v)));
     if (recorder?.write(toLine(exchange, creds.accountSid, s.publicUrl)) === 'filled') {
       s.print(`# recording ${recorder.file} is full; later exchanges are judged but not recorded`);
     }

@@ -7,6 +7,8 @@ import { judgeFile } from '../../proxy/judge-file.js';
 import type { RecordingLine } from '../../proxy/recording-line.js';
 import { leaks, sdkMessage, startRig, type Rig } from './proxy-setup.js';
 import { basicAuth } from '../../client/basic-auth.js';
+import { contract } from '../../spec/contract.js';
+import { sidOf } from './exchanges.js';
 
 /** Records the SDK's traffic (list over pages, fetch) through a proxy in front of an emulator with a fault. */
 async function recordSdk(fault: 'sid-prefix' | 'meta-url-foreign' | undefined, file: string): Promise<Rig> {
@@ -67,6 +69,36 @@ test.describe('npm run judge (recordings judged offline)', () => {
       expect(offline.summary.violationCount > 0).toBe(fault !== undefined);
     });
   }
+
+  test('a HAR whose answer holds a token past an excerpt cut is judged with it blanked, never half of it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'judge-har-token-'));
+    const token = 'c0ffee' + '0123456789abcdef01234567';
+    const accountSid = 'AC' + 'a'.repeat(32);
+    const har = join(dir, 'traffic.har');
+    const ids = { ConversationSid: sidOf('conversation_sid', '0'), MessageSid: sidOf('message_sid', '0') };
+    const entry = {
+      request: {
+        method: 'GET',
+        url: 'http://127.0.0.1:9' + contract.paths.build('list', 'default', ids),
+        headers: [{ name: 'Authorization', value: basicAuth(accountSid, token) }],
+      },
+      response: {
+        status: 404,
+        headers: [{ name: 'Content-Type', value: 'application/json' }],
+        content: { text: `{"code":20404,"message":"m","more_info":"i","status":"${'s'.repeat(100)}${token}"}` },
+      },
+    };
+    writeFileSync(
+      har,
+      JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries: [entry] } }),
+    );
+    const printed: string[] = [];
+    const judged = await judgeFile(har, { print: (l) => printed.push(l) });
+    const lines = judged.summary.violations.map((v) => `${v.pointer} ${v.message}`).join('\n');
+    expect(lines).toMatch(/^\/status .*"s{100}\[redacted\]"$/m);
+    for (const text of [lines, printed.join('\n')])
+      for (let i = 0; i + 8 <= token.length; i++) expect(text).not.toContain(token.slice(i, i + 8));
+  });
 
   test('a HAR file of the same traffic gives the same verdicts, and an entry without a body is skipped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'judge-har-'));

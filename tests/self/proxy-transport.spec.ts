@@ -180,6 +180,38 @@ test.describe('the validating proxy with a target that echoes the credentials wh
   });
 });
 
+test.describe("the validating proxy with a target that echoes another client's token to this one", () => {
+  test('an answer holding a token seen on an earlier request is judged with it blanked, even past an excerpt cut', async () => {
+    const theirs = 'beef00' + '0123456789abcdef01234567';
+    const body = `{"code":20404,"message":"m","more_info":"i","status":"${'s'.repeat(100)}${theirs}"}`;
+    const upstream = createServer((_req, res) => {
+      res.writeHead(404, { 'Content-Type': 'application/json' }).end(body);
+    });
+    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+    const port = (upstream.address() as { port: number }).port;
+    const printed: string[] = [];
+    const proxy = await createProxy({ target: `http://127.0.0.1:${port}`, port: 0, print: (l) => printed.push(l) });
+    try {
+      const ids = { ConversationSid: sidOf('conversation_sid', '0'), MessageSid: sidOf('message_sid', '0') };
+      const path = contract.paths.build('list', 'default', ids);
+      // their request first (the proxy learns their token), then ours, answered with their token
+      await rawGet(proxy.url + path, basic({ accountSid: sidOf('account_sid', '1'), authToken: theirs }));
+      const ours = 'f00d00' + '0123456789abcdef01234567';
+      const res = await rawGet(proxy.url + path, basic({ accountSid: sidOf('account_sid', '2'), authToken: ours }));
+      expect(res.body.toString()).toBe(body);
+      const verdicts = proxy.summary.verdicts;
+      expect(verdicts).toHaveLength(2);
+      const lines = proxy.summary.violations.map((v) => `${v.pointer} ${v.message}`).join('\n');
+      expect(lines).toMatch(/^\/status .*"s{100}\[redacted\]"$/m); // judged, their token blanked whole
+      for (const text of [lines, printed.join('\n')])
+        for (let i = 0; i + 8 <= theirs.length; i++) expect(text).not.toContain(theirs.slice(i, i + 8));
+    } finally {
+      await proxy.stop();
+      await new Promise((r) => upstream.close(r));
+    }
+  });
+});
+
 test.describe('npm run proxy (CLI)', () => {
   const refusals = [
     {
