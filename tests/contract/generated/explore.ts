@@ -19,7 +19,7 @@ export interface Finding {
 export interface FoundSoFar {
   found: Map<string, Finding>;
   coverage: Coverage;
-  /** Cases (caseKey) sent and answered in full with no violation: drawn again, they are not sent again. */
+  /** Cases (caseKey) sent and served in full with no violation: drawn again, they are not sent again. */
   clean: Set<string>;
 }
 
@@ -73,7 +73,8 @@ export async function explore(
       const result = await runCase(api, contract, c, budget - sent);
       sent += result.statuses.length;
       for (const status of result.statuses) coverage.add(c, status);
-      if (result.violations.length === 0 && !result.statuses.includes(0)) clean.add(key);
+      // judged whole: an answer arrived and was not a 429 the client stopped waiting out (the case was not served)
+      if (result.violations.length === 0 && !result.statuses.some((st) => st === 0 || st === 429)) clean.add(key);
       const fresh = result.violations.filter((v) => !found.has(causeKey(v, c)));
       if (fresh.length > 0) last = { c, result, fresh };
       return fresh.length === 0;
