@@ -1,13 +1,7 @@
-/** The last base URL parsed: a run judges every answer at the same public URL. */
-let lastBase: { url: string; base: string } | null = null;
-
 /** A base URL as links are judged at it: its origin and path prefix, with no trailing slash (`http://h/api`). */
 export function baseOf(url: string): string {
-  if (url === lastBase?.url) return lastBase.base;
-  const u = new URL(url);
-  const base = u.origin + u.pathname.replace(/\/+$/, '');
-  lastBase = { url, base };
-  return base;
+  const b = originAndPrefix(url);
+  return b.origin + b.prefix;
 }
 
 /**
@@ -22,10 +16,21 @@ export function pathUnder(link: unknown, base: string): string | null {
   } catch {
     return null;
   }
-  const b = new URL(base);
-  const prefix = b.pathname.replace(/\/+$/, '');
-  if (u.origin !== b.origin || !u.pathname.startsWith(prefix + '/')) return null;
-  return u.pathname.slice(prefix.length) + u.search;
+  const b = originAndPrefix(base);
+  if (u.origin !== b.origin || !u.pathname.startsWith(b.prefix + '/')) return null;
+  return u.pathname.slice(b.prefix.length) + u.search;
+}
+
+/** The last base URL split: a run judges every answer, and reads every link, at the same public URL. */
+let lastSplit: { base: string; origin: string; prefix: string } | null = null;
+
+/** A base URL's origin and path prefix (no trailing slash). */
+function originAndPrefix(base: string): { origin: string; prefix: string } {
+  if (base !== lastSplit?.base) {
+    const b = new URL(base);
+    lastSplit = { base, origin: b.origin, prefix: b.pathname.replace(/\/+$/, '') };
+  }
+  return lastSplit;
 }
 
 /** Why a link is not under a base URL (not absolute, another origin, outside its path prefix), or null when it is. */
@@ -33,8 +38,9 @@ export function outsideBase(link: unknown, base: string): string | null {
   if (pathUnder(link, base) !== null) return null;
   const origin = originOf(link);
   if (origin === null) return 'not an absolute URL';
-  if (origin !== new URL(base).origin) return `a foreign origin ${origin} (not followed)`;
-  return `a path outside ${new URL(base).pathname.replace(/\/+$/, '')} (the base path is missing)`;
+  const b = originAndPrefix(base);
+  if (origin !== b.origin) return `a foreign origin ${origin} (not followed)`;
+  return `a path outside ${b.prefix} (the base path is missing)`;
 }
 
 /** The origin of an absolute URL, or null. */

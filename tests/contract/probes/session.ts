@@ -1,5 +1,5 @@
 import type { Api } from '../../../client/api.js';
-import { redact, redactViolation } from '../../../client/redact.js';
+import { redactViolation } from '../../../client/redact.js';
 import type { Contract } from '../../../spec/contract.js';
 import {
   assess,
@@ -132,7 +132,8 @@ export class Session {
     return redactViolation(v, this.api.target);
   }
 
+  /** The api's own redactor (the target's forms derived once), for every text the session keeps. */
   private clean(text: string): string {
-    return redact(text, this.api.target);
+    return this.api.redactor.redact(text);
   }
 }
