@@ -130,7 +130,7 @@ export function loadContract(file = SPEC_FILE): Contract {
   };
   // A SID field's pattern, prefix and length, read once: the generated phase asks for them on every draw.
   const sidFacts = new Map<SidField, { pattern: RegExp; prefix: string | null; length: number }>();
-  const sidOf = (field: SidField) => {
+  const sidFactsOf = (field: SidField) => {
     let facts = sidFacts.get(field);
     if (!facts) {
       const schema = fieldSchema(field);
@@ -148,9 +148,9 @@ export function loadContract(file = SPEC_FILE): Contract {
     fields: Object.keys(receiptProps).filter((f) =>
       /^\^[A-Z]{2}\[/.test(String(fieldSchema(f).pattern ?? '')),
     ) as SidField[],
-    pattern: (field: SidField): RegExp => sidOf(field).pattern,
-    prefix: (field: SidField): string | null => sidOf(field).prefix,
-    length: (field: SidField): number => sidOf(field).length,
+    pattern: (field: SidField): RegExp => sidFactsOf(field).pattern,
+    prefix: (field: SidField): string | null => sidFactsOf(field).prefix,
+    length: (field: SidField): number => sidFactsOf(field).length,
   };
   const statusValues = (fieldSchema('status').enum as (string | null)[]).slice();
   return Object.freeze({
