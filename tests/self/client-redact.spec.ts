@@ -3,8 +3,9 @@ import { expect, test } from '../../fixtures/test.js';
 import { basicAuth } from '../../client/basic-auth.js';
 import { sidOf } from './exchanges.js';
 import { cleanHeaders, cleanJson, redact, redactorFor, secretForms, type Secret } from '../../client/redact.js';
+import { contract } from '../../spec/contract.js';
 
-const secret = { accountSid: 'AC' + 'a1'.repeat(16), authToken: '6e39e75f' + '0123456789abcdef01234567' };
+const secret = { accountSid: sidOf('account_sid', 'a'), authToken: '6e39e75f' + '0123456789abcdef01234567' };
 const pair = `${secret.accountSid}:${secret.authToken}`;
 
 /** Every way a target might echo the credentials back. */
@@ -16,7 +17,7 @@ const echoes: [string, string][] = [
   ['the base64 token', Buffer.from(secret.authToken).toString('base64')],
   ['the percent-encoded base64 pair', encodeURIComponent(Buffer.from(pair).toString('base64'))],
   ['the percent-encoded pair', encodeURIComponent(pair)],
-  ['a Basic header of other credentials', basicAuth('ACffff', 'another-secret-value')],
+  ['a Basic header of other credentials', basicAuth(sidOf('account_sid', 'f'), 'another-secret-value')],
 ];
 
 test.describe('redact', () => {
@@ -30,7 +31,10 @@ test.describe('redact', () => {
   }
 
   test("removes every form of a second account's token too (TARGET_OTHER_*), in the same pass", () => {
-    const other = { otherAccountSid: 'AC' + 'b2'.repeat(16), otherAuthToken: '7f4a' + 'fedcba9876543210fedcba98765' };
+    const other = {
+      otherAccountSid: sidOf('account_sid', 'b'),
+      otherAuthToken: '7f4a' + 'fedcba9876543210fedcba98765',
+    };
     const both = { ...secret, ...other };
     const otherPair = `${other.otherAccountSid}:${other.otherAuthToken}`;
     const text = `a ${other.otherAuthToken} b ${Buffer.from(otherPair).toString('base64url')} c ${secret.authToken}`;
@@ -40,14 +44,14 @@ test.describe('redact', () => {
   });
 
   test('removes every form of every secret of a list (the proxy redacts against every pair it saw)', () => {
-    const seen = { accountSid: 'AC' + 'c3'.repeat(16), authToken: '9d8c' + '00112233445566778899aabbcc' };
+    const seen = { accountSid: sidOf('account_sid', 'c'), authToken: '9d8c' + '00112233445566778899aabbcc' };
     const text = `${secret.authToken} ${Buffer.from(`${seen.accountSid}:${seen.authToken}`).toString('base64')}`;
     expect(redact(text, [secret, seen])).toBe('[redacted] [redacted]');
     expect(redact(text, [])).toBe(text);
   });
 
   test('leaves a text without credentials unchanged', () => {
-    const text = '[receipt_schema] /sid: expected ^DY[0-9a-fA-F]{32}$, received "IM00"';
+    const text = `[receipt_schema] /sid: expected ${String(contract.sids.pattern('sid'))}, received "${sidOf('message_sid', '0')}"`;
     expect(redact(text, secret)).toBe(text);
   });
 });

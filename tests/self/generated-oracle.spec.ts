@@ -12,6 +12,7 @@ import type { GenCase } from '../contract/generated/gen-case.js';
 import { DEFAULT_BUDGET, NIGHTLY_BUDGET, readGeneratedSettings } from '../contract/generated/generated-settings.js';
 import { pageSizePlan } from '../contract/generated/page-size-cases.js';
 import { shareBudget } from '../contract/generated/run-generated.js';
+import { sidOf } from './exchanges.js';
 
 const { min, max } = contract.paging.pageSize;
 /** PageSize text, and the expectations a 200 and an error are judged by. */
@@ -57,7 +58,7 @@ test.describe('Generated requests: oracle, dedup, curl line and settings', () =>
     'empty-token',
   ] as const) {
     test(`writes a curl line for auth ${auth} that reads credentials from the environment and quotes the path`, () => {
-      const line = curlLine('/v1/x?a=$(id)&b="`', auth, 'AC' + '0'.repeat(32));
+      const line = curlLine('/v1/x?a=$(id)&b="`', auth, sidOf('account_sid', '0'));
       expect(line).toMatch(/^curl .*"\$TARGET_URL\/v1\/x\?a=\\\$\(id\)&b=\\"\\`"$/);
       if (auth === 'valid') expect(line).toContain('-u "$TARGET_ACCOUNT_SID:$TARGET_AUTH_TOKEN"');
     });

@@ -5,6 +5,7 @@ import { parseOptions } from '../../load/run/options.js';
 import { runLoad } from '../../load/run/run-load.js';
 import { secretForms } from '../../client/redact.js';
 import { contract } from '../../spec/contract.js';
+import { RECEIPT_FIELD_OF } from '../../spec/paths.js';
 import { createAnswerJudge } from '../../load/measure/answer-judge.js';
 import { envOf, memoryReporter, outputsOf, reportDir, scenarioFile } from './load-helpers.js';
 import { createStub, type StubMode } from './load-stub.js';
@@ -55,7 +56,13 @@ test.describe('no form of the credentials reaches any output of the load tool', 
       expect(fetch.mismatches).toBe(fetch.sampled);
       const examples = fetch.invalid_examples.join('\n');
       for (const check of ['response_content_type', 'receipt_schema']) expect(examples).toContain(`[${check}]`);
-      expect(examples).toMatch(/\(GET \/v1\/Services\/IS[0-9a-f]{32}\/.*\/Receipts\/DY[0-9a-f]{32}\)/);
+      // each example names its request: a service-scoped fetch whose every segment is a SID of its field
+      const requested = /\(GET ([^)\s]+)\)/.exec(examples)?.[1] ?? '';
+      const matched = contract.paths.match(requested);
+      expect(matched?.op.name, `a fetch request in ${examples}`).toBe('fetch');
+      expect(matched?.op.scope).toBe('service');
+      for (const [param, raw] of Object.entries(matched!.raw))
+        expect(raw, param).toMatch(contract.sids.pattern(RECEIPT_FIELD_OF[param]));
       expect(examples).not.toContain(stub.target.authToken); // blanked before judging, not only at the edge
       expect(result.scenarios[1].mismatches).toBe(0); // the stub's pages are clean
     } finally {

@@ -8,6 +8,7 @@ import { conformanceMarkdown } from '../../report/write-markdown.js';
 import { checks } from '../../spec/checks/index.js';
 import { contract } from '../../spec/contract.js';
 import { schemaErrors } from './report-helpers.js';
+import { sidOf } from './exchanges.js';
 
 const [a, b, c] = checks.filter((ch) => ch.applies.operation === undefined).map((ch) => ch.name);
 const info = { targetUrl: 'http://127.0.0.1:1', embedded: true, seed: 'none', now: new Date('2026-06-01T00:00:00Z') };
@@ -113,7 +114,7 @@ test.describe('conformance model', () => {
   });
 
   test('a record is redacted before it is attached: no token, no Basic credentials', () => {
-    const secret = { accountSid: 'AC' + '1'.repeat(32), authToken: 'tok-' + 'x'.repeat(28) };
+    const secret = { accountSid: sidOf('account_sid', '1'), authToken: 'tok-' + 'x'.repeat(28) };
     const rec = record(false);
     const basic = Buffer.from(`${secret.accountSid}:${secret.authToken}`).toString('base64');
     rec.violations[0].message = `saw ${secret.authToken} and Basic ${basic}`;
