@@ -6,6 +6,7 @@
 // runs it, from its coverage.json; budget >= 2 000 requests/s, so that 20 000 requests take about 10 s. The rate of the
 // default budget's 0.2-0.5 s inside the suite rounds is printed too, for information: a cold worker's first few hundred
 // requests, beside the other worker, say little about the phase's speed.
+// Each side's wall time is split (until its first test, the tests' span, inside tests) from its own results.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
