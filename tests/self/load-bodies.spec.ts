@@ -123,7 +123,9 @@ test.describe('deep JSON', () => {
       const options = parseOptions([scenarioFile(FETCH), '--out', reportDir()]);
       const { result } = await runLoad({ options, env: envOf(stub.target), reporter: memoryReporter() });
       const [fetch] = result.scenarios;
-      expect(fetch.notes).toEqual([]);
+      // a starved machine may judge fewer than it was asked to (a note about the generator, not about the answers,
+      // seen at load 10 on 2 cores); nothing else may be noted
+      expect(fetch.notes.filter((n) => !n.includes('judging could not keep up'))).toEqual([]);
       expect(fetch.sampled).toBeGreaterThan(0);
       expect(fetch.invalid_examples).toEqual([]);
       expect(fetch.mismatches).toBe(0);

@@ -61,17 +61,18 @@ export function outputsOf(lines: string[], dir: string): { name: string; text: s
   ];
 }
 
-/** Runs a short scenario against a stub in a hostile mode, with the workload discovered from a healthy stub. */
+/** Runs a short scenario against a stub in a hostile mode, with the workload discovered from a healthy stub; each
+ * request's time limit is 1 s unless `timeout` says otherwise. */
 export async function runAgainst(
   mode: StubMode,
-  o: { duration?: number; operation?: 'fetch' | 'list' } = {},
+  o: { duration?: number; timeout?: number; operation?: 'fetch' | 'list' } = {},
 ): Promise<ScenarioResult> {
   const [ok, hostile] = await Promise.all([createStub('ok'), createStub(mode)]);
   try {
     const target = loadTargetOf(ok.target);
     const work = await discoverWorkload(target);
     const op = o.operation ?? 'fetch';
-    const yaml = `scenarios: [{ name: ${op}, operation: ${op}, warmup: 0, duration: ${o.duration ?? 0.6}, timeout: 1, connections: 2, thresholds: ["error_rate < 0.001"] }]`;
+    const yaml = `scenarios: [{ name: ${op}, operation: ${op}, warmup: 0, duration: ${o.duration ?? 0.6}, timeout: ${o.timeout ?? 1}, connections: 2, thresholds: ["error_rate < 0.001"] }]`;
     const [s] = loadScenarioFile(scenarioFile(yaml));
     return await runScenario(s, {
       url: hostile.url,
