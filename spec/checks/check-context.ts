@@ -4,7 +4,7 @@ import type { Judged } from './judged.js';
  * What the probe expects from this exchange:
  * receipt/page: a 200 with one receipt / one page; unauthorized: 401; not_found: 404; rejected: any 4xx;
  * hidden: 404 or an empty page; page_size: PageSize outside its bounds (4xx, or clamped where the docs allow it);
- * page_token: a PageToken the server never issued (the documented 400); other_tenant: another account's request for
+ * page_token: a PageToken the server never issued (a 4xx); other_tenant: another account's request for
  * this account's receipts (401, 403, 404 or an empty page); throttled: a 429 the client got before its final answer
  * (Twilio's 429 error, like any other error answer).
  */

@@ -11,7 +11,7 @@ const ALLOWED: Record<Expectation, { text: string; ok: (s: number) => boolean }>
   rejected: { text: '4xx', ok: (s) => s >= 400 && s < 500 },
   hidden: { text: '404 (or 200 with an empty page)', ok: (s) => s === 404 || s === 200 },
   page_size: { text: '4xx (or 200 with the size clamped)', ok: (s) => s === 200 || (s >= 400 && s < 500) },
-  // A forged PageToken answered 200, or with the wrong 4xx, is page_token_forged's to report.
+  // A forged PageToken answered 200 is page_token_forged's to report.
   page_token: { text: '4xx', ok: (s) => s === 200 || (s >= 400 && s < 500) },
   // Another tenant may be refused (401, 403) or told nothing exists (404), or get an empty page: never a receipt.
   other_tenant: { text: '401, 403 or 404 (or 200 with an empty page)', ok: (s) => [200, 401, 403, 404].includes(s) },

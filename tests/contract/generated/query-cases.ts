@@ -59,7 +59,7 @@ export function tokenValue(contract: Contract, own: IssuedToken[], foreign: Issu
   // answer to (meta.page, previous link): a page of this list's receipts (receipt_path_sids), or a 4xx.
   const unaligned = either('page_size', 'rejected');
   const arbs: fc.Arbitrary<QueryValue>[] = [
-    // A token no server issued must get the documented 400 (page_token_forged), whatever the size.
+    // A token no server issued must get a 4xx (page_token_forged), whatever the size.
     fc
       .tuple(fc.integer({ min, max }), fc.string({ minLength: 1, maxLength: 40 }))
       .map(([n, t]) => q('made-up', n, t, either('page_token', 'page_token'))),

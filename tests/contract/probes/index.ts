@@ -88,7 +88,7 @@ export const probes: readonly Probe[] = [
   },
   {
     suite: suites.pagination,
-    title: 'rejects a made-up PageToken with a Twilio 400, and never trusts a tampered one beyond a valid page',
+    title: 'rejects a made-up PageToken with a Twilio 4xx, and never trusts a tampered one beyond a valid page',
     run: forgedPageTokenRejected,
   },
   {

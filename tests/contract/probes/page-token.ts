@@ -12,8 +12,9 @@ function tampered(token: string): string {
 }
 
 /**
- * A made-up PageToken gets the documented 400. Truncated and altered copies of an issued token are rejected, or,
- * since the documentation does not promise tamper-evident tokens, answered with a valid page (noted in the report).
+ * A made-up PageToken gets a 4xx (which one is not documented). Truncated and altered copies of an issued token are
+ * rejected, or, since the documentation does not promise tamper-evident tokens, answered with a valid page (noted in
+ * the report).
  */
 export async function forgedPageTokenRejected(s: Session, ref: Reference): Promise<void> {
   const first = await s.probe(listPath(s, `PageSize=${s.contract.paging.pageSize.min}`, ref.scope), 'page');
