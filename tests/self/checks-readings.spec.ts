@@ -1,7 +1,7 @@
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { judgeExchange } from '../../spec/checks/index.js';
-import { copies, ctxFor, example, exchange, exampleListPath, page } from './exchanges.js';
+import { copies, ctxFor, error, example, exchange, exampleListPath, page } from './exchanges.js';
 
 type Json = Record<string, unknown>;
 
@@ -96,5 +96,14 @@ test.describe('checks judge what a page is, not how its URL is spelled', () => {
     expect(
       judgeExchange(exchange(path, 200, later), contract, ctxFor('receipt', { known: copies(r) })).map((v) => v.check),
     ).toEqual(['receipt_consistent']);
+  });
+
+  test('a made-up PageToken may be rejected with any documented 4xx, never answered with a page', async () => {
+    // which status a bad token gets is documented nowhere (OBSERVED.md: Errors): a 400 and a 404 both reject it
+    const path = exampleListPath('PageSize=1&PageToken=forged');
+    for (const status of [400, 404])
+      await expect(judgeExchange(error(status, path), contract, ctxFor('page_token')), `HTTP ${status}`).toConform();
+    const trusted = judgeExchange(page('PageSize=1&PageToken=forged'), contract, ctxFor('page_token'));
+    expect(trusted.map((v) => v.check)).toContain('page_token_forged');
   });
 });
