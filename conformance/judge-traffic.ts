@@ -20,13 +20,15 @@ export interface TrafficContext {
 }
 
 /**
- * What a correct server must answer to traffic nobody planned: no credentials is the documented 401; with
- * credentials a 2xx must be the receipt or page of the path, anything else is judged as a rejection (4xx, an error
- * body, no receipts) because only the server knows whether the token or the SIDs were right.
+ * What a correct server must answer to traffic nobody planned: a 429 is Twilio's 429 whoever asked (OBSERVED.md: such
+ * requests are not processed, so a gateway may rate-limit before it authenticates); no credentials is the documented
+ * 401; with credentials a 2xx must be the receipt or page of the path, anything else is judged as a rejection (4xx,
+ * an error body, no receipts) because only the server knows whether the token or the SIDs were right.
  */
 export function expectationOf(exchange: Exchange, operation: OperationName): Expectation {
-  if (exchange.request.auth === 'none') return 'unauthorized';
   const { status, error } = exchange.response;
+  if (status === 429 && !error) return 'throttled';
+  if (exchange.request.auth === 'none') return 'unauthorized';
   if (!error && status >= 200 && status < 300) return operation === 'fetch' ? 'receipt' : 'page';
   return 'rejected';
 }

@@ -3,6 +3,7 @@ import { test, expect } from '../../fixtures/test.js';
 import { basicAuth } from '../../client/basic-auth.js';
 import { secretForms } from '../../client/redact.js';
 import { judge } from '../../conformance/judge-answer.js';
+import { contract } from '../../spec/contract.js';
 import type { Target } from '../../client/settings.js';
 import { slicesShown } from './token-slices.js';
 
@@ -96,5 +97,24 @@ test.describe('the library: what package.json exports', () => {
     expect(() => judge({ ...answer, url: `${t.url}/v1/Services` }, t)).toThrow(
       'GET /v1/Services is not an operation of the receipts contract',
     );
+  });
+
+  test("judge(): a 429 is judged as Twilio's 429 whoever asked, without credentials too; a wrong body is still found", async ({
+    emulator,
+  }) => {
+    const t = emulator.target;
+    // OBSERVED.md: a throttled request is not processed, so a gateway may rate-limit before it authenticates
+    const throttled = contract.errors.example(429);
+    const answer = {
+      url: listUrl(t),
+      status: 429,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(throttled),
+    };
+    expect(judge(answer, { publicUrl: t.publicUrl, accountSid: null })).toEqual([]);
+    expect(judge(answer, t)).toEqual([]);
+    const wrong = { ...answer, body: JSON.stringify({ ...throttled, code: contract.errors.example(404).code }) };
+    const found = judge(wrong, { publicUrl: t.publicUrl, accountSid: null });
+    expect(found.map((v) => `${v.check} ${v.pointer}`)).toEqual(['error_body /code']);
   });
 });
