@@ -30,6 +30,17 @@ export function show(value: unknown, max = MAX_VALUE_CHARS): string {
   return text.length > max ? text.slice(0, max) + '…' : text;
 }
 
+/** Characters shown before the first difference, so that the part that differs is never cut off. */
+const DIFF_CONTEXT = 24;
+
+/** Renders a received text from shortly before where it first differs from the expected one, bounded like show(). */
+export function showDifference(received: string, expected: string, max = MAX_VALUE_CHARS): string {
+  let at = 0;
+  while (at < received.length && received[at] === expected[at]) at++;
+  const start = Math.max(0, at - DIFF_CONTEXT);
+  return start === 0 ? show(received, max) : `…${show(received.slice(start), max)} (from character ${start + 1})`;
+}
+
 /** `[check] /pointer: message (request)`: the one line a user reads. */
 export function formatViolation(v: Violation): string {
   const where = v.pointer === '' ? '(response)' : v.pointer; // an empty pointer is about the whole answer

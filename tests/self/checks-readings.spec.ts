@@ -1,7 +1,7 @@
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { judgeExchange } from '../../spec/checks/index.js';
-import { copies, ctxFor, error, example, exchange, exampleListPath, page } from './exchanges.js';
+import { copies, ctxFor, error, example, exchange, exampleListPath, page, sid } from './exchanges.js';
 
 type Json = Record<string, unknown>;
 
@@ -105,5 +105,25 @@ test.describe('checks judge what a page is, not how its URL is spelled', () => {
       await expect(judgeExchange(error(status, path), contract, ctxFor('page_token')), `HTTP ${status}`).toConform();
     const trusted = judgeExchange(page('PageSize=1&PageToken=forged'), contract, ctxFor('page_token'));
     expect(trusted.map((v) => v.check)).toContain('page_token_forged');
+  });
+
+  test('a receipt url spelled with an explicit default port or an upper-case host is the same URL', async () => {
+    const r = example('ServiceReceipt');
+    const url = new URL(String(r.url));
+    expect(url.protocol).toBe('https:'); // the documented example: 443 is its default port
+    const path = url.pathname;
+    for (const spelled of [`https://${url.host}:443${path}`, `https://${url.host.toUpperCase()}${path}`]) {
+      const same = exchange(path, 200, { ...r, url: spelled });
+      await expect(judgeExchange(same, contract, ctxFor('receipt')), spelled).toConform();
+    }
+    // another receipt's URL is still found, and the line shows the SID that differs, past show()'s cut
+    const other = sid('e');
+    const wrong = judgeExchange(
+      exchange(path, 200, { ...r, url: String(r.url).replace(String(r.sid), other) }),
+      contract,
+      ctxFor('receipt'),
+    );
+    expect(wrong.map((v) => v.check)).toEqual(['receipt_url']);
+    expect(wrong[0].message).toContain(other);
   });
 });
