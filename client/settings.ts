@@ -36,9 +36,16 @@ export const targetVariables = [
   'TARGET_OTHER_AUTH_TOKEN',
 ] as const;
 
-/** Reads and validates the TARGET_* settings once; null when TARGET_URL is unset (the embedded emulator is used). */
+/**
+ * Reads and validates the TARGET_* settings once; null when TARGET_URL is unset (the embedded emulator is used). Set
+ * but empty is an error, not the emulator: a CI secret that expanded to nothing must not pass as a tested target.
+ */
 export function readTarget(env: Env = process.env): Target | null {
-  if (!env.TARGET_URL) return null;
+  if (env.TARGET_URL === undefined) return null;
+  if (env.TARGET_URL.trim() === '')
+    throw new UsageError(
+      'TARGET_URL is set but empty: set it to the base URL of the API under test, or unset it to test the embedded emulator',
+    );
   const url = readBase(env, 'TARGET_URL');
   const publicUrl = readBase(env, 'TARGET_PUBLIC_URL', url);
   const accountSid = readSid(env, 'TARGET_ACCOUNT_SID', 'account_sid', 'the Account SID used as the Basic user');

@@ -23,6 +23,9 @@ const good: Record<string, string> = {
 
 /** One broken setting each, and the words the one-line error must contain. */
 const broken: [string, string | undefined, string][] = [
+  // set but empty (a CI secret that expanded to nothing) is not the embedded emulator
+  ['TARGET_URL', '', 'set but empty'],
+  ['TARGET_URL', ' ', 'set but empty'],
   ['TARGET_URL', 'localhost:4010', 'http or https'],
   ['TARGET_URL', 'not a url', 'http(s) URL'],
   ['TARGET_URL', 'http://127.0.0.1:4010/twilio-api?x=1', 'without a query or fragment'],

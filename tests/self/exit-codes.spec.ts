@@ -65,6 +65,15 @@ test.describe('one exit-code policy for every command: 0 held, 1 broke, 2 could 
     oneLine(r.err, new RegExp(`unknown command "nope"; one of ${Object.keys(COMMANDS).join(', ')}`));
   });
 
+  for (const command of ['contract', 'load']) {
+    test(`${command} --target-url "" (a CI variable that expanded to nothing) exits 2, testing no emulator`, async () => {
+      const r = await runHarness([command, '--target-url', '']);
+      expect(r.code, r.out).toBe(2);
+      oneLine(r.err, /TARGET_URL is set but empty/);
+      expect(r.out).not.toMatch(/passed|conforms|PASS/);
+    });
+  }
+
   // the contract config's own exit 2 on a bad setting: tests/self/client-settings.spec.ts (a nested run)
   test('a bad TARGET_* setting exits 2 from load (it exited 1), a --target-* flag winning over it', async () => {
     const r = await runHarness(['load', '--target-url', 'ftp://x'], { TARGET_URL: 'http://127.0.0.1:1' });

@@ -65,7 +65,7 @@ test.describe('npm run load (against the embedded emulator)', () => {
     );
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'load/cli.ts', file, '--out', reportDir()], {
       encoding: 'utf8',
-      env: { ...process.env, TARGET_URL: '' },
+      env: withoutTarget(process.env),
       timeout: 60_000,
     });
     expect(run.stdout).toMatch(/^✗ fetch rps > 1000000000 measured \d/m);
@@ -133,3 +133,9 @@ test.describe('the load gate fails on emulator faults', () => {
     expect(result.scenarios[0].notes[0]).toMatch(/^discovery: GET \/v1\/Services\/.* answered a body that is not JSON/);
   });
 });
+
+/** The environment without TARGET_URL: the load CLI then starts its embedded emulator. */
+function withoutTarget(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { TARGET_URL: _unset, ...rest } = env;
+  return rest;
+}
