@@ -3,6 +3,7 @@ import { readTargetOrExit } from './client/settings.js';
 import { checkReachableOrExit } from './client/reachable.js';
 import { readKnownOrExit } from './conformance/known-deviations.js';
 import { readMaxReceiptsOrExit } from './tests/contract/probes/max-receipts.js';
+import { readGeneratedSettingsOrExit } from './tests/contract/generated/generated-settings.js';
 import { readRunLimitsOrExit, RUN_STARTED_VAR } from './client/run-limits.js';
 
 // A bad TARGET_* setting ends the run here, with one line naming it, before any test starts.
@@ -16,6 +17,8 @@ const runLimits = readRunLimitsOrExit(process.env);
 readKnownOrExit(process.env);
 // And a bad CONTRACT_MAX_RECEIPTS (how many receipts discovery reads at most): one line naming it.
 readMaxReceiptsOrExit(process.env);
+// And a bad CONTRACT_SEED or CONTRACT_BUDGET (the generated phase's), before the other tests run for minutes.
+readGeneratedSettingsOrExit(process.env);
 
 /** Where reports go: reports/ unless REPORT_DIR says otherwise (the self-test's nested runs write to a temp dir). */
 const reports = process.env.REPORT_DIR || 'reports';

@@ -45,25 +45,36 @@ test.describe('CONTRACT_MAX_RECEIPTS: how many receipts discovery reads at most'
     expect(requestBudget(more)).toBe(defaultLimits.maxRequests + 2 * extra);
   });
 
-  test('a bad value stops the run in the config: exit 2, one line naming it, no request sent', async () => {
-    let requests = 0;
-    const server = createServer((_req, res) => void (requests++, res.end('{}')));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const emu = await create({ port: 0, host: '127.0.0.1' });
-    const dir = mkdtempSync(join(tmpdir(), 'max-receipts-'));
-    try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const env = { ...targetEnv(emu.target), TARGET_URL: url, REPORT_DIR: dir, CONTRACT_MAX_RECEIPTS: 'lots' };
-      const run = await runContract(env);
-      expect(run.code, run.output).toBe(2);
-      const lines = run.output.trim().split('\n');
-      expect(lines.filter((l) => l.startsWith('Contract settings: CONTRACT_MAX_RECEIPTS must be'))).toHaveLength(1);
-      expect(run.output, 'no stack trace').not.toMatch(/\n\s+at /);
-      expect(requests, 'requests the target received').toBe(0);
-    } finally {
-      await emu.stop();
-      server.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  // The generated phase's two settings are checked in the same place (they failed inside their test, after the rest).
+  for (const [name, value] of [
+    ['CONTRACT_MAX_RECEIPTS', 'lots'],
+    ['CONTRACT_SEED', 'abc'],
+    ['CONTRACT_BUDGET', '-1'],
+  ])
+    test(`${name}=${value} stops the run in the config: exit 2, one line naming it, no request sent`, async () => {
+      await badSettingStopsTheRun(name, value);
+    });
 });
+
+/** Runs the suite with one bad setting against a server that counts requests: exit 2, one line, nothing sent. */
+async function badSettingStopsTheRun(name: string, value: string): Promise<void> {
+  let requests = 0;
+  const server = createServer((_req, res) => void (requests++, res.end('{}')));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const emu = await create({ port: 0, host: '127.0.0.1' });
+  const dir = mkdtempSync(join(tmpdir(), 'max-receipts-'));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const env = { ...targetEnv(emu.target), TARGET_URL: url, REPORT_DIR: dir, [name]: value };
+    const run = await runContract(env);
+    expect(run.code, run.output).toBe(2);
+    const lines = run.output.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith(`Contract settings: ${name} must be`))).toHaveLength(1);
+    expect(run.output, 'no stack trace').not.toMatch(/\n\s+at /);
+    expect(requests, 'requests the target received').toBe(0);
+  } finally {
+    await emu.stop();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

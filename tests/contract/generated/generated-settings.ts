@@ -1,3 +1,4 @@
+import { orExit } from '../../../client/or-exit.js';
 import { UsageError } from '../../../client/usage-error.js';
 
 /** The generated phase's settings: the seed that makes a run repeatable, and the request budget. */
@@ -26,4 +27,9 @@ function readInt(env: Record<string, string | undefined>, name: string, fallback
 export function readGeneratedSettings(env: Record<string, string | undefined> = process.env): GeneratedSettings {
   const seed = readInt(env, 'CONTRACT_SEED', Math.floor(Math.random() * 2 ** 31), 2 ** 31 - 1);
   return { seed, budget: readInt(env, 'CONTRACT_BUDGET', DEFAULT_BUDGET, MAX_BUDGET) };
+}
+
+/** Checks CONTRACT_SEED and CONTRACT_BUDGET before any test runs (the config calls it): one line and exit 2 when bad. */
+export function readGeneratedSettingsOrExit(env: Record<string, string | undefined> = process.env): void {
+  orExit('Contract settings', () => readGeneratedSettings(env));
 }
