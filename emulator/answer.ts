@@ -24,18 +24,23 @@ export interface AnswerCtx extends RouteCtx {
 const UNAUTHORIZED = { 'WWW-Authenticate': 'Basic realm="Twilio API"' };
 const ALLOW = { Allow: 'GET' };
 
-/** The Authorization header and whether a body follows, from the raw list (cheaper than materialising req.headers). */
-export function scan(req: IncomingMessage): { authorization: string | undefined; body: boolean } {
+/**
+ * The Authorization header, whether a body follows and whether a Host header came, from the raw list (cheaper than
+ * materialising req.headers).
+ */
+export function scan(req: IncomingMessage): { authorization: string | undefined; body: boolean; host: boolean } {
   const raw = req.rawHeaders;
   let authorization: string | undefined,
-    body = false;
+    body = false,
+    host = false;
   for (let i = 0; i < raw.length; i += 2) {
     const n = raw[i].length;
     if (n === 13 && raw[i].toLowerCase() === 'authorization') authorization ??= raw[i + 1];
+    else if (n === 4 && raw[i].toLowerCase() === 'host') host = true;
     else if (n === 17 && raw[i].toLowerCase() === 'transfer-encoding') body = true;
     else if (n === 14 && raw[i].toLowerCase() === 'content-length' && raw[i + 1] !== '0') body = true;
   }
-  return { authorization, body };
+  return { authorization, body, host };
 }
 
 /** Answers one request synchronously: auth, cached answer, route, method, then the operation's handler. */

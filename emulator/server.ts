@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import { answer, clientError, rawError, scan, writeReply, type AnswerCtx } from './answer.js';
 import type { Reply } from './fault-hooks.js';
 import { Auth } from './auth.js';
+import { errorReply } from './errors.js';
 import { loadDataset } from './dataset.js';
 import { checkOptions, type EmulatorOptions } from './options.js';
 import { Paging } from './paging.js';
@@ -102,8 +103,12 @@ function answerOn(
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     pending.n++;
     // a body is never read: the connection closes after the answer, so an endless body cannot hold it
-    const { authorization, body } = scan(req);
-    const reply = answer(ctx, req, authorization);
+    const { authorization, body, host } = scan(req);
+    // HTTP/1.1 requires a Host header (RFC 9112 3.2): Node lets it through to be answered as Twilio JSON
+    const reply =
+      host || req.httpVersionMinor === 0
+        ? answer(ctx, req, authorization)
+        : errorReply(ctx, 400, 'Bad Request: an HTTP/1.1 request must carry a Host header');
     if (delay > 0) setTimeout(send, delay, ctx, res, reply, body, pending, stopping);
     else send(ctx, res, reply, body, pending, stopping);
   });
@@ -119,8 +124,13 @@ function nameOf(store: Store, conversation: number): string | undefined {
 
 /** The HTTP server with its limits and the answers to what bypasses the request handler. */
 function serverOf(ctx: AnswerCtx): Server {
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, ...TIMEOUTS });
+  // requireHostHeader: Node would answer a missing Host with an empty 400 of its own; the handler answers it instead
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requireHostHeader: false, ...TIMEOUTS });
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => clientError(ctx, err, socket));
+  // An Expect header Node does not meet (anything but 100-continue) would get an empty 417 of its own
+  server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) =>
+    writeReply(ctx, res, errorReply(ctx, 417, 'Expectation Failed: only GET without a body is served'), true, '/'),
+  );
   // CONNECT and Upgrade bypass the request handler; without these Node would drop the connection unanswered
   server.on('connect', (_req: IncomingMessage, socket: Socket) =>
     rawError(ctx, socket, 405, undefined, 'Allow: GET\r\n'),

@@ -27,6 +27,17 @@ const cases: [string, (e: Emulator) => string | Buffer, number][] = [
     (e) => rawRequest('GET', targetList(e.target), { ...auth(e), Upgrade: 'websocket', Connection: 'Upgrade' }),
     405,
   ],
+  // Node answered these two with an empty body of its own
+  [
+    'an HTTP/1.1 request without a Host header',
+    (e) => `GET ${targetList(e.target)} HTTP/1.1\r\nAuthorization: ${basic(e.target)}\r\nConnection: close\r\n\r\n`,
+    400,
+  ],
+  [
+    'an Expect header it does not meet',
+    (e) => rawRequest('GET', targetList(e.target), { ...auth(e), Expect: 'banana' }),
+    417,
+  ],
   [
     'a POST with a large body it never reads',
     (e) =>
