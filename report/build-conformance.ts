@@ -70,12 +70,13 @@ function fillRows(rows: ConformanceRow[], records: TestRecord[]): ConformanceRow
   return [...byKey.values()];
 }
 
-/** What each known entry did this run. */
-function outcomes(known: KnownFile, records: TestRecord[], day: string): KnownOutcome[] {
+/** What each known entry did this run: an entry whose check never ran is not called fixed. */
+function outcomes(known: KnownFile, records: TestRecord[], day: string, exercised: Set<string>): KnownOutcome[] {
   const hits = records.flatMap((r) => r.violations).map((v) => v.known);
   return known.entries.map((e, i) => {
     const matched = hits.filter((h) => h === i).length;
-    return { ...e, entry: i + 1, matched, status: isExpired(e, day) ? 'expired' : matched > 0 ? 'matched' : 'fixed' };
+    const quiet = exercised.has(e.check) ? 'fixed' : 'not exercised';
+    return { ...e, entry: i + 1, matched, status: isExpired(e, day) ? 'expired' : matched > 0 ? 'matched' : quiet };
   });
 }
 
@@ -90,7 +91,7 @@ export function buildConformance(
   const rows = fillRows(rulesOf(contract, registry), records);
   const count = (s: ConformanceRow['status']) => rows.filter((r) => r.status === s).length;
   const exercised = new Set(rows.filter((r) => r.status !== 'not exercised').map((r) => r.check));
-  const entries = known ? outcomes(known, records, today(now)) : [];
+  const entries = known ? outcomes(known, records, today(now), exercised) : [];
   const readings = new Map(records.flatMap((r) => r.annotations).map((a) => [`${a.type}\n${a.description}`, a]));
   const violations = records.flatMap((r) => r.violations);
   const lines = [

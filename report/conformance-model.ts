@@ -21,8 +21,11 @@ export interface ConformanceRow {
   first?: string;
 }
 
-/** matched: covered violations this run; fixed: covered nothing (remove it); expired: past its date (fails the run). */
-export type EntryStatus = 'matched' | 'fixed' | 'expired';
+/**
+ * matched: covered violations this run; fixed: its check was exercised and found nothing (remove it); not exercised:
+ * its check did not run (a -g or --shard selection), so nothing is known (keep it); expired: past its date (fails the run).
+ */
+export type EntryStatus = 'matched' | 'fixed' | 'not exercised' | 'expired';
 
 /** A known entry with what this run made of it. */
 export interface KnownOutcome extends KnownEntry {

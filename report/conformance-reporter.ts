@@ -93,6 +93,8 @@ export default class ConformanceReporter implements Reporter {
       const at = `${report.known!.file} entry ${e.entry} (check ${e.check})`;
       if (e.status === 'fixed')
         console.log(`Known deviations: ${at} matched nothing this run: fixed; remove it from the file`);
+      if (e.status === 'not exercised')
+        console.log(`Known deviations: ${at} was not exercised this run (a -g or --shard selection?): kept`);
       if (e.status === 'expired')
         console.log(`Known deviations: ${at} expired on ${e.expires}: fix the target or renew the entry`);
     }

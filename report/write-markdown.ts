@@ -62,9 +62,11 @@ export function conformanceMarkdown(c: Conformance): string {
       const status =
         e.status === 'fixed'
           ? 'fixed: matched nothing, remove it'
-          : e.status === 'expired'
-            ? `expired ${e.expires}`
-            : 'known';
+          : e.status === 'not exercised'
+            ? 'not exercised this run: keep it'
+            : e.status === 'expired'
+              ? `expired ${e.expires}`
+              : 'known';
       out.push(`| ${e.entry} | \`${e.check}\` | ${cell(narrow)} | ${status} | ${e.matched} | ${cell(e.reason)} |`);
     }
   }

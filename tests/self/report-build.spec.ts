@@ -31,11 +31,14 @@ function record(cKnown: boolean): TestRecord {
     ],
   };
 }
+/** The fourth of those checks: no exchange of the record applied it. */
+const [, , , d] = checks.filter((ch) => ch.applies.operation === undefined).map((ch) => ch.name);
 const known = {
   file: 'k.yaml',
   entries: [
     { check: c, reason: 'accepted' },
     { check: a, reason: 'no longer needed' },
+    { check: d, reason: 'its check did not run (a -g selection): nothing is known' },
   ],
 };
 const rowOf = (name: string) => (r: { check: string; operation: string; scope: string }) =>
@@ -55,7 +58,7 @@ test.describe('conformance model', () => {
       checks_total: checks.length,
     });
     expect(report.verdict).toBe('does not conform');
-    expect(report.known?.entries.map((e) => e.status)).toEqual(['matched', 'fixed']);
+    expect(report.known?.entries.map((e) => e.status)).toEqual(['matched', 'fixed', 'not exercised']);
     expect(report.first_violations[0]).toBe(`[${b}] /x: wrong (${request})`);
     expect(report.first_violations[1]).toMatch(/^\(known\) /);
     expect(schemaErrors(report)).toEqual([]);
