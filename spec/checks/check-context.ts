@@ -46,6 +46,8 @@ export interface CheckContext {
   /** The authenticated account (TARGET_ACCOUNT_SID). */
   accountSid: string;
   expect: Expectation;
+  /** What a 200 would have been judged as, when a 200 was allowed too (a generated case that accepts either). */
+  orOk?: Expectation;
   /**
    * Copies of receipts seen before (discovery's pages, a list), by sid: a receipt of this answer (a fetch: the one its
    * path asks for) must equal its copy, or have moved forward along the spec's lifecycle.

@@ -126,4 +126,13 @@ test.describe('checks judge what a page is, not how its URL is spelled', () => {
     expect(wrong.map((v) => v.check)).toEqual(['receipt_url']);
     expect(wrong[0].message).toContain(other);
   });
+
+  test('a request that a page or a 4xx may answer names both when a 5xx comes back', () => {
+    const crashed = exchange(exampleListPath('PageSize=1&Page=9999'), 500, { message: 'Internal Server Error' });
+    const either = { ...ctxFor('rejected'), orOk: 'page' } as const;
+    const [v] = judgeExchange(crashed, contract, either).filter((x) => x.check === 'response_status');
+    expect(v.message).toBe('expected HTTP 200 or 4xx, received HTTP 500');
+    const [alone] = judgeExchange(crashed, contract, ctxFor('rejected')).filter((x) => x.check === 'response_status');
+    expect(alone.message).toBe('expected HTTP 4xx, received HTTP 500');
+  });
 });

@@ -40,6 +40,7 @@ export async function runCase(api: Api, contract: Contract, c: GenCase, room = I
     publicUrl: api.target.publicUrl,
     accountSid: api.target.accountSid,
     expect: ok ? c.plan.onOk : c.plan.onError,
+    ...(ok || c.plan.onOk === c.plan.onError ? {} : { orOk: c.plan.onOk }),
     ...(pageSize === undefined ? {} : { pageSize }),
     ...walk,
   };
