@@ -8,7 +8,8 @@ const NO_RETRY_AFTER =
   'the target answered 429 without a usable Retry-After (RFC 6585 makes it optional): ' +
   `the client backed off on its own, ${BACKOFF_MS} ms doubling`;
 const RETRIED =
-  'the target answered 429 (rate limited): the client waited as asked, lowered its requests in flight and retried ' +
+  'the target answered 429 (rate limited): the client waited (as Retry-After asked, or backing off on its own), ' +
+  'lowered its requests in flight and retried ' +
   'until served (every 429 is judged as an answer too)';
 
 type Sink = ((type: string, description: string) => void) | undefined;
