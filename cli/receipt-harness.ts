@@ -14,7 +14,12 @@ exit codes: 0 the target conforms / every threshold held; 1 it broke the contrac
 /** Runs one subcommand in this process: its module reads the command line after the subcommand's name. */
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h') return void console.log(HARNESS_USAGE);
+  if (name === '--help' || name === '-h') return void console.log(HARNESS_USAGE);
+  // no command ran: the usage, and exit 2 (a CI step that lost its arguments must not pass)
+  if (name === undefined) {
+    console.error(HARNESS_USAGE);
+    return void (process.exitCode = 2);
+  }
   if (!Object.hasOwn(COMMANDS, name))
     throw new UsageError(
       `unknown command ${JSON.stringify(name)}; one of ${Object.keys(COMMANDS).join(', ')} (try --help)`,

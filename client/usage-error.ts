@@ -13,6 +13,16 @@ export function reject(setting: string, got: unknown, allowed: string): never {
   throw new UsageError(`${setting}: got ${JSON.stringify(got)}; ${allowed}`);
 }
 
+/**
+ * The first line of a node:util parseArgs error, made one a newcomer can act on where Node's is not: a value that
+ * starts with "-" ("argument is ambiguous") is written `--flag=VALUE`.
+ */
+export function flagError(e: unknown): string {
+  const first = String((e as Error)?.message ?? e).split('\n')[0];
+  const ambiguous = /^Option '(-[-\w]+)' argument is ambiguous/.exec(first);
+  return ambiguous ? `${ambiguous[1]} takes a value; one that starts with "-" is written ${ambiguous[1]}=VALUE` : first;
+}
+
 /** node:util parseArgs in strict mode, its first error line a UsageError ending with `(try --help)`. */
 export function parseFlags<const O extends NonNullable<ParseArgsConfig['options']>>(
   argv: string[],
@@ -21,6 +31,6 @@ export function parseFlags<const O extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args: argv, strict: true as const, options }).values;
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (try --help)`);
+    throw new UsageError(`${flagError(e)} (try --help)`);
   }
 }

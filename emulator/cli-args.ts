@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from '../client/usage-error.js';
+import { flagError, UsageError } from '../client/usage-error.js';
 import { MAX_LATENCY, MAX_RECEIPTS, type EmulatorOptions } from './options.js';
 import type { FaultName } from './faults.js';
 import { DEFAULT_READINGS, type ReadingName } from './readings.js';
@@ -50,7 +50,7 @@ export function readArgs(argv: string[]): EmulatorOptions | 'help' {
       },
     }).values;
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (try --help)`);
+    throw new UsageError(`${flagError(e)} (try --help)`);
   }
   if (values.help) return 'help';
   const str = (k: string): string | undefined => values[k] as string | undefined;

@@ -4,15 +4,26 @@ import { UsageError } from '../client/usage-error.js';
 import { create } from './server.js';
 import { targetEnv } from '../client/settings.js';
 
+/** The emulator's flag names, read from its usage text (one list: what --help shows). */
+const FLAGS = new Set([...EMULATOR_USAGE.matchAll(/--([\w-]+)/g)].map((m) => m[1]));
+
 /** One line for the user: option errors as they are, system errors with a hint, never a stack trace. */
-function explain(e: unknown, port: number | undefined): string {
+function explain(e: unknown, args: Exclude<ReturnType<typeof readArgs>, 'help'> | undefined): string {
   const err = e as NodeJS.ErrnoException;
+  const port = args?.port;
+  const dataset = typeof args?.dataset === 'string' ? args.dataset : undefined;
+  // only --dataset names a file the emulator reads: a file error, or a seed file that is not one, is about it
+  if (dataset !== undefined && (err.path !== undefined || err.syscall === 'read' || /^seed /.test(String(err.message))))
+    return `--dataset ${dataset}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'a directory, not a file' : String(err.message).split('\n')[0]}`;
   if (err.code === 'EADDRINUSE')
     return `port ${port} is in use: choose another with --port N (or --port 0 for any free port)`;
   if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
     return '--host is not a loopback address of this machine: use 127.0.0.1';
   if (err.code === 'EACCES') return `port ${port} needs privileges: choose one above 1023 with --port N`;
-  return e instanceof UsageError ? err.message.replace(/^(\w[\w-]*) /, '--$1 ') : String(err.message).split('\n')[0];
+  if (!(e instanceof UsageError)) return String(err.message).split('\n')[0];
+  // create()'s messages begin with the option's name (`port must be…`): written as the flag; others are whole already
+  const name = /^(\w[\w-]*) /.exec(err.message)?.[1];
+  return name !== undefined && FLAGS.has(name) ? `--${err.message}` : err.message;
 }
 
 async function main(): Promise<void> {
@@ -44,7 +55,7 @@ async function main(): Promise<void> {
     console.log(`# receipt emulator on ${emu.url} (${data}, ${playing}, ready in ${ms} ms); Ctrl-C stops it`);
     for (const [name, value] of Object.entries(targetEnv(emu.target))) console.log(`export ${name}=${value}`);
   } catch (e) {
-    console.error(`emulator: ${explain(e, args === 'help' ? undefined : args?.port)}`);
+    console.error(`emulator: ${explain(e, args === 'help' ? undefined : args)}`);
     process.exit(2);
   }
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { checkBaseUrl } from '../client/base-url.js';
-import { UsageError } from '../client/usage-error.js';
+import { flagError, UsageError } from '../client/usage-error.js';
 
 /** What `npm run judge -- --help` prints. */
 export const JUDGE_USAGE = `usage: receipt-harness judge FILE [--public-url URL]
@@ -19,7 +19,7 @@ export function readJudgeArgs(argv: string[]): { file: string; publicUrl?: strin
       options: { 'public-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (try --help)`);
+    throw new UsageError(`${flagError(e)} (try --help)`);
   }
   if (parsed.values.help) return 'help';
   if (parsed.positionals.length !== 1)

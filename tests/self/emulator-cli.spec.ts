@@ -20,7 +20,8 @@ function run(args: string[]): { code: number | null; out: string; err: string } 
 const badOptions: [string[], RegExp][] = [
   [['--port', 'abc'], /--port must be an integer from 0 to 65535/],
   [['--port', '70000'], /--port must be an integer from 0 to 65535/],
-  [['--latency', '-5'], /--latency/],
+  // a value starting with '-' (Node: "argument is ambiguous") says how to write it
+  [['--latency', '-5'], /^emulator: --latency takes a value; one that starts with "-" is written --latency=VALUE/],
   [['--latency', 'soon'], /--latency must be an integer/],
   [['--public-url', 'ftp://x'], /--public-url must use http or https; received ftp:/],
   [['--public-url', 'http://x/with/path'], /--public-url must be an origin such as .*, without a path/],
@@ -28,7 +29,12 @@ const badOptions: [string[], RegExp][] = [
   [['--fault', 'nope'], new RegExp(`--fault "nope" is unknown; valid faults: ${faultNames.slice(0, 3).join(', ')}`)],
   [['--receipts', '0'], /--receipts must be an integer from 1/],
   [['--seed', '3'], /--seed needs --receipts/],
-  [['--bogus'], /Unknown option '--bogus'.*--help/],
+  [['--bogus'], /^emulator: Unknown option '--bogus'.*--help/],
+  [['extra'], /^emulator: Unexpected argument 'extra'/],
+  // a file the emulator cannot read is named with its flag
+  [['--dataset', 'no/such/file.yaml'], /^emulator: --dataset no\/such\/file.yaml: no such file/],
+  [['--dataset', 'tests'], /^emulator: --dataset tests: a directory, not a file/],
+  [['--dataset', 'package.json'], /^emulator: --dataset package.json: seed /],
   [['--host', '0.0.0.0'], /--host must be a loopback address/],
   [['--reading', 'nope'], new RegExp(`--reading "nope" is unknown; valid readings: ${readingNames.join(', ')}`)],
   [['--reading', 'page-only', '--reading', 'twilio-links'], /--reading twilio-links cannot be combined with page-only/],

@@ -59,6 +59,12 @@ test.describe('one exit-code policy for every command: 0 held, 1 broke, 2 could 
     });
   }
 
+  test('no command prints the usage on stderr and exits 2 (nothing ran)', async () => {
+    const r = await runHarness([]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('usage: receipt-harness COMMAND');
+  });
+
   test('an unknown command exits 2 naming every command', async () => {
     const r = await runHarness(['nope']);
     expect(r.code).toBe(2);
