@@ -22,6 +22,8 @@ export interface ReceiptCtx {
 /** What a page hook knows, and how to link to another page of the same list. */
 export interface PageCtx {
   size: number;
+  /** The PageSize asked for (the default when absent); above the maximum a clamp serves fewer. */
+  asked: number;
   page: number;
   offset: number;
   count: number;

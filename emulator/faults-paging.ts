@@ -1,5 +1,6 @@
 import { contract } from '../spec/contract.js';
 import { defineFaults } from './fault-hooks.js';
+import { clampPageSize } from './paging.js';
 import { hashHex, Sids } from './sid.js';
 
 /** The same link with its MessageSid swapped for one no message has: a link to another list. */
@@ -100,6 +101,15 @@ export const pagingFaults = defineFaults([
     name: 'page-size-unbounded',
     breaks: 'PageSize above the maximum is rejected or clamped',
     pageSize: (n) => (n >= contract.paging.pageSize.min ? n : null),
+  },
+  {
+    name: 'page-size-clamp-misreported',
+    breaks: 'a clamped PageSize is reported as the size in force or the size asked for',
+    // clamps as a correct server may, then reports one more than asked: neither reading of meta.page_size
+    pageSize: clampPageSize,
+    page: (m, c) => {
+      if (c.asked > c.size) m.page_size = c.asked + 1;
+    },
   },
   {
     name: 'page-size-zero',

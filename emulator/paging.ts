@@ -5,7 +5,12 @@ import type { Play } from './readings.js';
 
 /** A list request's paging, resolved to an offset. */
 export interface PageRequest {
+  /** The size served: how many items a page holds and how far apart pages are. */
   size: number;
+  /** The PageSize asked for (the default when absent). */
+  asked: number;
+  /** The size meta.page_size and the links spell: the size served, or the size asked for where the play echoes it. */
+  shown: number;
   page: number;
   offset: number;
   token: string | null;
@@ -54,6 +59,12 @@ const TOKENED: Record<Play['links'], (from: number, offset: number) => boolean> 
   ahead: (_from, offset) => offset > 0,
 };
 
+/** The size a clamping server serves for an asked PageSize: at most the maximum; below the minimum, null (a 400). */
+export function clampPageSize(asked: number): number | null {
+  const { min, max } = contract.paging.pageSize;
+  return asked < min ? null : Math.min(asked, max);
+}
+
 /** Server-issued page tokens (HMAC'd offset bound to one message) and the meta of list pages, spelled as played. */
 export class Paging {
   /** The page size served for an asked one (null: 400), resolved once from the fault and the play. */
@@ -68,8 +79,7 @@ export class Paging {
   ) {
     const { min, max } = contract.paging.pageSize;
     const strict = (n: number): number | null => (n < min || n > max ? null : n);
-    const clamp = (n: number): number | null => (n < min ? null : Math.min(n, max));
-    this.sizeOf = fault.pageSize?.bind(fault) ?? (play.clamp ? clamp : strict);
+    this.sizeOf = fault.pageSize?.bind(fault) ?? (play.clamp ? clampPageSize : strict);
     this.tokened = TOKENED[play.links];
   }
 
@@ -110,7 +120,8 @@ export class Paging {
     const offset = token === null ? (page ?? 0) * size : this.offsetOf(message, token);
     if (offset < 0) return 'PageToken is not one this server issued for this list';
     if (offset > MAX_OFFSET) return 'Page is beyond the last page';
-    return { size, page: page ?? Math.floor(offset / size), offset, token };
+    const shown = this.play.echo ? asked : size;
+    return { size, asked, shown, page: page ?? Math.floor(offset / size), offset, token };
   }
 
   /** A link to a page at an offset, spelled as the play says (twilio-links: a token in every link of a later page). */
@@ -127,18 +138,19 @@ export class Paging {
   /** The meta of a page: absolute links at the public origin; previous null on the first page, next null on the last. */
   meta(req: PageRequest, count: number, base: string, message: number): PageMeta {
     const { size, page, offset } = req;
-    const head = `${base}?PageSize=${size}&Page=`;
+    // Page numbers count pages of the size served, whatever PageSize the links spell (an echoed one may be larger).
+    const head = `${base}?PageSize=${req.shown}&Page=`;
     const link = (p: number, o: number): string => this.link(head, message, offset, p, o);
     const meta: PageMeta = {
       page,
-      page_size: size,
+      page_size: req.shown,
       first_page_url: head + 0,
       previous_page_url: offset > 0 ? link(Math.max(page - 1, 0), Math.max(offset - size, 0)) : null,
       url: this.self(head, req, message),
       next_page_url: offset + size < count ? link(page + 1, offset + size) : null,
       key: contract.paging.listKey,
     };
-    const ctx: PageCtx = { size, page, offset, count, link };
+    const ctx: PageCtx = { size, asked: req.asked, page, offset, count, link };
     this.fault.page?.(meta, ctx);
     return meta;
   }

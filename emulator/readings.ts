@@ -6,6 +6,8 @@ export interface Play {
   links: 'every' | 'none' | 'ahead';
   /** PageSize above the maximum is served at the maximum instead of a 400. */
   clamp: boolean;
+  /** meta.page_size and the links spell the PageSize asked for, not the size served (a clamp that echoes). */
+  echo: boolean;
   /** What ends a date-time: `Z` or `+00:00`. */
   utc: string;
   /** SIDs are written (and resolved) with upper-case hex digits. */
@@ -43,6 +45,7 @@ export interface Reading {
 export const BASE_PLAY: Readonly<Play> = {
   links: 'ahead',
   clamp: false,
+  echo: false,
   utc: 'Z',
   upper: false,
   limitEvery: 0,
@@ -96,7 +99,17 @@ export const readings = defineReadings([
     name: 'clamp-page-size',
     does: `PageSize above ${max} is served at ${max} (meta.page_size ${max}) instead of 400`,
     source: 'OBSERVED.md: no evidence whether Twilio rejects or clamps',
+    excludes: ['clamp-echo-page-size'],
     play: { clamp: true },
+  },
+  {
+    name: 'clamp-echo-page-size',
+    does:
+      `PageSize above ${max} is served at ${max} items instead of 400, meta.page_size and the links echoing the ` +
+      `PageSize asked for (PageSize=${max + 1}: ${max} items, meta.page_size ${max + 1})`,
+    source: 'OBSERVED.md: no evidence whether Twilio rejects or clamps; meta.page_size echoes the requested size',
+    excludes: ['clamp-page-size'],
+    play: { clamp: true, echo: true },
   },
   {
     name: 'offset-dates',

@@ -5,7 +5,8 @@ import type { Check } from './check.js';
 export const pageSizeBounds: Check = {
   name: 'page_size_bounds',
   holds:
-    'a PageSize out of bounds (0, -1, not a number) gets a 4xx; above the maximum a 4xx or at most the maximum items',
+    'a PageSize out of bounds (0, -1, not a number) gets a 4xx; above the maximum a 4xx or at most the maximum items, ' +
+    'with meta.page_size at most the maximum or the size asked for',
   applies: { operation: 'list', status: 'ok', query: 'PageSize' },
   run(exchange, contract) {
     const raw = String(exchange.query.get('PageSize'));
@@ -37,16 +38,17 @@ export const pageSizeBounds: Check = {
           count,
         ),
       ];
-    if (typeof size !== 'number' || size > max)
-      return [
-        violation(
-          'page_size_bounds',
-          '/meta/page_size',
-          `PageSize=${raw} clamped must report at most ${max}, received ${show(size ?? null)}`,
-          `<= ${max}`,
-          size,
-        ),
-      ];
-    return [];
+    // meta.page_size may report the size in force or echo the request (OBSERVED.md: it echoes the requested size).
+    if (typeof size === 'number' && (size === n || (Number.isInteger(size) && size >= min && size <= max))) return [];
+    return [
+      violation(
+        'page_size_bounds',
+        '/meta/page_size',
+        `PageSize=${raw} clamped: meta.page_size must be the size in force (${min}..${max}) or echo the size ` +
+          `asked for (${n}), received ${show(size ?? null)}`,
+        `${min}..${max} or ${n}`,
+        size,
+      ),
+    ];
   },
 };

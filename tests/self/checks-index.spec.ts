@@ -1,6 +1,7 @@
 import { expect, test } from '../../fixtures/test.js';
 import { contract } from '../../spec/contract.js';
 import { assess, checks, type CheckContext, type Exchange } from '../../spec/checks/index.js';
+import { formatViolation } from '../../spec/violation.js';
 import {
   challenged,
   copies,
@@ -42,6 +43,14 @@ const walk = (expected: string[], complete = true) =>
 /** A page that links on to a page never visited, and a walk over a prefix that allows 3 pages (no verdict on its end). */
 const onward = page(undefined, (p) => void (p.meta.next_page_url = `${String(p.meta.url)}&PageToken=PTonward`));
 const partWalk = { expected: [a], position: 0, complete: false, maxPages: 3 };
+
+const { max } = contract.paging.pageSize;
+/** PageSize one above the maximum, answered 200 (clamped) with meta.page_size set, and the items repeated `count` times. */
+const clamped = (size: unknown, count = 1) =>
+  page(`PageSize=${max + 1}`, (p) => {
+    p.meta.page_size = size;
+    p.delivery_receipts = Array.from({ length: count }, () => p.delivery_receipts[0]);
+  });
 
 const rows: Record<string, Row> = {
   response_complete: {
@@ -250,6 +259,20 @@ const more: {
   also?: string[];
 }[] = [
   {
+    title: 'page_size_bounds clamped: meta.page_size may echo the size asked for; one neither in force nor asked fails',
+    check: 'page_size_bounds',
+    good: [clamped(max + 1, max), ctxFor('page_size')],
+    bad: [clamped(max + 2), ctxFor('page_size')],
+    pointer: '/meta/page_size',
+  },
+  {
+    title: 'page_size_bounds clamped: the size in force is reported, and the page holds at most the maximum items',
+    check: 'page_size_bounds',
+    good: [clamped(max, max), ctxFor('page_size')],
+    bad: [clamped(max + 1, max + 1), ctxFor('page_size')],
+    pointer: `/${contract.paging.listKey}`,
+  },
+  {
     title: 'receipt_url under a base path: the url must carry the prefix',
     check: 'receipt_url',
     good: [underGateway(fetched()), gateway('receipt')],
@@ -377,6 +400,15 @@ test.describe('spec/checks: each check accepts a good exchange and names the fie
       expect(found.map((v) => [v.check, v.pointer])).toEqual(pointers.map((p) => [row.check, p]));
     });
   }
+
+  test('page_size_bounds names both clamp readings, what came back and the request', () => {
+    const found = assess(clamped(2 * max), contract, ctxFor('page_size')).violations;
+    expect(found.map(formatViolation)).toEqual([
+      `[page_size_bounds] /meta/page_size: PageSize=${max + 1} clamped: meta.page_size must be the size in force ` +
+        `(${contract.paging.pageSize.min}..${max}) or echo the size asked for (${max + 1}), received ${2 * max} ` +
+        `(GET ${clamped(max).request.path})`,
+    ]);
+  });
 
   test('a 429 the client retried is judged with the final answer, its findings marked as such and named once', () => {
     const ex: Exchange = { ...page(), throttled: [htmlPage.response, htmlPage.response] };

@@ -119,6 +119,34 @@ test.describe('emulator readings: page size, dates and SIDs', () => {
     });
   });
 
+  test('clamp-echo-page-size: PageSize above the maximum serves the maximum items, meta.page_size and links echo it', async () => {
+    for (const links of [[], ['twilio-links'], ['page-only']] as ReadingName[][]) {
+      await withEmu(['clamp-echo-page-size', ...links], async (e) => {
+        const pages = await walk(e, max + 1);
+        const count = e.store.messages.size[e.store.target.message];
+        expect(count, 'the target message spans more than two pages').toBeGreaterThan(2 * max);
+        expect(pages.map((p) => p.delivery_receipts.length)).toEqual(
+          Array.from({ length: Math.ceil(count / max) }, (_, i) => Math.min(max, count - i * max)),
+        );
+        for (const [i, p] of pages.entries()) {
+          expect([p.meta.page, p.meta.page_size], String(links)).toEqual([i, max + 1]);
+          for (const k of LINKS)
+            if (p.meta[k] !== null) expect(query(p.meta[k])?.get('PageSize'), k).toBe(`${max + 1}`);
+        }
+        const whole = await listAll(e, targetList(e.target, `PageSize=${max}`));
+        expect(
+          pages.flatMap((p) => p.delivery_receipts),
+          'every receipt once, in order',
+        ).toEqual(whole);
+        expect((await send(e, targetList(e.target, `PageSize=${max}`))).json).toMatchObject({
+          meta: { page_size: max },
+        });
+        for (const q of [`PageSize=${min - 1}`, 'PageSize=abc'])
+          expect((await send(e, targetList(e.target, q))).status, q).toBe(400);
+      });
+    }
+  });
+
   test('offset-dates: every date-time ends in +00:00 and is the same instant the default writes with Z', async () => {
     await withEmu(['offset-dates'], async (e) =>
       withEmu(undefined, async (d) => {

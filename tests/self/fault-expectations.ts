@@ -1,3 +1,5 @@
+import { contract } from '../../spec/contract.js';
+
 /** What the contract suite must report for one emulator fault: the checks that name it, or why it is out of scope. */
 export interface FaultExpectation {
   /** Check names that must each appear among the violations. */
@@ -40,7 +42,8 @@ export const faultExpectations: Record<string, FaultExpectation> = {
   'previous-page-missing': { checks: ['meta_previous_page_url'] },
   'meta-url-other-list': { checks: ['meta_urls'] },
   'unstable-order': { checks: ['page_sequence'] },
-  'page-size-unbounded': { checks: ['page_size_bounds'] },
+  'page-size-unbounded': { checks: ['page_size_bounds'], pointers: [`/${contract.paging.listKey}`] },
+  'page-size-clamp-misreported': { checks: ['page_size_bounds'], pointers: ['/meta/page_size'] },
   'page-size-zero': { checks: ['page_size_bounds'] },
   'page-token-trusted': { checks: ['page_token_forged'] },
   'auth-off': { checks: ['response_status', 'response_no_receipts'] },

@@ -36,7 +36,7 @@ const waits = (cell: Cell): boolean => cell.readings.some((r) => WAITING.include
 const matrix: Cell[] = [
   ...readingNames.map((r) => ({ readings: [r] })),
   { readings: ['page-only', 'clamp-page-size', 'offset-dates', 'uppercase-hex'] },
-  { readings: ['twilio-links', 'uppercase-hex', 'error-detail', 'live'] },
+  { readings: ['twilio-links', 'clamp-echo-page-size', 'uppercase-hex', 'error-detail', 'live'] },
   { readings: ['twilio-links'], byName: true },
   { readings: ['page-only', 'uppercase-hex', 'clamp-page-size'], byName: true },
   { readings: ['page-only', 'clamp-page-size', 'live'], byName: true },
@@ -44,10 +44,14 @@ const matrix: Cell[] = [
   { readings: ['rate-limited-heavy', 'concurrency-limit', 'twilio-links', 'uppercase-hex'], fullOnly: true },
   { readings: ['concurrency-limit', 'rate-limited', 'page-only', 'error-detail'] },
   { readings: ['twilio-links'], basePath: '/twilio-api' },
-  { readings: ['page-only', 'uppercase-hex', 'offset-dates', 'live'], byName: true, basePath: '/edge/twilio-api' },
+  {
+    readings: ['page-only', 'clamp-echo-page-size', 'uppercase-hex', 'offset-dates', 'live'],
+    byName: true,
+    basePath: '/edge/twilio-api',
+  },
   { readings: ['twilio-links', 'uppercase-hex', 'error-detail', 'rate-limited', 'live'], fullOnly: true },
   { readings: ['page-only', 'no-retry-after', 'slow', 'offset-dates', 'live'], fullOnly: true },
-  { readings: ['page-only', 'offset-dates', 'live'], dataset: LONG, fullOnly: true },
+  { readings: ['page-only', 'clamp-echo-page-size', 'offset-dates', 'live'], dataset: LONG, fullOnly: true },
   { readings: ['twilio-links', 'rate-limited', 'live'], dataset: LONG, fullOnly: true },
 ];
 
@@ -56,6 +60,8 @@ const NOTED: Partial<Record<ReadingName, RegExp>> = {
   'twilio-links': /next_page_url carries a PageToken/,
   'page-only': /next_page_url carries no PageToken/,
   'clamp-page-size': /clamped/,
+  // clamped, meta.page_size echoing the size asked for, and walked at that size
+  'clamp-echo-page-size': /PageSize=(\d+) clamped: \d+ items, meta\.page_size \1\b[\s\S]*walk at PageSize \1: /,
   live: /[1-9]\d* of \d+ fetched receipts had a new status or date_updated since listed/,
   // the 429s were met, waited out and retried until served (not avoided by luck)
   'rate-limited': /answered 429 \(rate limited\)/,

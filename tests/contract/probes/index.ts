@@ -84,7 +84,7 @@ export const probes: readonly Probe[] = [
   {
     suite: suites.pagination,
     title: 'rejects or clamps PageSize above the maximum, never returning more',
-    run: (s) => pageSizeAboveMax(s),
+    run: pageSizeAboveMax,
   },
   {
     suite: suites.pagination,

@@ -46,7 +46,11 @@ function coverage(pages: WalkedPage[], ref: Reference): string {
 
 /** Walks at one of the fixed sizes, bounded, and says in the report how much of the list it covered. */
 export async function walkAt(s: Session, ref: Reference, kind: WalkKind): Promise<void> {
-  const size = walkSize(kind, s.contract, ref.sids.length);
+  await walkBounded(s, ref, walkSize(kind, s.contract, ref.sids.length));
+}
+
+/** Walks at a PageSize, at most WALK_PAGES pages, and says in the report how much of the list it covered. */
+export async function walkBounded(s: Session, ref: Reference, size: number): Promise<void> {
   const pages = await walk(s, size, ref, { maxPages: WALK_PAGES });
   if (pages.length > 0) s.note(`walk at PageSize ${size}`, `${MESSAGE_SETTING[ref.scope]}: ${coverage(pages, ref)}`);
 }

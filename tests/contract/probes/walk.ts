@@ -26,7 +26,8 @@ export async function walk(
   const pages: WalkedPage[] = [];
   if (!needReceipts(s, ref)) return pages;
   // A correct walk needs fewer pages; a next link from the last of these is meta_next_page_url's finding (a loop).
-  const loopGuard = Math.ceil(ref.sids.length / pageSize) + 2;
+  // A PageSize above the maximum may be clamped: its pages hold the maximum, so count pages of the size in force.
+  const loopGuard = Math.ceil(ref.sids.length / Math.min(pageSize, s.contract.paging.pageSize.max)) + 2;
   let path: string | null = listPath(s, `PageSize=${pageSize}`, ref.scope);
   let position = 0;
   while (path !== null && pages.length < loopGuard) {
