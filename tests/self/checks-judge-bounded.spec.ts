@@ -95,15 +95,16 @@ test.describe('judgeExchange() on hostile answers: a verdict, never a crash', ()
   });
 
   test('a page of 20 000 tiny items fails meta_page_size (more items than page_size), with bounded violations', () => {
+    const max = contract.paging.pageSize.max;
     const found = judgeExchange(
-      page('PageSize=50&Page=0', (p) => {
+      page(`PageSize=${max}&Page=0`, (p) => {
         p.delivery_receipts = Array.from({ length: 20_000 }, () => ({ sid: 'x' }));
       }),
       contract,
       ctxFor('page'),
     );
     expect(found.map(formatViolation)).toContain(
-      `[meta_page_size] /${contract.paging.listKey}: expected at most 50 items, received 20000 (GET ${page().request.path})`,
+      `[meta_page_size] /${contract.paging.listKey}: expected at most ${max} items, received 20000 (GET ${page().request.path})`,
     );
     expect(found.length).toBeLessThanOrEqual(MAX_PER_EXCHANGE + checks.length);
     expect(found.some((v) => /… and \d+ more receipt_schema violation/.test(v.message))).toBe(true);
