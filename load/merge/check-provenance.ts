@@ -29,7 +29,8 @@ function checkGenerators(inputs: MergeInput[]): void {
   const seen = new Map<string, string>();
   for (const { file, result } of inputs) {
     for (const g of Array.isArray(result.generators) ? result.generators : []) {
-      const key = JSON.stringify([g?.host, g?.pid, g?.started]);
+      // with its shard: a test may run several shards in one process at once (real ones are processes of their own)
+      const key = JSON.stringify([g?.host, g?.pid, g?.started, result.run?.shard]);
       const other = seen.get(key);
       if (other !== undefined && other !== file)
         fail(
@@ -135,8 +136,8 @@ function checkWindows(inputs: MergeInput[]): Record<string, number> {
 export function checkProvenance(inputs: MergeInput[]): ProvenanceCheck {
   const bare = inputs.find(({ result: { run } }) => typeof run?.settings !== 'object' || run.settings === null);
   if (bare) fail(`${bare.file} has no provenance (run.settings); write it again with receipt-harness load`);
+  const sharded = checkShards(inputs); // first: a shard given twice is named as such
   checkGenerators(inputs);
-  const sharded = checkShards(inputs);
   checkSameRun(inputs);
   const skew_ms = checkWindows(inputs);
   const notes =
