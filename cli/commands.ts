@@ -27,7 +27,8 @@ export const COMMANDS = {
   load: {
     module: '../load/cli.js',
     target: true,
-    summary: 'drive the target with the load scenarios and judge their thresholds; reports under ./reports/load',
+    summary:
+      'drive the target with the load scenarios, judge their thresholds; reports in ./reports/load or $REPORT_DIR/load',
   },
   merge: {
     module: '../load/merge-cli.js',

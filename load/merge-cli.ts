@@ -1,4 +1,6 @@
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeLines, mergeResults } from './merge/merge-results.js';
 import type { LoadResult } from './result/load-result.js';
@@ -6,15 +8,35 @@ import { consoleTable } from './report/report-table.js';
 import { UsageError } from '../client/usage-error.js';
 import { writeReports } from './report/write-reports.js';
 import { redact, type Secret } from '../client/redact.js';
+import { defaultOut } from './run/options.js';
+import { prepareOut } from './report/prepare-out.js';
 
 /** What `load:merge --help` prints. */
 const MERGE_USAGE = `usage: receipt-harness merge a/result.json b/result.json … [--out DIR]
 Merges the results of generators that ran one load together (every shard of a --shard run) into one report under
---out (default reports/load/merged) and judges the thresholds on the sum; exit 1 on a breach, 2 when the files
-cannot be merged (one missing, unreadable, given twice, or from another scenario file or settings).`;
+--out (default reports/load/merged, or $REPORT_DIR/load/merged) and judges the thresholds on the sum; exit 1 on a
+breach, 2 when the files cannot be merged (one missing, unreadable, given twice, or from another scenario file or
+settings).`;
 
-/** Where merged reports go unless --out says otherwise. */
-export const DEFAULT_MERGE_OUT = 'reports/load/merged';
+/** A file's path with links resolved; as given (absolute) when it cannot be resolved: reading it will say why. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
+}
+
+/** Refuses a file given twice (by its real path): its generator's numbers would count twice. */
+function checkDistinct(files: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const key = realPath(file);
+    const other = seen.get(key);
+    if (other !== undefined) throw new UsageError(`merge: ${other} and ${file} are the same file; give each once`);
+    seen.set(key, file);
+  }
+}
 
 async function readResult(file: string): Promise<LoadResult> {
   let text: string;
@@ -60,10 +82,13 @@ export async function mergeMain(argv: readonly string[], env: NodeJS.ProcessEnv 
         'merge: give the result.json files to merge, e.g. receipt-harness merge a/result.json b/result.json',
       );
     const files = parsed.positionals;
+    checkDistinct(files);
     const merged = mergeResults(await Promise.all(files.map(readResult)), files);
+    const out = parsed.values.out ?? defaultOut(env, 'load/merged');
+    prepareOut(out, parsed.values.out === undefined && env.REPORT_DIR ? 'REPORT_DIR' : '--out');
     const lines = [...mergeLines(merged), '', consoleTable(merged.scenarios)];
     process.stdout.write(redact(lines.join('\n'), secret) + '\n');
-    const written = await writeReports(merged, parsed.values.out ?? DEFAULT_MERGE_OUT, secret);
+    const written = await writeReports(merged, out, secret);
     process.stdout.write(
       `\n${merged.passed ? 'PASS' : 'FAIL'}: ${merged.generators.length} generators merged; ` +
         `reports in ${written.join(', ')}\n`,

@@ -24,6 +24,24 @@ const show = (v: unknown): string => JSON.stringify(v)?.slice(0, 80) ?? 'nothing
 const short = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 12) : typeof v);
 const shardOf = (i: MergeInput): Shard | null => i.result.run?.shard ?? null;
 
+/** Each generator once: one in two inputs (a file twice, a merge and one of its inputs) would count twice. */
+function checkGenerators(inputs: MergeInput[]): void {
+  const seen = new Map<string, string>();
+  for (const { file, result } of inputs) {
+    for (const g of Array.isArray(result.generators) ? result.generators : []) {
+      // with its shard: a test may run several shards in one process at once (real ones are processes of their own)
+      const key = JSON.stringify([g?.host, g?.pid, g?.started, result.run?.shard]);
+      const other = seen.get(key);
+      if (other !== undefined && other !== file)
+        fail(
+          `${other} and ${file} hold the same generator (host ${show(g.host)} pid ${show(g.pid)} started ` +
+            `${show(g.started)}): give each generator's result once`,
+        );
+      seen.set(key, file);
+    }
+  }
+}
+
 /** All N shards present once each, with the same N; or no shard anywhere (whole-load generators). */
 function checkShards(inputs: MergeInput[]): boolean {
   const sharded = inputs.filter((i) => shardOf(i));
@@ -118,7 +136,8 @@ function checkWindows(inputs: MergeInput[]): Record<string, number> {
 export function checkProvenance(inputs: MergeInput[]): ProvenanceCheck {
   const bare = inputs.find(({ result: { run } }) => typeof run?.settings !== 'object' || run.settings === null);
   if (bare) fail(`${bare.file} has no provenance (run.settings); write it again with receipt-harness load`);
-  const sharded = checkShards(inputs);
+  const sharded = checkShards(inputs); // first: a shard given twice is named as such
+  checkGenerators(inputs);
   checkSameRun(inputs);
   const skew_ms = checkWindows(inputs);
   const notes =

@@ -1,9 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseShard, type Shard } from '../shards/shard.js';
 import { parseStartAt } from '../shards/start-at.js';
 import { UsageError, reject } from '../../client/usage-error.js';
+import { connectionsWhy, MAX_SECONDS, maxConnections } from './limits.js';
 
 /** Command-line options of `npm run load`, validated once and frozen. */
 export interface Options {
@@ -17,6 +19,8 @@ export interface Options {
   rate?: number;
   warmup?: number;
   out: string;
+  /** Where `out` came from, named when it cannot be written: `--out`, or `REPORT_DIR` for the default under it. */
+  outSetting: '--out' | 'REPORT_DIR';
   /** This generator's share of every scenario (`--shard i/N`); null: the whole load. */
   shard: Shard | null;
   /** Hold until this instant before the first warm-up (`--start-at`), so shards measure at the same time. */
@@ -30,8 +34,10 @@ export interface Options {
 
 /** The default scenario file, next to this module. */
 export const DEFAULT_FILE = fileURLToPath(new URL('../scenarios.yaml', import.meta.url));
-/** Where reports go unless --out says otherwise. */
-export const DEFAULT_OUT = 'reports/load';
+/** Where reports go unless --out says otherwise: `load` under REPORT_DIR (the contract's rule), else ./reports/load. */
+export function defaultOut(env: NodeJS.ProcessEnv, under = 'load'): string {
+  return join(env.REPORT_DIR || 'reports', under);
+}
 
 /** Usage text for --help and for a bad flag. */
 export const USAGE = `usage: receipt-harness load [scenario-file.yaml] [--scenario NAME[,NAME]] [--duration SECONDS] [--connections N]
@@ -54,11 +60,18 @@ export const FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Parses a flag's number: seconds (> 0, or >= 0 when zero is allowed) or a whole count (>= 1); a bad value names the flag. */
+/** The bound on seconds: a timer must hold them (limits.ts). */
+const SECONDS_MAX = { max: MAX_SECONDS, says: `at most ${MAX_SECONDS} s (one day); split a longer soak into runs` };
+
+/**
+ * Parses a flag's number: seconds (> 0, or >= 0 when zero is allowed; at most MAX_SECONDS) or a whole count (>= 1,
+ * at most `limit`); a bad value names the flag.
+ */
 export function numberFlag(
   flag: string,
   text: string | undefined,
   kind: 'seconds' | 'seconds-or-zero' | 'count',
+  limit = kind === 'count' ? { max: Infinity, says: '' } : SECONDS_MAX,
 ): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
@@ -67,6 +80,7 @@ export function numberFlag(
     Number.isFinite(n) &&
     (kind === 'count' ? Number.isInteger(n) && n >= 1 : kind === 'seconds' ? n > 0 : n >= 0);
   if (!ok) reject(flag, text, ALLOWED[kind].replace('FLAG', flag));
+  if (n > limit.max) reject(flag, text, `allowed: ${limit.says}`);
   return n;
 }
 
@@ -83,8 +97,15 @@ export function parseWorkers(text: string | undefined): number | null {
   return numberFlag('--workers', text, 'count')!;
 }
 
-/** Reads argv into frozen Options (`now` dates --start-at); unknown flags and bad values throw a UsageError. */
-export function parseOptions(argv: readonly string[], now = Date.now()): Readonly<Options> {
+/**
+ * Reads argv into frozen Options (`now` dates --start-at; `env` gives REPORT_DIR); unknown flags and bad values throw
+ * a UsageError.
+ */
+export function parseOptions(
+  argv: readonly string[],
+  now = Date.now(),
+  env: NodeJS.ProcessEnv = process.env,
+): Readonly<Options> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
@@ -105,10 +126,14 @@ export function parseOptions(argv: readonly string[], now = Date.now()): Readonl
         .filter(Boolean),
     ),
     duration: numberFlag('--duration', v.duration, 'seconds'),
-    connections: numberFlag('--connections', v.connections, 'count'),
+    connections: numberFlag('--connections', v.connections, 'count', {
+      max: maxConnections(),
+      says: connectionsWhy(),
+    }),
     rate: numberFlag('--rate', v.rate, 'count'),
     warmup: numberFlag('--warmup', v.warmup, 'seconds-or-zero'),
-    out: v.out ?? DEFAULT_OUT,
+    out: v.out ?? defaultOut(env),
+    outSetting: v.out === undefined && env.REPORT_DIR ? 'REPORT_DIR' : '--out',
     shard: v.shard === undefined ? null : Object.freeze(parseShard(v.shard)),
     startAt: parseStartAt(v['start-at'], now),
     workers: parseWorkers(v.workers),

@@ -11,6 +11,7 @@ import { UsageError } from '../../client/usage-error.js';
 import { loadScenarioFile, type Scenario } from './scenario-file.js';
 import { openTarget, secretOf, type LoadTarget } from '../target.js';
 import { writeReports } from '../report/write-reports.js';
+import { prepareOut } from '../report/prepare-out.js';
 import { redact } from '../../client/redact.js';
 import { consoleTable } from '../report/report-table.js';
 import { runInfo } from '../result/provenance.js';
@@ -102,6 +103,7 @@ export async function runLoad(run: LoadRun): Promise<{ result: LoadResult; files
   const whole = loadScenarioFile(options.file, options); // every mistake is reported before load is sent
   const scenarios = whole.map((s) => shardScenario(s, options.shard));
   const provenance = runInfo(options.file, whole, options.shard, options.startAt);
+  prepareOut(options.out, options.outSetting);
   const target = await openTarget(run.env, options, run.emulator);
   const secret = secretOf(target);
   // a hostile target may echo the credentials in a body that ends up in a note or an example

@@ -6,6 +6,7 @@ import { parseThresholdEntry, type ThresholdEntry } from '../thresholds/threshol
 import type { Threshold } from '../thresholds/parse-threshold.js';
 import { UsageError } from '../../client/usage-error.js';
 import type { Options } from './options.js';
+import { connectionsWhy, MAX_SECONDS, maxConnections } from './limits.js';
 
 /** One load scenario after defaults and command-line overrides: what to request, how hard, and its SLOs. */
 export interface Scenario {
@@ -39,7 +40,8 @@ export const SCENARIO_DEFAULTS = {
   thresholds: [],
 };
 
-const seconds = { type: 'number', exclusiveMinimum: 0 };
+// a Node timer holds every time a scenario gives, with room (limits.ts)
+const seconds = { type: 'number', exclusiveMinimum: 0, maximum: MAX_SECONDS };
 // a rule with k6's abort options: `{ rule: "p99 < 50 over 5s", abortOnFail: true, delayAbortEval: 2 }`
 const RULE_OBJECT = {
   type: 'object',
@@ -48,7 +50,7 @@ const RULE_OBJECT = {
   properties: {
     rule: { type: 'string' },
     abortOnFail: { type: 'boolean' },
-    delayAbortEval: { type: 'number', minimum: 0 },
+    delayAbortEval: { type: 'number', minimum: 0, maximum: MAX_SECONDS },
   },
 };
 const count = { type: 'integer', minimum: 1 };
@@ -60,9 +62,9 @@ const fields = {
   pipelining: count,
   duration: seconds,
   maxRequests: count,
-  timeout: { type: 'number', minimum: 1 },
+  timeout: { type: 'number', minimum: 1, maximum: MAX_SECONDS },
   sampleEvery: count, // autocannon's timeout is whole seconds, at least 1
-  warmup: { type: 'number', minimum: 0 },
+  warmup: { type: 'number', minimum: 0, maximum: MAX_SECONDS },
   thresholds: { type: 'array', items: { type: ['string', 'object'], if: { type: 'object' }, then: RULE_OBJECT } },
 };
 const operations = [...new Set(contract.paths.operations.map((o) => o.name))];
@@ -113,6 +115,7 @@ export function loadScenarioFile(file: string, options: Partial<Options> = {}): 
   }
   if (!validateFile(doc)) throw new UsageError(describe(file, validateFile.errors![0]));
   const { defaults = {}, scenarios } = doc as { defaults?: object; scenarios: Record<string, unknown>[] };
+  checkNames(file, scenarios);
   const chosen = options.scenarios?.length ? options.scenarios : scenarios.map((s) => s.name as string);
   for (const name of chosen) {
     if (!scenarios.some((s) => s.name === name))
@@ -127,6 +130,19 @@ export function loadScenarioFile(file: string, options: Partial<Options> = {}): 
     .map(({ s, where }) => resolve({ ...SCENARIO_DEFAULTS, ...defaults, ...s }, where, options));
 }
 
+/** Each scenario's name once: results, reports and merges know a scenario by its name. */
+function checkNames(file: string, scenarios: Record<string, unknown>[]): void {
+  const first = new Map<unknown, number>();
+  for (const [i, s] of scenarios.entries()) {
+    if (first.has(s.name))
+      throw new UsageError(
+        `${file} /scenarios/${i}/name: "${s.name as string}" is also the name of /scenarios/${first.get(s.name)}; ` +
+          'give each scenario its own name',
+      );
+    first.set(s.name, i);
+  }
+}
+
 function resolve(raw: Record<string, unknown>, where: string, o: Partial<Options>): Scenario {
   const s = {
     ...raw,
@@ -135,6 +151,9 @@ function resolve(raw: Record<string, unknown>, where: string, o: Partial<Options
     ...(o.warmup !== undefined && { warmup: o.warmup }),
   } as Record<string, unknown>;
   if (o.rate) Object.assign(s, { mode: 'open', rate: o.rate });
+  if ((s.connections as number) > maxConnections())
+    // a flag's value was refused already: the file said it
+    throw new UsageError(`${where}/connections: got ${s.connections as number}; allowed: ${connectionsWhy()}`);
   if (s.mode === 'open' && !s.rate)
     throw new UsageError(
       `${where}/rate: an open-loop scenario needs a rate (requests/s), e.g. rate: 500 or --rate 500`,

@@ -8,6 +8,7 @@ import { openTarget, secretOf } from '../target.js';
 import { workerEnv } from './worker-args.js';
 import { runWorkerProcesses } from './workers.js';
 import { writeReports } from '../report/write-reports.js';
+import { prepareOut } from '../report/prepare-out.js';
 import { targetEnv } from '../../client/settings.js';
 import { redact } from '../../client/redact.js';
 
@@ -18,6 +19,7 @@ export async function runWorkers(run: LoadRun): Promise<{ result: LoadResult; fi
   const whole = loadScenarioFile(options.file, options); // every mistake is reported before a worker starts
   const by = { flag: '--workers', noun: 'workers' };
   for (const s of whole) shardScenario(s, { index: n, count: n }, by); // refuses a split that leaves one idle
+  prepareOut(options.out, options.outSetting);
   // one embedded emulator for all workers (when TARGET_URL is unset), not one each
   const target = await openTarget(run.env, options, run.emulator);
   const secret = secretOf(target);

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../../fixtures/test.js';
 import { createHistogram, recordLatency, summarizeLatency } from '../../load/measure/histograms.js';
@@ -8,6 +8,14 @@ import { RESULT_SCHEMA, type LoadResult } from '../../load/result/load-result.js
 import { failedOf, unreconciled, type Outcomes } from '../../load/send/outcomes.js';
 import { reportDir } from './load-helpers.js';
 import { generator } from './load-results.js';
+
+/** Runs load/merge-cli.ts with `args` and extra environment. */
+const mergeCli = (args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'load/merge-cli.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, REPORT_DIR: '', ...env },
+  });
 
 test.describe('load:merge (results of several generators)', () => {
   const a = generator(100, (i) => 1 + i / 10, { 200: 100 });
@@ -80,6 +88,48 @@ test.describe('load:merge (results of several generators)', () => {
     expect(() => mergeResults([a, { schema: 'other' } as unknown as LoadResult])).toThrow(
       `merge: input 2 is not a load result (schema "other"; expected "${RESULT_SCHEMA}")`,
     );
+  });
+
+  test('refuses one generator given twice (a merge and one of its inputs too), naming both files', () => {
+    expect(() => mergeResults([a, structuredClone(a)], ['x.json', 'y.json'])).toThrow(
+      new RegExp(
+        '^merge: x\\.json and y\\.json hold the same generator \\(host ".*" pid \\d+ ' +
+          'started "2026-01-01T00:00:00\\.000Z"\\): give each generator\'s result once$',
+      ),
+    );
+    expect(() => mergeResults([mergeResults([a, b]), b], ['ab.json', 'b.json'])).toThrow(
+      /^merge: ab\.json and b\.json hold the same generator/,
+    );
+  });
+
+  test('npm run load:merge refuses the same file given twice (by its real path), exit 2, writing nothing', () => {
+    const dir = reportDir();
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(a));
+    symlinkSync(join(dir, 'a.json'), join(dir, 'link.json'));
+    for (const second of ['a.json', 'link.json']) {
+      const out = join(dir, `merged-${second}`);
+      const run = mergeCli([join(dir, 'a.json'), join(dir, second), '--out', out]);
+      expect(run.stderr).toBe(
+        `load merge: ${join(dir, 'a.json')} and ${join(dir, second)} are the same file; give each once\n`,
+      );
+      expect(run.stdout).toBe('');
+      expect(run.status).toBe(2);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  test('npm run load:merge writes under $REPORT_DIR/load/merged without --out; --out still wins', () => {
+    const dir = reportDir();
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(a));
+    writeFileSync(join(dir, 'b.json'), JSON.stringify(b));
+    const inputs = [join(dir, 'a.json'), join(dir, 'b.json')];
+    expect(mergeCli(inputs, { REPORT_DIR: join(dir, 'r') }).status).toBe(1);
+    expect(existsSync(join(dir, 'r', 'load', 'merged', 'result.json'))).toBe(true);
+    expect(mergeCli([...inputs, '--out', join(dir, 'o')], { REPORT_DIR: join(dir, 'r2') }).status).toBe(1);
+    expect([existsSync(join(dir, 'o', 'result.json')), existsSync(join(dir, 'r2'))]).toEqual([true, false]);
+    const blocked = mergeCli(inputs, { REPORT_DIR: join(dir, 'a.json') });
+    expect(blocked.stderr).toMatch(/^load REPORT_DIR .*a\.json\/load\/merged: cannot write reports there \(/);
+    expect(blocked.status).toBe(2);
   });
 
   test('npm run load:merge writes one report and exits 1 on a breach', () => {

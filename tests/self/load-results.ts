@@ -31,6 +31,8 @@ const RUN: RunInfo = {
 /** The rules every fake generator's scenario is judged by. */
 export const RULES = ['rps > 150', 'p99 < 50'].map((r) => parseThreshold(r, 'test'));
 
+let nextPid = 1000;
+
 /** One generator's fetch result: `n` answers in 1 s from `start`, latencies from `ms(i)`, with the given provenance. */
 export function generator(
   n: number,
@@ -60,7 +62,14 @@ export function generator(
     series: recorder.series,
   });
   const run: RunInfo = { ...structuredClone(RUN), shard: o.shard ?? null, ...o.run };
-  return loadResult({ url: 'http://127.0.0.1:1', embedded: true }, new Date(start), [finalize(counts, h, RULES)], run);
+  const r = loadResult(
+    { url: 'http://127.0.0.1:1', embedded: true },
+    new Date(start),
+    [finalize(counts, h, RULES)],
+    run,
+  );
+  r.generators[0].pid = nextPid++; // each fake is its own generator: a merge refuses one generator given twice
+  return r;
 }
 
 /** A fake fetch scenario's counts: what a test gives, the rest of a quiet closed-loop run's defaults. */
