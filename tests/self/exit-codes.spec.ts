@@ -59,6 +59,16 @@ test.describe('one exit-code policy for every command: 0 held, 1 broke, 2 could 
     });
   }
 
+  for (const [flag, value] of [
+    ['--shard', '5/3'],
+    ['--workers', 'abc'],
+  ])
+    test(`contract ${flag} ${value} exits 2 in one line (Playwright printed its stack and exited 1)`, async () => {
+      const r = await runHarness(['contract', flag, value]);
+      expect(r.code, r.out).toBe(2);
+      oneLine(r.err, new RegExp(`^receipt-harness contract: ${flag}: got "${value}"; allowed: `));
+    });
+
   test('no command prints the usage on stderr and exits 2 (nothing ran)', async () => {
     const r = await runHarness([]);
     expect(r.code).toBe(2);
