@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { mergeLines, mergeResults } from './merge/merge-results.js';
 import type { LoadResult } from './result/load-result.js';
 import { consoleTable } from './report/report-table.js';
-import { UsageError } from '../client/usage-error.js';
+import { flagError, UsageError } from '../client/usage-error.js';
 import { writeReports } from './report/write-reports.js';
 import { redact, type Secret } from '../client/redact.js';
 import { defaultOut } from './run/options.js';
@@ -70,7 +70,7 @@ export async function mergeMain(argv: readonly string[], env: NodeJS.ProcessEnv 
       });
     } catch (err) {
       throw new UsageError(
-        `merge: ${(err as Error).message.split(/\. |\n/)[0]}; usage: receipt-harness merge a.json b.json [--out DIR]`,
+        `merge: ${flagError(err).split(/\. /)[0]}; usage: receipt-harness merge a.json b.json [--out DIR]`,
       );
     }
     if (parsed.values.help) {

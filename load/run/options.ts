@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseShard, type Shard } from '../shards/shard.js';
 import { parseStartAt } from '../shards/start-at.js';
-import { UsageError, reject } from '../../client/usage-error.js';
+import { flagError, UsageError, reject } from '../../client/usage-error.js';
 import { connectionsWhy, MAX_SECONDS, maxConnections } from './limits.js';
 
 /** Command-line options of `npm run load`, validated once and frozen. */
@@ -110,7 +110,7 @@ export function parseOptions(
   try {
     parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(`${(err as Error).message.split(/\. |\n/)[0]}; see receipt-harness load --help`);
+    throw new UsageError(`${flagError(err).split(/\. /)[0]}; see receipt-harness load --help`);
   }
   const { values: v, positionals } = parsed;
   if (positionals.length > 1) reject('scenario file', positionals, 'give at most one scenario file');

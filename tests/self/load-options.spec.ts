@@ -60,7 +60,7 @@ test.describe('load options (validated once, frozen)', () => {
     [['--duration', '0'], '--duration: got "0"'],
     [['--connections', '2.5'], '--connections: got "2.5"; allowed: a whole number >= 1'],
     [['--rate=-5'], '--rate: got "-5"'],
-    [['--rate', '-5'], "Option '--rate' argument is ambiguous"],
+    [['--rate', '-5'], '--rate takes a value; one that starts with "-" is written --rate=VALUE'],
     [['--warmup', 'x'], '--warmup: got "x"; allowed: a number of seconds >= 0'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['a.yaml', 'b.yaml'], 'scenario file: got ["a.yaml","b.yaml"]'],

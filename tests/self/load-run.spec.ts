@@ -82,6 +82,17 @@ test.describe('npm run load (against the embedded emulator)', () => {
     expect(run.stderr.trim()).toBe('load: --duration: got "soon"; allowed: a number of seconds > 0, e.g. --duration 5');
     expect(run.stdout).toBe('');
   });
+
+  test('a value starting with "-" says how to write it (Node said "argument is ambiguous")', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'load/cli.ts', '--duration', '-1'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      'load: --duration takes a value; one that starts with "-" is written --duration=VALUE; see receipt-harness load --help',
+    );
+  });
 });
 
 test.describe('the load gate fails on emulator faults', () => {
